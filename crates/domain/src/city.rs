@@ -1,0 +1,136 @@
+//! City chapters: where members live, meetups happen and projects are run.
+
+use crate::context::Context;
+use crate::entities::{city, edition_city};
+use crate::error::{DomainError, FieldErrors, Result};
+use crate::role::Actor;
+use crate::time_zone;
+use chrono_tz::Tz;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, SqlErr,
+};
+
+/// A city, with its zone parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct City {
+    /// Its id.
+    pub id: i32,
+    /// URL name.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Where its dates are shown.
+    pub time_zone: Tz,
+}
+
+impl From<city::Model> for City {
+    fn from(m: city::Model) -> Self {
+        City {
+            id: m.id,
+            time_zone: time_zone::parse(&m.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE),
+            slug: m.slug,
+            name: m.name,
+        }
+    }
+}
+
+/// Every city, by name.
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<City>> {
+    Ok(city::Entity::find()
+        .order_by_asc(city::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(City::from)
+        .collect())
+}
+
+/// A city by id.
+pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<City> {
+    city::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(City::from)
+        .ok_or(DomainError::NotFound)
+}
+
+/// Parses a slug: lower-case letters, digits and dashes, 2 to 60 characters.
+pub fn parse_slug(input: &str) -> std::result::Result<String, &'static str> {
+    let slug = input.trim();
+    let ok = (2..=60).contains(&slug.len())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-');
+    if ok { Ok(slug.to_owned()) } else { Err("error-slug-invalid") }
+}
+
+/// Creates a city and adds it to `edition_id` if given; programme coordinators only.
+pub async fn create(
+    ctx: &Context,
+    actor: &Actor,
+    slug: &str,
+    name: &str,
+    zone: &str,
+    edition_id: Option<i32>,
+) -> Result<City> {
+    if !actor.may_manage_editions() {
+        return Err(DomainError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let slug = errors.check("slug", parse_slug(slug));
+    let zone = errors.check("time_zone", time_zone::parse(zone));
+    if name.trim().is_empty() {
+        errors.add("name", "error-required");
+    }
+    errors.into_result()?;
+    let (Some(slug), Some(zone)) = (slug, zone) else {
+        return Err(DomainError::Internal("validated city lost a field".into()));
+    };
+    let inserted = city::ActiveModel {
+        slug: Set(slug),
+        name: Set(name.trim().to_owned()),
+        time_zone: Set(zone.name().to_owned()),
+        created_at: Set(ctx.now()),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await;
+    let model = match inserted {
+        Ok(m) => m,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(DomainError::field("slug", "error-slug-taken"));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if let Some(edition_id) = edition_id {
+        edition_city::ActiveModel {
+            edition_id: Set(edition_id),
+            city_id: Set(model.id),
+        }
+        .insert(&ctx.db)
+        .await?;
+    }
+    Ok(model.into())
+}
+
+/// The cities taking part in an edition.
+pub async fn of_edition(db: &impl ConnectionTrait, edition_id: i32) -> Result<Vec<City>> {
+    let ids: Vec<i32> = edition_city::Entity::find()
+        .filter(edition_city::Column::EditionId.eq(edition_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.city_id)
+        .collect();
+    Ok(city::Entity::find()
+        .filter(city::Column::Id.is_in(ids))
+        .order_by_asc(city::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(City::from)
+        .collect())
+}

@@ -1,0 +1,64 @@
+//! What an email says, as data: the outbox stores it, `templates` turns it
+//! into words in the recipient's language.
+
+use serde::{Deserialize, Serialize};
+
+/// The content of one email, before rendering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EmailMessage {
+    /// Confirms a new address; the link creates the account.
+    Activation {
+        /// The name given at sign-up.
+        name: String,
+        /// The single-use token for the link.
+        token: String,
+    },
+    /// Someone tried to sign up with an address that already has an account.
+    AccountExists {
+        /// The account's name.
+        name: String,
+    },
+    /// A link to choose a new password.
+    PasswordReset {
+        /// The account's name.
+        name: String,
+        /// The single-use token for the link.
+        token: String,
+    },
+    /// An account was made for you: a link to choose your password.
+    SetPassword {
+        /// The account's name.
+        name: String,
+        /// The single-use token for the link.
+        token: String,
+    },
+    /// An invitation to join the programme.
+    Invitation {
+        /// Who invites.
+        inviter: String,
+        /// The city the invitee is invited to, if any.
+        city: Option<String>,
+        /// The single-use token for the link.
+        token: String,
+    },
+}
+
+impl EmailMessage {
+    /// The kind's code, stored beside the payload and used in keys.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EmailMessage::Activation { .. } => "activation",
+            EmailMessage::AccountExists { .. } => "account_exists",
+            EmailMessage::PasswordReset { .. } => "password_reset",
+            EmailMessage::SetPassword { .. } => "set_password",
+            EmailMessage::Invitation { .. } => "invitation",
+        }
+    }
+
+    /// True for emails whose body holds a secret link: once sent, the
+    /// outbox keeps only that it was sent, not the link.
+    pub fn carries_secret(&self) -> bool {
+        !matches!(self, EmailMessage::AccountExists { .. })
+    }
+}

@@ -1,0 +1,13 @@
+//! sea-orm entities: one module per table. Use cases in the parent modules
+//! are the only writers; other crates read through the use cases' read models.
+
+pub mod city;
+pub mod edition;
+pub mod edition_city;
+pub mod email_outbox;
+pub mod email_token;
+pub mod rate_limit;
+pub mod session;
+pub mod setting;
+pub mod user;
+pub mod user_role;

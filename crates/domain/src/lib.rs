@@ -1,0 +1,32 @@
+//! Relais' domain: the programme's entities, value types, use cases and the
+//! rules of who may do what. No HTTP, no HTML, no SMTP: callers pass in the
+//! database, the clock and the actor, and get back data or a `DomainError`.
+
+pub mod account;
+pub mod city;
+pub mod clock;
+pub mod context;
+pub mod db;
+pub mod edition;
+pub mod email_address;
+pub mod email_message;
+pub mod entities;
+pub mod error;
+pub mod language;
+pub mod outbox;
+pub mod password;
+pub mod rate_limit;
+pub mod role;
+pub mod session;
+pub mod settings;
+pub mod skill;
+pub mod time_zone;
+pub mod token;
+
+pub use context::Context;
+pub use error::{DomainError, FieldErrors, Result};
+pub use language::Language;
+pub use role::{Actor, Role};
+
+/// Re-exported so other crates name one sea-orm version.
+pub use sea_orm;

@@ -1,0 +1,240 @@
+//! The email outbox: emails are rows first, then delivered by the scheduler.
+//!
+//! A row is written in the same transaction as the change that causes it,
+//! and its idempotency key is unique, so an email is queued exactly once.
+//! Delivery claims a row with a compare-and-set update that only one
+//! instance can win; a claim whose instance died expires after its lease.
+
+use crate::email_message::EmailMessage;
+use crate::entities::email_outbox::{self, Column, Entity};
+use crate::error::{DomainError, Result};
+use crate::language::Language;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+
+/// Delivery state of an outbox row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Waiting for its next attempt.
+    Pending,
+    /// Claimed by a delivery loop.
+    Sending,
+    /// Accepted by the mail server.
+    Sent,
+    /// Given up on; `last_error` says why.
+    Failed,
+}
+
+impl State {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            State::Pending => "pending",
+            State::Sending => "sending",
+            State::Sent => "sent",
+            State::Failed => "failed",
+        }
+    }
+}
+
+/// An email to queue.
+#[derive(Debug, Clone)]
+pub struct NewEmail<'a> {
+    /// Unique per email that should exist once (kind + subject + recipient + occasion).
+    pub idempotency_key: String,
+    /// The recipient's address.
+    pub to: &'a str,
+    /// The recipient's account, when they have one.
+    pub user_id: Option<i32>,
+    /// The language to write it in.
+    pub language: Language,
+    /// What it says.
+    pub message: &'a EmailMessage,
+}
+
+/// Queues an email; queuing the same idempotency key again does nothing.
+/// Returns true when this call queued it.
+pub async fn enqueue(db: &impl ConnectionTrait, email: NewEmail<'_>, now: DateTime<Utc>) -> Result<bool> {
+    let payload = serde_json::to_string(email.message)
+        .map_err(|e| DomainError::Internal(format!("email payload: {e}")))?;
+    let row = email_outbox::ActiveModel {
+        idempotency_key: Set(email.idempotency_key),
+        kind: Set(email.message.kind().to_owned()),
+        recipient_email: Set(email.to.to_owned()),
+        recipient_user_id: Set(email.user_id),
+        language: Set(email.language.code().to_owned()),
+        payload: Set(payload),
+        subject: Set(None),
+        body_text: Set(None),
+        body_html: Set(None),
+        state: Set(State::Pending.code().to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        locked_until: Set(None),
+        locked_by: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    };
+    let result = Entity::insert(row)
+        .on_conflict_do_nothing_on([Column::IdempotencyKey])
+        .exec(db)
+        .await?;
+    Ok(matches!(result, sea_orm::TryInsertResult::Inserted(_)))
+}
+
+/// A claimed email, ready to render and send.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    /// The outbox row as claimed.
+    pub row: email_outbox::Model,
+    /// The decoded content.
+    pub message: EmailMessage,
+    /// The recipient's language.
+    pub language: Language,
+}
+
+/// Claims up to `limit` due emails for `worker` until `now + lease`.
+///
+/// Due means pending with its next attempt in the past, or "sending" with
+/// an expired lease (its worker died). Each row is taken with an update
+/// guarded by the state it was read in, so two workers never both win it.
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    worker: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> Result<Vec<Claimed>> {
+    let due = Condition::any()
+        .add(
+            Condition::all()
+                .add(Column::State.eq(State::Pending.code()))
+                .add(Column::NextAttemptAt.lte(now)),
+        )
+        .add(
+            Condition::all()
+                .add(Column::State.eq(State::Sending.code()))
+                .add(Column::LockedUntil.lt(now)),
+        );
+    let candidates = Entity::find()
+        .filter(due.clone())
+        .order_by_asc(Column::NextAttemptAt)
+        .order_by_asc(Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut claimed = Vec::with_capacity(candidates.len());
+    for row in candidates {
+        let won = Entity::update_many()
+            .col_expr(Column::State, Expr::value(State::Sending.code()))
+            .col_expr(Column::LockedBy, Expr::value(worker))
+            .col_expr(Column::LockedUntil, Expr::value(now + lease))
+            .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
+            .filter(Column::Id.eq(row.id))
+            .filter(Column::Attempts.eq(row.attempts))
+            .filter(due.clone())
+            .exec(db)
+            .await?;
+        if won.rows_affected != 1 {
+            continue;
+        }
+        let Some(row) = Entity::find_by_id(row.id).one(db).await? else {
+            continue;
+        };
+        let language = Language::parse(&row.language).unwrap_or_default();
+        match serde_json::from_str::<EmailMessage>(&row.payload) {
+            Ok(message) => claimed.push(Claimed {
+                row,
+                message,
+                language,
+            }),
+            Err(e) => {
+                fail(db, row.id, worker, &format!("unreadable payload: {e}")).await?;
+            }
+        }
+    }
+    Ok(claimed)
+}
+
+/// Stores the rendered subject and bodies, so coordinators can see what went out.
+pub async fn record_rendered(
+    db: &impl ConnectionTrait,
+    id: i64,
+    subject: &str,
+    text: &str,
+    html: &str,
+) -> Result<()> {
+    Entity::update_many()
+        .col_expr(Column::Subject, Expr::value(subject))
+        .col_expr(Column::BodyText, Expr::value(text))
+        .col_expr(Column::BodyHtml, Expr::value(html))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Marks a claimed email sent. Secret-bearing bodies are dropped once sent.
+pub async fn mark_sent(
+    db: &impl ConnectionTrait,
+    claimed: &Claimed,
+    worker: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut update = Entity::update_many()
+        .col_expr(Column::State, Expr::value(State::Sent.code()))
+        .col_expr(Column::SentAt, Expr::value(now))
+        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::LastError, Expr::value(Option::<String>::None));
+    if claimed.message.carries_secret() {
+        update = update
+            .col_expr(Column::Payload, Expr::value("{}"))
+            .col_expr(Column::BodyText, Expr::value(Option::<String>::None))
+            .col_expr(Column::BodyHtml, Expr::value(Option::<String>::None));
+    }
+    update
+        .filter(Column::Id.eq(claimed.row.id))
+        .filter(Column::LockedBy.eq(worker))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Puts a claimed email back for another attempt at `next_attempt_at`.
+pub async fn retry_later(
+    db: &impl ConnectionTrait,
+    id: i64,
+    worker: &str,
+    error: &str,
+    next_attempt_at: DateTime<Utc>,
+) -> Result<()> {
+    Entity::update_many()
+        .col_expr(Column::State, Expr::value(State::Pending.code()))
+        .col_expr(Column::NextAttemptAt, Expr::value(next_attempt_at))
+        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::LastError, Expr::value(error))
+        .filter(Column::Id.eq(id))
+        .filter(Column::LockedBy.eq(worker))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Gives up on a claimed email, keeping the reason.
+pub async fn fail(db: &impl ConnectionTrait, id: i64, worker: &str, error: &str) -> Result<()> {
+    Entity::update_many()
+        .col_expr(Column::State, Expr::value(State::Failed.code()))
+        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::LastError, Expr::value(error))
+        .filter(Column::Id.eq(id))
+        .filter(Column::LockedBy.eq(worker))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! What a member brings: the four communities of the monthly meetups.
+
+/// A member's skill family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Skill {
+    /// Writes code.
+    Developer,
+    /// Designs services, interfaces, visuals.
+    Designer,
+    /// Works for a public institution.
+    Institution,
+    /// Builds or funds ventures.
+    Entrepreneur,
+    /// Anything else.
+    Other,
+}
+
+impl Skill {
+    /// Every skill, in display order.
+    pub const ALL: [Skill; 5] = [
+        Skill::Developer,
+        Skill::Designer,
+        Skill::Institution,
+        Skill::Entrepreneur,
+        Skill::Other,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Skill::Developer => "developer",
+            Skill::Designer => "designer",
+            Skill::Institution => "institution",
+            Skill::Entrepreneur => "entrepreneur",
+            Skill::Other => "other",
+        }
+    }
+
+    /// Parses a stored or submitted code.
+    pub fn parse(code: &str) -> Result<Self, &'static str> {
+        Skill::ALL
+            .into_iter()
+            .find(|s| s.code() == code.trim())
+            .ok_or("error-skill-invalid")
+    }
+
+    /// Parses the comma-separated column; unknown codes are dropped.
+    pub fn parse_list(stored: &str) -> Vec<Skill> {
+        let mut skills: Vec<Skill> = stored
+            .split(',')
+            .filter_map(|c| Skill::parse(c).ok())
+            .collect();
+        skills.sort();
+        skills.dedup();
+        skills
+    }
+
+    /// The comma-separated column value.
+    pub fn join(skills: &[Skill]) -> String {
+        let mut skills = skills.to_vec();
+        skills.sort();
+        skills.dedup();
+        skills.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
+    }
+}

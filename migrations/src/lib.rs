@@ -1,0 +1,24 @@
+//! Relais schema migrations.
+//!
+//! Each migration is self-contained: it uses sea-query schema statements and
+//! never the domain's entity types, so an old migration keeps compiling and
+//! meaning the same thing however the entities evolve. Applied migrations are
+//! never edited; a change is always a new file.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_create_accounts;
+mod m20261125_000002_create_email_outbox;
+
+/// The ordered list of Relais migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_create_accounts::Migration),
+            Box::new(m20261125_000002_create_email_outbox::Migration),
+        ]
+    }
+}

@@ -1,0 +1,182 @@
+programme-name = La Nuit du Code Citoyen
+site-name = Relais
+site-tagline = Civic-tech projects keep going after the marathon.
+skip-to-content = Skip to content
+
+nav-home = Home
+nav-login = Log in
+nav-signup = Sign up
+nav-logout = Log out
+nav-profile = My profile
+nav-admin = Coordination
+nav-language = Language
+nav-main = Main navigation
+
+home-title = Relais — what comes after La Nuit du Code Citoyen
+home-lead = A marathon on the same weekend in several francophone cities, then months of accompaniment: Relais keeps the projects alive.
+home-what-title = What Relais does
+home-what-projects = Teams track their milestones and publish progress, demos and "technology explained to my grandmother" videos.
+home-what-mentors = Mentors follow the projects assigned to them and leave structured feedback.
+home-what-meetups = Every month, a meetup in each city between developers, designers, institutions and entrepreneurs.
+home-what-open = Every project is social, environmental, democratic or educational, and published under an open licence.
+home-editions = Editions
+home-cities = Cities
+home-welcome = Hello { $name }!
+home-cta-signup = Join the programme
+
+form-errors-title = The form has errors:
+form-required = required
+
+signup-title = Sign up
+signup-name = Name
+signup-email = Email address
+signup-password = Password
+signup-password-hint = At least 10 characters.
+signup-language = Preferred language
+signup-city = City
+signup-city-none = No city
+signup-submit = Create my account
+signup-invited-as = You are invited with the address { $email }.
+signup-invitation-only = Sign-up is by invitation: ask your city's coordinators for a link.
+signup-have-account = Already have an account? Log in
+
+check-inbox-title = Check your inbox
+check-inbox-body = If this address can be used, an email has just been sent to it with the next step. The link is valid for 24 hours.
+
+activate-title = Account activation
+activate-done = Your account is active. You can log in.
+
+login-title = Log in
+login-email = Email address
+login-password = Password
+login-remember = Keep me logged in on this device
+login-submit = Log in
+login-forgot = Forgot your password?
+
+forgot-title = Forgot your password
+forgot-lead = Enter your address: if it has an account, you will receive a link to choose a new password, valid for one hour.
+forgot-submit = Send the link
+forgot-sent = If an account matches this address, a link has just been sent. It is valid for one hour.
+
+reset-title = Choose a new password
+reset-password = New password
+reset-submit = Save the password
+reset-done = Your password has been changed. Log in with the new one.
+reset-invalid-title = Unusable link
+
+profile-title = My profile
+profile-name = Name
+profile-email = Email address
+profile-language = Language
+profile-time-zone = Time zone
+profile-time-zone-hint = Leave empty to use your city's (Europe/Paris by default).
+profile-city = City
+profile-skills = Skills
+profile-bio = About me
+profile-bio-hint = 1000 characters at most.
+profile-submit = Save
+profile-saved = Profile saved.
+profile-roles = Roles
+profile-password-title = Change password
+profile-current-password = Current password
+profile-new-password = New password
+profile-password-submit = Change password
+profile-password-changed = Password changed. Your other sessions have been closed.
+
+skill-developer = Development
+skill-designer = Design
+skill-institution = Institution
+skill-entrepreneur = Entrepreneurship
+skill-other = Other
+
+role-coordinator = Coordinator
+role-mentor = Mentor
+role-member = Member
+role-programme = the whole programme
+
+language-fr = Français
+language-en = English
+
+admin-title = Coordination
+admin-registration = Sign-up
+admin-registration-open = Open to everyone (confirmed by email)
+admin-registration-invitation = By invitation only
+admin-registration-submit = Save
+admin-registration-saved = Sign-up mode saved.
+admin-invite-title = Invite someone
+admin-invite-email = Email address
+admin-invite-city = City
+admin-invite-role = Role
+admin-invite-language = Language of the invitation
+admin-invite-submit = Send the invitation
+admin-invite-sent = Invitation sent.
+admin-programme = The whole programme
+
+flash-logged-in = You are logged in.
+flash-logged-out = You are logged out.
+flash-welcome = Welcome to Relais!
+
+error-page-title = Error
+error-404-title = Page not found
+error-404-body = This page does not exist, or no longer does.
+error-403-title = Access denied
+error-403-body = You are not allowed to do this.
+error-401-body = Log in to continue.
+error-400-title = Bad request
+error-400-body = The request could not be understood.
+error-413-title = Too large
+error-413-body = What you sent is larger than allowed.
+error-429-title = Too many attempts
+error-429-body = Too many attempts in a short time. Try again in a few minutes.
+error-500-title = Server error
+error-500-body = Something went wrong on our side. The team has been told; please try again later.
+error-back-home = Back to the home page
+
+error-required = This field is required.
+error-email-invalid = This is not a valid email address.
+error-language-invalid = Choose French or English.
+error-skill-invalid = Unknown skill.
+error-time-zone-invalid = Unknown time zone (for example Europe/Paris, Africa/Dakar).
+error-role-invalid = Unknown role.
+error-password-too-short = The password must be at least 10 characters long.
+error-password-too-long = The password must be at most 128 characters long.
+error-password-wrong = The current password is wrong.
+error-token-used = This link has already been used.
+error-token-expired = This link has expired. Ask for a new one.
+error-token-unknown = This link is not valid.
+error-city-invalid = Unknown city.
+error-invitation-required = Sign-up is by invitation only.
+error-account-exists-log-in = This address already has an account: log in.
+error-account-exists = This person already has an account.
+error-name-too-long = The name must be at most 80 characters long.
+error-bio-too-long = The text must be at most 1000 characters long.
+error-login-failed = Wrong address or password.
+error-choice-invalid = Invalid choice.
+error-slug-invalid = Use lower-case letters, digits and dashes (2 to 60 characters).
+error-slug-taken = This name is already taken.
+error-date-invalid = Invalid date (format YYYY-MM-DD).
+error-end-before-start = The end must come after the start.
+error-csrf = The form has expired. Reload the page and try again.
+error-rate-limited = Too many attempts. Try again in a few minutes.
+
+email-greeting = Hello { $name },
+email-signature = The Relais team of La Nuit du Code Citoyen
+email-ignore = If you did not ask for this, ignore this message.
+email-activation-subject = Confirm your address for Relais
+email-activation-body = To activate your Relais account, open this link (valid for 24 hours):
+email-activation-button = Activate my account
+email-account-exists-subject = You already have a Relais account
+email-account-exists-body = Someone (perhaps you) tried to create an account with this address, which already has one. If you forgot your password, you can choose a new one here:
+email-account-exists-button = Choose a new password
+email-reset-subject = New password for Relais
+email-reset-body = To choose a new password, open this link (valid for one hour, usable once):
+email-reset-button = Choose a new password
+email-set-password-subject = Your Relais account is ready
+email-set-password-body = An account was made for you. Choose your password with this link (usable once):
+email-invitation-subject = Invitation to join Relais
+email-invitation-body = { $inviter } invites you to join Relais, the follow-up platform of La Nuit du Code Citoyen{ $city ->
+    [none] .
+   *[other] , in { $city }.
+}
+email-invitation-link = Create your account with this link (valid for 14 days):
+email-invitation-button = Create my account

@@ -1,0 +1,182 @@
+programme-name = La Nuit du Code Citoyen
+site-name = Relais
+site-tagline = Les projets citoyens continuent après le marathon.
+skip-to-content = Aller au contenu
+
+nav-home = Accueil
+nav-login = Se connecter
+nav-signup = Créer un compte
+nav-logout = Se déconnecter
+nav-profile = Mon profil
+nav-admin = Coordination
+nav-language = Langue
+nav-main = Navigation principale
+
+home-title = Relais — la suite de La Nuit du Code Citoyen
+home-lead = Un marathon le même week-end dans plusieurs villes francophones, puis des mois d'accompagnement : Relais garde les projets vivants.
+home-what-title = Ce que fait Relais
+home-what-projects = Les équipes suivent leurs jalons, publient leurs avancées, leurs démos et leurs vidéos « la technologie expliquée à ma grand-mère ».
+home-what-mentors = Les mentors suivent les projets qui leur sont confiés et laissent des retours structurés.
+home-what-meetups = Chaque mois, une rencontre par ville entre développeurs, designers, institutions et entrepreneurs.
+home-what-open = Tous les projets sont sociaux, environnementaux, démocratiques ou éducatifs, et publiés sous licence libre.
+home-editions = Éditions
+home-cities = Villes
+home-welcome = Bonjour { $name } !
+home-cta-signup = Rejoindre le programme
+
+form-errors-title = Le formulaire contient des erreurs :
+form-required = obligatoire
+
+signup-title = Créer un compte
+signup-name = Nom
+signup-email = Adresse e-mail
+signup-password = Mot de passe
+signup-password-hint = Au moins 10 caractères.
+signup-language = Langue préférée
+signup-city = Ville
+signup-city-none = Aucune ville
+signup-submit = Créer mon compte
+signup-invited-as = Vous êtes invité·e avec l'adresse { $email }.
+signup-invitation-only = Les inscriptions se font sur invitation : demandez un lien à la coordination de votre ville.
+signup-have-account = Déjà un compte ? Se connecter
+
+check-inbox-title = Vérifiez votre boîte de réception
+check-inbox-body = Si cette adresse peut être utilisée, un e-mail vient d'y être envoyé avec la suite. Le lien est valable 24 heures.
+
+activate-title = Activation du compte
+activate-done = Votre compte est activé. Vous pouvez vous connecter.
+
+login-title = Se connecter
+login-email = Adresse e-mail
+login-password = Mot de passe
+login-remember = Rester connecté·e sur cet appareil
+login-submit = Se connecter
+login-forgot = Mot de passe oublié ?
+
+forgot-title = Mot de passe oublié
+forgot-lead = Indiquez votre adresse : si un compte y est associé, vous recevrez un lien pour choisir un nouveau mot de passe, valable une heure.
+forgot-submit = Envoyer le lien
+forgot-sent = Si un compte correspond à cette adresse, un lien vient d'être envoyé. Il est valable une heure.
+
+reset-title = Choisir un nouveau mot de passe
+reset-password = Nouveau mot de passe
+reset-submit = Enregistrer le mot de passe
+reset-done = Votre mot de passe a été changé. Connectez-vous avec le nouveau.
+reset-invalid-title = Lien inutilisable
+
+profile-title = Mon profil
+profile-name = Nom
+profile-email = Adresse e-mail
+profile-language = Langue
+profile-time-zone = Fuseau horaire
+profile-time-zone-hint = Laissez vide pour utiliser celui de votre ville (Europe/Paris par défaut).
+profile-city = Ville
+profile-skills = Compétences
+profile-bio = Présentation
+profile-bio-hint = 1000 caractères au plus.
+profile-submit = Enregistrer
+profile-saved = Profil enregistré.
+profile-roles = Rôles
+profile-password-title = Changer de mot de passe
+profile-current-password = Mot de passe actuel
+profile-new-password = Nouveau mot de passe
+profile-password-submit = Changer le mot de passe
+profile-password-changed = Mot de passe changé. Vos autres sessions ont été fermées.
+
+skill-developer = Développement
+skill-designer = Design
+skill-institution = Institution
+skill-entrepreneur = Entrepreneuriat
+skill-other = Autre
+
+role-coordinator = Coordination
+role-mentor = Mentor
+role-member = Membre
+role-programme = tout le programme
+
+language-fr = Français
+language-en = English
+
+admin-title = Coordination
+admin-registration = Inscriptions
+admin-registration-open = Ouvertes à tous (confirmation par e-mail)
+admin-registration-invitation = Sur invitation seulement
+admin-registration-submit = Enregistrer
+admin-registration-saved = Mode d'inscription enregistré.
+admin-invite-title = Inviter une personne
+admin-invite-email = Adresse e-mail
+admin-invite-city = Ville
+admin-invite-role = Rôle
+admin-invite-language = Langue de l'invitation
+admin-invite-submit = Envoyer l'invitation
+admin-invite-sent = Invitation envoyée.
+admin-programme = Tout le programme
+
+flash-logged-in = Vous êtes connecté·e.
+flash-logged-out = Vous êtes déconnecté·e.
+flash-welcome = Bienvenue sur Relais !
+
+error-page-title = Erreur
+error-404-title = Page introuvable
+error-404-body = Cette page n'existe pas ou plus.
+error-403-title = Accès refusé
+error-403-body = Vous n'avez pas le droit de faire cela.
+error-401-body = Connectez-vous pour continuer.
+error-400-title = Requête invalide
+error-400-body = La requête n'a pas pu être comprise.
+error-413-title = Envoi trop volumineux
+error-413-body = Ce que vous avez envoyé dépasse la taille autorisée.
+error-429-title = Trop de tentatives
+error-429-body = Trop de tentatives en peu de temps. Réessayez dans quelques minutes.
+error-500-title = Erreur du serveur
+error-500-body = Quelque chose s'est mal passé de notre côté. L'équipe a été prévenue ; réessayez plus tard.
+error-back-home = Retour à l'accueil
+
+error-required = Ce champ est obligatoire.
+error-email-invalid = Ce n'est pas une adresse e-mail valide.
+error-language-invalid = Choisissez le français ou l'anglais.
+error-skill-invalid = Compétence inconnue.
+error-time-zone-invalid = Fuseau horaire inconnu (exemple : Europe/Paris, Africa/Dakar).
+error-role-invalid = Rôle inconnu.
+error-password-too-short = Le mot de passe doit faire au moins 10 caractères.
+error-password-too-long = Le mot de passe doit faire au plus 128 caractères.
+error-password-wrong = Le mot de passe actuel est incorrect.
+error-token-used = Ce lien a déjà été utilisé.
+error-token-expired = Ce lien a expiré. Demandez-en un nouveau.
+error-token-unknown = Ce lien n'est pas valide.
+error-city-invalid = Ville inconnue.
+error-invitation-required = Les inscriptions se font sur invitation.
+error-account-exists-log-in = Un compte existe déjà pour cette adresse : connectez-vous.
+error-account-exists = Cette personne a déjà un compte.
+error-name-too-long = Le nom doit faire au plus 80 caractères.
+error-bio-too-long = La présentation doit faire au plus 1000 caractères.
+error-login-failed = Adresse ou mot de passe incorrect.
+error-choice-invalid = Choix invalide.
+error-slug-invalid = Utilisez des minuscules, des chiffres et des tirets (2 à 60 caractères).
+error-slug-taken = Ce nom est déjà pris.
+error-date-invalid = Date invalide (format AAAA-MM-JJ).
+error-end-before-start = La fin doit suivre le début.
+error-csrf = Le formulaire a expiré. Rechargez la page et réessayez.
+error-rate-limited = Trop de tentatives. Réessayez dans quelques minutes.
+
+email-greeting = Bonjour { $name },
+email-signature = L'équipe Relais de La Nuit du Code Citoyen
+email-ignore = Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.
+email-activation-subject = Confirmez votre adresse pour Relais
+email-activation-body = Pour activer votre compte Relais, ouvrez ce lien (valable 24 heures) :
+email-activation-button = Activer mon compte
+email-account-exists-subject = Vous avez déjà un compte Relais
+email-account-exists-body = Quelqu'un (peut-être vous) a voulu créer un compte avec cette adresse, qui en a déjà un. Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici :
+email-account-exists-button = Choisir un nouveau mot de passe
+email-reset-subject = Nouveau mot de passe pour Relais
+email-reset-body = Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, utilisable une seule fois) :
+email-reset-button = Choisir un nouveau mot de passe
+email-set-password-subject = Votre compte Relais est prêt
+email-set-password-body = Un compte a été créé pour vous. Choisissez votre mot de passe avec ce lien (utilisable une seule fois) :
+email-invitation-subject = Invitation à rejoindre Relais
+email-invitation-body = { $inviter } vous invite à rejoindre Relais, la plateforme de suivi de La Nuit du Code Citoyen{ $city ->
+    [none] .
+   *[other] , à { $city }.
+}
+email-invitation-link = Créez votre compte avec ce lien (valable 14 jours) :
+email-invitation-button = Créer mon compte

@@ -1,0 +1,178 @@
+//! Emails: a subject, a plain-text body and an HTML body, in the
+//! recipient's language, from an `EmailMessage`.
+
+use crate::i18n::{t, t_args};
+use maud::{DOCTYPE, html};
+use relais_domain::Language;
+use relais_domain::email_message::EmailMessage;
+
+/// A rendered email, ready for the mailer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedEmail {
+    /// The subject line.
+    pub subject: String,
+    /// The plain-text alternative.
+    pub text: String,
+    /// The HTML alternative.
+    pub html: String,
+}
+
+struct Parts {
+    subject: String,
+    greeting_name: Option<String>,
+    paragraphs: Vec<String>,
+    action: Option<(String, String)>,
+    ignore_note: bool,
+}
+
+fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
+    let base = base_url.trim_end_matches('/');
+    match message {
+        EmailMessage::Activation { name, token } => Parts {
+            subject: t(lang, "email-activation-subject"),
+            greeting_name: Some(name.clone()),
+            paragraphs: vec![t(lang, "email-activation-body")],
+            action: Some((t(lang, "email-activation-button"), format!("{base}/activate/{token}"))),
+            ignore_note: true,
+        },
+        EmailMessage::AccountExists { name } => Parts {
+            subject: t(lang, "email-account-exists-subject"),
+            greeting_name: Some(name.clone()),
+            paragraphs: vec![t(lang, "email-account-exists-body")],
+            action: Some((t(lang, "email-account-exists-button"), format!("{base}/password/forgot"))),
+            ignore_note: true,
+        },
+        EmailMessage::PasswordReset { name, token } => Parts {
+            subject: t(lang, "email-reset-subject"),
+            greeting_name: Some(name.clone()),
+            paragraphs: vec![t(lang, "email-reset-body")],
+            action: Some((t(lang, "email-reset-button"), format!("{base}/password/reset/{token}"))),
+            ignore_note: true,
+        },
+        EmailMessage::SetPassword { name, token } => Parts {
+            subject: t(lang, "email-set-password-subject"),
+            greeting_name: Some(name.clone()),
+            paragraphs: vec![t(lang, "email-set-password-body")],
+            action: Some((t(lang, "email-reset-button"), format!("{base}/password/reset/{token}"))),
+            ignore_note: false,
+        },
+        EmailMessage::Invitation { inviter, city, token } => Parts {
+            subject: t(lang, "email-invitation-subject"),
+            greeting_name: None,
+            paragraphs: vec![
+                t_args(
+                    lang,
+                    "email-invitation-body",
+                    &[("inviter", inviter), ("city", city.as_deref().unwrap_or("none"))],
+                ),
+                t(lang, "email-invitation-link"),
+            ],
+            action: Some((t(lang, "email-invitation-button"), format!("{base}/signup?invitation={token}"))),
+            ignore_note: true,
+        },
+    }
+}
+
+/// Renders `message` in `lang`, with links under `base_url`.
+pub fn render(message: &EmailMessage, lang: Language, base_url: &str) -> RenderedEmail {
+    let p = parts(message, lang, base_url);
+    let greeting = p
+        .greeting_name
+        .as_ref()
+        .map(|n| t_args(lang, "email-greeting", &[("name", n)]));
+    let mut text = String::new();
+    if let Some(g) = &greeting {
+        text.push_str(g);
+        text.push_str("\n\n");
+    }
+    for paragraph in &p.paragraphs {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    if let Some((_, url)) = &p.action {
+        text.push_str(url);
+        text.push_str("\n\n");
+    }
+    if p.ignore_note {
+        text.push_str(&t(lang, "email-ignore"));
+        text.push_str("\n\n");
+    }
+    text.push_str("-- \n");
+    text.push_str(&t(lang, "email-signature"));
+    text.push('\n');
+
+    let html = html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head { meta charset="utf-8"; title { (p.subject) } }
+            body style="font-family: system-ui, sans-serif; color: #1d2330; line-height: 1.5; max-width: 36rem; margin: 0 auto; padding: 1rem;" {
+                @if let Some(g) = &greeting { p { (g) } }
+                @for paragraph in &p.paragraphs { p { (paragraph) } }
+                @if let Some((label, url)) = &p.action {
+                    p {
+                        a href=(url) style="display: inline-block; background: #0b6e4f; color: #ffffff; padding: .6rem 1.1rem; border-radius: .4rem; text-decoration: none; font-weight: 600;" { (label) }
+                    }
+                    p style="font-size: .9rem; color: #5a6272; word-break: break-all;" { (url) }
+                }
+                @if p.ignore_note { p style="color: #5a6272;" { (t(lang, "email-ignore")) } }
+                p style="color: #5a6272;" { "— " (t(lang, "email-signature")) }
+            }
+        }
+    }
+    .into_string();
+    RenderedEmail {
+        subject: p.subject,
+        text,
+        html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reset_email_carries_its_link_in_both_bodies_and_the_right_language() {
+        let msg = EmailMessage::PasswordReset {
+            name: "Awa".into(),
+            token: "tok123".into(),
+        };
+        let fr = render(&msg, Language::Fr, "https://relais.example/");
+        assert_eq!(fr.subject, "Nouveau mot de passe pour Relais");
+        assert!(fr.text.contains("Bonjour Awa,"));
+        assert!(fr.text.contains("https://relais.example/password/reset/tok123"));
+        assert!(fr.html.contains("https://relais.example/password/reset/tok123"));
+        let en = render(&msg, Language::En, "https://relais.example");
+        assert_eq!(en.subject, "New password for Relais");
+    }
+
+    #[test]
+    fn names_are_escaped_in_html() {
+        let msg = EmailMessage::AccountExists {
+            name: "<b>Eve</b>".into(),
+        };
+        let r = render(&msg, Language::En, "http://x");
+        assert!(r.html.contains("&lt;b&gt;Eve"));
+        assert!(!r.html.contains("<b>Eve"));
+    }
+
+    #[test]
+    fn invitations_name_the_city_or_not() {
+        let with_city = EmailMessage::Invitation {
+            inviter: "Marie".into(),
+            city: Some("Dakar".into()),
+            token: "t".into(),
+        };
+        let r = render(&with_city, Language::Fr, "http://x");
+        assert!(r.text.contains("Marie vous invite"), "{}", r.text);
+        assert!(r.text.contains("à Dakar."), "{}", r.text);
+        let without = EmailMessage::Invitation {
+            inviter: "Marie".into(),
+            city: None,
+            token: "t".into(),
+        };
+        let r = render(&without, Language::En, "http://x");
+        assert!(r.text.contains("La Nuit du Code Citoyen."), "{}", r.text);
+        assert!(r.text.contains("http://x/signup?invitation=t"));
+    }
+}

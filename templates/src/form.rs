@@ -1,0 +1,267 @@
+//! Accessible form parts: every field has a label, its hint and error are
+//! tied to it with `aria-describedby`, and a summary at the top links to
+//! each field in error. Submitted values are written back, so nothing typed
+//! is lost when a form comes back with errors.
+
+use crate::i18n::t;
+use crate::layout::PageContext;
+use maud::{Markup, html};
+use relais_domain::{FieldErrors, Language};
+use std::collections::HashMap;
+
+/// A form's submitted values and the problems found with them.
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    values: HashMap<String, Vec<String>>,
+    /// Problems by field.
+    pub errors: FieldErrors,
+}
+
+impl FormState {
+    /// An empty form (first display).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets a field's value.
+    pub fn with(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.values.insert(name.to_owned(), vec![value.into()]);
+        self
+    }
+
+    /// Sets a multi-valued field (checkboxes).
+    pub fn with_all(mut self, name: &str, values: Vec<String>) -> Self {
+        self.values.insert(name.to_owned(), values);
+        self
+    }
+
+    /// Attaches errors.
+    pub fn with_errors(mut self, errors: FieldErrors) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    /// The submitted value of `name`, or "".
+    pub fn value(&self, name: &str) -> &str {
+        self.values
+            .get(name)
+            .and_then(|v| v.first())
+            .map_or("", String::as_str)
+    }
+
+    /// Whether `value` is among the submitted values of `name`.
+    pub fn has(&self, name: &str, value: &str) -> bool {
+        self.values.get(name).is_some_and(|v| v.iter().any(|x| x == value))
+    }
+}
+
+/// The hidden CSRF field every state-changing form carries.
+pub fn csrf(ctx: &PageContext) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(ctx.csrf_token); }
+}
+
+/// The list of problems at the top of a form, each linking to its field.
+pub fn error_summary(lang: Language, form: &FormState) -> Markup {
+    html! {
+        @if !form.errors.is_empty() {
+            div.error-summary role="alert" tabindex="-1" {
+                p { strong { (t(lang, "form-errors-title")) } }
+                ul {
+                    @for (field, key) in form.errors.iter() {
+                        li { a href={ "#field-" (field) } { (t(lang, key)) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A text-like input field.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Submitted name.
+    pub name: &'a str,
+    /// Translation key of the label.
+    pub label: &'a str,
+    /// `text`, `email`, `password`, `date`…
+    pub kind: &'a str,
+    /// The `autocomplete` token.
+    pub autocomplete: &'a str,
+    /// Whether the field is required.
+    pub required: bool,
+    /// Translation key of a hint, if any.
+    pub hint: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    /// A required text field.
+    pub fn text(name: &'a str, label: &'a str) -> Self {
+        Input {
+            name,
+            label,
+            kind: "text",
+            autocomplete: "off",
+            required: true,
+            hint: None,
+        }
+    }
+
+    /// Same field with another type.
+    pub fn kind(mut self, kind: &'a str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Same field with an autocomplete token.
+    pub fn autocomplete(mut self, token: &'a str) -> Self {
+        self.autocomplete = token;
+        self
+    }
+
+    /// Same field, optional.
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    /// Same field with a hint.
+    pub fn hint(mut self, key: &'a str) -> Self {
+        self.hint = Some(key);
+        self
+    }
+}
+
+fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if has_hint {
+        ids.push(format!("hint-{name}"));
+    }
+    if has_error {
+        ids.push(format!("error-{name}"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+fn label_text(lang: Language, key: &str, required: bool) -> Markup {
+    html! {
+        (t(lang, key))
+        @if required { " " span.muted { "(" (t(lang, "form-required")) ")" } }
+    }
+}
+
+fn hint_and_error(lang: Language, name: &str, hint: Option<&str>, error: Option<&str>) -> Markup {
+    html! {
+        @if let Some(hint) = hint { span.hint id={ "hint-" (name) } { (t(lang, hint)) } }
+        @if let Some(error) = error { span.error id={ "error-" (name) } { (t(lang, error)) } }
+    }
+}
+
+/// Renders an input field with its label, hint and error.
+pub fn input(lang: Language, form: &FormState, field: Input<'_>) -> Markup {
+    let error = form.errors.get(field.name);
+    // Passwords are never written back into the page.
+    let value = if field.kind == "password" { "" } else { form.value(field.name) };
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for={ "field-" (field.name) } { (label_text(lang, field.label, field.required)) }
+            (hint_and_error(lang, field.name, field.hint, error))
+            input id={ "field-" (field.name) } name=(field.name) type=(field.kind) value=(value)
+                autocomplete=(field.autocomplete) required[field.required]
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(field.name, field.hint.is_some(), error.is_some())];
+        }
+    }
+}
+
+/// Renders a multi-line text field.
+pub fn textarea(lang: Language, form: &FormState, name: &str, label: &str, hint: Option<&str>) -> Markup {
+    let error = form.errors.get(name);
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for={ "field-" (name) } { (t(lang, label)) }
+            (hint_and_error(lang, name, hint, error))
+            textarea id={ "field-" (name) } name=(name)
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(name, hint.is_some(), error.is_some())] { (form.value(name)) }
+        }
+    }
+}
+
+/// Renders a drop-down list; `options` are (value, label) pairs.
+pub fn select(lang: Language, form: &FormState, name: &str, label: &str, options: &[(String, String)]) -> Markup {
+    let error = form.errors.get(name);
+    let current = form.value(name);
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for={ "field-" (name) } { (t(lang, label)) }
+            (hint_and_error(lang, name, None, error))
+            select id={ "field-" (name) } name=(name)
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(name, false, error.is_some())] {
+                @for (value, text) in options {
+                    option value=(value) selected[value == current] { (text) }
+                }
+            }
+        }
+    }
+}
+
+/// Renders a group of checkboxes; `options` are (value, label) pairs.
+pub fn checkboxes(lang: Language, form: &FormState, name: &str, legend: &str, options: &[(String, String)]) -> Markup {
+    let error = form.errors.get(name);
+    html! {
+        fieldset.field.has-error[error.is_some()] id={ "field-" (name) } {
+            legend { (t(lang, legend)) }
+            (hint_and_error(lang, name, None, error))
+            @for (value, text) in options {
+                label {
+                    input type="checkbox" name=(name) value=(value) checked[form.has(name, value)];
+                    (text)
+                }
+            }
+        }
+    }
+}
+
+/// Renders a single checkbox with its label.
+pub fn checkbox(lang: Language, form: &FormState, name: &str, label: &str) -> Markup {
+    html! {
+        div.checkbox {
+            input id={ "field-" (name) } type="checkbox" name=(name) value="on" checked[form.value(name) == "on"];
+            label for={ "field-" (name) } { (t(lang, label)) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_in_error_keeps_its_value_and_ties_the_message_to_the_input() {
+        let mut errors = FieldErrors::default();
+        errors.add("email", "error-email-invalid");
+        let form = FormState::new().with("email", "not-an-address").with_errors(errors);
+        let html = input(Language::En, &form, Input::text("email", "signup-email").kind("email")).into_string();
+        assert!(html.contains(r#"value="not-an-address""#), "{html}");
+        assert!(html.contains(r#"aria-invalid="true""#));
+        assert!(html.contains(r#"aria-describedby="error-email""#));
+        assert!(html.contains(r#"id="error-email""#));
+        assert!(html.contains("This is not a valid email address."));
+    }
+
+    #[test]
+    fn passwords_are_never_echoed_back() {
+        let form = FormState::new().with("password", "secret-secret");
+        let html = input(Language::Fr, &form, Input::text("password", "signup-password").kind("password")).into_string();
+        assert!(!html.contains("secret-secret"));
+    }
+
+    #[test]
+    fn typed_markup_is_escaped() {
+        let form = FormState::new().with("name", "<script>alert(1)</script>");
+        let html = input(Language::Fr, &form, Input::text("name", "signup-name")).into_string();
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,123 @@
+//! The page shell: head, navigation, language switch, flash, footer.
+
+use crate::assets::style_version;
+use crate::i18n::t;
+use maud::{DOCTYPE, Markup, html};
+use relais_domain::Language;
+
+/// What every page needs to know about the request it answers.
+#[derive(Debug, Clone, Default)]
+pub struct PageContext {
+    /// The language to write in.
+    pub lang: Language,
+    /// The CSRF token to put in every form.
+    pub csrf_token: String,
+    /// The logged-in person, if any.
+    pub user: Option<NavUser>,
+    /// A one-off message from the previous request.
+    pub flash: Option<Flash>,
+    /// The current path (for the language switch to come back to).
+    pub path: String,
+}
+
+/// The logged-in person, as the navigation shows them.
+#[derive(Debug, Clone, Default)]
+pub struct NavUser {
+    /// Display name.
+    pub name: String,
+    /// Whether to show the coordination link.
+    pub is_coordinator: bool,
+}
+
+/// A one-off message shown at the top of the next page.
+#[derive(Debug, Clone)]
+pub struct Flash {
+    /// Translation key of the message.
+    pub key: String,
+    /// Shown as an error rather than a confirmation.
+    pub is_error: bool,
+}
+
+/// Percent-encodes a path for use in a query string.
+pub fn encode_query(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A whole page around `body`, titled `title`.
+pub fn page(ctx: &PageContext, title: &str, body: Markup) -> Markup {
+    shell(ctx, title, false, body)
+}
+
+/// A whole page with a narrow column (forms).
+pub fn narrow_page(ctx: &PageContext, title: &str, body: Markup) -> Markup {
+    shell(ctx, title, true, body)
+}
+
+fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
+    let lang = ctx.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (t(lang, "site-name")) }
+                link rel="stylesheet" href={ "/static/style.css?v=" (style_version()) };
+            }
+            body {
+                a.skip-link href="#content" { (t(lang, "skip-to-content")) }
+                header.site {
+                    a.brand href="/" { (t(lang, "site-name")) small { (t(lang, "programme-name")) } }
+                    nav.main aria-label=(t(lang, "nav-main")) {
+                        ul {
+                            li { a href="/" { (t(lang, "nav-home")) } }
+                            @if let Some(user) = &ctx.user {
+                                @if user.is_coordinator {
+                                    li { a href="/admin" { (t(lang, "nav-admin")) } }
+                                }
+                                li { a href="/profile" { (t(lang, "nav-profile")) " (" (user.name) ")" } }
+                                li {
+                                    form method="post" action="/logout" {
+                                        input type="hidden" name="csrf_token" value=(ctx.csrf_token);
+                                        button.link type="submit" { (t(lang, "nav-logout")) }
+                                    }
+                                }
+                            } @else {
+                                li { a href="/login" { (t(lang, "nav-login")) } }
+                                li { a href="/signup" { (t(lang, "nav-signup")) } }
+                            }
+                            li.lang-switch aria-label=(t(lang, "nav-language")) {
+                                @for other in Language::ALL {
+                                    a href={ "/language/" (other.code()) "?next=" (encode_query(&ctx.path)) }
+                                        hreflang=(other.code()) lang=(other.code())
+                                        aria-current=[(other == lang).then_some("true")] {
+                                        (t(other, &format!("language-{}", other.code())))
+                                    }
+                                    " "
+                                }
+                            }
+                        }
+                    }
+                }
+                main #content .narrow[narrow] {
+                    @if let Some(flash) = &ctx.flash {
+                        div.flash.error[flash.is_error] role="status" { (t(lang, &flash.key)) }
+                    }
+                    (body)
+                }
+                footer.site {
+                    p { (t(lang, "site-name")) " — " (t(lang, "site-tagline")) }
+                }
+            }
+        }
+    }
+}

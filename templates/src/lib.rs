@@ -1,0 +1,16 @@
+//! Relais views: maud pages and emails, shared by `web` and `scheduler`.
+//!
+//! Views take plain view-model structs and a language and return `Markup`;
+//! they never query anything. Text lives in the Fluent files under
+//! `locales/`, one per language, so a translator never edits Rust.
+
+pub mod assets;
+pub mod email;
+pub mod form;
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+
+pub use i18n::{t, t_args};
+pub use layout::PageContext;
+pub use maud::{Markup, html};

@@ -1,0 +1,58 @@
+//! The coordination page: sign-up mode and invitations.
+
+use crate::form::{FormState, Input, csrf, error_summary, input, select};
+use crate::i18n::t;
+use crate::layout::{PageContext, page};
+use crate::pages::auth::language_options;
+use maud::{Markup, html};
+
+/// What the coordination page shows.
+#[derive(Debug, Clone, Default)]
+pub struct AdminView {
+    /// Whether the reader may change the sign-up mode.
+    pub may_manage_settings: bool,
+    /// The current sign-up mode code (`open` or `invitation`).
+    pub registration: String,
+    /// Cities the reader may invite to: (id, name); "" is the whole programme.
+    pub invite_cities: Vec<(String, String)>,
+    /// Roles the reader may grant: (code, label).
+    pub invite_roles: Vec<(String, String)>,
+}
+
+/// The coordination page.
+pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Markup {
+    let lang = ctx.lang;
+    page(
+        ctx,
+        &t(lang, "admin-title"),
+        html! {
+            h1 { (t(lang, "admin-title")) }
+            @if view.may_manage_settings {
+                h2 { (t(lang, "admin-registration")) }
+                form.card method="post" action="/admin/registration" {
+                    (csrf(ctx))
+                    fieldset {
+                        legend { (t(lang, "admin-registration")) }
+                        @for (code, key) in [("open", "admin-registration-open"), ("invitation", "admin-registration-invitation")] {
+                            label {
+                                input type="radio" name="registration" value=(code) checked[view.registration == code];
+                                (t(lang, key))
+                            }
+                        }
+                    }
+                    p { button type="submit" { (t(lang, "admin-registration-submit")) } }
+                }
+            }
+            h2 { (t(lang, "admin-invite-title")) }
+            (error_summary(lang, invite_form))
+            form.stacked.card method="post" action="/admin/invitations" novalidate {
+                (csrf(ctx))
+                (input(lang, invite_form, Input::text("email", "admin-invite-email").kind("email")))
+                (select(lang, invite_form, "city_id", "admin-invite-city", &view.invite_cities))
+                (select(lang, invite_form, "role", "admin-invite-role", &view.invite_roles))
+                (select(lang, invite_form, "language", "admin-invite-language", &language_options()))
+                p { button type="submit" { (t(lang, "admin-invite-submit")) } }
+            }
+        },
+    )
+}

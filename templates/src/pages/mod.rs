@@ -1,0 +1,7 @@
+//! One module per area of the site.
+
+pub mod admin;
+pub mod auth;
+pub mod error;
+pub mod home;
+pub mod profile;

@@ -1,0 +1,58 @@
+//! The member's own profile and password.
+
+use crate::form::{FormState, Input, checkboxes, csrf, error_summary, input, select, textarea};
+use crate::i18n::t;
+use crate::layout::{PageContext, page};
+use crate::pages::auth::language_options;
+use maud::{Markup, html};
+use relais_domain::skill::Skill;
+
+/// What the profile page shows beyond the forms.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileView {
+    /// The account's address (not editable here).
+    pub email: String,
+    /// Roles, already described in the reader's language.
+    pub roles: Vec<String>,
+    /// Cities to choose from: (id, name).
+    pub cities: Vec<(String, String)>,
+}
+
+/// The profile page with its two forms.
+pub fn profile(ctx: &PageContext, view: &ProfileView, form: &FormState, password_form: &FormState) -> Markup {
+    let lang = ctx.lang;
+    let mut cities = vec![(String::new(), t(lang, "signup-city-none"))];
+    cities.extend(view.cities.iter().cloned());
+    let skills: Vec<(String, String)> = Skill::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), t(lang, &format!("skill-{}", s.code()))))
+        .collect();
+    page(
+        ctx,
+        &t(lang, "profile-title"),
+        html! {
+            h1 { (t(lang, "profile-title")) }
+            p { strong { (t(lang, "profile-email")) " : " } (view.email) }
+            p { strong { (t(lang, "profile-roles")) " : " } (view.roles.join(", ")) }
+            (error_summary(lang, form))
+            form.stacked.card method="post" action="/profile" novalidate {
+                (csrf(ctx))
+                (input(lang, form, Input::text("name", "profile-name").autocomplete("name")))
+                (select(lang, form, "language", "profile-language", &language_options()))
+                (select(lang, form, "city_id", "profile-city", &cities))
+                (input(lang, form, Input::text("time_zone", "profile-time-zone").optional().hint("profile-time-zone-hint")))
+                (checkboxes(lang, form, "skills", "profile-skills", &skills))
+                (textarea(lang, form, "bio", "profile-bio", Some("profile-bio-hint")))
+                p { button type="submit" { (t(lang, "profile-submit")) } }
+            }
+            h2 { (t(lang, "profile-password-title")) }
+            (error_summary(lang, password_form))
+            form.stacked.card method="post" action="/profile/password" novalidate {
+                (csrf(ctx))
+                (input(lang, password_form, Input::text("current_password", "profile-current-password").kind("password").autocomplete("current-password")))
+                (input(lang, password_form, Input::text("new_password", "profile-new-password").kind("password").autocomplete("new-password").hint("signup-password-hint")))
+                p { button type="submit" { (t(lang, "profile-password-submit")) } }
+            }
+        },
+    )
+}
