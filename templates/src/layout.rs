@@ -108,7 +108,7 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                         }
                     }
                 }
-                main #content .narrow[narrow] {
+                main id="content" class=[narrow.then_some("narrow")] {
                     @if let Some(flash) = &ctx.flash {
                         div.flash.error[flash.is_error] role="status" { (t(lang, &flash.key)) }
                     }

@@ -1,1 +1,144 @@
-fn main() {}
+//! `relais`: parses the command line, reads the configuration and hands
+//! over to the library. Errors end here as one line and a non-zero exit.
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use relais_cli::config::Config;
+use relais_cli::{context, open_database, seed, serve};
+use relais_domain::account::{self, NewAccount};
+use relais_domain::{Language, Role};
+use std::io::Read;
+use std::process::ExitCode;
+
+/// Relais: follow-up of La Nuit du Code Citoyen projects.
+#[derive(Parser)]
+#[command(name = "relais", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs pending migrations, then serves the site (and the scheduler).
+    Serve {
+        /// Seeds demo data first when the database has no accounts.
+        #[arg(long)]
+        demo: bool,
+        /// Serves pages only; another instance runs the scheduled jobs.
+        #[arg(long)]
+        no_scheduler: bool,
+    },
+    /// Applies pending database migrations.
+    Migrate,
+    /// Fills an empty database.
+    Seed {
+        /// The demo data: the 2018 edition, its cities and people.
+        #[arg(long, required = true)]
+        demo: bool,
+    },
+    /// Account administration.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Creates an account; without a password, prints a single-use link to choose one.
+    Create {
+        /// Email address.
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// coordinator, mentor or member.
+        #[arg(long, value_parser = ["coordinator", "mentor", "member"])]
+        role: String,
+        /// City slug (for a coordinator: the city coordinated; none means the whole programme).
+        #[arg(long)]
+        city: Option<String>,
+        /// Reads the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Language of the account: fr or en.
+        #[arg(long, default_value = "fr")]
+        language: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("RELAIS_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tokio_cron_scheduler=warn".into()),
+        )
+        .init();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("relais: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::from_process()?;
+    let db = open_database(&config.database_url).await?;
+    let ctx = context(db);
+    match cli.command {
+        Command::Migrate => {
+            println!("migrations applied to {}", relais_cli::redact(&config.database_url));
+        }
+        Command::Seed { .. } => {
+            let logins = seed::demo(&ctx).await?;
+            seed::print_logins(&logins);
+        }
+        Command::Serve { demo, no_scheduler } => {
+            if demo && account::count(&ctx.db).await? == 0 {
+                let logins = seed::demo(&ctx).await?;
+                seed::print_logins(&logins);
+            }
+            serve::run(config, ctx, !no_scheduler).await?;
+        }
+        Command::User {
+            command: UserCommand::Create { email, name, role, city, password_stdin, language },
+        } => {
+            let password = if password_stdin {
+                let mut text = String::new();
+                std::io::stdin().read_to_string(&mut text).context("reading the password from standard input")?;
+                Some(text.trim_end_matches(['\n', '\r']).to_owned())
+            } else {
+                None
+            };
+            let input = NewAccount {
+                email,
+                name,
+                role: Role::parse(&role).map_err(|_| anyhow::anyhow!("--role: expected coordinator, mentor or member"))?,
+                city,
+                password,
+                language: Language::parse(&language).map_err(|_| anyhow::anyhow!("--language: expected fr or en"))?,
+            };
+            match account::create_account(&ctx, input).await {
+                Ok((id, link)) => {
+                    println!("account {id} created");
+                    if let Some(token) = link {
+                        let base = config.base_url.as_str().trim_end_matches('/');
+                        println!("choose a password (single use): {base}/password/reset/{token}");
+                    }
+                }
+                Err(relais_domain::DomainError::Invalid(errors)) => {
+                    let problems: Vec<String> = errors.iter().map(|(f, k)| format!("--{f}: {k}")).collect();
+                    anyhow::bail!("{}", problems.join("; "));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(())
+}

@@ -109,6 +109,12 @@ pub async fn end(db: &impl ConnectionTrait, clear: &str) -> Result<()> {
     Ok(())
 }
 
+/// Ends a session by its stored (hashed) id.
+pub async fn end_by_id(db: &impl ConnectionTrait, id: &str) -> Result<()> {
+    Entity::delete_by_id(id.to_owned()).exec(db).await?;
+    Ok(())
+}
+
 /// Ends every session of an account (password change or reset).
 pub async fn end_all(db: &impl ConnectionTrait, user_id: i32) -> Result<()> {
     Entity::delete_many()

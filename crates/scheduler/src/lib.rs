@@ -1,1 +1,73 @@
+//! Relais' background work. Jobs are plain async functions of
+//! `(context, now)`; tokio-cron-scheduler only wakes them up. Every job is
+//! safe to run twice and on several instances at once: the database, not
+//! the process, decides who does what.
 
+pub mod deliver;
+pub mod error;
+pub mod mailer;
+
+use chrono::Utc;
+use relais_domain::Context;
+use std::sync::Arc;
+use tokio_cron_scheduler::{Job, JobScheduler};
+
+pub use error::{Result, SchedulerError};
+pub use mailer::Mailer;
+
+/// What jobs need.
+#[derive(Clone)]
+pub struct JobContext {
+    /// Database and clock.
+    pub ctx: Context,
+    /// Where emails go.
+    pub mailer: Arc<Mailer>,
+    /// The public URL, for links in emails.
+    pub base_url: String,
+    /// The `From:` mailbox, e.g. `La Nuit du Code Citoyen <relais@example.org>`.
+    pub from: String,
+    /// This instance's name in claims (host and process id).
+    pub worker: String,
+}
+
+impl JobContext {
+    /// A worker name unique to this process.
+    pub fn worker_name() -> String {
+        let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "relais".to_owned());
+        format!("{host}:{}:{}", std::process::id(), relais_domain::token::generate().get(..8).unwrap_or(""))
+    }
+}
+
+/// Starts the scheduled jobs; keep the returned scheduler alive.
+pub async fn start(jobs: JobContext) -> Result<JobScheduler> {
+    let scheduler = JobScheduler::new().await?;
+    let delivery = jobs.clone();
+    scheduler
+        .add(Job::new_async("*/5 * * * * *", move |_id, _lock| {
+            let jobs = delivery.clone();
+            Box::pin(async move {
+                let now = jobs.ctx.now();
+                match deliver::run(&jobs, now).await {
+                    Ok(report) if report.attempted > 0 => tracing::info!(?report, "outbox delivery"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "outbox delivery failed"),
+                }
+            })
+        })?)
+        .await?;
+    let housekeeping = jobs.clone();
+    scheduler
+        .add(Job::new_async("0 17 * * * *", move |_id, _lock| {
+            let jobs = housekeeping.clone();
+            Box::pin(async move {
+                match relais_domain::session::purge_expired(&jobs.ctx.db, Utc::now()).await {
+                    Ok(n) if n > 0 => tracing::info!(purged = n, "expired sessions removed"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "session purge failed"),
+                }
+            })
+        })?)
+        .await?;
+    scheduler.start().await?;
+    Ok(scheduler)
+}

@@ -1,1 +1,54 @@
+//! Relais' HTTP layer: one router per area, a request envelope (session,
+//! language, CSRF, error pages, security headers) around all of them.
+//! Handlers parse input, call a domain use case and render a template.
 
+pub mod config;
+mod cookies;
+mod csrf;
+pub mod error;
+mod fields;
+mod request_context;
+mod routes;
+mod security_headers;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use relais_domain::Context;
+use std::sync::Arc;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use config::WebConfig;
+pub use error::WebError;
+pub use request_context::RequestContext;
+
+/// Largest request body accepted: forms only, for now.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Everything handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    /// Database, clock and hasher for the domain.
+    pub ctx: Context,
+    /// Settings read at start-up.
+    pub config: Arc<WebConfig>,
+    /// The server secret (cookie-bound CSRF tokens).
+    pub secret: Arc<String>,
+}
+
+/// Builds the whole application.
+pub fn app(state: AppState) -> Router {
+    routes::router()
+        .fallback(routes::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            request_context::envelope,
+        ))
+        .layer(security_headers::layer())
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(
+            TraceLayer::new_for_http()
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,231 @@
+//! Configuration: environment variables, with an optional `relais.toml`
+//! underneath (the environment wins). Read once at start-up into `Config`;
+//! a bad value stops start-up with one line naming it.
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use url::Url;
+
+/// Every setting, parsed.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `RELAIS_DATABASE_URL`: `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// `RELAIS_BIND`: the address to listen on.
+    pub bind: SocketAddr,
+    /// `RELAIS_BASE_URL`: the public URL used in emails and feeds.
+    pub base_url: Url,
+    /// `RELAIS_SMTP_URL`: SMTP server; `None` writes `.eml` files instead.
+    pub smtp_url: Option<String>,
+    /// `RELAIS_OUTBOX_DIR`: where `.eml` files go without SMTP.
+    pub outbox_dir: PathBuf,
+    /// `RELAIS_TIMEZONE`: the programme's time zone.
+    pub timezone: Tz,
+    /// `RELAIS_SECRET`: key for tokens; kept in the database when absent.
+    pub secret: Option<String>,
+    /// `RELAIS_MAIL_FROM`: the sender of every email.
+    pub mail_from: String,
+}
+
+/// A setting that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable}: {problem}")]
+pub struct ConfigError {
+    /// The variable (or file) at fault.
+    pub variable: String,
+    /// What is expected, and what was found.
+    pub problem: String,
+}
+
+fn bad(variable: &str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        variable: variable.to_owned(),
+        problem: problem.into(),
+    }
+}
+
+/// The optional file's keys: the variables' names without `RELAIS_`, in lower case.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    bind: Option<String>,
+    base_url: Option<String>,
+    smtp_url: Option<String>,
+    outbox_dir: Option<String>,
+    timezone: Option<String>,
+    secret: Option<String>,
+    mail_from: Option<String>,
+}
+
+impl Config {
+    /// Reads the process environment and `relais.toml` in the working
+    /// directory (or `RELAIS_CONFIG`), if present.
+    pub fn from_process() -> Result<Self, ConfigError> {
+        let env: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("RELAIS_")).collect();
+        let path = env
+            .get("RELAIS_CONFIG")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("relais.toml"));
+        let explicit = env.contains_key("RELAIS_CONFIG");
+        let file = if path.exists() || explicit {
+            Some(std::fs::read_to_string(&path).map_err(|e| bad("RELAIS_CONFIG", format!("cannot read {}: {e}", path.display())))?)
+        } else {
+            None
+        };
+        Self::load(&env, file.as_deref(), &path)
+    }
+
+    /// Builds the configuration from variables and an optional TOML text.
+    pub fn load(env: &HashMap<String, String>, toml_text: Option<&str>, toml_path: &Path) -> Result<Self, ConfigError> {
+        let file: FileConfig = match toml_text {
+            Some(text) => toml::from_str(text)
+                .map_err(|e| bad(&toml_path.display().to_string(), format!("not valid configuration: {}", e.message())))?,
+            None => FileConfig::default(),
+        };
+        let get = |name: &str, from_file: &Option<String>| -> Option<String> {
+            env.get(name)
+                .cloned()
+                .or_else(|| from_file.clone())
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+
+        let database_url = get("RELAIS_DATABASE_URL", &file.database_url).unwrap_or_else(|| "sqlite://relais.db".to_owned());
+        let is_sqlite = database_url.starts_with("sqlite:");
+        let is_postgres = database_url.starts_with("postgres://") || database_url.starts_with("postgresql://");
+        if !is_sqlite && !is_postgres {
+            return Err(bad(
+                "RELAIS_DATABASE_URL",
+                format!("expected sqlite://FILE or postgres://USER@HOST/DB, got {database_url:?}"),
+            ));
+        }
+
+        let bind_text = get("RELAIS_BIND", &file.bind).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let bind: SocketAddr = bind_text
+            .parse()
+            .map_err(|_| bad("RELAIS_BIND", format!("expected an address and port such as 127.0.0.1:8080, got {bind_text:?}")))?;
+
+        let base_url = match get("RELAIS_BASE_URL", &file.base_url) {
+            Some(text) => {
+                let url = Url::parse(&text)
+                    .map_err(|_| bad("RELAIS_BASE_URL", format!("expected an http(s) URL such as https://relais.example.org, got {text:?}")))?;
+                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                    return Err(bad("RELAIS_BASE_URL", format!("expected an http(s) URL with a host, got {text:?}")));
+                }
+                url
+            }
+            None => Url::parse(&format!("http://{bind}/")).map_err(|e| bad("RELAIS_BIND", e.to_string()))?,
+        };
+
+        let smtp_url = get("RELAIS_SMTP_URL", &file.smtp_url);
+        if let Some(text) = &smtp_url {
+            let ok = Url::parse(text).is_ok_and(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some());
+            if !ok {
+                return Err(bad("RELAIS_SMTP_URL", "expected smtp://HOST:PORT or smtps://USER:PASSWORD@HOST"));
+            }
+        }
+
+        let outbox_dir = PathBuf::from(get("RELAIS_OUTBOX_DIR", &file.outbox_dir).unwrap_or_else(|| "./outbox".to_owned()));
+
+        let tz_text = get("RELAIS_TIMEZONE", &file.timezone).unwrap_or_else(|| "Europe/Paris".to_owned());
+        let timezone: Tz = tz_text
+            .parse()
+            .map_err(|_| bad("RELAIS_TIMEZONE", format!("expected an IANA time zone such as Europe/Paris, got {tz_text:?}")))?;
+
+        let secret = get("RELAIS_SECRET", &file.secret);
+        if let Some(s) = &secret
+            && s.len() < 32
+        {
+            return Err(bad("RELAIS_SECRET", "expected at least 32 characters (leave it unset to keep one in the database)"));
+        }
+
+        let mail_from = match get("RELAIS_MAIL_FROM", &file.mail_from) {
+            Some(from) => {
+                if !from.contains('@') {
+                    return Err(bad("RELAIS_MAIL_FROM", format!("expected an address such as \"Relais <relais@example.org>\", got {from:?}")));
+                }
+                from
+            }
+            None => {
+                let host = base_url
+                    .domain()
+                    .filter(|d| d.contains('.'))
+                    .unwrap_or("localhost");
+                format!("La Nuit du Code Citoyen <relais@{host}>")
+            }
+        };
+
+        Ok(Config {
+            database_url,
+            bind,
+            base_url,
+            smtp_url,
+            outbox_dir,
+            timezone,
+            secret,
+            mail_from,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(vars: &[(&str, &str)], file: Option<&str>) -> Result<Config, ConfigError> {
+        let env = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::load(&env, file, Path::new("relais.toml"))
+    }
+
+    #[test]
+    fn defaults_need_nothing() {
+        let c = load(&[], None).expect("defaults");
+        assert_eq!(c.database_url, "sqlite://relais.db");
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.base_url.as_str(), "http://127.0.0.1:8080/");
+        assert_eq!(c.smtp_url, None);
+        assert_eq!(c.outbox_dir, PathBuf::from("./outbox"));
+        assert_eq!(c.timezone, chrono_tz::Europe::Paris);
+        assert_eq!(c.mail_from, "La Nuit du Code Citoyen <relais@localhost>");
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_file() {
+        let c = load(
+            &[("RELAIS_BIND", "0.0.0.0:9000")],
+            Some("bind = \"127.0.0.1:7000\"\ntimezone = \"Africa/Dakar\"\nbase_url = \"https://relais.example.org\""),
+        )
+        .expect("valid");
+        assert_eq!(c.bind.to_string(), "0.0.0.0:9000");
+        assert_eq!(c.timezone, chrono_tz::Africa::Dakar);
+        assert_eq!(c.mail_from, "La Nuit du Code Citoyen <relais@relais.example.org>");
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        let cases = [
+            ("RELAIS_DATABASE_URL", "mysql://x"),
+            ("RELAIS_BIND", "localhost"),
+            ("RELAIS_BASE_URL", "ftp://example.org"),
+            ("RELAIS_SMTP_URL", "http://mail"),
+            ("RELAIS_TIMEZONE", "Mars/Olympus"),
+            ("RELAIS_SECRET", "short"),
+            ("RELAIS_MAIL_FROM", "nobody"),
+        ];
+        for (var, value) in cases {
+            let err = load(&[(var, value)], None).expect_err(var);
+            assert_eq!(err.variable, var);
+            assert!(err.to_string().starts_with(&format!("{var}: expected")), "{err}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_file_is_refused() {
+        let err = load(&[], Some("colour = \"blue\"")).expect_err("unknown key");
+        assert_eq!(err.variable, "relais.toml");
+    }
+}

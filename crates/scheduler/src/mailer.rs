@@ -1,0 +1,100 @@
+//! Where emails go: an SMTP server (pooled), or `.eml` files in a folder
+//! when no SMTP server is configured.
+
+use crate::error::{Result, SchedulerError};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::AsyncSmtpTransport;
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+use relais_templates::email::RenderedEmail;
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+/// A mail transport.
+pub enum Mailer {
+    /// Through an SMTP server.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// Into `.eml` files in a folder.
+    Files(AsyncFileTransport<Tokio1Executor>, PathBuf),
+}
+
+/// How a send attempt ended, for the retry decision.
+#[derive(Debug)]
+pub enum SendError {
+    /// Worth trying again later: connection refused, timeout, 4xx answer.
+    Transient(String),
+    /// Will never work: 5xx answer, malformed address.
+    Permanent(String),
+}
+
+impl Mailer {
+    /// An SMTP transport for `smtp://host:port` or `smtps://user:pass@host`.
+    pub fn smtp(url: &str) -> Result<Self> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| SchedulerError::Transport(e.to_string()))?
+            .timeout(Some(std::time::Duration::from_secs(30)))
+            .build();
+        Ok(Mailer::Smtp(transport))
+    }
+
+    /// A transport writing `.eml` files into `dir` (created if missing).
+    pub fn files(dir: impl Into<PathBuf>) -> Result<Self> {
+        let dir = dir.into();
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| SchedulerError::Transport(format!("{}: {e}", dir.display())))?;
+        Ok(Mailer::Files(AsyncFileTransport::new(&dir), dir))
+    }
+
+    /// Sends one message.
+    pub async fn send(&self, message: Message) -> std::result::Result<(), SendError> {
+        match self {
+            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Transient(e.to_string())
+                }
+            }),
+            Mailer::Files(t, _) => t
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Transient(e.to_string())),
+        }
+    }
+}
+
+/// The `Message-ID` for an idempotency key: the same email always carries
+/// the same id, so a receiver can spot the rare duplicate delivery.
+pub fn message_id(idempotency_key: &str, base_url: &str) -> String {
+    let host = url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "relais.invalid".to_owned());
+    let digest = hex::encode(Sha256::digest(idempotency_key.as_bytes()));
+    format!("<{}@{host}>", &digest[..32])
+}
+
+/// Builds the multipart (plain text + HTML) message.
+pub fn build_message(
+    from: &str,
+    to: &str,
+    rendered: &RenderedEmail,
+    message_id: String,
+) -> std::result::Result<Message, SendError> {
+    let from: Mailbox = from
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("sender {from:?}: {e}")))?;
+    let to: Mailbox = to
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("recipient {to:?}: {e}")))?;
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(rendered.subject.clone())
+        .message_id(Some(message_id))
+        .multipart(MultiPart::alternative_plain_html(
+            rendered.text.clone(),
+            rendered.html.clone(),
+        ))
+        .map_err(|e| SendError::Permanent(format!("building message: {e}")))
+}

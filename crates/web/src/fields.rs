@@ -1,0 +1,67 @@
+//! Submitted form fields, repeated names kept (checkbox groups).
+
+use crate::error::WebError;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use relais_templates::form::FormState;
+
+/// The fields of an `application/x-www-form-urlencoded` body.
+#[derive(Debug, Clone, Default)]
+pub struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    /// Parses an urlencoded body.
+    pub fn parse(body: &[u8]) -> Self {
+        Fields(url::form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    /// The first value of `name`, or "".
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every value of `name`.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// The values as a form to re-display, leaving out `skip` (secrets).
+    pub fn to_form(&self, skip: &[&str]) -> FormState {
+        let mut form = FormState::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for (k, _) in &self.0 {
+            if skip.contains(&k.as_str()) || k == "csrf_token" || seen.contains(&k.as_str()) {
+                continue;
+            }
+            seen.push(k);
+            form = form.with_all(k, self.all(k));
+        }
+        form
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Fields {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_form = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(WebError::BadRequest);
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|e| WebError::Status(e.status()))?;
+        Ok(Fields::parse(&bytes))
+    }
+}

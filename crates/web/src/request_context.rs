@@ -1,0 +1,217 @@
+//! The request envelope: who is asking, in which language, with which CSRF
+//! token; the CSRF check itself; and error pages rendered for every 4xx and
+//! 5xx that a handler, an extractor or the router produced.
+
+use crate::cookies::{self, Name};
+use crate::csrf;
+use crate::error::{ErrorDetail, WebError};
+use crate::fields::Fields;
+use crate::{AppState, MAX_BODY_BYTES};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use relais_domain::session::LiveSession;
+use relais_domain::{Actor, Language, session, token};
+use relais_templates::PageContext;
+use relais_templates::layout::{Flash, NavUser};
+use std::net::SocketAddr;
+
+/// What handlers know about the request beyond its path and body.
+#[derive(Clone)]
+pub struct RequestContext {
+    /// The language to answer in.
+    pub lang: Language,
+    /// The logged-in session, if any.
+    pub session: Option<LiveSession>,
+    /// The CSRF token for forms on this page.
+    pub csrf_token: String,
+    /// The message left by the previous request.
+    pub flash: Option<Flash>,
+    /// Path and query, for coming back after log-in or a language switch.
+    pub path: String,
+    /// The client's address, for per-address limits.
+    pub client: String,
+    /// The browser's `User-Agent`, kept with sessions.
+    pub user_agent: Option<String>,
+}
+
+impl RequestContext {
+    /// Who is acting.
+    pub fn actor(&self) -> Actor {
+        self.session
+            .as_ref()
+            .map_or(Actor::Visitor, |s| s.account.actor())
+    }
+
+    /// The logged-in session, or a 401.
+    pub fn require_session(&self) -> Result<&LiveSession, WebError> {
+        self.session
+            .as_ref()
+            .ok_or(WebError::Domain(relais_domain::DomainError::Unauthenticated))
+    }
+
+    /// What the layout needs.
+    pub fn page(&self) -> PageContext {
+        PageContext {
+            lang: self.lang,
+            csrf_token: self.csrf_token.clone(),
+            user: self.session.as_ref().map(|s| NavUser {
+                name: s.account.name.clone(),
+                is_coordinator: s.account.actor().is_any_coordinator(),
+            }),
+            flash: self.flash.clone(),
+            path: self.path.clone(),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<RequestContext>()
+            .cloned()
+            .ok_or_else(|| WebError::Domain(relais_domain::DomainError::Internal("no request context".into())))
+    }
+}
+
+fn is_flash_key(value: &str) -> bool {
+    value.len() <= 64 && value.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+}
+
+/// The middleware that wraps every route.
+pub async fn envelope(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let config = state.config.clone();
+    let (mut parts, body) = request.into_parts();
+    let headers = &parts.headers;
+
+    let session_token = cookies::read(headers, &config, Name::Session);
+    let session = match &session_token {
+        Some(t) => match session::resolve(&state.ctx, t).await {
+            Ok(s) => s,
+            Err(e) => return WebError::from(e).into_response(),
+        },
+        None => None,
+    };
+    let anon_cookie = cookies::read(headers, &config, Name::Anonymous);
+    let mut new_anon = None;
+    let binding = match (&session, &session_token, &anon_cookie) {
+        (Some(_), Some(t), _) => t.clone(),
+        (_, _, Some(a)) => a.clone(),
+        _ => {
+            let fresh = token::generate();
+            new_anon = Some(fresh.clone());
+            fresh
+        }
+    };
+    let lang = cookies::read(headers, &config, Name::Language)
+        .and_then(|c| Language::parse(&c).ok())
+        .or_else(|| session.as_ref().map(|s| s.account.language))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::from_accept_language)
+        })
+        .unwrap_or_default();
+    let flash_cookie = cookies::read(headers, &config, Name::Flash).filter(|f| is_flash_key(f));
+    let flash = flash_cookie.as_ref().map(|key| Flash {
+        is_error: key.starts_with("error-"),
+        key: key.clone(),
+    });
+    let client = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+    let context = RequestContext {
+        lang,
+        csrf_token: csrf::token_for(&state.secret, &binding),
+        session,
+        flash,
+        path: parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned()),
+        client,
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    };
+
+    // State-changing requests: check origin and token before any handler.
+    let body = if csrf::needs_check(&parts.method) {
+        if csrf::is_cross_site(&parts.headers, &config) {
+            return finish(&state, &context, WebError::Csrf.into_response(), new_anon, &flash_cookie);
+        }
+        let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+            Ok(b) => b,
+            Err(_) => {
+                let response = WebError::Status(StatusCode::PAYLOAD_TOO_LARGE).into_response();
+                return finish(&state, &context, response, new_anon, &flash_cookie);
+            }
+        };
+        let given = Fields::parse(&bytes).get("csrf_token").to_owned();
+        if new_anon.is_some() || !csrf::tokens_match(&context.csrf_token, &given) {
+            return finish(&state, &context, WebError::Csrf.into_response(), new_anon, &flash_cookie);
+        }
+        Body::from(bytes)
+    } else {
+        body
+    };
+
+    parts.extensions.insert(context.clone());
+    let response = next.run(Request::from_parts(parts, body)).await;
+    finish(&state, &context, response, new_anon, &flash_cookie)
+}
+
+/// Renders error pages, sets the visitor cookie, and clears a flash that
+/// has now been shown.
+fn finish(
+    state: &AppState,
+    context: &RequestContext,
+    mut response: Response,
+    new_anon: Option<String>,
+    flash_cookie: &Option<String>,
+) -> Response {
+    let status = response.status();
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if (status.is_client_error() || status.is_server_error()) && !is_html {
+        let detail = response.extensions().get::<ErrorDetail>().and_then(|d| d.0);
+        let page = relais_templates::pages::error::error_page(&context.page(), status.as_u16(), detail);
+        let mut rendered = (status, page).into_response();
+        for (name, value) in response.headers() {
+            if name == header::SET_COOKIE || name == header::RETRY_AFTER {
+                rendered.headers_mut().append(name.clone(), value.clone());
+            }
+        }
+        response = rendered;
+    }
+    let config = &state.config;
+    let headers = response.headers_mut();
+    if let Some(anon) = new_anon {
+        headers.append(header::SET_COOKIE, cookies::set(config, Name::Anonymous, &anon, None));
+    }
+    let flash_name = Name::Flash.full(config);
+    let sets_flash = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|s| s.starts_with(&format!("{flash_name}="))));
+    let shown = status.is_success();
+    if flash_cookie.is_some() && !sets_flash && shown {
+        headers.append(header::SET_COOKIE, cookies::removal(config, Name::Flash));
+    }
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}

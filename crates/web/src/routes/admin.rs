@@ -1,0 +1,97 @@
+//! Coordination: how sign-up works, and invitations.
+
+use crate::error::{WebError, WebResult};
+use crate::fields::Fields;
+use crate::routes::see_other_with_flash;
+use crate::{AppState, RequestContext};
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use relais_domain::settings::{self, RegistrationMode};
+use relais_domain::{Actor, DomainError, FieldErrors, Language, Role, account, city};
+use relais_templates::form::FormState;
+use relais_templates::pages::admin::{AdminView, admin};
+use relais_templates::t;
+
+/// This area's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(show))
+        .route("/admin/registration", post(set_registration))
+        .route("/admin/invitations", post(invite))
+}
+
+fn require_coordinator(rc: &RequestContext) -> WebResult<Actor> {
+    rc.require_session()?;
+    let actor = rc.actor();
+    if actor.is_any_coordinator() {
+        Ok(actor)
+    } else {
+        Err(DomainError::Forbidden.into())
+    }
+}
+
+async fn admin_view(state: &AppState, actor: &Actor, lang: Language) -> WebResult<AdminView> {
+    let mut invite_cities = Vec::new();
+    if actor.may_invite(None) {
+        invite_cities.push((String::new(), t(lang, "admin-programme")));
+    }
+    for c in city::list(&state.ctx.db).await? {
+        if actor.may_invite(Some(c.id)) {
+            invite_cities.push((c.id.to_string(), c.name));
+        }
+    }
+    let invite_roles = [Role::Member, Role::Mentor, Role::Coordinator]
+        .into_iter()
+        .filter(|r| *r != Role::Coordinator || actor.is_programme_coordinator())
+        .map(|r| (r.code().to_owned(), t(lang, &format!("role-{}", r.code()))))
+        .collect();
+    Ok(AdminView {
+        may_manage_settings: actor.may_manage_settings(),
+        registration: settings::registration_mode(&state.ctx.db).await?.code().to_owned(),
+        invite_cities,
+        invite_roles,
+    })
+}
+
+async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    let view = admin_view(&state, &actor, rc.lang).await?;
+    let form = FormState::new().with("language", rc.lang.code());
+    Ok(admin(&rc.page(), &view, &form).into_response())
+}
+
+async fn set_registration(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    let mode = RegistrationMode::parse(fields.get("registration")).map_err(|_| WebError::BadRequest)?;
+    settings::set_registration_mode(&state.ctx.db, &actor, mode).await?;
+    Ok(see_other_with_flash(&state.config, "/admin", "admin-registration-saved", vec![]))
+}
+
+async fn invite(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    let mut errors = FieldErrors::default();
+    let city_id = match fields.get("city_id") {
+        "" => Some(None),
+        raw => errors.check("city_id", raw.parse::<i32>().map(Some).map_err(|_| "error-city-invalid")),
+    };
+    let role = errors.check("role", Role::parse(fields.get("role")));
+    let language = errors.check("language", Language::parse(fields.get("language")));
+    let result = match (city_id, role, language) {
+        (Some(city_id), Some(role), Some(language)) if errors.is_empty() => {
+            account::invite(&state.ctx, &actor, fields.get("email"), city_id, role, language).await
+        }
+        _ => Err(DomainError::Invalid(errors)),
+    };
+    match result {
+        Ok(()) => Ok(see_other_with_flash(&state.config, "/admin", "admin-invite-sent", vec![])),
+        Err(DomainError::Invalid(errors)) => {
+            let view = admin_view(&state, &actor, rc.lang).await?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, admin(&rc.page(), &view, &form)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}

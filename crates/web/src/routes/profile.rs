@@ -1,0 +1,124 @@
+//! The member's own profile and password.
+
+use crate::cookies::{self, Name};
+use crate::error::{WebError, WebResult};
+use crate::fields::Fields;
+use crate::routes::see_other_with_flash;
+use crate::{AppState, RequestContext};
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use relais_domain::account::{self, Account, ProfileInput};
+use relais_domain::role::Grant;
+use relais_domain::session::{self, Lifetime};
+use relais_domain::{DomainError, Language, Role, city};
+use relais_templates::form::FormState;
+use relais_templates::pages::profile::{ProfileView, profile};
+use relais_templates::t;
+
+/// This area's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/profile", get(show).post(save))
+        .route("/profile/password", post(change_password))
+}
+
+async fn profile_view(state: &AppState, account: &Account, lang: Language) -> WebResult<ProfileView> {
+    let cities = city::list(&state.ctx.db).await?;
+    let city_name = |id: Option<i32>| -> String {
+        match id {
+            None => t(lang, "role-programme"),
+            Some(id) => cities
+                .iter()
+                .find(|c| c.id == id)
+                .map_or_else(String::new, |c| c.name.clone()),
+        }
+    };
+    let mut roles = vec![t(lang, "role-member")];
+    roles.extend(account.grants.iter().map(|Grant { role, city_id }| {
+        let key = match role {
+            Role::Coordinator => "role-coordinator",
+            Role::Mentor => "role-mentor",
+            Role::Member => "role-member",
+        };
+        format!("{} ({})", t(lang, key), city_name(*city_id))
+    }));
+    Ok(ProfileView {
+        email: account.email.clone(),
+        roles,
+        cities: cities.iter().map(|c| (c.id.to_string(), c.name.clone())).collect(),
+    })
+}
+
+fn account_form(account: &Account) -> FormState {
+    FormState::new()
+        .with("name", account.name.clone())
+        .with("language", account.language.code())
+        .with("time_zone", account.time_zone.map(|z| z.name().to_owned()).unwrap_or_default())
+        .with("city_id", account.city_id.map(|c| c.to_string()).unwrap_or_default())
+        .with_all("skills", account.skills.iter().map(|s| s.code().to_owned()).collect())
+        .with("bio", account.bio.clone())
+}
+
+async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    let live = rc.require_session()?;
+    let view = profile_view(&state, &live.account, rc.lang).await?;
+    Ok(profile(&rc.page(), &view, &account_form(&live.account), &FormState::new()).into_response())
+}
+
+async fn save(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+    let live = rc.require_session()?;
+    let input = ProfileInput {
+        name: fields.get("name").to_owned(),
+        language: fields.get("language").to_owned(),
+        time_zone: fields.get("time_zone").to_owned(),
+        city_id: fields.get("city_id").to_owned(),
+        skills: fields.all("skills"),
+        bio: fields.get("bio").to_owned(),
+    };
+    match account::update_profile(&state.ctx, &rc.actor(), live.account.id, input).await {
+        Ok(()) => {
+            // The page follows the language just chosen.
+            let lang = cookies::set(&state.config, Name::Language, fields.get("language"), Some(365 * 24 * 3600));
+            Ok(see_other_with_flash(&state.config, "/profile", "profile-saved", vec![lang]))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let view = profile_view(&state, &live.account, rc.lang).await?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, profile(&rc.page(), &view, &form, &FormState::new())).into_response())
+        }
+        Err(e) => Err(WebError::from(e)),
+    }
+}
+
+async fn change_password(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+    let live = rc.require_session()?;
+    let result = account::change_password(
+        &state.ctx,
+        &rc.actor(),
+        fields.get("current_password"),
+        fields.get("new_password"),
+    )
+    .await;
+    match result {
+        Ok(()) => {
+            // Every session ended with the change; this browser gets a new one.
+            let token = session::start(&state.ctx, live.account.id, live.remember, rc.user_agent.as_deref()).await?;
+            let max_age = live.remember.then(|| Lifetime::for_remember(true).absolute.num_seconds());
+            let cookie = cookies::set(&state.config, Name::Session, &token, max_age);
+            Ok(see_other_with_flash(&state.config, "/profile", "profile-password-changed", vec![cookie]))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let view = profile_view(&state, &live.account, rc.lang).await?;
+            let password_form = FormState::new().with_errors(errors);
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                profile(&rc.page(), &view, &account_form(&live.account), &password_form),
+            )
+                .into_response())
+        }
+        Err(e) => Err(WebError::from(e)),
+    }
+}
