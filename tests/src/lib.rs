@@ -1,1 +1,350 @@
+//! Test harness for whole journeys: a fresh database per test (SQLite file,
+//! or a new PostgreSQL database when `RELAIS_TEST_DATABASE_URL` points at a
+//! server), the real application on a real port, a cookie-keeping HTTP
+//! client that reads CSRF tokens from forms like a browser would, and the
+//! outbox delivered into `.eml` files the test can read.
 
+pub mod browser;
+pub mod database;
+
+use chrono::{DateTime, Duration, Utc};
+use regex::Regex;
+use relais_domain::clock::FixedClock;
+use relais_domain::{Context, account};
+use relais_scheduler::{JobContext, Mailer};
+use relais_web::{AppState, WebConfig};
+use reqwest::StatusCode;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use database::TestDb;
+
+/// The password test accounts are given.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A running Relais on a free port, with its database, clock and mail folder.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// The domain context the server uses (same database, same clock).
+    pub ctx: Context,
+    /// The clock, to move time forward.
+    pub clock: Arc<FixedClock>,
+    /// Delivers the outbox into `mail_dir`.
+    pub jobs: JobContext,
+    /// Where delivered emails are written.
+    pub mail_dir: PathBuf,
+    _db: TestDb,
+    _mail_tmp: tempfile::TempDir,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// A delivered email, as read back from its `.eml` file.
+#[derive(Debug, Clone)]
+pub struct Email {
+    /// The `To:` header.
+    pub to: String,
+    /// The `Subject:` header, decoded.
+    pub subject: String,
+    /// The whole file, with quoted-printable soft breaks removed.
+    pub raw: String,
+}
+
+impl Email {
+    /// The first link in the email that starts with `prefix` (e.g. "/activate/").
+    pub fn link(&self, base_url: &str, prefix: &str) -> String {
+        let pattern = format!(r#"{}{}[A-Za-z0-9_\-?=]+"#, regex::escape(base_url), regex::escape(prefix));
+        let re = Regex::new(&pattern).expect("link pattern");
+        re.find(&self.raw)
+            .unwrap_or_else(|| panic!("no {prefix} link in email:\n{}", self.raw))
+            .as_str()
+            .to_owned()
+    }
+}
+
+fn decode_subject(line: &str) -> String {
+    // lettre writes non-ASCII subjects as RFC 2047 base64 words.
+    let re = Regex::new(r"=\?utf-8\?b\?([A-Za-z0-9+/=]+)\?=").expect("rfc2047");
+    let mut out = String::new();
+    let mut last = 0;
+    for cap in re.captures_iter(line) {
+        let m = cap.get(0).expect("match");
+        out.push_str(&line[last..m.start()]);
+        let bytes = base64_decode(&cap[1]);
+        out.push_str(&String::from_utf8_lossy(&bytes));
+        last = m.end();
+    }
+    out.push_str(&line[last..]);
+    out.replace("?= ", "").trim().to_owned()
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in text.bytes().filter(|c| *c != b'=') {
+        let Some(v) = ALPHABET.iter().position(|a| *a == c) else { continue };
+        bits = (bits << 6) | v as u32;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+        }
+    }
+    out
+}
+
+impl TestApp {
+    /// Starts Relais on a fresh database, with the clock at `now`.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_at(Utc::now()).await
+    }
+
+    /// Starts Relais on a fresh database, with the clock at `at`.
+    pub async fn spawn_at(at: DateTime<Utc>) -> TestApp {
+        let db = TestDb::create().await;
+        let conn = db.connect_and_migrate().await;
+        let clock = Arc::new(FixedClock::new(at));
+        let ctx = Context::new(conn, clock.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let base_url = format!("http://{addr}");
+        let secret = relais_domain::settings::server_secret(&ctx.db, None).await.expect("secret");
+        let state = AppState {
+            ctx: ctx.clone(),
+            config: Arc::new(WebConfig::new(base_url.parse().expect("url"))),
+            secret: Arc::new(secret),
+        };
+        let server = tokio::spawn(async move {
+            axum::serve(
+                listener,
+                relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .expect("server");
+        });
+        let mail_tmp = tempfile::tempdir().expect("mail dir");
+        let mail_dir = mail_tmp.path().to_path_buf();
+        let jobs = JobContext {
+            ctx: ctx.clone(),
+            mailer: Arc::new(Mailer::files(&mail_dir).expect("mailer")),
+            base_url: base_url.clone(),
+            from: "La Nuit du Code Citoyen <relais@localhost>".to_owned(),
+            worker: "test-worker".to_owned(),
+        };
+        TestApp {
+            base_url,
+            ctx,
+            clock,
+            jobs,
+            mail_dir,
+            _db: db,
+            _mail_tmp: mail_tmp,
+            server,
+        }
+    }
+
+    /// Moves the application's clock.
+    pub fn advance(&self, by: Duration) {
+        self.clock.advance(by);
+    }
+
+    /// A new browser-like client (its own cookies).
+    pub fn client(&self) -> Client {
+        Client::new(&self.base_url)
+    }
+
+    /// Delivers the outbox now and returns every email delivered so far.
+    pub async fn deliver(&self) -> Vec<Email> {
+        relais_scheduler::deliver::run(&self.jobs, self.ctx.now()).await.expect("delivery");
+        let mut emails = Vec::new();
+        for entry in std::fs::read_dir(&self.mail_dir).expect("mail dir") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "eml") {
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
+                let raw = std::fs::read_to_string(&path).expect("eml");
+                let raw = raw.replace("=\r\n", "").replace("=3D", "=");
+                let header = |name: &str| {
+                    raw.lines()
+                        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+                        .unwrap_or("")
+                        .to_owned()
+                };
+                emails.push((modified, Email {
+                    to: header("To"),
+                    subject: decode_subject(&header("Subject")),
+                    raw,
+                }));
+            }
+        }
+        emails.sort_by_key(|(m, _)| *m);
+        emails.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// The last email delivered to `address`.
+    pub async fn last_email_to(&self, address: &str) -> Email {
+        self.deliver()
+            .await
+            .into_iter()
+            .rev()
+            .find(|e| e.to.contains(address))
+            .unwrap_or_else(|| panic!("no email to {address}"))
+    }
+
+    /// Creates an account directly (with `PASSWORD`), for tests that start logged in.
+    pub async fn create_account(&self, email: &str, name: &str, role: relais_domain::Role, city: Option<&str>) -> i32 {
+        account::create_account(
+            &self.ctx,
+            account::NewAccount {
+                email: email.to_owned(),
+                name: name.to_owned(),
+                role,
+                city: city.map(str::to_owned),
+                password: Some(PASSWORD.to_owned()),
+                language: relais_domain::Language::Fr,
+            },
+        )
+        .await
+        .expect("account")
+        .0
+    }
+
+    /// Creates a city as a throw-away programme coordinator would.
+    pub async fn create_city(&self, slug: &str, name: &str) -> i32 {
+        let actor = relais_domain::Actor::User(relais_domain::role::UserActor {
+            user_id: 0,
+            city_id: None,
+            grants: vec![relais_domain::role::Grant {
+                role: relais_domain::Role::Coordinator,
+                city_id: None,
+            }],
+        });
+        relais_domain::city::create(&self.ctx, &actor, slug, name, "Europe/Paris", None)
+            .await
+            .expect("city")
+            .id
+    }
+}
+
+/// A page as fetched: status, final location and body.
+#[derive(Debug)]
+pub struct Page {
+    /// The status code.
+    pub status: StatusCode,
+    /// `Location` for redirects.
+    pub location: Option<String>,
+    /// The HTML.
+    pub body: String,
+    /// Every `Set-Cookie` header.
+    pub set_cookies: Vec<String>,
+    /// Every response header, lower-case names.
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Page {
+    /// The `csrf_token` of the first form on the page.
+    pub fn csrf_token(&self) -> String {
+        let re = Regex::new(r#"name="csrf_token" value="([0-9a-f]+)""#).expect("csrf pattern");
+        re.captures(&self.body)
+            .unwrap_or_else(|| panic!("no CSRF token on page:\n{}", self.body))[1]
+            .to_owned()
+    }
+
+    /// Asserts the page contains `text` (HTML-escaped as maud would).
+    pub fn assert_contains(&self, text: &str) {
+        let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        assert!(
+            self.body.contains(text) || self.body.contains(&escaped),
+            "page ({}) does not contain {text:?}:\n{}",
+            self.status,
+            self.body
+        );
+    }
+}
+
+/// A browser-like HTTP client: keeps cookies, does not follow redirects.
+pub struct Client {
+    base_url: String,
+    http: reqwest::Client,
+    /// Extra headers sent with every request (e.g. `Accept-Language`).
+    pub accept_language: Option<String>,
+}
+
+impl Client {
+    /// A client for `base_url` with an empty cookie jar.
+    pub fn new(base_url: &str) -> Client {
+        Client {
+            base_url: base_url.to_owned(),
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            accept_language: None,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        if path.starts_with("http") { path.to_owned() } else { format!("{}{}", self.base_url, path) }
+    }
+
+    async fn read(response: reqwest::Response) -> Page {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let location = headers.get("location").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let set_cookies = headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .collect();
+        let body = response.text().await.expect("body");
+        Page { status, location, body, set_cookies, headers }
+    }
+
+    /// GET `path`.
+    pub async fn get(&self, path: &str) -> Page {
+        let mut request = self.http.get(self.url(path));
+        if let Some(lang) = &self.accept_language {
+            request = request.header("accept-language", lang);
+        }
+        Self::read(request.send().await.expect("GET")).await
+    }
+
+    /// POST raw form fields to `path` (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let response = self
+            .http
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        Self::read(response).await
+    }
+
+    /// Loads `form_page`, then posts `fields` with the page's CSRF token to `action`.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let page = self.get(form_page).await;
+        let token = page.csrf_token();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(action, &all).await
+    }
+
+    /// Logs in through the form; panics unless it succeeds.
+    pub async fn log_in(&self, email: &str, password: &str) {
+        let page = self.submit("/login", "/login", &[("email", email), ("password", password)]).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "log-in failed:\n{}", page.body);
+    }
+}

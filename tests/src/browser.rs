@@ -1,0 +1,147 @@
+//! Headless Chromium through chromedriver (Debian's `chromium` and
+//! `chromium-driver`, installed by `scripts/install-test-tools`).
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A chromedriver process and a browser session on it.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium with a fresh profile.
+    pub async fn start() -> Browser {
+        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+        assert!(
+            std::path::Path::new(&driver_path).exists() && std::path::Path::new(&chromium).exists(),
+            "Chromium and chromedriver are needed for the browser tests: run scripts/install-test-tools (scripts/test does)"
+        );
+        let port = free_port();
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".to_owned(),
+            serde_json::json!({
+                "binary": chromium,
+                // Our users browse in French first.
+                "prefs": { "intl.accept_languages": "fr-FR,fr" },
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1200,900", "--lang=fr-FR",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        // Several TLS back-ends are linked in; the WebDriver connection
+        // (plain HTTP on loopback) needs one chosen all the same.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut last_error = String::new();
+        for _ in 0..50 {
+            match ClientBuilder::rustls()
+                .expect("tls roots")
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        driver,
+                        _profile: profile,
+                    };
+                }
+                Err(e) => {
+                    last_error = e.to_string();
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+        }
+        panic!("could not start a browser session: {last_error}");
+    }
+
+    /// Opens `url`.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("goto");
+    }
+
+    /// Types `text` into the field with id `field-{name}`, replacing what was there.
+    pub async fn fill(&self, name: &str, text: &str) {
+        let field = self
+            .client
+            .wait()
+            .for_element(Locator::Id(&format!("field-{name}")))
+            .await
+            .unwrap_or_else(|e| panic!("field {name}: {e}"));
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Clicks the element matched by a CSS selector.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .wait()
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("element {css}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// The visible text of the page body ("" while a page is loading).
+    pub async fn text(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits until the body's text contains `needle`.
+    pub async fn wait_for_text(&self, needle: &str) {
+        for _ in 0..50 {
+            if self.text().await.contains(needle) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("page never showed {needle:?}; it shows:\n{}", self.text().await);
+    }
+
+    /// The current path.
+    pub async fn path(&self) -> String {
+        self.client.current_url().await.expect("url").path().to_owned()
+    }
+
+    /// Ends the browser session.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}

@@ -1,0 +1,90 @@
+//! One fresh database per test: a SQLite file in a temporary folder, or a
+//! new PostgreSQL database on the server `RELAIS_TEST_DATABASE_URL` names,
+//! dropped when the test ends.
+
+use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection};
+use relais_migrations::{Migrator, MigratorTrait};
+
+/// A database that exists for one test.
+pub struct TestDb {
+    /// The URL to connect to.
+    pub url: String,
+    admin_url: Option<String>,
+    name: Option<String>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// True when the tests run against PostgreSQL.
+pub fn is_postgres() -> bool {
+    std::env::var("RELAIS_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres"))
+}
+
+impl TestDb {
+    /// Creates an empty database.
+    pub async fn create() -> TestDb {
+        match std::env::var("RELAIS_TEST_DATABASE_URL") {
+            Ok(admin_url) if admin_url.starts_with("postgres") => {
+                let name = format!("relais_t_{}", relais_domain::token::generate().to_lowercase().replace(['-', '_'], "").get(..16).unwrap_or("x").to_owned());
+                let admin = relais_domain::db::connect(&admin_url).await.expect("PostgreSQL server");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                let mut url = url::Url::parse(&admin_url).expect("postgres url");
+                url.set_path(&format!("/{name}"));
+                TestDb {
+                    url: url.to_string(),
+                    admin_url: Some(admin_url),
+                    name: Some(name),
+                    _dir: None,
+                }
+            }
+            _ => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("relais.db").display());
+                TestDb {
+                    url,
+                    admin_url: None,
+                    name: None,
+                    _dir: Some(dir),
+                }
+            }
+        }
+    }
+
+    /// Connects without migrating.
+    pub async fn connect(&self) -> DatabaseConnection {
+        relais_domain::db::connect(&self.url).await.expect("connect to test database")
+    }
+
+    /// Connects and applies every migration.
+    pub async fn connect_and_migrate(&self) -> DatabaseConnection {
+        let conn = self.connect().await;
+        Migrator::up(&conn, None).await.expect("migrations");
+        conn
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let (Some(admin_url), Some(name)) = (self.admin_url.clone(), self.name.clone()) else {
+            return;
+        };
+        // Drop runs inside the test's runtime: use a thread with its own.
+        let _ = std::thread::spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                return;
+            };
+            runtime.block_on(async move {
+                if let Ok(admin) = relais_domain::db::connect(&admin_url).await {
+                    let _ = admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await;
+                    admin.close().await.ok();
+                }
+            });
+        })
+        .join();
+    }
+}
