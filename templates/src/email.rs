@@ -32,42 +32,64 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             subject: t(lang, "email-activation-subject"),
             greeting_name: Some(name.clone()),
             paragraphs: vec![t(lang, "email-activation-body")],
-            action: Some((t(lang, "email-activation-button"), format!("{base}/activate/{token}"))),
+            action: Some((
+                t(lang, "email-activation-button"),
+                format!("{base}/activate/{token}"),
+            )),
             ignore_note: true,
         },
         EmailMessage::AccountExists { name } => Parts {
             subject: t(lang, "email-account-exists-subject"),
             greeting_name: Some(name.clone()),
             paragraphs: vec![t(lang, "email-account-exists-body")],
-            action: Some((t(lang, "email-account-exists-button"), format!("{base}/password/forgot"))),
+            action: Some((
+                t(lang, "email-account-exists-button"),
+                format!("{base}/password/forgot"),
+            )),
             ignore_note: true,
         },
         EmailMessage::PasswordReset { name, token } => Parts {
             subject: t(lang, "email-reset-subject"),
             greeting_name: Some(name.clone()),
             paragraphs: vec![t(lang, "email-reset-body")],
-            action: Some((t(lang, "email-reset-button"), format!("{base}/password/reset/{token}"))),
+            action: Some((
+                t(lang, "email-reset-button"),
+                format!("{base}/password/reset/{token}"),
+            )),
             ignore_note: true,
         },
         EmailMessage::SetPassword { name, token } => Parts {
             subject: t(lang, "email-set-password-subject"),
             greeting_name: Some(name.clone()),
             paragraphs: vec![t(lang, "email-set-password-body")],
-            action: Some((t(lang, "email-reset-button"), format!("{base}/password/reset/{token}"))),
+            action: Some((
+                t(lang, "email-reset-button"),
+                format!("{base}/password/reset/{token}"),
+            )),
             ignore_note: false,
         },
-        EmailMessage::Invitation { inviter, city, token } => Parts {
+        EmailMessage::Invitation {
+            inviter,
+            city,
+            token,
+        } => Parts {
             subject: t(lang, "email-invitation-subject"),
             greeting_name: None,
             paragraphs: vec![
                 t_args(
                     lang,
                     "email-invitation-body",
-                    &[("inviter", inviter), ("city", city.as_deref().unwrap_or("none"))],
+                    &[
+                        ("inviter", inviter),
+                        ("city", city.as_deref().unwrap_or("none")),
+                    ],
                 ),
                 t(lang, "email-invitation-link"),
             ],
-            action: Some((t(lang, "email-invitation-button"), format!("{base}/signup?invitation={token}"))),
+            action: Some((
+                t(lang, "email-invitation-button"),
+                format!("{base}/signup?invitation={token}"),
+            )),
             ignore_note: true,
         },
     }
@@ -140,8 +162,14 @@ mod tests {
         let fr = render(&msg, Language::Fr, "https://relais.example/");
         assert_eq!(fr.subject, "Nouveau mot de passe pour Relais");
         assert!(fr.text.contains("Bonjour Awa,"));
-        assert!(fr.text.contains("https://relais.example/password/reset/tok123"));
-        assert!(fr.html.contains("https://relais.example/password/reset/tok123"));
+        assert!(
+            fr.text
+                .contains("https://relais.example/password/reset/tok123")
+        );
+        assert!(
+            fr.html
+                .contains("https://relais.example/password/reset/tok123")
+        );
         let en = render(&msg, Language::En, "https://relais.example");
         assert_eq!(en.subject, "New password for Relais");
     }

@@ -51,7 +51,9 @@ impl FormState {
 
     /// Whether `value` is among the submitted values of `name`.
     pub fn has(&self, name: &str, value: &str) -> bool {
-        self.values.get(name).is_some_and(|v| v.iter().any(|x| x == value))
+        self.values
+            .get(name)
+            .is_some_and(|v| v.iter().any(|x| x == value))
     }
 }
 
@@ -160,7 +162,11 @@ fn hint_and_error(lang: Language, name: &str, hint: Option<&str>, error: Option<
 pub fn input(lang: Language, form: &FormState, field: Input<'_>) -> Markup {
     let error = form.errors.get(field.name);
     // Passwords are never written back into the page.
-    let value = if field.kind == "password" { "" } else { form.value(field.name) };
+    let value = if field.kind == "password" {
+        ""
+    } else {
+        form.value(field.name)
+    };
     html! {
         div.field.has-error[error.is_some()] {
             label for={ "field-" (field.name) } { (label_text(lang, field.label, field.required)) }
@@ -174,7 +180,13 @@ pub fn input(lang: Language, form: &FormState, field: Input<'_>) -> Markup {
 }
 
 /// Renders a multi-line text field.
-pub fn textarea(lang: Language, form: &FormState, name: &str, label: &str, hint: Option<&str>) -> Markup {
+pub fn textarea(
+    lang: Language,
+    form: &FormState,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+) -> Markup {
     let error = form.errors.get(name);
     html! {
         div.field.has-error[error.is_some()] {
@@ -188,7 +200,13 @@ pub fn textarea(lang: Language, form: &FormState, name: &str, label: &str, hint:
 }
 
 /// Renders a drop-down list; `options` are (value, label) pairs.
-pub fn select(lang: Language, form: &FormState, name: &str, label: &str, options: &[(String, String)]) -> Markup {
+pub fn select(
+    lang: Language,
+    form: &FormState,
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+) -> Markup {
     let error = form.errors.get(name);
     let current = form.value(name);
     html! {
@@ -207,7 +225,13 @@ pub fn select(lang: Language, form: &FormState, name: &str, label: &str, options
 }
 
 /// Renders a group of checkboxes; `options` are (value, label) pairs.
-pub fn checkboxes(lang: Language, form: &FormState, name: &str, legend: &str, options: &[(String, String)]) -> Markup {
+pub fn checkboxes(
+    lang: Language,
+    form: &FormState,
+    name: &str,
+    legend: &str,
+    options: &[(String, String)],
+) -> Markup {
     let error = form.errors.get(name);
     html! {
         fieldset.field.has-error[error.is_some()] id={ "field-" (name) } {
@@ -241,8 +265,15 @@ mod tests {
     fn a_field_in_error_keeps_its_value_and_ties_the_message_to_the_input() {
         let mut errors = FieldErrors::default();
         errors.add("email", "error-email-invalid");
-        let form = FormState::new().with("email", "not-an-address").with_errors(errors);
-        let html = input(Language::En, &form, Input::text("email", "signup-email").kind("email")).into_string();
+        let form = FormState::new()
+            .with("email", "not-an-address")
+            .with_errors(errors);
+        let html = input(
+            Language::En,
+            &form,
+            Input::text("email", "signup-email").kind("email"),
+        )
+        .into_string();
         assert!(html.contains(r#"value="not-an-address""#), "{html}");
         assert!(html.contains(r#"aria-invalid="true""#));
         assert!(html.contains(r#"aria-describedby="error-email""#));
@@ -253,7 +284,12 @@ mod tests {
     #[test]
     fn passwords_are_never_echoed_back() {
         let form = FormState::new().with("password", "secret-secret");
-        let html = input(Language::Fr, &form, Input::text("password", "signup-password").kind("password")).into_string();
+        let html = input(
+            Language::Fr,
+            &form,
+            Input::text("password", "signup-password").kind("password"),
+        )
+        .into_string();
         assert!(!html.contains("secret-secret"));
     }
 

@@ -68,6 +68,9 @@ mod tests {
     fn looks_up_in_the_requested_language_with_arguments() {
         assert_eq!(t(Language::Fr, "nav-login"), "Se connecter");
         assert_eq!(t(Language::En, "nav-login"), "Log in");
-        assert_eq!(t_args(Language::En, "home-welcome", &[("name", "Awa")]), "Hello Awa!");
+        assert_eq!(
+            t_args(Language::En, "home-welcome", &[("name", "Awa")]),
+            "Hello Awa!"
+        );
     }
 }

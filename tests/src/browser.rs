@@ -30,7 +30,8 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile.
     pub async fn start() -> Browser {
-        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let driver_path =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
         assert!(
             std::path::Path::new(&driver_path).exists() && std::path::Path::new(&chromium).exists(),
@@ -132,12 +133,20 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("page never showed {needle:?}; it shows:\n{}", self.text().await);
+        panic!(
+            "page never showed {needle:?}; it shows:\n{}",
+            self.text().await
+        );
     }
 
     /// The current path.
     pub async fn path(&self) -> String {
-        self.client.current_url().await.expect("url").path().to_owned()
+        self.client
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .to_owned()
     }
 
     /// Ends the browser session.

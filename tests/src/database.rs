@@ -24,8 +24,18 @@ impl TestDb {
     pub async fn create() -> TestDb {
         match std::env::var("RELAIS_TEST_DATABASE_URL") {
             Ok(admin_url) if admin_url.starts_with("postgres") => {
-                let name = format!("relais_t_{}", relais_domain::token::generate().to_lowercase().replace(['-', '_'], "").get(..16).unwrap_or("x").to_owned());
-                let admin = relais_domain::db::connect(&admin_url).await.expect("PostgreSQL server");
+                let name = format!(
+                    "relais_t_{}",
+                    relais_domain::token::generate()
+                        .to_lowercase()
+                        .replace(['-', '_'], "")
+                        .get(..16)
+                        .unwrap_or("x")
+                        .to_owned()
+                );
+                let admin = relais_domain::db::connect(&admin_url)
+                    .await
+                    .expect("PostgreSQL server");
                 admin
                     .execute_unprepared(&format!("CREATE DATABASE {name}"))
                     .await
@@ -55,7 +65,9 @@ impl TestDb {
 
     /// Connects without migrating.
     pub async fn connect(&self) -> DatabaseConnection {
-        relais_domain::db::connect(&self.url).await.expect("connect to test database")
+        relais_domain::db::connect(&self.url)
+            .await
+            .expect("connect to test database")
     }
 
     /// Connects and applies every migration.
@@ -73,7 +85,10 @@ impl Drop for TestDb {
         };
         // Drop runs inside the test's runtime: use a thread with its own.
         let _ = std::thread::spawn(move || {
-            let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
                 return;
             };
             runtime.block_on(async move {

@@ -60,7 +60,11 @@ pub struct Email {
 impl Email {
     /// The first link in the email that starts with `prefix` (e.g. "/activate/").
     pub fn link(&self, base_url: &str, prefix: &str) -> String {
-        let pattern = format!(r#"{}{}[A-Za-z0-9_\-?=]+"#, regex::escape(base_url), regex::escape(prefix));
+        let pattern = format!(
+            r#"{}{}[A-Za-z0-9_\-?=]+"#,
+            regex::escape(base_url),
+            regex::escape(prefix)
+        );
         let re = Regex::new(&pattern).expect("link pattern");
         re.find(&self.raw)
             .unwrap_or_else(|| panic!("no {prefix} link in email:\n{}", self.raw))
@@ -91,7 +95,9 @@ fn base64_decode(text: &str) -> Vec<u8> {
     let mut n = 0;
     let mut out = Vec::new();
     for c in text.bytes().filter(|c| *c != b'=') {
-        let Some(v) = ALPHABET.iter().position(|a| *a == c) else { continue };
+        let Some(v) = ALPHABET.iter().position(|a| *a == c) else {
+            continue;
+        };
         bits = (bits << 6) | v as u32;
         n += 6;
         if n >= 8 {
@@ -114,10 +120,14 @@ impl TestApp {
         let conn = db.connect_and_migrate().await;
         let clock = Arc::new(FixedClock::new(at));
         let ctx = Context::new(conn, clock.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let base_url = format!("http://{addr}");
-        let secret = relais_domain::settings::server_secret(&ctx.db, None).await.expect("secret");
+        let secret = relais_domain::settings::server_secret(&ctx.db, None)
+            .await
+            .expect("secret");
         let state = AppState {
             ctx: ctx.clone(),
             config: Arc::new(WebConfig::new(base_url.parse().expect("url"))),
@@ -164,12 +174,16 @@ impl TestApp {
 
     /// Delivers the outbox now and returns every email delivered so far.
     pub async fn deliver(&self) -> Vec<Email> {
-        relais_scheduler::deliver::run(&self.jobs, self.ctx.now()).await.expect("delivery");
+        relais_scheduler::deliver::run(&self.jobs, self.ctx.now())
+            .await
+            .expect("delivery");
         let mut emails = Vec::new();
         for entry in std::fs::read_dir(&self.mail_dir).expect("mail dir") {
             let path = entry.expect("entry").path();
             if path.extension().is_some_and(|e| e == "eml") {
-                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
+                let modified = std::fs::metadata(&path)
+                    .and_then(|m| m.modified())
+                    .expect("mtime");
                 let raw = std::fs::read_to_string(&path).expect("eml");
                 let raw = raw.replace("=\r\n", "").replace("=3D", "=");
                 let header = |name: &str| {
@@ -178,11 +192,14 @@ impl TestApp {
                         .unwrap_or("")
                         .to_owned()
                 };
-                emails.push((modified, Email {
-                    to: header("To"),
-                    subject: decode_subject(&header("Subject")),
-                    raw,
-                }));
+                emails.push((
+                    modified,
+                    Email {
+                        to: header("To"),
+                        subject: decode_subject(&header("Subject")),
+                        raw,
+                    },
+                ));
             }
         }
         emails.sort_by_key(|(m, _)| *m);
@@ -200,7 +217,13 @@ impl TestApp {
     }
 
     /// Creates an account directly (with `PASSWORD`), for tests that start logged in.
-    pub async fn create_account(&self, email: &str, name: &str, role: relais_domain::Role, city: Option<&str>) -> i32 {
+    pub async fn create_account(
+        &self,
+        email: &str,
+        name: &str,
+        role: relais_domain::Role,
+        city: Option<&str>,
+    ) -> i32 {
         account::create_account(
             &self.ctx,
             account::NewAccount {
@@ -260,7 +283,11 @@ impl Page {
 
     /// Asserts the page contains `text` (HTML-escaped as maud would).
     pub fn assert_contains(&self, text: &str) {
-        let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        let escaped = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;");
         assert!(
             self.body.contains(text) || self.body.contains(&escaped),
             "page ({}) does not contain {text:?}:\n{}",
@@ -274,6 +301,7 @@ impl Page {
 pub struct Client {
     base_url: String,
     http: reqwest::Client,
+    jar: Arc<reqwest::cookie::Jar>,
     /// Extra headers sent with every request (e.g. `Accept-Language`).
     pub accept_language: Option<String>,
 }
@@ -281,25 +309,47 @@ pub struct Client {
 impl Client {
     /// A client for `base_url` with an empty cookie jar.
     pub fn new(base_url: &str) -> Client {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
         Client {
             base_url: base_url.to_owned(),
             http: reqwest::Client::builder()
-                .cookie_store(true)
+                .cookie_provider(jar.clone())
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .expect("client"),
+            jar,
             accept_language: None,
         }
     }
 
+    /// The `name=value` of cookie `name` as this client would send it.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let url = self.base_url.parse().ok()?;
+        let header = self.jar.cookies(&url)?;
+        header
+            .to_str()
+            .ok()?
+            .split("; ")
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
+    }
+
     fn url(&self, path: &str) -> String {
-        if path.starts_with("http") { path.to_owned() } else { format!("{}{}", self.base_url, path) }
+        if path.starts_with("http") {
+            path.to_owned()
+        } else {
+            format!("{}{}", self.base_url, path)
+        }
     }
 
     async fn read(response: reqwest::Response) -> Page {
         let status = response.status();
         let headers = response.headers().clone();
-        let location = headers.get("location").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let location = headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let set_cookies = headers
             .get_all("set-cookie")
             .iter()
@@ -307,7 +357,13 @@ impl Client {
             .map(str::to_owned)
             .collect();
         let body = response.text().await.expect("body");
-        Page { status, location, body, set_cookies, headers }
+        Page {
+            status,
+            location,
+            body,
+            set_cookies,
+            headers,
+        }
     }
 
     /// GET `path`.
@@ -321,7 +377,9 @@ impl Client {
 
     /// POST raw form fields to `path` (no CSRF token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
         let response = self
             .http
             .post(self.url(path))
@@ -344,7 +402,18 @@ impl Client {
 
     /// Logs in through the form; panics unless it succeeds.
     pub async fn log_in(&self, email: &str, password: &str) {
-        let page = self.submit("/login", "/login", &[("email", email), ("password", password)]).await;
-        assert_eq!(page.status, StatusCode::SEE_OTHER, "log-in failed:\n{}", page.body);
+        let page = self
+            .submit(
+                "/login",
+                "/login",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "log-in failed:\n{}",
+            page.body
+        );
     }
 }

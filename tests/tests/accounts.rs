@@ -12,19 +12,29 @@ async fn sign_up_confirms_the_address_by_email_then_logs_in_and_out() {
     let app = TestApp::spawn().await;
     let client = app.client();
     let page = client
-        .submit("/signup", "/signup", &[
-            ("name", "Awa Ndiaye"),
-            ("email", "awa@example.org"),
-            ("password", PASSWORD),
-            ("language", "fr"),
-            ("city_id", ""),
-        ])
+        .submit(
+            "/signup",
+            "/signup",
+            &[
+                ("name", "Awa Ndiaye"),
+                ("email", "awa@example.org"),
+                ("password", PASSWORD),
+                ("language", "fr"),
+                ("city_id", ""),
+            ],
+        )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     assert_eq!(page.location.as_deref(), Some("/signup/check-inbox"));
 
     // Not an account until the link is opened.
-    let refused = client.submit("/login", "/login", &[("email", "awa@example.org"), ("password", PASSWORD)]).await;
+    let refused = client
+        .submit(
+            "/login",
+            "/login",
+            &[("email", "awa@example.org"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let email = app.last_email_to("awa@example.org").await;
@@ -33,8 +43,15 @@ async fn sign_up_confirms_the_address_by_email_then_logs_in_and_out() {
     // Opening the link (as a mail scanner would) does not use it up.
     let confirm = client.get(&link).await;
     assert_eq!(confirm.status, StatusCode::OK);
-    let activated = client.post_raw(&link, &[("csrf_token", &confirm.csrf_token())]).await;
-    assert_eq!(activated.status, StatusCode::SEE_OTHER, "{}", activated.body);
+    let activated = client
+        .post_raw(&link, &[("csrf_token", &confirm.csrf_token())])
+        .await;
+    assert_eq!(
+        activated.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        activated.body
+    );
     assert_eq!(activated.location.as_deref(), Some("/profile"));
 
     let profile = client.get("/profile").await;
@@ -44,14 +61,21 @@ async fn sign_up_confirms_the_address_by_email_then_logs_in_and_out() {
 
     // The same link cannot create a second account.
     let again = client.get(&link).await;
-    let reused = client.post_raw(&link, &[("csrf_token", &again.csrf_token())]).await;
+    let reused = client
+        .post_raw(&link, &[("csrf_token", &again.csrf_token())])
+        .await;
     assert_eq!(reused.status, StatusCode::GONE);
     reused.assert_contains("Ce lien a déjà été utilisé.");
 
     let home = client.get("/").await;
-    let out = client.post_raw("/logout", &[("csrf_token", &home.csrf_token())]).await;
+    let out = client
+        .post_raw("/logout", &[("csrf_token", &home.csrf_token())])
+        .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert_eq!(client.get("/profile").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        client.get("/profile").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 
     client.log_in("AWA@example.org", PASSWORD).await;
     assert_eq!(client.get("/profile").await.status, StatusCode::OK);
@@ -60,21 +84,29 @@ async fn sign_up_confirms_the_address_by_email_then_logs_in_and_out() {
 #[tokio::test]
 async fn signing_up_with_a_taken_address_looks_the_same_and_warns_the_owner() {
     let app = TestApp::spawn().await;
-    app.create_account("taken@example.org", "Owner", Role::Member, None).await;
+    app.create_account("taken@example.org", "Owner", Role::Member, None)
+        .await;
     let page = app
         .client()
-        .submit("/signup", "/signup", &[
-            ("name", "Intruder"),
-            ("email", "Taken@Example.org"),
-            ("password", "another password"),
-            ("language", "en"),
-            ("city_id", ""),
-        ])
+        .submit(
+            "/signup",
+            "/signup",
+            &[
+                ("name", "Intruder"),
+                ("email", "Taken@Example.org"),
+                ("password", "another password"),
+                ("language", "en"),
+                ("city_id", ""),
+            ],
+        )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location.as_deref(), Some("/signup/check-inbox"));
     let email = app.last_email_to("taken@example.org").await;
-    assert_eq!(email.subject, "Vous avez déjà un compte Relais", "written in the owner's language");
+    assert_eq!(
+        email.subject, "Vous avez déjà un compte Relais",
+        "written in the owner's language"
+    );
     assert!(!email.raw.contains("/activate/"));
 }
 
@@ -83,13 +115,17 @@ async fn an_invalid_sign_up_keeps_what_was_typed_and_says_what_is_wrong() {
     let app = TestApp::spawn().await;
     let page = app
         .client()
-        .submit("/signup", "/signup", &[
-            ("name", "Chloé <Girard>"),
-            ("email", "chloe-at-example.org"),
-            ("password", "short"),
-            ("language", "fr"),
-            ("city_id", "9999"),
-        ])
+        .submit(
+            "/signup",
+            "/signup",
+            &[
+                ("name", "Chloé <Girard>"),
+                ("email", "chloe-at-example.org"),
+                ("password", "short"),
+                ("language", "fr"),
+                ("city_id", "9999"),
+            ],
+        )
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     page.assert_contains(r#"value="Chloé &lt;Girard&gt;""#);
@@ -97,38 +133,76 @@ async fn an_invalid_sign_up_keeps_what_was_typed_and_says_what_is_wrong() {
     page.assert_contains("Ce n'est pas une adresse e-mail valide.");
     page.assert_contains("Le mot de passe doit faire au moins 10 caractères.");
     page.assert_contains("Ville inconnue.");
-    assert!(!page.body.contains(r#"value="short""#), "passwords are not echoed");
+    assert!(
+        !page.body.contains(r#"value="short""#),
+        "passwords are not echoed"
+    );
     assert!(app.deliver().await.is_empty());
 }
 
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_address_get_the_same_answer() {
     let app = TestApp::spawn().await;
-    app.create_account("alice@example.org", "Alice", Role::Member, None).await;
+    app.create_account("alice@example.org", "Alice", Role::Member, None)
+        .await;
     let client = app.client();
-    let wrong = client.submit("/login", "/login", &[("email", "alice@example.org"), ("password", "not the password")]).await;
-    let unknown = client.submit("/login", "/login", &[("email", "nobody@example.org"), ("password", "not the password")]).await;
+    let wrong = client
+        .submit(
+            "/login",
+            "/login",
+            &[
+                ("email", "alice@example.org"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    let unknown = client
+        .submit(
+            "/login",
+            "/login",
+            &[
+                ("email", "nobody@example.org"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
     for page in [&wrong, &unknown] {
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
         page.assert_contains("Adresse ou mot de passe incorrect.");
     }
     wrong.assert_contains(r#"value="alice@example.org""#);
-    assert_eq!(client.get("/profile").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        client.get("/profile").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
 async fn a_forgotten_password_is_reset_through_the_emailed_single_use_link() {
     let app = TestApp::spawn().await;
-    app.create_account("bastien@example.org", "Bastien", Role::Member, None).await;
+    app.create_account("bastien@example.org", "Bastien", Role::Member, None)
+        .await;
     let old_session = app.client();
     old_session.log_in("bastien@example.org", PASSWORD).await;
 
     let client = app.client();
-    let sent = client.submit("/password/forgot", "/password/forgot", &[("email", "bastien@example.org")]).await;
+    let sent = client
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "bastien@example.org")],
+        )
+        .await;
     assert_eq!(sent.status, StatusCode::OK);
     sent.assert_contains("Si un compte correspond à cette adresse");
     // An unknown address gets the very same page, and no email.
-    let unknown = client.submit("/password/forgot", "/password/forgot", &[("email", "ghost@example.org")]).await;
+    let unknown = client
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "ghost@example.org")],
+        )
+        .await;
     assert_eq!(unknown.body.replace("ghost", ""), unknown.body);
     unknown.assert_contains("Si un compte correspond à cette adresse");
 
@@ -138,11 +212,27 @@ async fn a_forgotten_password_is_reset_through_the_emailed_single_use_link() {
     let token = link.rsplit('/').next().expect("token").to_owned();
     let form = client.get(&link).await;
     assert_eq!(form.status, StatusCode::OK);
-    let short = client.post_raw("/password/reset", &[("csrf_token", &form.csrf_token()), ("token", &token), ("password", "tiny")]).await;
+    let short = client
+        .post_raw(
+            "/password/reset",
+            &[
+                ("csrf_token", &form.csrf_token()),
+                ("token", &token),
+                ("password", "tiny"),
+            ],
+        )
+        .await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
     short.assert_contains("au moins 10 caractères");
     let done = client
-        .post_raw("/password/reset", &[("csrf_token", &form.csrf_token()), ("token", &token), ("password", "a brand new password")])
+        .post_raw(
+            "/password/reset",
+            &[
+                ("csrf_token", &form.csrf_token()),
+                ("token", &token),
+                ("password", "a brand new password"),
+            ],
+        )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     assert_eq!(done.location.as_deref(), Some("/login"));
@@ -151,22 +241,49 @@ async fn a_forgotten_password_is_reset_through_the_emailed_single_use_link() {
     let reused = client.get(&link).await;
     assert_eq!(reused.status, StatusCode::GONE);
     reused.assert_contains("Ce lien a déjà été utilisé.");
-    let old = client.submit("/login", "/login", &[("email", "bastien@example.org"), ("password", PASSWORD)]).await;
+    let old = client
+        .submit(
+            "/login",
+            "/login",
+            &[("email", "bastien@example.org"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(old.status, StatusCode::UNPROCESSABLE_ENTITY);
-    client.log_in("bastien@example.org", "a brand new password").await;
-    assert_eq!(old_session.get("/profile").await.status, StatusCode::UNAUTHORIZED);
+    client
+        .log_in("bastien@example.org", "a brand new password")
+        .await;
+    assert_eq!(
+        old_session.get("/profile").await.status,
+        StatusCode::UNAUTHORIZED
+    );
     // The sent email no longer sits readable in the outbox.
-    let rows = relais_domain::entities::email_outbox::Entity::find().all(&app.ctx.db).await.expect("outbox");
-    assert!(rows.iter().all(|r| !r.payload.contains(&token) && r.body_text.is_none()));
+    let rows = relais_domain::entities::email_outbox::Entity::find()
+        .all(&app.ctx.db)
+        .await
+        .expect("outbox");
+    assert!(
+        rows.iter()
+            .all(|r| !r.payload.contains(&token) && r.body_text.is_none())
+    );
 }
 
 #[tokio::test]
 async fn a_reset_link_expires_after_an_hour() {
     let app = TestApp::spawn().await;
-    app.create_account("chloe@example.org", "Chloé", Role::Member, None).await;
+    app.create_account("chloe@example.org", "Chloé", Role::Member, None)
+        .await;
     let client = app.client();
-    client.submit("/password/forgot", "/password/forgot", &[("email", "chloe@example.org")]).await;
-    let link = app.last_email_to("chloe@example.org").await.link(&app.base_url, "/password/reset/");
+    client
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "chloe@example.org")],
+        )
+        .await;
+    let link = app
+        .last_email_to("chloe@example.org")
+        .await
+        .link(&app.base_url, "/password/reset/");
     app.advance(Duration::minutes(61));
     let page = client.get(&link).await;
     assert_eq!(page.status, StatusCode::GONE);
@@ -176,13 +293,28 @@ async fn a_reset_link_expires_after_an_hour() {
 #[tokio::test]
 async fn a_form_without_its_csrf_token_or_from_another_site_is_refused() {
     let app = TestApp::spawn().await;
-    app.create_account("david@example.org", "David", Role::Member, None).await;
+    app.create_account("david@example.org", "David", Role::Member, None)
+        .await;
     let client = app.client();
     client.get("/login").await;
-    let missing = client.post_raw("/login", &[("email", "david@example.org"), ("password", PASSWORD)]).await;
+    let missing = client
+        .post_raw(
+            "/login",
+            &[("email", "david@example.org"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(missing.status, StatusCode::FORBIDDEN);
     missing.assert_contains("Le formulaire a expiré.");
-    let forged = client.post_raw("/login", &[("csrf_token", "00ff"), ("email", "david@example.org"), ("password", PASSWORD)]).await;
+    let forged = client
+        .post_raw(
+            "/login",
+            &[
+                ("csrf_token", "00ff"),
+                ("email", "david@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
 
     // A valid token does not help a request the browser marks cross-site.
@@ -191,25 +323,47 @@ async fn a_form_without_its_csrf_token_or_from_another_site_is_refused() {
         .post(format!("{}/login", app.base_url))
         .header("sec-fetch-site", "cross-site")
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("csrf_token={}&email=david%40example.org&password=x", page.csrf_token()))
+        .body(format!(
+            "csrf_token={}&email=david%40example.org&password=x",
+            page.csrf_token()
+        ))
         .send()
         .await
         .expect("post");
     assert_eq!(cross.status(), StatusCode::FORBIDDEN);
-    assert_eq!(client.get("/profile").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        client.get("/profile").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
 async fn log_in_attempts_are_limited_per_account() {
     let app = TestApp::spawn().await;
-    app.create_account("fatou@example.org", "Fatou", Role::Member, None).await;
+    app.create_account("fatou@example.org", "Fatou", Role::Member, None)
+        .await;
     let client = app.client();
     for _ in 0..5 {
-        let page = client.submit("/login", "/login", &[("email", "fatou@example.org"), ("password", "wrong password")]).await;
+        let page = client
+            .submit(
+                "/login",
+                "/login",
+                &[
+                    ("email", "fatou@example.org"),
+                    ("password", "wrong password"),
+                ],
+            )
+            .await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Even the right password is refused until the window has passed.
-    let limited = client.submit("/login", "/login", &[("email", "fatou@example.org"), ("password", PASSWORD)]).await;
+    let limited = client
+        .submit(
+            "/login",
+            "/login",
+            &[("email", "fatou@example.org"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     limited.assert_contains("Trop de tentatives.");
     app.advance(Duration::minutes(16));
@@ -219,13 +373,26 @@ async fn log_in_attempts_are_limited_per_account() {
 #[tokio::test]
 async fn password_reset_requests_are_limited_per_account() {
     let app = TestApp::spawn().await;
-    app.create_account("gabriel@example.org", "Gabriel", Role::Member, None).await;
+    app.create_account("gabriel@example.org", "Gabriel", Role::Member, None)
+        .await;
     let client = app.client();
     for _ in 0..3 {
-        let page = client.submit("/password/forgot", "/password/forgot", &[("email", "gabriel@example.org")]).await;
+        let page = client
+            .submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("email", "gabriel@example.org")],
+            )
+            .await;
         assert_eq!(page.status, StatusCode::OK);
     }
-    let limited = client.submit("/password/forgot", "/password/forgot", &[("email", "gabriel@example.org")]).await;
+    let limited = client
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "gabriel@example.org")],
+        )
+        .await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(app.deliver().await.len(), 3);
 }
@@ -233,12 +400,29 @@ async fn password_reset_requests_are_limited_per_account() {
 #[tokio::test]
 async fn a_session_ends_after_thirty_idle_minutes_unless_remembered() {
     let app = TestApp::spawn().await;
-    app.create_account("idle@example.org", "Idle", Role::Member, None).await;
+    app.create_account("idle@example.org", "Idle", Role::Member, None)
+        .await;
     let short = app.client();
     short.log_in("idle@example.org", PASSWORD).await;
     let long = app.client();
-    let page = long.submit("/login", "/login", &[("email", "idle@example.org"), ("password", PASSWORD), ("remember", "on")]).await;
-    assert!(page.set_cookies.iter().any(|c| c.starts_with("relais_session=") && c.contains("Max-Age=")), "{:?}", page.set_cookies);
+    let page = long
+        .submit(
+            "/login",
+            "/login",
+            &[
+                ("email", "idle@example.org"),
+                ("password", PASSWORD),
+                ("remember", "on"),
+            ],
+        )
+        .await;
+    assert!(
+        page.set_cookies
+            .iter()
+            .any(|c| c.starts_with("relais_session=") && c.contains("Max-Age=")),
+        "{:?}",
+        page.set_cookies
+    );
     app.advance(Duration::minutes(29));
     assert_eq!(short.get("/profile").await.status, StatusCode::OK);
     app.advance(Duration::minutes(31));
@@ -249,48 +433,70 @@ async fn a_session_ends_after_thirty_idle_minutes_unless_remembered() {
 #[tokio::test]
 async fn the_session_id_changes_at_log_in() {
     let app = TestApp::spawn().await;
-    app.create_account("eve@example.org", "Eve", Role::Member, None).await;
+    app.create_account("eve@example.org", "Eve", Role::Member, None)
+        .await;
     let client = app.client();
     client.log_in("eve@example.org", PASSWORD).await;
     let first = client.get("/profile").await.csrf_token();
-    let again = client.post_raw("/login", &[("csrf_token", &first), ("email", "eve@example.org"), ("password", PASSWORD)]).await;
+    let again = client
+        .post_raw(
+            "/login",
+            &[
+                ("csrf_token", &first),
+                ("email", "eve@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
     let second = client.get("/profile").await.csrf_token();
-    assert_ne!(first, second, "a new session (and so a new CSRF token) at each log-in");
+    assert_ne!(
+        first, second,
+        "a new session (and so a new CSRF token) at each log-in"
+    );
 }
 
 #[tokio::test]
 async fn the_profile_is_edited_with_its_input_checked() {
     let app = TestApp::spawn().await;
     let lyon = app.create_city("lyon", "Lyon").await;
-    app.create_account("sophie@example.org", "Sophie", Role::Member, None).await;
+    app.create_account("sophie@example.org", "Sophie", Role::Member, None)
+        .await;
     let client = app.client();
     client.log_in("sophie@example.org", PASSWORD).await;
     let lyon = lyon.to_string();
     let bad = client
-        .submit("/profile", "/profile", &[
-            ("name", "Sophie B."),
-            ("language", "fr"),
-            ("time_zone", "Mars/Olympus"),
-            ("city_id", &lyon),
-            ("skills", "designer"),
-            ("bio", "Designer de services."),
-        ])
+        .submit(
+            "/profile",
+            "/profile",
+            &[
+                ("name", "Sophie B."),
+                ("language", "fr"),
+                ("time_zone", "Mars/Olympus"),
+                ("city_id", &lyon),
+                ("skills", "designer"),
+                ("bio", "Designer de services."),
+            ],
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     bad.assert_contains("Fuseau horaire inconnu");
     bad.assert_contains(r#"value="Mars/Olympus""#);
     bad.assert_contains("Designer de services.");
     let good = client
-        .submit("/profile", "/profile", &[
-            ("name", "Sophie B."),
-            ("language", "en"),
-            ("time_zone", "Europe/Brussels"),
-            ("city_id", &lyon),
-            ("skills", "designer"),
-            ("skills", "developer"),
-            ("bio", "Designer de services."),
-        ])
+        .submit(
+            "/profile",
+            "/profile",
+            &[
+                ("name", "Sophie B."),
+                ("language", "en"),
+                ("time_zone", "Europe/Brussels"),
+                ("city_id", &lyon),
+                ("skills", "designer"),
+                ("skills", "developer"),
+                ("bio", "Designer de services."),
+            ],
+        )
         .await;
     assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
     let page = client.get("/profile").await;
@@ -305,21 +511,40 @@ async fn the_profile_is_edited_with_its_input_checked() {
 #[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let app = TestApp::spawn().await;
-    app.create_account("karim@example.org", "Karim", Role::Mentor, None).await;
+    app.create_account("karim@example.org", "Karim", Role::Mentor, None)
+        .await;
     let other = app.client();
     other.log_in("karim@example.org", PASSWORD).await;
     let client = app.client();
     client.log_in("karim@example.org", PASSWORD).await;
     let wrong = client
-        .submit("/profile", "/profile/password", &[("current_password", "nope nope nope"), ("new_password", "brand new secret")])
+        .submit(
+            "/profile",
+            "/profile/password",
+            &[
+                ("current_password", "nope nope nope"),
+                ("new_password", "brand new secret"),
+            ],
+        )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     wrong.assert_contains("Le mot de passe actuel est incorrect.");
     let ok = client
-        .submit("/profile", "/profile/password", &[("current_password", PASSWORD), ("new_password", "brand new secret")])
+        .submit(
+            "/profile",
+            "/profile/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "brand new secret"),
+            ],
+        )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
-    assert_eq!(client.get("/profile").await.status, StatusCode::OK, "this browser stays logged in");
+    assert_eq!(
+        client.get("/profile").await.status,
+        StatusCode::OK,
+        "this browser stays logged in"
+    );
     assert_eq!(other.get("/profile").await.status, StatusCode::UNAUTHORIZED);
 }
 
@@ -327,14 +552,23 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
 async fn invitation_only_sign_up_goes_through_a_coordinators_single_use_invitation() {
     let app = TestApp::spawn().await;
     let dakar = app.create_city("dakar", "Dakar").await;
-    app.create_account("claire@example.org", "Claire", Role::Coordinator, None).await;
-    app.create_account("awa@example.org", "Awa", Role::Coordinator, Some("dakar")).await;
-    app.create_account("member@example.org", "Member", Role::Member, None).await;
+    app.create_account("claire@example.org", "Claire", Role::Coordinator, None)
+        .await;
+    app.create_account("awa@example.org", "Awa", Role::Coordinator, Some("dakar"))
+        .await;
+    app.create_account("member@example.org", "Member", Role::Member, None)
+        .await;
 
     // Only a programme coordinator may close sign-up.
     let city_coordinator = app.client();
     city_coordinator.log_in("awa@example.org", PASSWORD).await;
-    let refused = city_coordinator.submit("/admin", "/admin/registration", &[("registration", "invitation")]).await;
+    let refused = city_coordinator
+        .submit(
+            "/admin",
+            "/admin/registration",
+            &[("registration", "invitation")],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     let member = app.client();
     member.log_in("member@example.org", PASSWORD).await;
@@ -342,30 +576,71 @@ async fn invitation_only_sign_up_goes_through_a_coordinators_single_use_invitati
 
     let programme = app.client();
     programme.log_in("claire@example.org", PASSWORD).await;
-    let closed = programme.submit("/admin", "/admin/registration", &[("registration", "invitation")]).await;
+    let closed = programme
+        .submit(
+            "/admin",
+            "/admin/registration",
+            &[("registration", "invitation")],
+        )
+        .await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER);
 
     let visitor = app.client();
-    visitor.get("/signup").await.assert_contains("Les inscriptions se font sur invitation");
+    visitor
+        .get("/signup")
+        .await
+        .assert_contains("Les inscriptions se font sur invitation");
     let page = visitor.get("/login").await;
     let attempt = visitor
-        .post_raw("/signup", &[("csrf_token", &page.csrf_token()), ("name", "X"), ("email", "x@example.org"), ("password", PASSWORD), ("language", "fr"), ("city_id", "")])
+        .post_raw(
+            "/signup",
+            &[
+                ("csrf_token", &page.csrf_token()),
+                ("name", "X"),
+                ("email", "x@example.org"),
+                ("password", PASSWORD),
+                ("language", "fr"),
+                ("city_id", ""),
+            ],
+        )
         .await;
     assert_eq!(attempt.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // A city coordinator invites a mentor to their own city, not to another.
     let dakar = dakar.to_string();
     let bad = city_coordinator
-        .submit("/admin", "/admin/invitations", &[("email", "not an address"), ("city_id", &dakar), ("role", "mentor"), ("language", "fr")])
+        .submit(
+            "/admin",
+            "/admin/invitations",
+            &[
+                ("email", "not an address"),
+                ("city_id", &dakar),
+                ("role", "mentor"),
+                ("language", "fr"),
+            ],
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     bad.assert_contains(r#"value="not an address""#);
     let sent = city_coordinator
-        .submit("/admin", "/admin/invitations", &[("email", "moussa@example.org"), ("city_id", &dakar), ("role", "mentor"), ("language", "fr")])
+        .submit(
+            "/admin",
+            "/admin/invitations",
+            &[
+                ("email", "moussa@example.org"),
+                ("city_id", &dakar),
+                ("role", "mentor"),
+                ("language", "fr"),
+            ],
+        )
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     let invitation = app.last_email_to("moussa@example.org").await;
-    assert!(invitation.raw.contains("Awa vous invite"), "{}", invitation.raw);
+    assert!(
+        invitation.raw.contains("Awa vous invite"),
+        "{}",
+        invitation.raw
+    );
     let link = invitation.link(&app.base_url, "/signup?invitation=");
 
     let invitee = app.client();
@@ -373,7 +648,17 @@ async fn invitation_only_sign_up_goes_through_a_coordinators_single_use_invitati
     form.assert_contains("moussa@example.org");
     let token = link.split("invitation=").nth(1).expect("token").to_owned();
     let created = invitee
-        .post_raw("/signup", &[("csrf_token", &form.csrf_token()), ("invitation", &token), ("name", "Moussa Diop"), ("password", PASSWORD), ("language", "fr"), ("city_id", "")])
+        .post_raw(
+            "/signup",
+            &[
+                ("csrf_token", &form.csrf_token()),
+                ("invitation", &token),
+                ("name", "Moussa Diop"),
+                ("password", PASSWORD),
+                ("language", "fr"),
+                ("city_id", ""),
+            ],
+        )
         .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     let profile = invitee.get("/profile").await;
@@ -398,7 +683,10 @@ async fn pages_answer_in_the_visitors_language_and_errors_are_pages() {
     let switched = client.get("/language/en?next=/login").await;
     assert_eq!(switched.status, StatusCode::SEE_OTHER);
     assert_eq!(switched.location.as_deref(), Some("/login"));
-    client.get("/login").await.assert_contains("Forgot your password?");
+    client
+        .get("/login")
+        .await
+        .assert_contains("Forgot your password?");
     let outside = client.get("/language/fr?next=//evil.example").await;
     assert_eq!(outside.location.as_deref(), Some("/"));
 }
@@ -410,7 +698,9 @@ async fn malformed_and_oversized_requests_get_a_4xx_page() {
     let page = client.get("/login").await;
     let token = page.csrf_token();
     let huge = "x".repeat(200 * 1024);
-    let too_big = client.post_raw("/login", &[("csrf_token", &token), ("email", &huge)]).await;
+    let too_big = client
+        .post_raw("/login", &[("csrf_token", &token), ("email", &huge)])
+        .await;
     assert_eq!(too_big.status, StatusCode::PAYLOAD_TOO_LARGE);
     too_big.assert_contains("Envoi trop volumineux");
 
@@ -422,11 +712,18 @@ async fn malformed_and_oversized_requests_get_a_4xx_page() {
         .send()
         .await
         .expect("post");
-    assert!(not_a_form.status().is_client_error(), "{}", not_a_form.status());
+    assert!(
+        not_a_form.status().is_client_error(),
+        "{}",
+        not_a_form.status()
+    );
 
     let bad_cookie = reqwest::Client::new()
         .get(format!("{}/profile", app.base_url))
-        .header("cookie", "relais_session=not-a-real-session; relais_lang=xx")
+        .header(
+            "cookie",
+            "relais_session=not-a-real-session; relais_lang=xx",
+        )
         .send()
         .await
         .expect("get");
@@ -439,10 +736,23 @@ async fn every_response_carries_the_security_headers() {
     let client = app.client();
     for path in ["/", "/login", "/nowhere", "/static/style.css"] {
         let page = client.get(path).await;
-        let csp = page.headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
-        assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        let csp = page
+            .headers
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
         assert!(!csp.contains("unsafe-inline"), "{path}");
-        assert_eq!(page.headers.get("x-content-type-options").map(|v| v.as_bytes()), Some(&b"nosniff"[..]), "{path}");
+        assert_eq!(
+            page.headers
+                .get("x-content-type-options")
+                .map(|v| v.as_bytes()),
+            Some(&b"nosniff"[..]),
+            "{path}"
+        );
         assert!(page.headers.contains_key("referrer-policy"), "{path}");
     }
     let page = client.get("/").await;

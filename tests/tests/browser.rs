@@ -16,8 +16,12 @@ async fn a_newcomer_signs_up_logs_in_and_edits_their_profile_in_chromium() {
     browser.fill("name", "Fatou Sarr").await;
     browser.fill("email", "fatou@example").await;
     browser.fill("password", "short").await;
-    browser.click("form[action='/signup'] button[type=submit]").await;
-    browser.wait_for_text("Ce n'est pas une adresse e-mail valide.").await;
+    browser
+        .click("form[action='/signup'] button[type=submit]")
+        .await;
+    browser
+        .wait_for_text("Ce n'est pas une adresse e-mail valide.")
+        .await;
     let kept = browser
         .client
         .find(fantoccini::Locator::Id("field-name"))
@@ -30,10 +34,17 @@ async fn a_newcomer_signs_up_logs_in_and_edits_their_profile_in_chromium() {
 
     browser.fill("email", "fatou@example.org").await;
     browser.fill("password", PASSWORD).await;
-    browser.click("form[action='/signup'] button[type=submit]").await;
-    browser.wait_for_text("Vérifiez votre boîte de réception").await;
+    browser
+        .click("form[action='/signup'] button[type=submit]")
+        .await;
+    browser
+        .wait_for_text("Vérifiez votre boîte de réception")
+        .await;
 
-    let link = app.last_email_to("fatou@example.org").await.link(&app.base_url, "/activate/");
+    let link = app
+        .last_email_to("fatou@example.org")
+        .await
+        .link(&app.base_url, "/activate/");
     browser.goto(&link).await;
     browser.click("form button[type=submit]").await;
     browser.wait_for_text("Bienvenue sur Relais !").await;
@@ -42,7 +53,9 @@ async fn a_newcomer_signs_up_logs_in_and_edits_their_profile_in_chromium() {
     browser.fill("bio", "Développeuse mobile à Dakar.").await;
     browser.fill("time_zone", "Africa/Dakar").await;
     browser.click("input[name=skills][value=developer]").await;
-    browser.click("form[action='/profile'] button[type=submit]").await;
+    browser
+        .click("form[action='/profile'] button[type=submit]")
+        .await;
     browser.wait_for_text("Profil enregistré.").await;
 
     browser.click("form[action='/logout'] button").await;
@@ -51,7 +64,9 @@ async fn a_newcomer_signs_up_logs_in_and_edits_their_profile_in_chromium() {
     browser.goto(&format!("{}/login", app.base_url)).await;
     browser.fill("email", "fatou@example.org").await;
     browser.fill("password", PASSWORD).await;
-    browser.click("form[action='/login'] button[type=submit]").await;
+    browser
+        .click("form[action='/login'] button[type=submit]")
+        .await;
     browser.wait_for_text("Vous êtes connecté·e.").await;
     browser.goto(&format!("{}/profile", app.base_url)).await;
     browser.wait_for_text("Fatou Sarr").await;

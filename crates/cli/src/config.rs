@@ -65,14 +65,21 @@ impl Config {
     /// Reads the process environment and `relais.toml` in the working
     /// directory (or `RELAIS_CONFIG`), if present.
     pub fn from_process() -> Result<Self, ConfigError> {
-        let env: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("RELAIS_")).collect();
+        let env: HashMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("RELAIS_"))
+            .collect();
         let path = env
             .get("RELAIS_CONFIG")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("relais.toml"));
         let explicit = env.contains_key("RELAIS_CONFIG");
         let file = if path.exists() || explicit {
-            Some(std::fs::read_to_string(&path).map_err(|e| bad("RELAIS_CONFIG", format!("cannot read {}: {e}", path.display())))?)
+            Some(std::fs::read_to_string(&path).map_err(|e| {
+                bad(
+                    "RELAIS_CONFIG",
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?)
         } else {
             None
         };
@@ -80,10 +87,18 @@ impl Config {
     }
 
     /// Builds the configuration from variables and an optional TOML text.
-    pub fn load(env: &HashMap<String, String>, toml_text: Option<&str>, toml_path: &Path) -> Result<Self, ConfigError> {
+    pub fn load(
+        env: &HashMap<String, String>,
+        toml_text: Option<&str>,
+        toml_path: &Path,
+    ) -> Result<Self, ConfigError> {
         let file: FileConfig = match toml_text {
-            Some(text) => toml::from_str(text)
-                .map_err(|e| bad(&toml_path.display().to_string(), format!("not valid configuration: {}", e.message())))?,
+            Some(text) => toml::from_str(text).map_err(|e| {
+                bad(
+                    &toml_path.display().to_string(),
+                    format!("not valid configuration: {}", e.message()),
+                )
+            })?,
             None => FileConfig::default(),
         };
         let get = |name: &str, from_file: &Option<String>| -> Option<String> {
@@ -94,9 +109,11 @@ impl Config {
                 .filter(|v| !v.is_empty())
         };
 
-        let database_url = get("RELAIS_DATABASE_URL", &file.database_url).unwrap_or_else(|| "sqlite://relais.db".to_owned());
+        let database_url = get("RELAIS_DATABASE_URL", &file.database_url)
+            .unwrap_or_else(|| "sqlite://relais.db".to_owned());
         let is_sqlite = database_url.starts_with("sqlite:");
-        let is_postgres = database_url.starts_with("postgres://") || database_url.starts_with("postgresql://");
+        let is_postgres =
+            database_url.starts_with("postgres://") || database_url.starts_with("postgresql://");
         if !is_sqlite && !is_postgres {
             return Err(bad(
                 "RELAIS_DATABASE_URL",
@@ -104,49 +121,75 @@ impl Config {
             ));
         }
 
-        let bind_text = get("RELAIS_BIND", &file.bind).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
-        let bind: SocketAddr = bind_text
-            .parse()
-            .map_err(|_| bad("RELAIS_BIND", format!("expected an address and port such as 127.0.0.1:8080, got {bind_text:?}")))?;
+        let bind_text =
+            get("RELAIS_BIND", &file.bind).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let bind: SocketAddr = bind_text.parse().map_err(|_| {
+            bad(
+                "RELAIS_BIND",
+                format!("expected an address and port such as 127.0.0.1:8080, got {bind_text:?}"),
+            )
+        })?;
 
         let base_url = match get("RELAIS_BASE_URL", &file.base_url) {
             Some(text) => {
                 let url = Url::parse(&text)
                     .map_err(|_| bad("RELAIS_BASE_URL", format!("expected an http(s) URL such as https://relais.example.org, got {text:?}")))?;
                 if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                    return Err(bad("RELAIS_BASE_URL", format!("expected an http(s) URL with a host, got {text:?}")));
+                    return Err(bad(
+                        "RELAIS_BASE_URL",
+                        format!("expected an http(s) URL with a host, got {text:?}"),
+                    ));
                 }
                 url
             }
-            None => Url::parse(&format!("http://{bind}/")).map_err(|e| bad("RELAIS_BIND", e.to_string()))?,
+            None => Url::parse(&format!("http://{bind}/"))
+                .map_err(|e| bad("RELAIS_BIND", e.to_string()))?,
         };
 
         let smtp_url = get("RELAIS_SMTP_URL", &file.smtp_url);
         if let Some(text) = &smtp_url {
-            let ok = Url::parse(text).is_ok_and(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some());
+            let ok = Url::parse(text)
+                .is_ok_and(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some());
             if !ok {
-                return Err(bad("RELAIS_SMTP_URL", "expected smtp://HOST:PORT or smtps://USER:PASSWORD@HOST"));
+                return Err(bad(
+                    "RELAIS_SMTP_URL",
+                    "expected smtp://HOST:PORT or smtps://USER:PASSWORD@HOST",
+                ));
             }
         }
 
-        let outbox_dir = PathBuf::from(get("RELAIS_OUTBOX_DIR", &file.outbox_dir).unwrap_or_else(|| "./outbox".to_owned()));
+        let outbox_dir = PathBuf::from(
+            get("RELAIS_OUTBOX_DIR", &file.outbox_dir).unwrap_or_else(|| "./outbox".to_owned()),
+        );
 
-        let tz_text = get("RELAIS_TIMEZONE", &file.timezone).unwrap_or_else(|| "Europe/Paris".to_owned());
-        let timezone: Tz = tz_text
-            .parse()
-            .map_err(|_| bad("RELAIS_TIMEZONE", format!("expected an IANA time zone such as Europe/Paris, got {tz_text:?}")))?;
+        let tz_text =
+            get("RELAIS_TIMEZONE", &file.timezone).unwrap_or_else(|| "Europe/Paris".to_owned());
+        let timezone: Tz = tz_text.parse().map_err(|_| {
+            bad(
+                "RELAIS_TIMEZONE",
+                format!("expected an IANA time zone such as Europe/Paris, got {tz_text:?}"),
+            )
+        })?;
 
         let secret = get("RELAIS_SECRET", &file.secret);
         if let Some(s) = &secret
             && s.len() < 32
         {
-            return Err(bad("RELAIS_SECRET", "expected at least 32 characters (leave it unset to keep one in the database)"));
+            return Err(bad(
+                "RELAIS_SECRET",
+                "expected at least 32 characters (leave it unset to keep one in the database)",
+            ));
         }
 
         let mail_from = match get("RELAIS_MAIL_FROM", &file.mail_from) {
             Some(from) => {
                 if !from.contains('@') {
-                    return Err(bad("RELAIS_MAIL_FROM", format!("expected an address such as \"Relais <relais@example.org>\", got {from:?}")));
+                    return Err(bad(
+                        "RELAIS_MAIL_FROM",
+                        format!(
+                            "expected an address such as \"Relais <relais@example.org>\", got {from:?}"
+                        ),
+                    ));
                 }
                 from
             }
@@ -177,7 +220,10 @@ mod tests {
     use super::*;
 
     fn load(vars: &[(&str, &str)], file: Option<&str>) -> Result<Config, ConfigError> {
-        let env = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let env = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::load(&env, file, Path::new("relais.toml"))
     }
 
@@ -202,7 +248,10 @@ mod tests {
         .expect("valid");
         assert_eq!(c.bind.to_string(), "0.0.0.0:9000");
         assert_eq!(c.timezone, chrono_tz::Africa::Dakar);
-        assert_eq!(c.mail_from, "La Nuit du Code Citoyen <relais@relais.example.org>");
+        assert_eq!(
+            c.mail_from,
+            "La Nuit du Code Citoyen <relais@relais.example.org>"
+        );
     }
 
     #[test]
@@ -219,7 +268,10 @@ mod tests {
         for (var, value) in cases {
             let err = load(&[(var, value)], None).expect_err(var);
             assert_eq!(err.variable, var);
-            assert!(err.to_string().starts_with(&format!("{var}: expected")), "{err}");
+            assert!(
+                err.to_string().starts_with(&format!("{var}: expected")),
+                "{err}"
+            );
         }
     }
 

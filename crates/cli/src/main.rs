@@ -7,7 +7,7 @@ use relais_cli::config::Config;
 use relais_cli::{context, open_database, seed, serve};
 use relais_domain::account::{self, NewAccount};
 use relais_domain::{Language, Role};
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 /// Relais: follow-up of La Nuit du Code Citoyen projects.
@@ -77,6 +77,8 @@ async fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_env("RELAIS_LOG")
                 .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tokio_cron_scheduler=warn".into()),
         )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,7 +95,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = context(db);
     match cli.command {
         Command::Migrate => {
-            println!("migrations applied to {}", relais_cli::redact(&config.database_url));
+            println!(
+                "migrations applied to {}",
+                relais_cli::redact(&config.database_url)
+            );
         }
         Command::Seed { .. } => {
             let logins = seed::demo(&ctx).await?;
@@ -107,11 +112,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve::run(config, ctx, !no_scheduler).await?;
         }
         Command::User {
-            command: UserCommand::Create { email, name, role, city, password_stdin, language },
+            command:
+                UserCommand::Create {
+                    email,
+                    name,
+                    role,
+                    city,
+                    password_stdin,
+                    language,
+                },
         } => {
             let password = if password_stdin {
                 let mut text = String::new();
-                std::io::stdin().read_to_string(&mut text).context("reading the password from standard input")?;
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .context("reading the password from standard input")?;
                 Some(text.trim_end_matches(['\n', '\r']).to_owned())
             } else {
                 None
@@ -119,10 +134,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let input = NewAccount {
                 email,
                 name,
-                role: Role::parse(&role).map_err(|_| anyhow::anyhow!("--role: expected coordinator, mentor or member"))?,
+                role: Role::parse(&role).map_err(|_| {
+                    anyhow::anyhow!("--role: expected coordinator, mentor or member")
+                })?,
                 city,
                 password,
-                language: Language::parse(&language).map_err(|_| anyhow::anyhow!("--language: expected fr or en"))?,
+                language: Language::parse(&language)
+                    .map_err(|_| anyhow::anyhow!("--language: expected fr or en"))?,
             };
             match account::create_account(&ctx, input).await {
                 Ok((id, link)) => {
@@ -133,7 +151,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 }
                 Err(relais_domain::DomainError::Invalid(errors)) => {
-                    let problems: Vec<String> = errors.iter().map(|(f, k)| format!("--{f}: {k}")).collect();
+                    let problems: Vec<String> =
+                        errors.iter().map(|(f, k)| format!("--{f}: {k}")).collect();
                     anyhow::bail!("{}", problems.join("; "));
                 }
                 Err(e) => return Err(e.into()),

@@ -37,22 +37,150 @@ const CITIES: [(&str, &str, &str); 5] = [
 ];
 
 const PEOPLE: &[Person] = &[
-    Person { email: "coordination@relais.demo", name: "Claire Dubois", role: Role::Coordinator, city: None, skills: &["institution"], bio: "Coordonne le programme pour toutes les villes.", language: Language::Fr },
-    Person { email: "paris@relais.demo", name: "Julien Moreau", role: Role::Coordinator, city: Some("paris"), skills: &["developer"], bio: "Coordonne Paris.", language: Language::Fr },
-    Person { email: "lyon@relais.demo", name: "Sophie Bernard", role: Role::Coordinator, city: Some("lyon"), skills: &["designer"], bio: "Coordonne Lyon.", language: Language::Fr },
-    Person { email: "bruxelles@relais.demo", name: "Thomas Peeters", role: Role::Coordinator, city: Some("bruxelles"), skills: &["entrepreneur"], bio: "Coordonne Bruxelles.", language: Language::Fr },
-    Person { email: "montreal@relais.demo", name: "Émilie Tremblay", role: Role::Coordinator, city: Some("montreal"), skills: &["developer", "designer"], bio: "Coordonne Montréal.", language: Language::Fr },
-    Person { email: "dakar@relais.demo", name: "Awa Ndiaye", role: Role::Coordinator, city: Some("dakar"), skills: &["institution", "developer"], bio: "Coordonne Dakar.", language: Language::Fr },
-    Person { email: "mentor.data@relais.demo", name: "Karim Benali", role: Role::Mentor, city: Some("paris"), skills: &["developer"], bio: "Données ouvertes et cartographie.", language: Language::Fr },
-    Person { email: "mentor.design@relais.demo", name: "Léa Rousseau", role: Role::Mentor, city: Some("lyon"), skills: &["designer"], bio: "Design de services publics.", language: Language::Fr },
-    Person { email: "mentor.funding@relais.demo", name: "Moussa Diop", role: Role::Mentor, city: Some("dakar"), skills: &["entrepreneur"], bio: "Financement et modèles économiques.", language: Language::Fr },
-    Person { email: "mentor.law@relais.demo", name: "Nathalie Gagnon", role: Role::Mentor, city: Some("montreal"), skills: &["institution"], bio: "Droit du numérique et marchés publics.", language: Language::En },
-    Person { email: "alice@relais.demo", name: "Alice Martin", role: Role::Member, city: Some("paris"), skills: &["developer"], bio: "Développeuse Rust et Python.", language: Language::Fr },
-    Person { email: "bastien@relais.demo", name: "Bastien Leroy", role: Role::Member, city: Some("paris"), skills: &["designer"], bio: "Designer d'interfaces.", language: Language::Fr },
-    Person { email: "chloe@relais.demo", name: "Chloé Girard", role: Role::Member, city: Some("lyon"), skills: &["developer", "other"], bio: "Étudiante en géomatique.", language: Language::Fr },
-    Person { email: "david@relais.demo", name: "David Janssens", role: Role::Member, city: Some("bruxelles"), skills: &["institution"], bio: "Agent de la Région bruxelloise.", language: Language::Fr },
-    Person { email: "fatou@relais.demo", name: "Fatou Sarr", role: Role::Member, city: Some("dakar"), skills: &["developer"], bio: "Développeuse mobile.", language: Language::Fr },
-    Person { email: "gabriel@relais.demo", name: "Gabriel Côté", role: Role::Member, city: Some("montreal"), skills: &["entrepreneur"], bio: "Fondateur d'une coopérative.", language: Language::En },
+    Person {
+        email: "coordination@relais.demo",
+        name: "Claire Dubois",
+        role: Role::Coordinator,
+        city: None,
+        skills: &["institution"],
+        bio: "Coordonne le programme pour toutes les villes.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "paris@relais.demo",
+        name: "Julien Moreau",
+        role: Role::Coordinator,
+        city: Some("paris"),
+        skills: &["developer"],
+        bio: "Coordonne Paris.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "lyon@relais.demo",
+        name: "Sophie Bernard",
+        role: Role::Coordinator,
+        city: Some("lyon"),
+        skills: &["designer"],
+        bio: "Coordonne Lyon.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "bruxelles@relais.demo",
+        name: "Thomas Peeters",
+        role: Role::Coordinator,
+        city: Some("bruxelles"),
+        skills: &["entrepreneur"],
+        bio: "Coordonne Bruxelles.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "montreal@relais.demo",
+        name: "Émilie Tremblay",
+        role: Role::Coordinator,
+        city: Some("montreal"),
+        skills: &["developer", "designer"],
+        bio: "Coordonne Montréal.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "dakar@relais.demo",
+        name: "Awa Ndiaye",
+        role: Role::Coordinator,
+        city: Some("dakar"),
+        skills: &["institution", "developer"],
+        bio: "Coordonne Dakar.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "mentor.data@relais.demo",
+        name: "Karim Benali",
+        role: Role::Mentor,
+        city: Some("paris"),
+        skills: &["developer"],
+        bio: "Données ouvertes et cartographie.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "mentor.design@relais.demo",
+        name: "Léa Rousseau",
+        role: Role::Mentor,
+        city: Some("lyon"),
+        skills: &["designer"],
+        bio: "Design de services publics.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "mentor.funding@relais.demo",
+        name: "Moussa Diop",
+        role: Role::Mentor,
+        city: Some("dakar"),
+        skills: &["entrepreneur"],
+        bio: "Financement et modèles économiques.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "mentor.law@relais.demo",
+        name: "Nathalie Gagnon",
+        role: Role::Mentor,
+        city: Some("montreal"),
+        skills: &["institution"],
+        bio: "Droit du numérique et marchés publics.",
+        language: Language::En,
+    },
+    Person {
+        email: "alice@relais.demo",
+        name: "Alice Martin",
+        role: Role::Member,
+        city: Some("paris"),
+        skills: &["developer"],
+        bio: "Développeuse Rust et Python.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "bastien@relais.demo",
+        name: "Bastien Leroy",
+        role: Role::Member,
+        city: Some("paris"),
+        skills: &["designer"],
+        bio: "Designer d'interfaces.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "chloe@relais.demo",
+        name: "Chloé Girard",
+        role: Role::Member,
+        city: Some("lyon"),
+        skills: &["developer", "other"],
+        bio: "Étudiante en géomatique.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "david@relais.demo",
+        name: "David Janssens",
+        role: Role::Member,
+        city: Some("bruxelles"),
+        skills: &["institution"],
+        bio: "Agent de la Région bruxelloise.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "fatou@relais.demo",
+        name: "Fatou Sarr",
+        role: Role::Member,
+        city: Some("dakar"),
+        skills: &["developer"],
+        bio: "Développeuse mobile.",
+        language: Language::Fr,
+    },
+    Person {
+        email: "gabriel@relais.demo",
+        name: "Gabriel Côté",
+        role: Role::Member,
+        city: Some("montreal"),
+        skills: &["entrepreneur"],
+        bio: "Fondateur d'une coopérative.",
+        language: Language::En,
+    },
 ];
 
 /// Seeds the demo data; returns the log-ins to print.
@@ -64,14 +192,23 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
     // The programme coordinator comes first: the editions and cities are
     // created in their name, through the same rules as in the interface.
     let first = &PEOPLE[0];
-    let (coordinator_id, _) = account::create_account(ctx, new_account(first)).await.context("demo coordinator")?;
+    let (coordinator_id, _) = account::create_account(ctx, new_account(first))
+        .await
+        .context("demo coordinator")?;
     let coordinator = account::load(&ctx.db, coordinator_id)
         .await?
         .context("demo coordinator vanished")?
         .actor();
-    let edition = edition::create(ctx, &coordinator, "2018", "La Nuit du Code Citoyen 2018", "2018-03-09", "2018-03-10")
-        .await
-        .context("demo edition")?;
+    let edition = edition::create(
+        ctx,
+        &coordinator,
+        "2018",
+        "La Nuit du Code Citoyen 2018",
+        "2018-03-09",
+        "2018-03-10",
+    )
+    .await
+    .context("demo edition")?;
     for (slug, name, zone) in CITIES {
         city::create(ctx, &coordinator, slug, name, zone, Some(edition.id))
             .await
@@ -86,7 +223,9 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
                 .with_context(|| format!("demo account {}", person.email))?
                 .0
         };
-        let me = account::load(&ctx.db, user_id).await?.context("demo account vanished")?;
+        let me = account::load(&ctx.db, user_id)
+            .await?
+            .context("demo account vanished")?;
         account::update_profile(
             ctx,
             &me.actor(),
@@ -108,7 +247,10 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
                 "{} — {}{}",
                 person.name,
                 person.role.code(),
-                person.city.map(|c| format!(" ({c})")).unwrap_or_else(|| " (whole programme)".to_owned())
+                person
+                    .city
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_else(|| " (whole programme)".to_owned())
             ),
         });
     }

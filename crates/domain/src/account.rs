@@ -113,7 +113,10 @@ pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Acco
         email: model.email,
         name: model.name,
         language: Language::parse(&model.language).unwrap_or_default(),
-        time_zone: model.time_zone.as_deref().and_then(|z| time_zone::parse(z).ok()),
+        time_zone: model
+            .time_zone
+            .as_deref()
+            .and_then(|z| time_zone::parse(z).ok()),
         city_id: model.city_id,
         skills: Skill::parse_list(&model.skills),
         bio: model.bio,
@@ -121,7 +124,10 @@ pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Acco
     }))
 }
 
-async fn find_by_email(db: &impl ConnectionTrait, email: &EmailAddress) -> Result<Option<user::Model>> {
+async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &EmailAddress,
+) -> Result<Option<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::EmailKey.eq(email.key()))
         .one(db)
@@ -246,7 +252,10 @@ pub enum SignUpOutcome {
     Created(i32),
 }
 
-async fn parse_city(db: &impl ConnectionTrait, input: &str) -> std::result::Result<Option<i32>, &'static str> {
+async fn parse_city(
+    db: &impl ConnectionTrait,
+    input: &str,
+) -> std::result::Result<Option<i32>, &'static str> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(None);
@@ -306,12 +315,18 @@ pub async fn sign_up(ctx: &Context, input: SignUpInput, client: &str) -> Result<
     errors.into_result()?;
     let (Some(name), Some(password), Some(email), Some(city_id)) = (name, password, email, city_id)
     else {
-        return Err(DomainError::Internal("validated sign-up lost a field".into()));
+        return Err(DomainError::Internal(
+            "validated sign-up lost a field".into(),
+        ));
     };
 
-    if !rate_limit::hit(&ctx.db, &format!("email:addr:{client}"), rate_limit::EMAILS_PER_ADDRESS, now).await? {
-        return Err(DomainError::RateLimited);
-    }
+    rate_limit::enforce(
+        &ctx.db,
+        &format!("email:addr:{client}"),
+        rate_limit::EMAILS_PER_ADDRESS,
+        now,
+    )
+    .await?;
     // Hash in every branch, so the time taken does not tell whether the
     // address already has an account.
     let password_hash = ctx.hasher.hash(&password).await?;
@@ -475,7 +490,8 @@ pub async fn activate(ctx: &Context, clear: &str) -> Result<i32> {
     let t = find_live_token(&ctx.db, TokenPurpose::Activation, clear, now).await?;
     let payload: ActivationPayload = serde_json::from_str(&t.payload)
         .map_err(|e| DomainError::Internal(format!("activation payload: {e}")))?;
-    let email = EmailAddress::parse(&t.email).map_err(|_| DomainError::field("token", "error-token-unknown"))?;
+    let email = EmailAddress::parse(&t.email)
+        .map_err(|_| DomainError::field("token", "error-token-unknown"))?;
     let txn = ctx.db.begin().await?;
     use_token(&txn, t.id, now).await?;
     let user_id = insert_user(
@@ -499,12 +515,21 @@ pub async fn log_in(ctx: &Context, email: &str, password: &str, client: &str) ->
     let failed = || DomainError::field("email", "error-login-failed");
     let email = EmailAddress::parse(email).map_err(|_| failed())?;
     let account_key = format!("login:account:{}", email.key());
-    let address_ok = rate_limit::hit(&ctx.db, &format!("login:addr:{client}"), rate_limit::LOGIN_PER_ADDRESS, now).await?;
-    let account_ok = rate_limit::hit(&ctx.db, &account_key, rate_limit::LOGIN_PER_ACCOUNT, now).await?;
+    let address_ok = rate_limit::hit(
+        &ctx.db,
+        &format!("login:addr:{client}"),
+        rate_limit::LOGIN_PER_ADDRESS,
+        now,
+    )
+    .await?;
+    let account_ok =
+        rate_limit::hit(&ctx.db, &account_key, rate_limit::LOGIN_PER_ACCOUNT, now).await?;
     if !address_ok || !account_ok {
         return Err(DomainError::RateLimited);
     }
-    let user = find_by_email(&ctx.db, &email).await?.filter(|u| u.is_active);
+    let user = find_by_email(&ctx.db, &email)
+        .await?
+        .filter(|u| u.is_active);
     let stored = user.as_ref().and_then(|u| u.password_hash.as_deref());
     let matches = ctx.hasher.verify(stored, password).await?;
     match user {
@@ -521,24 +546,37 @@ pub async fn log_in(ctx: &Context, email: &str, password: &str, client: &str) ->
 pub async fn request_password_reset(ctx: &Context, email: &str, client: &str) -> Result<()> {
     let now = ctx.now();
     let email = EmailAddress::parse(email).map_err(|k| DomainError::field("email", k))?;
-    if !rate_limit::hit(&ctx.db, &format!("email:addr:{client}"), rate_limit::EMAILS_PER_ADDRESS, now).await? {
-        return Err(DomainError::RateLimited);
-    }
-    let account_ok = rate_limit::hit(
+    rate_limit::enforce(
+        &ctx.db,
+        &format!("email:addr:{client}"),
+        rate_limit::EMAILS_PER_ADDRESS,
+        now,
+    )
+    .await?;
+    rate_limit::enforce(
         &ctx.db,
         &format!("reset:account:{}", email.key()),
         rate_limit::RESET_PER_ACCOUNT,
         now,
     )
     .await?;
-    if !account_ok {
-        return Err(DomainError::RateLimited);
-    }
-    let Some(user) = find_by_email(&ctx.db, &email).await?.filter(|u| u.is_active) else {
+    let Some(user) = find_by_email(&ctx.db, &email)
+        .await?
+        .filter(|u| u.is_active)
+    else {
         return Ok(());
     };
     let txn = ctx.db.begin().await?;
-    let clear = issue_token(&txn, TokenPurpose::PasswordReset, Some(user.id), &user.email, &(), now, RESET_TTL).await?;
+    let clear = issue_token(
+        &txn,
+        TokenPurpose::PasswordReset,
+        Some(user.id),
+        &user.email,
+        &(),
+        now,
+        RESET_TTL,
+    )
+    .await?;
     let message = EmailMessage::PasswordReset {
         name: user.name.clone(),
         token: clear.clone(),
@@ -582,24 +620,41 @@ pub async fn reset_password(ctx: &Context, clear: &str, new_password: &str) -> R
     Ok(user_id)
 }
 
-async fn set_password_hash(db: &impl ConnectionTrait, user_id: i32, hash: &str, now: DateTime<Utc>) -> Result<()> {
+async fn set_password_hash(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .col_expr(user::Column::UpdatedAt, Expr::value(now))
         .filter(user::Column::Id.eq(user_id))
-        .exec(&*db)
+        .exec(db)
         .await?;
     Ok(())
 }
 
 /// Changes the actor's own password after checking the current one; every
 /// session of the account ends (the caller starts a fresh one).
-pub async fn change_password(ctx: &Context, actor: &Actor, current: &str, new_password: &str) -> Result<()> {
+pub async fn change_password(
+    ctx: &Context,
+    actor: &Actor,
+    current: &str,
+    new_password: &str,
+) -> Result<()> {
     let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     let mut errors = FieldErrors::default();
     let password = errors.check("new_password", Password::parse(new_password));
-    let user = user::Entity::find_by_id(user_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
-    if !ctx.hasher.verify(user.password_hash.as_deref(), current).await? {
+    let user = user::Entity::find_by_id(user_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if !ctx
+        .hasher
+        .verify(user.password_hash.as_deref(), current)
+        .await?
+    {
         errors.add("current_password", "error-password-wrong");
     }
     errors.into_result()?;
@@ -635,7 +690,12 @@ pub struct ProfileInput {
 pub const BIO_MAX_CHARS: usize = 1000;
 
 /// Saves the actor's own profile.
-pub async fn update_profile(ctx: &Context, actor: &Actor, user_id: i32, input: ProfileInput) -> Result<()> {
+pub async fn update_profile(
+    ctx: &Context,
+    actor: &Actor,
+    user_id: i32,
+    input: ProfileInput,
+) -> Result<()> {
     if actor.user().is_none() {
         return Err(DomainError::Unauthenticated);
     }
@@ -648,7 +708,9 @@ pub async fn update_profile(ctx: &Context, actor: &Actor, user_id: i32, input: P
     let time_zone = if input.time_zone.trim().is_empty() {
         Some(None)
     } else {
-        errors.check("time_zone", time_zone::parse(&input.time_zone)).map(Some)
+        errors
+            .check("time_zone", time_zone::parse(&input.time_zone))
+            .map(Some)
     };
     let city_id = errors.check("city_id", parse_city(&ctx.db, &input.city_id).await);
     let mut skills = Vec::new();
@@ -662,13 +724,20 @@ pub async fn update_profile(ctx: &Context, actor: &Actor, user_id: i32, input: P
         errors.add("bio", "error-bio-too-long");
     }
     errors.into_result()?;
-    let (Some(name), Some(language), Some(time_zone), Some(city_id)) = (name, language, time_zone, city_id) else {
-        return Err(DomainError::Internal("validated profile lost a field".into()));
+    let (Some(name), Some(language), Some(time_zone), Some(city_id)) =
+        (name, language, time_zone, city_id)
+    else {
+        return Err(DomainError::Internal(
+            "validated profile lost a field".into(),
+        ));
     };
     user::Entity::update_many()
         .col_expr(user::Column::Name, Expr::value(name))
         .col_expr(user::Column::Language, Expr::value(language.code()))
-        .col_expr(user::Column::TimeZone, Expr::value(time_zone.map(|z| z.name().to_owned())))
+        .col_expr(
+            user::Column::TimeZone,
+            Expr::value(time_zone.map(|z| z.name().to_owned())),
+        )
         .col_expr(user::Column::CityId, Expr::value(city_id))
         .col_expr(user::Column::Skills, Expr::value(Skill::join(&skills)))
         .col_expr(user::Column::Bio, Expr::value(bio))
@@ -703,7 +772,10 @@ pub async fn invite(
         .map(|u| u.name)
         .unwrap_or_default();
     let city_name = match city_id {
-        Some(id) => city::Entity::find_by_id(id).one(&ctx.db).await?.map(|c| c.name),
+        Some(id) => city::Entity::find_by_id(id)
+            .one(&ctx.db)
+            .await?
+            .map(|c| c.name),
         None => None,
     };
     let payload = InvitationPayload {
@@ -711,7 +783,16 @@ pub async fn invite(
         role: Some(role.code().to_owned()),
     };
     let txn = ctx.db.begin().await?;
-    let clear = issue_token(&txn, TokenPurpose::Invitation, None, email.as_str(), &payload, now, INVITATION_TTL).await?;
+    let clear = issue_token(
+        &txn,
+        TokenPurpose::Invitation,
+        None,
+        email.as_str(),
+        &payload,
+        now,
+        INVITATION_TTL,
+    )
+    .await?;
     let message = EmailMessage::Invitation {
         inviter: inviter_name,
         city: city_name,
@@ -777,7 +858,9 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<(i32, Op
     };
     errors.into_result()?;
     let (Some(email), Some(name), Some(password)) = (email, name, password) else {
-        return Err(DomainError::Internal("validated account lost a field".into()));
+        return Err(DomainError::Internal(
+            "validated account lost a field".into(),
+        ));
     };
     let hash = match &password {
         Some(p) => Some(ctx.hasher.hash(p).await?),
@@ -790,7 +873,18 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<(i32, Op
         insert_grant(&txn, user_id, input.role, city_id, now).await?;
     }
     let link = if password.is_none() {
-        Some(issue_token(&txn, TokenPurpose::PasswordReset, Some(user_id), email.as_str(), &(), now, INVITATION_TTL).await?)
+        Some(
+            issue_token(
+                &txn,
+                TokenPurpose::PasswordReset,
+                Some(user_id),
+                email.as_str(),
+                &(),
+                now,
+                INVITATION_TTL,
+            )
+            .await?,
+        )
     } else {
         None
     };
@@ -799,7 +893,13 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<(i32, Op
 }
 
 /// Grants `role` in `city_id` to an existing account.
-pub async fn grant(ctx: &Context, actor: &Actor, user_id: i32, role: Role, city_id: Option<i32>) -> Result<()> {
+pub async fn grant(
+    ctx: &Context,
+    actor: &Actor,
+    user_id: i32,
+    role: Role,
+    city_id: Option<i32>,
+) -> Result<()> {
     if !actor.may_grant(role, city_id) {
         return Err(DomainError::Forbidden);
     }
@@ -812,5 +912,8 @@ pub async fn grant(ctx: &Context, actor: &Actor, user_id: i32, role: Role, city_
 /// Number of accounts (the seed uses it to refuse a non-empty database).
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64> {
     use sea_orm::PaginatorTrait;
-    Ok(user::Entity::find().order_by_asc(user::Column::Id).count(db).await?)
+    Ok(user::Entity::find()
+        .order_by_asc(user::Column::Id)
+        .count(db)
+        .await?)
 }

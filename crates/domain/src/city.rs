@@ -64,7 +64,11 @@ pub fn parse_slug(input: &str) -> std::result::Result<String, &'static str> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-')
         && !slug.ends_with('-');
-    if ok { Ok(slug.to_owned()) } else { Err("error-slug-invalid") }
+    if ok {
+        Ok(slug.to_owned())
+    } else {
+        Err("error-slug-invalid")
+    }
 }
 
 /// Creates a city and adds it to `edition_id` if given; programme coordinators only.

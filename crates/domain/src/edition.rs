@@ -5,7 +5,9 @@ use crate::entities::edition;
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::role::Actor;
 use chrono::NaiveDate;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder, SqlErr,
+};
 
 /// An edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +61,8 @@ pub async fn create(
     }
     let mut errors = FieldErrors::default();
     let slug = errors.check("slug", crate::city::parse_slug(slug));
-    let parse_date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid");
+    let parse_date =
+        |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid");
     let starts = errors.check("starts_on", parse_date(starts_on));
     let ends = errors.check("ends_on", parse_date(ends_on));
     if name.trim().is_empty() {
@@ -72,7 +75,9 @@ pub async fn create(
     }
     errors.into_result()?;
     let (Some(slug), Some(starts_on), Some(ends_on)) = (slug, starts, ends) else {
-        return Err(DomainError::Internal("validated edition lost a field".into()));
+        return Err(DomainError::Internal(
+            "validated edition lost a field".into(),
+        ));
     };
     let inserted = edition::ActiveModel {
         slug: Set(slug),

@@ -63,7 +63,16 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_an_address() {
-        for bad in ["", "alice", "alice@", "@example.org", "a b@example.org", "a@example", "a@.org", "a@b..org"] {
+        for bad in [
+            "",
+            "alice",
+            "alice@",
+            "@example.org",
+            "a b@example.org",
+            "a@example",
+            "a@.org",
+            "a@b..org",
+        ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} was accepted");
         }
     }

@@ -40,7 +40,11 @@ impl Language {
             let mut pieces = part.trim().split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|v| v.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             if let Ok(lang) = Language::parse(primary)
@@ -65,8 +69,14 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_highest_quality_known_language() {
-        assert_eq!(Language::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Some(Language::En));
-        assert_eq!(Language::from_accept_language("de,fr-CA;q=0.7,en;q=0.5"), Some(Language::Fr));
+        assert_eq!(
+            Language::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
+            Some(Language::En)
+        );
+        assert_eq!(
+            Language::from_accept_language("de,fr-CA;q=0.7,en;q=0.5"),
+            Some(Language::Fr)
+        );
         assert_eq!(Language::from_accept_language("de,it"), None);
     }
 }

@@ -58,7 +58,11 @@ pub struct NewEmail<'a> {
 
 /// Queues an email; queuing the same idempotency key again does nothing.
 /// Returns true when this call queued it.
-pub async fn enqueue(db: &impl ConnectionTrait, email: NewEmail<'_>, now: DateTime<Utc>) -> Result<bool> {
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    email: NewEmail<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let payload = serde_json::to_string(email.message)
         .map_err(|e| DomainError::Internal(format!("email payload: {e}")))?;
     let row = email_outbox::ActiveModel {
@@ -190,7 +194,10 @@ pub async fn mark_sent(
     let mut update = Entity::update_many()
         .col_expr(Column::State, Expr::value(State::Sent.code()))
         .col_expr(Column::SentAt, Expr::value(now))
-        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(Column::LastError, Expr::value(Option::<String>::None));
     if claimed.message.carries_secret() {
         update = update
@@ -217,7 +224,10 @@ pub async fn retry_later(
     Entity::update_many()
         .col_expr(Column::State, Expr::value(State::Pending.code()))
         .col_expr(Column::NextAttemptAt, Expr::value(next_attempt_at))
-        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(Column::LastError, Expr::value(error))
         .filter(Column::Id.eq(id))
         .filter(Column::LockedBy.eq(worker))
@@ -230,7 +240,10 @@ pub async fn retry_later(
 pub async fn fail(db: &impl ConnectionTrait, id: i64, worker: &str, error: &str) -> Result<()> {
     Entity::update_many()
         .col_expr(Column::State, Expr::value(State::Failed.code()))
-        .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(Column::LastError, Expr::value(error))
         .filter(Column::Id.eq(id))
         .filter(Column::LockedBy.eq(worker))

@@ -145,8 +145,14 @@ mod tests {
     #[test]
     fn policy_refuses_short_and_huge_passwords() {
         assert_eq!(Password::parse("").err(), Some("error-required"));
-        assert_eq!(Password::parse("short").err(), Some("error-password-too-short"));
-        assert_eq!(Password::parse(&"x".repeat(129)).err(), Some("error-password-too-long"));
+        assert_eq!(
+            Password::parse("short").err(),
+            Some("error-password-too-short")
+        );
+        assert_eq!(
+            Password::parse(&"x".repeat(129)).err(),
+            Some("error-password-too-long")
+        );
         assert!(Password::parse("correct horse battery").is_ok());
     }
 
@@ -155,9 +161,27 @@ mod tests {
         let hasher = PasswordHasher::new(2);
         let pw = Password::parse("correct horse battery").expect("valid");
         let hash = hasher.hash(&pw).await.expect("hash");
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(hasher.verify(Some(&hash), "correct horse battery").await.expect("verify"));
-        assert!(!hasher.verify(Some(&hash), "wrong horse battery").await.expect("verify"));
-        assert!(!hasher.verify(None, "correct horse battery").await.expect("verify"));
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(
+            hasher
+                .verify(Some(&hash), "correct horse battery")
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !hasher
+                .verify(Some(&hash), "wrong horse battery")
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !hasher
+                .verify(None, "correct horse battery")
+                .await
+                .expect("verify")
+        );
     }
 }

@@ -88,6 +88,20 @@ pub async fn hit(
     Ok(false)
 }
 
+/// Counts one attempt and refuses it with `RateLimited` beyond the limit.
+pub async fn enforce(
+    db: &impl ConnectionTrait,
+    key: &str,
+    limit: Limit,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if hit(db, key, limit, now).await? {
+        Ok(())
+    } else {
+        Err(crate::error::DomainError::RateLimited)
+    }
+}
+
 /// Forgets the counter under `key` (after a successful log-in).
 pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<()> {
     Entity::delete_by_id(key.to_owned()).exec(db).await?;

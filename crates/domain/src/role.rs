@@ -101,7 +101,9 @@ impl Actor {
     pub fn coordinates(&self, city_id: Option<i32>) -> bool {
         match city_id {
             None => self.is_programme_coordinator(),
-            Some(_) => self.user().is_some_and(|u| u.has(Role::Coordinator, city_id)),
+            Some(_) => self
+                .user()
+                .is_some_and(|u| u.has(Role::Coordinator, city_id)),
         }
     }
 
@@ -218,8 +220,16 @@ mod tests {
             (city_coordinator(), false),
             (programme_coordinator(), true),
         ] {
-            assert_eq!(actor.may_grant(Role::Coordinator, LYON), expected, "{actor:?}");
-            assert_eq!(actor.may_grant(Role::Coordinator, None), expected, "{actor:?}");
+            assert_eq!(
+                actor.may_grant(Role::Coordinator, LYON),
+                expected,
+                "{actor:?}"
+            );
+            assert_eq!(
+                actor.may_grant(Role::Coordinator, None),
+                expected,
+                "{actor:?}"
+            );
         }
     }
 
@@ -230,7 +240,10 @@ mod tests {
         assert!(cc.may_invite(LYON));
         assert!(!cc.may_grant(Role::Mentor, DAKAR));
         assert!(!cc.may_invite(DAKAR));
-        assert!(!cc.may_invite(None), "a city coordinator cannot invite programme-wide");
+        assert!(
+            !cc.may_invite(None),
+            "a city coordinator cannot invite programme-wide"
+        );
         let pc = programme_coordinator();
         assert!(pc.may_grant(Role::Mentor, DAKAR));
         assert!(pc.may_invite(DAKAR) && pc.may_invite(None));
@@ -243,7 +256,12 @@ mod tests {
 
     #[test]
     fn a_profile_is_edited_only_by_its_owner() {
-        for actor in [member(), mentor(), city_coordinator(), programme_coordinator()] {
+        for actor in [
+            member(),
+            mentor(),
+            city_coordinator(),
+            programme_coordinator(),
+        ] {
             assert!(actor.may_edit_profile(7), "{actor:?}");
             assert!(!actor.may_edit_profile(8), "{actor:?}");
         }

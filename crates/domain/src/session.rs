@@ -8,7 +8,9 @@ use crate::error::Result;
 use crate::token;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 
 /// Idle and absolute lifetimes of a session.
 #[derive(Debug, Clone, Copy)]
@@ -54,7 +56,12 @@ pub struct LiveSession {
 }
 
 /// Starts a session for `user_id`; returns the token for the cookie.
-pub async fn start(ctx: &Context, user_id: i32, remember: bool, user_agent: Option<&str>) -> Result<String> {
+pub async fn start(
+    ctx: &Context,
+    user_id: i32,
+    remember: bool,
+    user_agent: Option<&str>,
+) -> Result<String> {
     let now = ctx.now();
     let clear = token::generate();
     session::ActiveModel {

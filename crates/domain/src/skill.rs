@@ -60,6 +60,10 @@ impl Skill {
         let mut skills = skills.to_vec();
         skills.sort();
         skills.dedup();
-        skills.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
+        skills
+            .iter()
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }

@@ -7,5 +7,7 @@ pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Europe::Paris;
 
 /// Parses an IANA name such as `Europe/Paris` or `Africa/Dakar`.
 pub fn parse(name: &str) -> Result<Tz, &'static str> {
-    name.trim().parse::<Tz>().map_err(|_| "error-time-zone-invalid")
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| "error-time-zone-invalid")
 }

@@ -51,8 +51,16 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Report> {
         }
         for email in claimed {
             report.attempted += 1;
-            let rendered = relais_templates::email::render(&email.message, email.language, &jobs.base_url);
-            outbox::record_rendered(&jobs.ctx.db, email.row.id, &rendered.subject, &rendered.text, &rendered.html).await?;
+            let rendered =
+                relais_templates::email::render(&email.message, email.language, &jobs.base_url);
+            outbox::record_rendered(
+                &jobs.ctx.db,
+                email.row.id,
+                &rendered.subject,
+                &rendered.text,
+                &rendered.html,
+            )
+            .await?;
             let id = message_id(&email.row.idempotency_key, &jobs.base_url);
             let sent = match build_message(&jobs.from, &email.row.recipient_email, &rendered, id) {
                 Ok(message) => jobs.mailer.send(message).await,
@@ -66,7 +74,8 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Report> {
                 Err(SendError::Transient(reason)) if now - email.row.created_at < GIVE_UP_AFTER => {
                     tracing::warn!(id = email.row.id, %reason, "email delivery will be retried");
                     let next = now + backoff(email.row.attempts);
-                    outbox::retry_later(&jobs.ctx.db, email.row.id, &jobs.worker, &reason, next).await?;
+                    outbox::retry_later(&jobs.ctx.db, email.row.id, &jobs.worker, &reason, next)
+                        .await?;
                     report.retried += 1;
                 }
                 Err(SendError::Transient(reason) | SendError::Permanent(reason)) => {

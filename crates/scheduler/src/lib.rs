@@ -34,7 +34,11 @@ impl JobContext {
     /// A worker name unique to this process.
     pub fn worker_name() -> String {
         let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "relais".to_owned());
-        format!("{host}:{}:{}", std::process::id(), relais_domain::token::generate().get(..8).unwrap_or(""))
+        format!(
+            "{host}:{}:{}",
+            std::process::id(),
+            relais_domain::token::generate().get(..8).unwrap_or("")
+        )
     }
 }
 
@@ -48,7 +52,9 @@ pub async fn start(jobs: JobContext) -> Result<JobScheduler> {
             Box::pin(async move {
                 let now = jobs.ctx.now();
                 match deliver::run(&jobs, now).await {
-                    Ok(report) if report.attempted > 0 => tracing::info!(?report, "outbox delivery"),
+                    Ok(report) if report.attempted > 0 => {
+                        tracing::info!(?report, "outbox delivery")
+                    }
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "outbox delivery failed"),
                 }

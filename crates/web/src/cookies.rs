@@ -51,7 +51,8 @@ pub fn set(config: &WebConfig, name: Name, value: &str, max_age: Option<i64>) ->
     if let Some(seconds) = max_age {
         cookie.push_str(&format!("; Max-Age={seconds}"));
     }
-    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static("invalid=1; Max-Age=0"))
+    HeaderValue::from_str(&cookie)
+        .unwrap_or_else(|_| HeaderValue::from_static("invalid=1; Max-Age=0"))
 }
 
 /// A `Set-Cookie` value that tells the browser to forget `name`.
@@ -74,7 +75,8 @@ pub fn read(headers: &HeaderMap, config: &WebConfig, name: Name) -> Option<Strin
         .filter(|v| {
             !v.is_empty()
                 && v.len() <= 256
-                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
 }
 
@@ -88,19 +90,41 @@ mod tests {
 
     #[test]
     fn https_cookies_are_host_prefixed_secure_and_http_only() {
-        let c = set(&config("https://relais.example"), Name::Session, "abc", None);
+        let c = set(
+            &config("https://relais.example"),
+            Name::Session,
+            "abc",
+            None,
+        );
         let s = c.to_str().expect("ascii");
-        assert!(s.starts_with("__Host-relais_session=abc; Path=/; SameSite=Lax; HttpOnly; Secure"), "{s}");
-        let plain = set(&config("http://127.0.0.1:8080"), Name::Session, "abc", Some(60));
-        assert_eq!(plain.to_str().expect("ascii"), "relais_session=abc; Path=/; SameSite=Lax; HttpOnly; Max-Age=60");
+        assert!(
+            s.starts_with("__Host-relais_session=abc; Path=/; SameSite=Lax; HttpOnly; Secure"),
+            "{s}"
+        );
+        let plain = set(
+            &config("http://127.0.0.1:8080"),
+            Name::Session,
+            "abc",
+            Some(60),
+        );
+        assert_eq!(
+            plain.to_str().expect("ascii"),
+            "relais_session=abc; Path=/; SameSite=Lax; HttpOnly; Max-Age=60"
+        );
     }
 
     #[test]
     fn reads_only_well_formed_values() {
         let cfg = config("http://localhost");
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; relais_session=tok_EN-1; relais_lang=<x>"));
-        assert_eq!(read(&headers, &cfg, Name::Session).as_deref(), Some("tok_EN-1"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; relais_session=tok_EN-1; relais_lang=<x>"),
+        );
+        assert_eq!(
+            read(&headers, &cfg, Name::Session).as_deref(),
+            Some("tok_EN-1")
+        );
         assert_eq!(read(&headers, &cfg, Name::Language), None);
         assert_eq!(read(&headers, &cfg, Name::Flash), None);
     }

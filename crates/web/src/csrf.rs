@@ -12,8 +12,8 @@ use sha2::Sha256;
 /// secret, so it cannot be forged without the secret and changes with the
 /// session (at log-in and log-out).
 pub fn token_for(secret: &str, bound_to: &str) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
-        .expect("HMAC takes keys of any length");
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
     mac.update(b"csrf:");
     mac.update(bound_to.as_bytes());
     hex::encode(mac.finalize().into_bytes())
@@ -31,21 +31,28 @@ pub fn is_cross_site(headers: &HeaderMap, config: &WebConfig) -> bool {
     {
         return true;
     }
-    match headers.get(axum::http::header::ORIGIN).and_then(|v| v.to_str().ok()) {
+    match headers
+        .get(axum::http::header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    {
         None => false,
-        Some(origin) => {
-            origin != config.origin() && !origin_matches_host(origin, headers)
-        }
+        Some(origin) => origin != config.origin() && !origin_matches_host(origin, headers),
     }
 }
 
 /// Also accepts the origin the request was actually addressed to, so that a
 /// server reached as `localhost` and configured as `127.0.0.1` still works.
 fn origin_matches_host(origin: &str, headers: &HeaderMap) -> bool {
-    let Some(host) = headers.get(axum::http::header::HOST).and_then(|v| v.to_str().ok()) else {
+    let Some(host) = headers
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
-    origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host)
+    origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        == Some(host)
 }
 
 /// Constant-time comparison of two tokens.

@@ -68,5 +68,23 @@ impl IntoResponse for WebError {
     }
 }
 
+/// For a form that failed: the status and field messages to re-render it
+/// with, or the error to pass on when it is not about the input.
+/// `RateLimited` is shown by `field`, so the form and its input stay.
+pub fn form_rejection(
+    error: DomainError,
+    field: &'static str,
+) -> Result<(StatusCode, relais_domain::FieldErrors), WebError> {
+    match error {
+        DomainError::Invalid(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors)),
+        DomainError::RateLimited => {
+            let mut errors = relais_domain::FieldErrors::default();
+            errors.add(field, "error-rate-limited");
+            Ok((StatusCode::TOO_MANY_REQUESTS, errors))
+        }
+        other => Err(other.into()),
+    }
+}
+
 /// Result alias for handlers.
 pub type WebResult<T> = Result<T, WebError>;

@@ -15,7 +15,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use relais_domain::Context;
 use std::sync::Arc;
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use config::WebConfig;
@@ -38,16 +38,19 @@ pub struct AppState {
 
 /// Builds the whole application.
 pub fn app(state: AppState) -> Router {
-    routes::router()
-        .fallback(routes::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            request_context::envelope,
-        ))
-        .layer(security_headers::layer())
+    let routes =
+        routes::router()
+            .fallback(routes::not_found)
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                request_context::envelope,
+            ));
+    security_headers::apply(routes)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(
+            // One line per request at info level, with method, path and status.
             TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)

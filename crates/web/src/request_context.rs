@@ -48,9 +48,9 @@ impl RequestContext {
 
     /// The logged-in session, or a 401.
     pub fn require_session(&self) -> Result<&LiveSession, WebError> {
-        self.session
-            .as_ref()
-            .ok_or(WebError::Domain(relais_domain::DomainError::Unauthenticated))
+        self.session.as_ref().ok_or(WebError::Domain(
+            relais_domain::DomainError::Unauthenticated,
+        ))
     }
 
     /// What the layout needs.
@@ -76,7 +76,11 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
             .extensions
             .get::<RequestContext>()
             .cloned()
-            .ok_or_else(|| WebError::Domain(relais_domain::DomainError::Internal("no request context".into())))
+            .ok_or_else(|| {
+                WebError::Domain(relais_domain::DomainError::Internal(
+                    "no request context".into(),
+                ))
+            })
     }
 }
 
@@ -146,21 +150,10 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
 
     // State-changing requests: check origin and token before any handler.
     let body = if csrf::needs_check(&parts.method) {
-        if csrf::is_cross_site(&parts.headers, &config) {
-            return finish(&state, &context, WebError::Csrf.into_response(), new_anon, &flash_cookie);
+        match checked_body(&parts, body, &config, &context, new_anon.is_some()).await {
+            Ok(body) => body,
+            Err(e) => return finish(&state, &context, e.into_response(), new_anon, &flash_cookie),
         }
-        let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-            Ok(b) => b,
-            Err(_) => {
-                let response = WebError::Status(StatusCode::PAYLOAD_TOO_LARGE).into_response();
-                return finish(&state, &context, response, new_anon, &flash_cookie);
-            }
-        };
-        let given = Fields::parse(&bytes).get("csrf_token").to_owned();
-        if new_anon.is_some() || !csrf::tokens_match(&context.csrf_token, &given) {
-            return finish(&state, &context, WebError::Csrf.into_response(), new_anon, &flash_cookie);
-        }
-        Body::from(bytes)
     } else {
         body
     };
@@ -168,6 +161,28 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
     parts.extensions.insert(context.clone());
     let response = next.run(Request::from_parts(parts, body)).await;
     finish(&state, &context, response, new_anon, &flash_cookie)
+}
+
+/// Buffers a state-changing request's body and checks its origin and CSRF
+/// token; a visitor without a cookie yet cannot have a valid token.
+async fn checked_body(
+    parts: &Parts,
+    body: Body,
+    config: &crate::WebConfig,
+    context: &RequestContext,
+    new_visitor: bool,
+) -> Result<Body, WebError> {
+    if csrf::is_cross_site(&parts.headers, config) {
+        return Err(WebError::Csrf);
+    }
+    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| WebError::Status(StatusCode::PAYLOAD_TOO_LARGE))?;
+    let given = Fields::parse(&bytes).get("csrf_token").to_owned();
+    if new_visitor || !csrf::tokens_match(&context.csrf_token, &given) {
+        return Err(WebError::Csrf);
+    }
+    Ok(Body::from(bytes))
 }
 
 /// Renders error pages, sets the visitor cookie, and clears a flash that
@@ -187,7 +202,8 @@ fn finish(
         .is_some_and(|v| v.starts_with("text/html"));
     if (status.is_client_error() || status.is_server_error()) && !is_html {
         let detail = response.extensions().get::<ErrorDetail>().and_then(|d| d.0);
-        let page = relais_templates::pages::error::error_page(&context.page(), status.as_u16(), detail);
+        let page =
+            relais_templates::pages::error::error_page(&context.page(), status.as_u16(), detail);
         let mut rendered = (status, page).into_response();
         for (name, value) in response.headers() {
             if name == header::SET_COOKIE || name == header::RETRY_AFTER {
@@ -199,13 +215,16 @@ fn finish(
     let config = &state.config;
     let headers = response.headers_mut();
     if let Some(anon) = new_anon {
-        headers.append(header::SET_COOKIE, cookies::set(config, Name::Anonymous, &anon, None));
+        headers.append(
+            header::SET_COOKIE,
+            cookies::set(config, Name::Anonymous, &anon, None),
+        );
     }
     let flash_name = Name::Flash.full(config);
-    let sets_flash = headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .any(|v| v.to_str().is_ok_and(|s| s.starts_with(&format!("{flash_name}="))));
+    let sets_flash = headers.get_all(header::SET_COOKIE).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|s| s.starts_with(&format!("{flash_name}=")))
+    });
     let shown = status.is_success();
     if flash_cookie.is_some() && !sets_flash && shown {
         headers.append(header::SET_COOKIE, cookies::removal(config, Name::Flash));

@@ -10,7 +10,12 @@ use relais_domain::Language;
 pub fn language_options() -> Vec<(String, String)> {
     Language::ALL
         .iter()
-        .map(|l| (l.code().to_owned(), t(*l, &format!("language-{}", l.code()))))
+        .map(|l| {
+            (
+                l.code().to_owned(),
+                t(*l, &format!("language-{}", l.code())),
+            )
+        })
         .collect()
 }
 
@@ -128,7 +133,12 @@ pub fn reset(ctx: &PageContext, token: &str, form: &FormState) -> Markup {
 }
 
 /// A short page with a title, a message and a link onwards.
-pub fn message(ctx: &PageContext, title_key: &str, body_key: &str, link: Option<(&str, &str)>) -> Markup {
+pub fn message(
+    ctx: &PageContext,
+    title_key: &str,
+    body_key: &str,
+    link: Option<(&str, &str)>,
+) -> Markup {
     let lang = ctx.lang;
     narrow_page(
         ctx,
@@ -142,4 +152,3 @@ pub fn message(ctx: &PageContext, title_key: &str, body_key: &str, link: Option<
         },
     )
 }
-

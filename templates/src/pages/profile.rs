@@ -19,7 +19,12 @@ pub struct ProfileView {
 }
 
 /// The profile page with its two forms.
-pub fn profile(ctx: &PageContext, view: &ProfileView, form: &FormState, password_form: &FormState) -> Markup {
+pub fn profile(
+    ctx: &PageContext,
+    view: &ProfileView,
+    form: &FormState,
+    password_form: &FormState,
+) -> Markup {
     let lang = ctx.lang;
     let mut cities = vec![(String::new(), t(lang, "signup-city-none"))];
     cities.extend(view.cities.iter().cloned());

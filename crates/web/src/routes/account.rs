@@ -1,7 +1,7 @@
 //! Sign-up, activation, log-in and log-out.
 
 use crate::cookies::{self, Name};
-use crate::error::{WebError, WebResult};
+use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::{local_path, see_other, see_other_with_flash};
 use crate::{AppState, RequestContext};
@@ -14,7 +14,7 @@ use maud::html;
 use relais_domain::account::{self, SignUpInput, SignUpOutcome};
 use relais_domain::session::{self, Lifetime};
 use relais_domain::settings::{self, RegistrationMode};
-use relais_domain::{DomainError, FieldErrors, city};
+use relais_domain::{DomainError, city};
 use relais_templates::form::FormState;
 use relais_templates::layout::narrow_page;
 use relais_templates::pages::auth::{self as view, SignUpView};
@@ -49,13 +49,20 @@ fn token_problem(rc: &RequestContext, error: DomainError) -> WebResult<Response>
     match &error {
         DomainError::Invalid(errors) if errors.get("token").is_some() => {
             let key = errors.get("token").unwrap_or("error-token-unknown");
-            Ok((StatusCode::GONE, view::message(&rc.page(), "reset-invalid-title", key, None)).into_response())
+            Ok((
+                StatusCode::GONE,
+                view::message(&rc.page(), "reset-invalid-title", key, None),
+            )
+                .into_response())
         }
         _ => Err(error.into()),
     }
 }
 
-async fn sign_up_view(state: &AppState, invitation: Option<String>) -> WebResult<Result<SignUpView, DomainError>> {
+async fn sign_up_view(
+    state: &AppState,
+    invitation: Option<String>,
+) -> WebResult<Result<SignUpView, DomainError>> {
     let mut v = SignUpView {
         cities: city_options(state).await?,
         ..Default::default()
@@ -69,13 +76,18 @@ async fn sign_up_view(state: &AppState, invitation: Option<String>) -> WebResult
             Err(e) => return Ok(Err(e)),
         },
         None => {
-            v.closed = settings::registration_mode(&state.ctx.db).await? == RegistrationMode::InvitationOnly;
+            v.closed = settings::registration_mode(&state.ctx.db).await?
+                == RegistrationMode::InvitationOnly;
         }
     }
     Ok(Ok(v))
 }
 
-async fn sign_up_form(State(state): State<AppState>, rc: RequestContext, Query(q): Query<InvitationQuery>) -> WebResult<Response> {
+async fn sign_up_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(q): Query<InvitationQuery>,
+) -> WebResult<Response> {
     let view = match sign_up_view(&state, q.invitation).await? {
         Ok(v) => v,
         Err(e) => return token_problem(&rc, e),
@@ -84,7 +96,11 @@ async fn sign_up_form(State(state): State<AppState>, rc: RequestContext, Query(q
     Ok(view::sign_up(&rc.page(), &view, &form).into_response())
 }
 
-async fn sign_up(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn sign_up(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     let invitation = Some(fields.get("invitation").to_owned()).filter(|t| !t.is_empty());
     let input = SignUpInput {
         name: fields.get("name").to_owned(),
@@ -98,18 +114,17 @@ async fn sign_up(State(state): State<AppState>, rc: RequestContext, fields: Fiel
         Ok(SignUpOutcome::CheckInbox) => return Ok(see_other("/signup/check-inbox", vec![])),
         Ok(SignUpOutcome::Created(user_id)) => {
             let cookie = start_session(&state, &rc, user_id, false).await?;
-            return Ok(see_other_with_flash(&state.config, "/profile", "flash-welcome", vec![cookie]));
+            return Ok(see_other_with_flash(
+                &state.config,
+                "/profile",
+                "flash-welcome",
+                vec![cookie],
+            ));
         }
         Err(DomainError::Invalid(errors)) if errors.get("token").is_some() => {
             return token_problem(&rc, DomainError::Invalid(errors));
         }
-        Err(DomainError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
-        Err(DomainError::RateLimited) => {
-            let mut errors = FieldErrors::default();
-            errors.add("email", "error-rate-limited");
-            (StatusCode::TOO_MANY_REQUESTS, errors)
-        }
-        Err(e) => return Err(e.into()),
+        Err(e) => form_rejection(e, "email")?,
     };
     let view = match sign_up_view(&state, invitation).await? {
         Ok(v) => v,
@@ -142,15 +157,29 @@ async fn activation_form(rc: RequestContext, Path(token): Path<String>) -> Respo
     .into_response()
 }
 
-async fn activate(State(state): State<AppState>, rc: RequestContext, Path(token): Path<String>) -> WebResult<Response> {
+async fn activate(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
     match account::activate(&state.ctx, &token).await {
         Ok(user_id) => {
             let cookie = start_session(&state, &rc, user_id, false).await?;
-            Ok(see_other_with_flash(&state.config, "/profile", "flash-welcome", vec![cookie]))
+            Ok(see_other_with_flash(
+                &state.config,
+                "/profile",
+                "flash-welcome",
+                vec![cookie],
+            ))
         }
         Err(DomainError::Invalid(errors)) if errors.get("email").is_some() => Ok((
             StatusCode::CONFLICT,
-            view::message(&rc.page(), "activate-title", "error-account-exists-log-in", Some(("/login", "nav-login"))),
+            view::message(
+                &rc.page(),
+                "activate-title",
+                "error-account-exists-log-in",
+                Some(("/login", "nav-login")),
+            ),
         )
             .into_response()),
         Err(e) => token_problem(&rc, e),
@@ -172,7 +201,12 @@ async fn log_in_form(rc: RequestContext, Query(q): Query<NextQuery>) -> Response
 
 /// Starts a fresh session (a new id: never reuse one from before log-in)
 /// and ends the one the browser had, if any.
-async fn start_session(state: &AppState, rc: &RequestContext, user_id: i32, remember: bool) -> WebResult<HeaderValue> {
+async fn start_session(
+    state: &AppState,
+    rc: &RequestContext,
+    user_id: i32,
+    remember: bool,
+) -> WebResult<HeaderValue> {
     if let Some(old) = &rc.session {
         session::end_by_id(&state.ctx.db, &old.id).await?;
     }
@@ -181,22 +215,31 @@ async fn start_session(state: &AppState, rc: &RequestContext, user_id: i32, reme
     Ok(cookies::set(&state.config, Name::Session, &token, max_age))
 }
 
-async fn log_in(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn log_in(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     let remember = fields.get("remember") == "on";
-    let result = account::log_in(&state.ctx, fields.get("email"), fields.get("password"), &rc.client).await;
+    let result = account::log_in(
+        &state.ctx,
+        fields.get("email"),
+        fields.get("password"),
+        &rc.client,
+    )
+    .await;
     let (status, errors) = match result {
         Ok(account) => {
             let cookie = start_session(&state, &rc, account.id, remember).await?;
             let next = local_path(fields.get("next")).to_owned();
-            return Ok(see_other_with_flash(&state.config, &next, "flash-logged-in", vec![cookie]));
+            return Ok(see_other_with_flash(
+                &state.config,
+                &next,
+                "flash-logged-in",
+                vec![cookie],
+            ));
         }
-        Err(DomainError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
-        Err(DomainError::RateLimited) => {
-            let mut errors = FieldErrors::default();
-            errors.add("email", "error-rate-limited");
-            (StatusCode::TOO_MANY_REQUESTS, errors)
-        }
-        Err(e) => return Err(WebError::from(e)),
+        Err(e) => form_rejection(e, "email")?,
     };
     let form = fields.to_form(&["password"]).with_errors(errors);
     Ok((status, view::log_in(&rc.page(), &form)).into_response())
@@ -207,5 +250,10 @@ async fn log_out(State(state): State<AppState>, rc: RequestContext) -> WebResult
         session::end_by_id(&state.ctx.db, &s.id).await?;
     }
     let removal = cookies::removal(&state.config, Name::Session);
-    Ok(see_other_with_flash(&state.config, "/", "flash-logged-out", vec![removal]))
+    Ok(see_other_with_flash(
+        &state.config,
+        "/",
+        "flash-logged-out",
+        vec![removal],
+    ))
 }

@@ -50,7 +50,10 @@ async fn admin_view(state: &AppState, actor: &Actor, lang: Language) -> WebResul
         .collect();
     Ok(AdminView {
         may_manage_settings: actor.may_manage_settings(),
-        registration: settings::registration_mode(&state.ctx.db).await?.code().to_owned(),
+        registration: settings::registration_mode(&state.ctx.db)
+            .await?
+            .code()
+            .to_owned(),
         invite_cities,
         invite_roles,
     })
@@ -63,34 +66,70 @@ async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Re
     Ok(admin(&rc.page(), &view, &form).into_response())
 }
 
-async fn set_registration(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn set_registration(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     let actor = require_coordinator(&rc)?;
-    let mode = RegistrationMode::parse(fields.get("registration")).map_err(|_| WebError::BadRequest)?;
+    let mode =
+        RegistrationMode::parse(fields.get("registration")).map_err(|_| WebError::BadRequest)?;
     settings::set_registration_mode(&state.ctx.db, &actor, mode).await?;
-    Ok(see_other_with_flash(&state.config, "/admin", "admin-registration-saved", vec![]))
+    Ok(see_other_with_flash(
+        &state.config,
+        "/admin",
+        "admin-registration-saved",
+        vec![],
+    ))
 }
 
-async fn invite(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn invite(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     let actor = require_coordinator(&rc)?;
     let mut errors = FieldErrors::default();
     let city_id = match fields.get("city_id") {
         "" => Some(None),
-        raw => errors.check("city_id", raw.parse::<i32>().map(Some).map_err(|_| "error-city-invalid")),
+        raw => errors.check(
+            "city_id",
+            raw.parse::<i32>()
+                .map(Some)
+                .map_err(|_| "error-city-invalid"),
+        ),
     };
     let role = errors.check("role", Role::parse(fields.get("role")));
     let language = errors.check("language", Language::parse(fields.get("language")));
     let result = match (city_id, role, language) {
         (Some(city_id), Some(role), Some(language)) if errors.is_empty() => {
-            account::invite(&state.ctx, &actor, fields.get("email"), city_id, role, language).await
+            account::invite(
+                &state.ctx,
+                &actor,
+                fields.get("email"),
+                city_id,
+                role,
+                language,
+            )
+            .await
         }
         _ => Err(DomainError::Invalid(errors)),
     };
     match result {
-        Ok(()) => Ok(see_other_with_flash(&state.config, "/admin", "admin-invite-sent", vec![])),
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            "/admin",
+            "admin-invite-sent",
+            vec![],
+        )),
         Err(DomainError::Invalid(errors)) => {
             let view = admin_view(&state, &actor, rc.lang).await?;
             let form = fields.to_form(&[]).with_errors(errors);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, admin(&rc.page(), &view, &form)).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                admin(&rc.page(), &view, &form),
+            )
+                .into_response())
         }
         Err(e) => Err(e.into()),
     }

@@ -1,10 +1,10 @@
 //! `GET /healthz`: 200 when the database answers, 503 otherwise.
 
 use crate::AppState;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
-use axum::Router;
 
 /// This area's routes.
 pub fn router() -> Router<AppState> {

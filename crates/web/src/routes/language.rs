@@ -21,9 +21,18 @@ struct Next {
     next: Option<String>,
 }
 
-async fn switch(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<Next>) -> Result<Response, WebError> {
+async fn switch(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Next>,
+) -> Result<Response, WebError> {
     let lang = Language::parse(&code).map_err(|_| WebError::NotFound)?;
     let next = q.next.unwrap_or_default();
-    let cookie = cookies::set(&state.config, Name::Language, lang.code(), Some(365 * 24 * 3600));
+    let cookie = cookies::set(
+        &state.config,
+        Name::Language,
+        lang.code(),
+        Some(365 * 24 * 3600),
+    );
     Ok(see_other(local_path(&next), vec![cookie]))
 }

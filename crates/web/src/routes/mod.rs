@@ -48,7 +48,12 @@ pub fn see_other(to: &str, cookies: Vec<HeaderValue>) -> Response {
 }
 
 /// A redirect that leaves a message (a translation key) for the next page.
-pub fn see_other_with_flash(config: &WebConfig, to: &str, flash_key: &str, mut extra: Vec<HeaderValue>) -> Response {
+pub fn see_other_with_flash(
+    config: &WebConfig,
+    to: &str,
+    flash_key: &str,
+    mut extra: Vec<HeaderValue>,
+) -> Response {
     extra.push(cookies::set(config, Name::Flash, flash_key, Some(300)));
     see_other(to, extra)
 }

@@ -1,6 +1,6 @@
 //! Forgotten passwords: ask for a link, then choose a new password.
 
-use crate::error::WebResult;
+use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
 use crate::{AppState, RequestContext};
@@ -26,19 +26,20 @@ async fn forgot_form(rc: RequestContext) -> Response {
     view::forgot(&rc.page(), &FormState::new()).into_response()
 }
 
-async fn forgot(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
-    let (status, errors) = match account::request_password_reset(&state.ctx, fields.get("email"), &rc.client).await {
-        Ok(()) => {
-            return Ok(view::message(&rc.page(), "forgot-title", "forgot-sent", None).into_response());
-        }
-        Err(DomainError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
-        Err(DomainError::RateLimited) => {
-            let mut errors = FieldErrors::default();
-            errors.add("email", "error-rate-limited");
-            (StatusCode::TOO_MANY_REQUESTS, errors)
-        }
-        Err(e) => return Err(e.into()),
-    };
+async fn forgot(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
+    let (status, errors) =
+        match account::request_password_reset(&state.ctx, fields.get("email"), &rc.client).await {
+            Ok(()) => {
+                return Ok(
+                    view::message(&rc.page(), "forgot-title", "forgot-sent", None).into_response(),
+                );
+            }
+            Err(e) => form_rejection(e, "email")?,
+        };
     let form = fields.to_form(&[]).with_errors(errors);
     Ok((status, view::forgot(&rc.page(), &form)).into_response())
 }
@@ -47,12 +48,21 @@ fn unusable(rc: &RequestContext, errors: &FieldErrors) -> Response {
     let key = errors.get("token").unwrap_or("error-token-unknown");
     (
         StatusCode::GONE,
-        view::message(&rc.page(), "reset-invalid-title", key, Some(("/password/forgot", "forgot-submit"))),
+        view::message(
+            &rc.page(),
+            "reset-invalid-title",
+            key,
+            Some(("/password/forgot", "forgot-submit")),
+        ),
     )
         .into_response()
 }
 
-async fn reset_form(State(state): State<AppState>, rc: RequestContext, Path(token): Path<String>) -> WebResult<Response> {
+async fn reset_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
     match account::check_reset_token(&state.ctx, &token).await {
         Ok(()) => Ok(view::reset(&rc.page(), &token, &FormState::new()).into_response()),
         Err(DomainError::Invalid(errors)) => Ok(unusable(&rc, &errors)),
@@ -60,14 +70,29 @@ async fn reset_form(State(state): State<AppState>, rc: RequestContext, Path(toke
     }
 }
 
-async fn reset(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn reset(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     let token = fields.get("token");
     match account::reset_password(&state.ctx, token, fields.get("password")).await {
-        Ok(_) => Ok(see_other_with_flash(&state.config, "/login", "reset-done", vec![])),
-        Err(DomainError::Invalid(errors)) if errors.get("token").is_some() => Ok(unusable(&rc, &errors)),
+        Ok(_) => Ok(see_other_with_flash(
+            &state.config,
+            "/login",
+            "reset-done",
+            vec![],
+        )),
+        Err(DomainError::Invalid(errors)) if errors.get("token").is_some() => {
+            Ok(unusable(&rc, &errors))
+        }
         Err(DomainError::Invalid(errors)) => {
             let form = FormState::new().with_errors(errors);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, view::reset(&rc.page(), token, &form)).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                view::reset(&rc.page(), token, &form),
+            )
+                .into_response())
         }
         Err(e) => Err(e.into()),
     }

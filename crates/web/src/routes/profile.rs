@@ -25,7 +25,11 @@ pub fn router() -> Router<AppState> {
         .route("/profile/password", post(change_password))
 }
 
-async fn profile_view(state: &AppState, account: &Account, lang: Language) -> WebResult<ProfileView> {
+async fn profile_view(
+    state: &AppState,
+    account: &Account,
+    lang: Language,
+) -> WebResult<ProfileView> {
     let cities = city::list(&state.ctx.db).await?;
     let city_name = |id: Option<i32>| -> String {
         match id {
@@ -48,7 +52,10 @@ async fn profile_view(state: &AppState, account: &Account, lang: Language) -> We
     Ok(ProfileView {
         email: account.email.clone(),
         roles,
-        cities: cities.iter().map(|c| (c.id.to_string(), c.name.clone())).collect(),
+        cities: cities
+            .iter()
+            .map(|c| (c.id.to_string(), c.name.clone()))
+            .collect(),
     })
 }
 
@@ -56,19 +63,41 @@ fn account_form(account: &Account) -> FormState {
     FormState::new()
         .with("name", account.name.clone())
         .with("language", account.language.code())
-        .with("time_zone", account.time_zone.map(|z| z.name().to_owned()).unwrap_or_default())
-        .with("city_id", account.city_id.map(|c| c.to_string()).unwrap_or_default())
-        .with_all("skills", account.skills.iter().map(|s| s.code().to_owned()).collect())
+        .with(
+            "time_zone",
+            account
+                .time_zone
+                .map(|z| z.name().to_owned())
+                .unwrap_or_default(),
+        )
+        .with(
+            "city_id",
+            account.city_id.map(|c| c.to_string()).unwrap_or_default(),
+        )
+        .with_all(
+            "skills",
+            account.skills.iter().map(|s| s.code().to_owned()).collect(),
+        )
         .with("bio", account.bio.clone())
 }
 
 async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
     let live = rc.require_session()?;
     let view = profile_view(&state, &live.account, rc.lang).await?;
-    Ok(profile(&rc.page(), &view, &account_form(&live.account), &FormState::new()).into_response())
+    Ok(profile(
+        &rc.page(),
+        &view,
+        &account_form(&live.account),
+        &FormState::new(),
+    )
+    .into_response())
 }
 
-async fn save(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn save(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     let live = rc.require_session()?;
     let input = ProfileInput {
         name: fields.get("name").to_owned(),
@@ -81,19 +110,37 @@ async fn save(State(state): State<AppState>, rc: RequestContext, fields: Fields)
     match account::update_profile(&state.ctx, &rc.actor(), live.account.id, input).await {
         Ok(()) => {
             // The page follows the language just chosen.
-            let lang = cookies::set(&state.config, Name::Language, fields.get("language"), Some(365 * 24 * 3600));
-            Ok(see_other_with_flash(&state.config, "/profile", "profile-saved", vec![lang]))
+            let lang = cookies::set(
+                &state.config,
+                Name::Language,
+                fields.get("language"),
+                Some(365 * 24 * 3600),
+            );
+            Ok(see_other_with_flash(
+                &state.config,
+                "/profile",
+                "profile-saved",
+                vec![lang],
+            ))
         }
         Err(DomainError::Invalid(errors)) => {
             let view = profile_view(&state, &live.account, rc.lang).await?;
             let form = fields.to_form(&[]).with_errors(errors);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, profile(&rc.page(), &view, &form, &FormState::new())).into_response())
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                profile(&rc.page(), &view, &form, &FormState::new()),
+            )
+                .into_response())
         }
         Err(e) => Err(WebError::from(e)),
     }
 }
 
-async fn change_password(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn change_password(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     let live = rc.require_session()?;
     let result = account::change_password(
         &state.ctx,
@@ -105,17 +152,35 @@ async fn change_password(State(state): State<AppState>, rc: RequestContext, fiel
     match result {
         Ok(()) => {
             // Every session ended with the change; this browser gets a new one.
-            let token = session::start(&state.ctx, live.account.id, live.remember, rc.user_agent.as_deref()).await?;
-            let max_age = live.remember.then(|| Lifetime::for_remember(true).absolute.num_seconds());
+            let token = session::start(
+                &state.ctx,
+                live.account.id,
+                live.remember,
+                rc.user_agent.as_deref(),
+            )
+            .await?;
+            let max_age = live
+                .remember
+                .then(|| Lifetime::for_remember(true).absolute.num_seconds());
             let cookie = cookies::set(&state.config, Name::Session, &token, max_age);
-            Ok(see_other_with_flash(&state.config, "/profile", "profile-password-changed", vec![cookie]))
+            Ok(see_other_with_flash(
+                &state.config,
+                "/profile",
+                "profile-password-changed",
+                vec![cookie],
+            ))
         }
         Err(DomainError::Invalid(errors)) => {
             let view = profile_view(&state, &live.account, rc.lang).await?;
             let password_form = FormState::new().with_errors(errors);
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                profile(&rc.page(), &view, &account_form(&live.account), &password_form),
+                profile(
+                    &rc.page(),
+                    &view,
+                    &account_form(&live.account),
+                    &password_form,
+                ),
             )
                 .into_response())
         }

@@ -1,0 +1,260 @@
+//! The `relais` binary as an operator meets it: start-up errors are one
+//! clear line, accounts are created from the command line, and two
+//! instances on one database share sessions.
+
+use relais_tests::TestDb;
+use reqwest::StatusCode;
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_relais");
+
+fn relais(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> std::process::Output {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("RELAIS_DATABASE_URL")
+        .env_remove("RELAIS_CONFIG");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run relais")
+}
+
+#[test]
+fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = relais(
+        &["migrate"],
+        &[("RELAIS_BIND", "not-an-address")],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("RELAIS_BIND: expected an address and port"),
+        "{stderr}"
+    );
+
+    let out = relais(
+        &["migrate"],
+        &[("RELAIS_TIMEZONE", "Europe/Nowhere")],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RELAIS_TIMEZONE"));
+}
+
+#[test]
+fn an_unreachable_database_stops_start_up_with_one_clear_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = relais(
+        &["migrate"],
+        &[(
+            "RELAIS_DATABASE_URL",
+            "postgres://nobody:secret@127.0.0.1:1/none",
+        )],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("cannot open the database"), "{stderr}");
+    assert!(
+        !stderr.contains("secret"),
+        "the password is not printed: {stderr}"
+    );
+}
+
+#[test]
+fn the_default_database_is_an_sqlite_file_in_the_working_directory() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = relais(&["migrate"], &[], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("relais.db").exists());
+}
+
+#[test]
+fn user_create_without_a_password_prints_a_single_use_link() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = relais(
+        &[
+            "user",
+            "create",
+            "--email",
+            "claire@example.org",
+            "--name",
+            "Claire",
+            "--role",
+            "coordinator",
+        ],
+        &[("RELAIS_BASE_URL", "https://relais.example.org")],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("https://relais.example.org/password/reset/"),
+        "{stdout}"
+    );
+
+    let out = relais(
+        &[
+            "user",
+            "create",
+            "--email",
+            "CLAIRE@example.org",
+            "--name",
+            "Again",
+            "--role",
+            "member",
+        ],
+        &[],
+        dir.path(),
+    );
+    assert!(
+        !out.status.success(),
+        "the address is taken whatever its case"
+    );
+    let out = relais(
+        &[
+            "user",
+            "create",
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--role",
+            "mentor",
+            "--city",
+            "atlantis",
+        ],
+        &[],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--city"));
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port")
+}
+
+async fn start(db_url: &str, dir: &std::path::Path, scheduler: bool) -> (Server, String) {
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut args = vec!["serve"];
+    if !scheduler {
+        args.push("--no-scheduler");
+    }
+    let server = Server(
+        Command::new(BIN)
+            .args(&args)
+            .current_dir(dir)
+            .env("RELAIS_DATABASE_URL", db_url)
+            .env("RELAIS_BIND", &bind)
+            .env("RELAIS_OUTBOX_DIR", dir.join("outbox"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start relais"),
+    );
+    let base = format!("http://{bind}");
+    for _ in 0..100 {
+        if reqwest::get(format!("{base}/healthz"))
+            .await
+            .is_ok_and(|r| r.status() == StatusCode::OK)
+        {
+            return (server, base);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("relais did not start on {bind}");
+}
+
+#[tokio::test]
+async fn a_second_instance_on_the_same_database_sees_the_session_of_the_first() {
+    let db = TestDb::create().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut create = Command::new(BIN)
+        .args([
+            "user",
+            "create",
+            "--email",
+            "ana@example.org",
+            "--name",
+            "Ana",
+            "--role",
+            "member",
+            "--password-stdin",
+        ])
+        .current_dir(dir.path())
+        .env("RELAIS_DATABASE_URL", &db.url)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("user create");
+    create
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"correct horse battery\n")
+        .expect("password");
+    assert!(create.wait().expect("wait").success());
+
+    let (_first, first_url) = start(&db.url, dir.path(), true).await;
+    let (_second, second_url) = start(&db.url, dir.path(), false).await;
+
+    let client = relais_tests::Client::new(&first_url);
+    client
+        .log_in("ana@example.org", "correct horse battery")
+        .await;
+    assert_eq!(client.get("/profile").await.status, StatusCode::OK);
+
+    // The same cookie, sent to the other instance.
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let page = client.get("/profile").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let cookie = client.cookie("relais_session").expect("session cookie");
+    jar.add_cookie_str(&cookie, &second_url.parse().expect("url"));
+    let other = reqwest::Client::builder()
+        .cookie_provider(jar)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let response = other
+        .get(format!("{second_url}/profile"))
+        .send()
+        .await
+        .expect("profile");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response
+            .text()
+            .await
+            .expect("body")
+            .contains("ana@example.org")
+    );
+}
