@@ -431,6 +431,25 @@ async fn a_session_ends_after_thirty_idle_minutes_unless_remembered() {
 }
 
 #[tokio::test]
+async fn a_session_ends_twelve_hours_after_log_in_however_active() {
+    let app = TestApp::spawn().await;
+    app.create_account("busy@example.org", "Busy", Role::Member, None)
+        .await;
+    let client = app.client();
+    client.log_in("busy@example.org", PASSWORD).await;
+    // Active every 20 minutes: the idle limit never strikes.
+    for _ in 0..35 {
+        app.advance(Duration::minutes(20));
+        assert_eq!(client.get("/profile").await.status, StatusCode::OK);
+    }
+    app.advance(Duration::minutes(20));
+    assert_eq!(
+        client.get("/profile").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
 async fn the_session_id_changes_at_log_in() {
     let app = TestApp::spawn().await;
     app.create_account("eve@example.org", "Eve", Role::Member, None)
