@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_create_accounts;
 mod m20261125_000002_create_email_outbox;
+mod m20261125_000003_create_projects;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_create_accounts::Migration),
             Box::new(m20261125_000002_create_email_outbox::Migration),
+            Box::new(m20261125_000003_create_projects::Migration),
         ]
     }
 }

@@ -80,7 +80,9 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                     nav.main aria-label=(t(lang, "nav-main")) {
                         ul {
                             li { a href="/" { (t(lang, "nav-home")) } }
+                            li { a href="/projects" { (t(lang, "nav-projects")) } }
                             @if let Some(user) = &ctx.user {
+                                li { a href="/dashboard" { (t(lang, "nav-dashboard")) } }
                                 @if user.is_coordinator {
                                     li { a href="/admin" { (t(lang, "nav-admin")) } }
                                 }

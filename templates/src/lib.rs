@@ -5,10 +5,13 @@
 //! `locales/`, one per language, so a translator never edits Rust.
 
 pub mod assets;
+pub mod chart;
 pub mod email;
+pub mod feed;
 pub mod form;
 pub mod i18n;
 pub mod layout;
+pub mod markdown;
 pub mod pages;
 
 pub use i18n::{t, t_args};

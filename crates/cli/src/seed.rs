@@ -4,6 +4,12 @@
 
 use anyhow::{Context as _, bail};
 use relais_domain::account::{self, NewAccount, ProfileInput};
+use relais_domain::journal::{self, EntryInput};
+use relais_domain::milestone::{self, MilestoneInput};
+use relais_domain::project::{self, ProjectInput};
+use relais_domain::sea_orm::sea_query::Expr;
+use relais_domain::sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use relais_domain::stage::Stage;
 use relais_domain::{Context, Language, Role, city, edition};
 
 /// The password of every demo account.
@@ -254,7 +260,183 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
             ),
         });
     }
+    projects(ctx, edition.id).await.context("demo projects")?;
     Ok(logins)
+}
+
+struct DemoProject {
+    title: &'static str,
+    pitch: &'static str,
+    city: &'static str,
+    owner: &'static str,
+    teammate: Option<&'static str>,
+    themes: &'static [&'static str],
+    licence: &'static str,
+    stage: Stage,
+    public: bool,
+    help: Option<&'static str>,
+    quiet: bool,
+}
+
+const fn demo_project(
+    title: &'static str,
+    pitch: &'static str,
+    city: &'static str,
+    owner: &'static str,
+    themes: &'static [&'static str],
+    licence: &'static str,
+    stage: Stage,
+) -> DemoProject {
+    DemoProject { title, pitch, city, owner, teammate: None, themes, licence, stage, public: true, help: None, quiet: false }
+}
+
+const PROJECTS: &[DemoProject] = &[
+    DemoProject { teammate: Some("bastien@relais.demo"), help: Some("Un·e designer pour les tests utilisateurs."), ..demo_project("Carte des fontaines", "Trouver une fontaine d'eau potable près de chez soi.", "paris", "alice@relais.demo", &["environmental", "social"], "AGPL-3.0-or-later", Stage::Pilot) },
+    demo_project("Budget participatif ouvert", "Suivre chaque projet voté jusqu'à sa réalisation.", "paris", "bastien@relais.demo", &["democratic"], "MIT", Stage::Demo),
+    DemoProject { quiet: true, ..demo_project("Réemploi des meubles scolaires", "Donner une seconde vie au mobilier des écoles.", "paris", "alice@relais.demo", &["environmental", "educational"], "GPL-3.0-or-later", Stage::Prototype) },
+    demo_project("Délibérations lisibles", "Les délibérations municipales résumées en langage simple.", "paris", "bastien@relais.demo", &["democratic", "educational"], "CC-BY-SA-4.0", Stage::Idea),
+    DemoProject { teammate: Some("alice@relais.demo"), ..demo_project("Vélo-école", "Réserver un créneau d'apprentissage du vélo pour adultes.", "lyon", "chloe@relais.demo", &["social", "environmental"], "MPL-2.0", Stage::Launched) },
+    demo_project("Qualité de l'air des crèches", "Des capteurs ouverts dans les crèches de la métropole.", "lyon", "chloe@relais.demo", &["environmental"], "Apache-2.0", Stage::Demo),
+    DemoProject { quiet: true, help: Some("Des développeuses et développeurs Python."), ..demo_project("Annuaire des tiers-lieux", "Tous les tiers-lieux de la région sur une carte.", "lyon", "chloe@relais.demo", &["social"], "ODbL-1.0", Stage::Prototype) },
+    DemoProject { public: false, ..demo_project("Cantine sans gaspillage", "Prévoir le nombre de repas pour réduire les restes.", "lyon", "chloe@relais.demo", &["environmental", "educational"], "EUPL-1.2", Stage::Idea) },
+    demo_project("Conseil communal en direct", "Suivre les votes du conseil communal séance par séance.", "bruxelles", "david@relais.demo", &["democratic"], "AGPL-3.0-or-later", Stage::Pilot),
+    DemoProject { help: Some("Une juriste pour relire les conditions d'utilisation."), ..demo_project("Primes énergie simplifiées", "Savoir en trois questions à quelles primes on a droit.", "bruxelles", "david@relais.demo", &["social", "environmental"], "EUPL-1.2", Stage::Demo) },
+    DemoProject { quiet: true, ..demo_project("Bibliothèque d'outils", "Emprunter une perceuse à ses voisins.", "bruxelles", "david@relais.demo", &["social"], "GPL-3.0-or-later", Stage::Paused) },
+    demo_project("Plages horaires des maisons médicales", "Les horaires de garde des maisons médicales, à jour.", "bruxelles", "david@relais.demo", &["social"], "MIT", Stage::Prototype),
+    DemoProject { teammate: Some("fatou@relais.demo"), ..demo_project("Alerte inondation", "Prévenir les quartiers inondables par SMS.", "dakar", "fatou@relais.demo", &["environmental", "social"], "AGPL-3.0-or-later", Stage::Pilot) },
+    demo_project("Cours du soir numériques", "Des cours de code gratuits le soir, près de chez soi.", "dakar", "fatou@relais.demo", &["educational"], "CC-BY-4.0", Stage::Launched),
+    DemoProject { help: Some("Des traducteurs en wolof."), ..demo_project("État civil en ligne", "Demander un extrait d'acte de naissance sans se déplacer.", "dakar", "fatou@relais.demo", &["democratic", "social"], "AGPL-3.0-or-later", Stage::Prototype) },
+    DemoProject { quiet: true, ..demo_project("Marchés de quartier", "Les prix du jour sur les marchés de Dakar.", "dakar", "fatou@relais.demo", &["social"], "ODbL-1.0", Stage::Abandoned) },
+    demo_project("Déneigement en temps réel", "Savoir quand la déneigeuse passera dans ma rue.", "montreal", "gabriel@relais.demo", &["social"], "MIT", Stage::Launched),
+    demo_project("Jardins communautaires", "Trouver une parcelle libre dans un jardin communautaire.", "montreal", "gabriel@relais.demo", &["environmental", "social"], "CC-BY-SA-4.0", Stage::Demo),
+    DemoProject { help: Some("Un·e spécialiste de l'accessibilité."), ..demo_project("Consultations citoyennes accessibles", "Des consultations publiques lisibles par tous, y compris au lecteur d'écran.", "montreal", "gabriel@relais.demo", &["democratic"], "AGPL-3.0-or-later", Stage::Prototype) },
+    demo_project("Sentiers scolaires sûrs", "Cartographier les trajets à pied vers l'école.", "montreal", "gabriel@relais.demo", &["educational", "social"], "ODbL-1.0", Stage::Idea),
+];
+
+async fn actor_for(ctx: &Context, email: &str) -> anyhow::Result<(relais_domain::Actor, i32)> {
+    let user = relais_domain::entities::user::Entity::find()
+        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
+        .one(&ctx.db)
+        .await?
+        .context("demo owner")?;
+    let account = account::load(&ctx.db, user.id).await?.context("demo owner account")?;
+    Ok((account.actor(), user.id))
+}
+
+/// The demo projects: every stage, milestones in every state, journal
+/// entries spread over past months, some quiet, one private.
+async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
+    let now = ctx.now();
+    let cities = city::of_edition(&ctx.db, edition_id).await?;
+    for (i, p) in PROJECTS.iter().enumerate() {
+        let (owner, _) = actor_for(ctx, p.owner).await?;
+        let city_id = cities.iter().find(|c| c.slug == p.city).context("demo project city")?.id;
+        let advanced = p.stage >= Stage::Demo && p.stage != Stage::Paused;
+        let input = ProjectInput {
+            title: p.title.to_owned(),
+            slug: String::new(),
+            pitch: p.pitch.to_owned(),
+            description: format!(
+                "## Le problème\n\n{}\n\n## Ce que nous construisons\n\nUn service **libre**, publié sous licence {}, conçu avec les personnes concernées.\n\n- des données ouvertes\n- une interface simple\n- un code réutilisable par d'autres villes",
+                p.pitch, p.licence
+            ),
+            themes: p.themes.iter().map(|t| (*t).to_owned()).collect(),
+            technical_challenge: "Rendre des données publiques hétérogènes utilisables sur un téléphone d'entrée de gamme, hors ligne.".to_owned(),
+            licence: p.licence.to_owned(),
+            repository_url: if advanced { format!("https://git.example.org/relais-demo/projet-{i}") } else { String::new() },
+            demo_url: if advanced { format!("https://demo.example.org/projet-{i}") } else { String::new() },
+            explainer_url: if p.stage == Stage::Launched { format!("https://video.example.org/w/projet-{i}") } else { String::new() },
+            explainer_transcript: if p.stage == Stage::Launched {
+                "Imagine que tu cherches une information de la mairie. Aujourd'hui, il faut fouiller des documents compliqués. Notre outil les lit pour toi et te donne la réponse en une phrase.".to_owned()
+            } else {
+                String::new()
+            },
+            edition_id: edition_id.to_string(),
+            city_id: city_id.to_string(),
+            is_public: p.public,
+            looking_for_help: p.help.is_some(),
+            help_wanted: p.help.unwrap_or_default().to_owned(),
+        };
+        let slug = project::create(ctx, &owner, &input).await.with_context(|| format!("project {}", p.title))?;
+        let loaded = project::by_slug(ctx, &owner, &slug).await?;
+        if let Some(mate) = p.teammate {
+            let (_, mate_id) = actor_for(ctx, mate).await?;
+            if mate_id != loaded.team[0].user_id {
+                relais_domain::entities::project_member::ActiveModel {
+                    project_id: Set(loaded.row.id),
+                    user_id: Set(mate_id),
+                    role: Set("member".to_owned()),
+                    joined_at: Set(now),
+                }
+                .insert(&ctx.db)
+                .await?;
+            }
+        }
+        let path = [Stage::Prototype, Stage::Demo, Stage::Pilot, Stage::Launched];
+        for stage in path.iter().filter(|s| **s <= p.stage && p.stage <= Stage::Launched) {
+            project::set_stage(ctx, &owner, loaded.row.id, *stage).await.with_context(|| format!("stage of {}", p.title))?;
+        }
+        if matches!(p.stage, Stage::Paused | Stage::Abandoned) {
+            project::set_stage(ctx, &owner, loaded.row.id, p.stage).await?;
+        }
+        let today = now.date_naive();
+        let offsets: [(&str, i64, &str); 5] = [
+            ("Atelier avec les usagers", -120, "done"),
+            ("Premier prototype en ligne", -60, "done"),
+            ("Tests avec 20 habitants", -10, "in_progress"),
+            ("Ouverture des données", 10, "planned"),
+            ("Partenariat avec la mairie", 90, "dropped"),
+        ];
+        for (j, (title, days, status)) in offsets.iter().enumerate() {
+            // Earlier projects get more milestones done, so the gallery shows a range.
+            let status = if i % 4 == 3 && *status == "done" { "in_progress" } else { status };
+            milestone::create(
+                ctx,
+                &loaded,
+                &MilestoneInput {
+                    title: (*title).to_owned(),
+                    description: String::new(),
+                    due_on: (today + chrono::Duration::days(*days)).to_string(),
+                    status: status.to_owned(),
+                    weight: if j == 1 { "2".to_owned() } else { String::new() },
+                    position: String::new(),
+                },
+            )
+            .await
+            .with_context(|| format!("milestone of {}", p.title))?;
+        }
+        let entries = [
+            (-150, "Nous sortons du marathon avec une maquette et beaucoup d'envie. Merci à toutes les personnes venues nous voir !", true),
+            (-90, "Premier atelier avec les usagers : trois parcours retenus, deux abandonnés.", true),
+            (-40, "Point d'équipe : qui prend quoi pendant l'été ?", false),
+            (-12, "Le prototype tourne en ligne. Retours bienvenus.", true),
+        ];
+        for (days, body, public) in entries {
+            let entry_id = journal::post(
+                ctx,
+                &owner,
+                &loaded,
+                &EntryInput { body: body.to_owned(), milestone_id: String::new(), is_public: public, completes_milestone: false },
+            )
+            .await?;
+            // A quiet project's last public news is older than 30 days.
+            let days = if p.quiet { days - 40 } else { days };
+            relais_domain::entities::project_update::Entity::update_many()
+                .col_expr(relais_domain::entities::project_update::Column::CreatedAt, Expr::value(now + chrono::Duration::days(days)))
+                .filter(relais_domain::entities::project_update::Column::Id.eq(entry_id))
+                .exec(&ctx.db)
+                .await?;
+        }
+        let last_public = if p.quiet { now - chrono::Duration::days(52) } else { now - chrono::Duration::days(12) };
+        relais_domain::entities::project::Entity::update_many()
+            .col_expr(relais_domain::entities::project::Column::CreatedAt, Expr::value(now - chrono::Duration::days(200)))
+            .col_expr(relais_domain::entities::project::Column::LastPublicUpdateAt, Expr::value(last_public))
+            .col_expr(relais_domain::entities::project::Column::LastActivityAt, Expr::value(last_public - chrono::Duration::hours(i as i64)))
+            .filter(relais_domain::entities::project::Column::Id.eq(loaded.row.id))
+            .exec(&ctx.db)
+            .await?;
+    }
+    Ok(())
 }
 
 fn new_account(person: &Person) -> NewAccount {

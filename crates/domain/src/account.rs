@@ -7,7 +7,7 @@
 use crate::context::Context;
 use crate::email_address::EmailAddress;
 use crate::email_message::EmailMessage;
-use crate::entities::{city, email_token, user, user_role};
+use crate::entities::{city, user, user_role};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::language::Language;
 use crate::outbox::{self, NewEmail};
@@ -16,6 +16,7 @@ use crate::rate_limit;
 use crate::role::{Actor, Grant, Role, UserActor};
 use crate::settings::{self, RegistrationMode};
 use crate::skill::Skill;
+use crate::emailed_token::{TokenPurpose, find_live_token, issue_token, use_token};
 use crate::{session, time_zone, token};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -32,27 +33,6 @@ pub const ACTIVATION_TTL: Duration = Duration::hours(24);
 pub const RESET_TTL: Duration = Duration::hours(1);
 /// How long an invitation or "choose your password" link stays valid.
 pub const INVITATION_TTL: Duration = Duration::days(14);
-
-/// What a single-use emailed token is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenPurpose {
-    /// Confirms a sign-up.
-    Activation,
-    /// Lets the holder choose a new password.
-    PasswordReset,
-    /// Lets the holder create an account.
-    Invitation,
-}
-
-impl TokenPurpose {
-    fn code(self) -> &'static str {
-        match self {
-            TokenPurpose::Activation => "activation",
-            TokenPurpose::PasswordReset => "password_reset",
-            TokenPurpose::Invitation => "invitation",
-        }
-    }
-}
 
 /// An account as the rest of the application sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,70 +122,6 @@ fn parse_name(input: &str) -> std::result::Result<String, &'static str> {
         Err("error-name-too-long")
     } else {
         Ok(name.to_owned())
-    }
-}
-
-/// Creates a single-use token and returns the clear value (for the email).
-async fn issue_token(
-    db: &impl ConnectionTrait,
-    purpose: TokenPurpose,
-    user_id: Option<i32>,
-    email: &str,
-    payload: &impl Serialize,
-    now: DateTime<Utc>,
-    ttl: Duration,
-) -> Result<String> {
-    let clear = token::generate();
-    let payload = serde_json::to_string(payload)
-        .map_err(|e| DomainError::Internal(format!("token payload: {e}")))?;
-    email_token::ActiveModel {
-        token_hash: Set(token::hash(&clear)),
-        purpose: Set(purpose.code().to_owned()),
-        user_id: Set(user_id),
-        email: Set(email.to_owned()),
-        payload: Set(payload),
-        created_at: Set(now),
-        expires_at: Set(now + ttl),
-        used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(clear)
-}
-
-/// Looks up a live token of `purpose` without using it.
-async fn find_live_token(
-    db: &impl ConnectionTrait,
-    purpose: TokenPurpose,
-    clear: &str,
-    now: DateTime<Utc>,
-) -> Result<email_token::Model> {
-    let found = email_token::Entity::find()
-        .filter(email_token::Column::TokenHash.eq(token::hash(clear)))
-        .filter(email_token::Column::Purpose.eq(purpose.code()))
-        .one(db)
-        .await?;
-    match found {
-        Some(t) if t.used_at.is_none() && t.expires_at > now => Ok(t),
-        Some(t) if t.used_at.is_some() => Err(DomainError::field("token", "error-token-used")),
-        Some(_) => Err(DomainError::field("token", "error-token-expired")),
-        None => Err(DomainError::field("token", "error-token-unknown")),
-    }
-}
-
-/// Marks a token used; only one caller can succeed, even when racing.
-async fn use_token(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<()> {
-    let result = email_token::Entity::update_many()
-        .col_expr(email_token::Column::UsedAt, Expr::value(now))
-        .filter(email_token::Column::Id.eq(id))
-        .filter(email_token::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
-    if result.rows_affected == 1 {
-        Ok(())
-    } else {
-        Err(DomainError::field("token", "error-token-used"))
     }
 }
 

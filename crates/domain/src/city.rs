@@ -55,22 +55,6 @@ pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<City> {
         .ok_or(DomainError::NotFound)
 }
 
-/// Parses a slug: lower-case letters, digits and dashes, 2 to 60 characters.
-pub fn parse_slug(input: &str) -> std::result::Result<String, &'static str> {
-    let slug = input.trim();
-    let ok = (2..=60).contains(&slug.len())
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-');
-    if ok {
-        Ok(slug.to_owned())
-    } else {
-        Err("error-slug-invalid")
-    }
-}
-
 /// Creates a city and adds it to `edition_id` if given; programme coordinators only.
 pub async fn create(
     ctx: &Context,
@@ -84,7 +68,7 @@ pub async fn create(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let slug = errors.check("slug", parse_slug(slug));
+    let slug = errors.check("slug", crate::slug::parse(slug));
     let zone = errors.check("time_zone", time_zone::parse(zone));
     if name.trim().is_empty() {
         errors.add("name", "error-required");

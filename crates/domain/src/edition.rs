@@ -60,7 +60,7 @@ pub async fn create(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let slug = errors.check("slug", crate::city::parse_slug(slug));
+    let slug = errors.check("slug", crate::slug::parse(slug));
     let parse_date =
         |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid");
     let starts = errors.check("starts_on", parse_date(starts_on));

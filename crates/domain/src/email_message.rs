@@ -33,6 +33,15 @@ pub enum EmailMessage {
         /// The single-use token for the link.
         token: String,
     },
+    /// An invitation to join a project's team.
+    ProjectInvitation {
+        /// Who invites.
+        inviter: String,
+        /// The project's title.
+        project: String,
+        /// The single-use token for the link.
+        token: String,
+    },
     /// An invitation to join the programme.
     Invitation {
         /// Who invites.
@@ -53,6 +62,7 @@ impl EmailMessage {
             EmailMessage::PasswordReset { .. } => "password_reset",
             EmailMessage::SetPassword { .. } => "set_password",
             EmailMessage::Invitation { .. } => "invitation",
+            EmailMessage::ProjectInvitation { .. } => "project_invitation",
         }
     }
 

@@ -180,3 +180,198 @@ email-invitation-body = { $inviter } invites you to join Relais, the follow-up p
 }
 email-invitation-link = Create your account with this link (valid for 14 days):
 email-invitation-button = Create my account
+
+nav-projects = Projects
+nav-dashboard = My projects
+
+gallery-title = Projects
+gallery-lead = The projects born at La Nuit du Code Citoyen, followed month after month.
+gallery-count = { $count ->
+    [0] No project matches.
+    [one] One project.
+   *[other] { $count } projects.
+}
+gallery-empty = Try fewer filters.
+filter-text = Search
+filter-edition = Edition
+filter-city = City
+filter-theme = Theme
+filter-stage = Stage
+filter-licence = Licence
+filter-sort = Sort by
+filter-help = Only projects looking for help
+filter-all = All
+filter-submit = Filter
+sort-activity = Recent activity
+sort-name = Name
+pagination = Pages
+pagination-previous = Previous
+pagination-next = Next
+pagination-position = Page { $page } of { $pages }
+
+project-new = New project
+project-edit = Edit the project
+project-save = Save the project
+project-title = Title
+project-slug = Short address
+project-slug-hint = Lower-case letters, digits and dashes; leave empty to derive it from the title.
+project-pitch = Pitch
+project-pitch-hint = One sentence, 200 characters at most.
+project-description = Description
+markdown-hint = Markdown accepted: **bold**, *italics*, [links](https://…), lists.
+project-themes = Themes
+project-technical-challenge = Technical challenge
+project-licence = Open licence
+project-edition = Edition
+project-city = City
+project-repository = Code repository
+project-demo = Demo
+project-explainer = "Technology explained to my grandmother" video
+project-explainer-hint = Link to the video (PeerTube, YouTube…).
+project-transcript = Plain-language transcript
+project-transcript-hint = Required with a video: the page must read without watching it.
+project-looking-for-help = Looking for help
+project-help-wanted = What help?
+project-public = Public project (visible to everyone)
+project-about = The project
+project-progress = Progress
+project-no-milestones = No milestones yet.
+project-archived = This project is archived.
+project-private = This project is visible to its team, mentors and coordinators only.
+project-quiet = Quiet project: no public news for 30 days.
+project-stage = Stage
+project-stage-change = Move to stage
+project-stage-submit = Change stage
+project-milestones = Milestones
+project-journal = Journal
+project-team = Team
+project-archive = Archive the project
+project-restore = Restore the project
+
+stage-idea = Idea
+stage-prototype = Prototype
+stage-demo = Demo
+stage-pilot = Pilot
+stage-launched = Launched
+stage-paused = Paused
+stage-abandoned = Abandoned
+stage-next-ready = Ready for the "{ $stage }" stage.
+stage-next-missing = To reach the "{ $stage }" stage, it still needs:
+requirement-demo_link = a demo link
+requirement-repository = a code repository or a site
+requirement-open_licence = an open licence
+requirement-explainer = an explainer video with its transcript
+
+theme-social = Social
+theme-environmental = Environment
+theme-democratic = Democracy
+theme-educational = Education
+
+milestone-add = Add a milestone
+milestone-edit = Edit the milestone
+milestone-save = Save the milestone
+milestone-delete = Delete the milestone
+milestone-title = Milestone title
+milestone-description = Description
+milestone-due-on = Due date
+milestone-status = Status
+milestone-weight = Weight
+milestone-weight-hint = From 1 to 100; 1 by default. Counts in the progress.
+milestone-position = Order
+milestone-due = due
+milestone-done-on = done on
+milestone-late = Late
+milestone-weight-value = weight { $weight }
+milestone-status-planned = Planned
+milestone-status-in_progress = In progress
+milestone-status-done = Done
+milestone-status-dropped = Dropped
+
+entry-body = New journal entry
+entry-body-hint = Markdown accepted. You can correct it for 24 hours.
+entry-milestone = Milestone concerned
+entry-no-milestone = None
+entry-completes = This milestone is done
+entry-public = Public (otherwise visible to the team only)
+entry-submit = Publish
+entry-edit = Correct the entry
+entry-save = Save
+entry-about = about
+entry-team-only = Team only
+entry-edited = corrected
+journal-empty = The journal is still empty.
+feed-link = Atom feed
+
+chart-title = Milestones done over time
+chart-description = Cumulative number of milestones done for { $title }.
+chart-empty = No milestone done yet.
+chart-date = Date
+chart-done = Milestones done
+
+team-owner = owner
+team-make-owner = make owner
+team-remove = remove
+team-leave = Leave the team
+team-invite-email = Invite by email
+team-invite-submit = Send the invitation
+team-invitation-title = Join a team
+team-invitation-body = You are invited to join the team of the project "{ $project }".
+team-invitation-accept = Join the team
+team-invitation-log-in = Log in (or sign up) to accept the invitation.
+
+dashboard-title = My projects
+dashboard-no-projects = You are not in any team yet.
+dashboard-late = Late ({ $count })
+dashboard-due-soon = Due in the next 14 days
+dashboard-nothing-due = Nothing urgent.
+
+rollup-title = Progress by city
+rollup-city = City
+rollup-projects = Projects
+rollup-progress = Mean progress
+rollup-behind = Behind
+rollup-quiet = Quiet
+
+error-too-long = This text is too long.
+error-theme-invalid = Unknown theme.
+error-theme-required = Choose at least one theme.
+error-licence-unknown = Unknown licence: choose an open licence from the list.
+error-url-invalid = Give a full address starting with http:// or https://.
+error-transcript-required = Add the video's transcript.
+error-edition-invalid = Unknown edition.
+error-city-not-in-edition = This city does not take part in this edition.
+error-stage-invalid = Unknown stage.
+error-stage-requirements = The project does not meet this stage's checklist yet.
+error-due-before-marathon = The due date cannot be before the marathon.
+error-weight-invalid = The weight is a whole number from 1 to 100.
+error-number-invalid = Give a whole number.
+error-milestone-invalid = This milestone does not belong to this project.
+error-milestone-required = Choose the milestone that is done.
+error-edit-window-over = An entry can only be corrected for 24 hours.
+error-already-in-team = This person is already in the team.
+error-last-owner = The project must keep at least one owner: make someone else owner first.
+error-not-in-team = This person is not in the team.
+
+email-team-invitation-subject = Invitation to join "{ $project }"
+email-team-invitation-body = { $inviter } invites you to join the team of the project "{ $project }" on Relais.
+email-team-invitation-link = Accept the invitation with this link (valid for 7 days, usable once):
+email-team-invitation-button = Join the team
+
+flash-project-created = Project created. Add its milestones and its team.
+flash-project-saved = Project saved.
+flash-stage-changed = Stage changed.
+flash-project-archived = Project archived.
+flash-project-restored = Project restored.
+flash-milestone-saved = Milestone saved.
+flash-milestone-deleted = Milestone deleted.
+flash-entry-posted = Entry published.
+flash-entry-saved = Entry corrected.
+flash-team-left = You left the team.
+flash-team-changed = Team updated.
+flash-team-joined = Welcome to the team!
+flash-checklists-saved = Stage checklists saved.
+
+admin-checklists-title = Stage checklists
+admin-checklists-lead = What a project of the edition must have to reach each stage.
+admin-checklists-edit = Adjust the stage checklists
+admin-checklists-submit = Save the checklists

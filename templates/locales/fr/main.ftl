@@ -180,3 +180,198 @@ email-invitation-body = { $inviter } vous invite à rejoindre Relais, la platefo
 }
 email-invitation-link = Créez votre compte avec ce lien (valable 14 jours) :
 email-invitation-button = Créer mon compte
+
+nav-projects = Projets
+nav-dashboard = Mes projets
+
+gallery-title = Les projets
+gallery-lead = Les projets nés de La Nuit du Code Citoyen, suivis mois après mois.
+gallery-count = { $count ->
+    [0] Aucun projet ne correspond.
+    [one] Un projet.
+   *[other] { $count } projets.
+}
+gallery-empty = Essayez avec moins de filtres.
+filter-text = Rechercher
+filter-edition = Édition
+filter-city = Ville
+filter-theme = Thème
+filter-stage = Étape
+filter-licence = Licence
+filter-sort = Trier par
+filter-help = Seulement les projets qui cherchent de l'aide
+filter-all = Tous
+filter-submit = Filtrer
+sort-activity = Activité récente
+sort-name = Nom
+pagination = Pages
+pagination-previous = Précédente
+pagination-next = Suivante
+pagination-position = Page { $page } sur { $pages }
+
+project-new = Nouveau projet
+project-edit = Modifier le projet
+project-save = Enregistrer le projet
+project-title = Titre
+project-slug = Adresse courte
+project-slug-hint = Minuscules, chiffres et tirets ; laissez vide pour la déduire du titre.
+project-pitch = Accroche
+project-pitch-hint = Une phrase, 200 caractères au plus.
+project-description = Description
+markdown-hint = Markdown accepté : **gras**, *italique*, [liens](https://…), listes.
+project-themes = Thèmes
+project-technical-challenge = Défi technique
+project-licence = Licence libre
+project-edition = Édition
+project-city = Ville
+project-repository = Dépôt du code
+project-demo = Démo
+project-explainer = Vidéo « la technologie expliquée à ma grand-mère »
+project-explainer-hint = Lien vers la vidéo (PeerTube, YouTube…).
+project-transcript = Transcription en langage simple
+project-transcript-hint = Obligatoire avec une vidéo : la page doit se lire sans la regarder.
+project-looking-for-help = Cherche de l'aide
+project-help-wanted = Quelle aide ?
+project-public = Projet public (visible par tous)
+project-about = Le projet
+project-progress = Avancement
+project-no-milestones = Pas encore de jalons.
+project-archived = Ce projet est archivé.
+project-private = Ce projet n'est visible que par son équipe, les mentors et la coordination.
+project-quiet = Projet silencieux : aucune nouvelle publique depuis 30 jours.
+project-stage = Étape
+project-stage-change = Passer à l'étape
+project-stage-submit = Changer d'étape
+project-milestones = Jalons
+project-journal = Journal de bord
+project-team = Équipe
+project-archive = Archiver le projet
+project-restore = Restaurer le projet
+
+stage-idea = Idée
+stage-prototype = Prototype
+stage-demo = Démo
+stage-pilot = Pilote
+stage-launched = Lancé
+stage-paused = En pause
+stage-abandoned = Abandonné
+stage-next-ready = Prêt pour l'étape « { $stage } ».
+stage-next-missing = Pour passer à l'étape « { $stage } », il manque :
+requirement-demo_link = un lien de démo
+requirement-repository = un dépôt de code ou un site
+requirement-open_licence = une licence libre
+requirement-explainer = une vidéo explicative avec sa transcription
+
+theme-social = Social
+theme-environmental = Environnement
+theme-democratic = Démocratie
+theme-educational = Éducation
+
+milestone-add = Ajouter un jalon
+milestone-edit = Modifier le jalon
+milestone-save = Enregistrer le jalon
+milestone-delete = Supprimer le jalon
+milestone-title = Titre du jalon
+milestone-description = Description
+milestone-due-on = Échéance
+milestone-status = État
+milestone-weight = Poids
+milestone-weight-hint = De 1 à 100 ; 1 par défaut. Compte dans l'avancement.
+milestone-position = Ordre
+milestone-due = échéance
+milestone-done-on = fait le
+milestone-late = En retard
+milestone-weight-value = poids { $weight }
+milestone-status-planned = Prévu
+milestone-status-in_progress = En cours
+milestone-status-done = Fait
+milestone-status-dropped = Abandonné
+
+entry-body = Nouvelle entrée du journal
+entry-body-hint = Markdown accepté. Vous pourrez la corriger pendant 24 heures.
+entry-milestone = Jalon concerné
+entry-no-milestone = Aucun
+entry-completes = Ce jalon est terminé
+entry-public = Publique (sinon, visible par l'équipe seulement)
+entry-submit = Publier
+entry-edit = Corriger l'entrée
+entry-save = Enregistrer
+entry-about = à propos de
+entry-team-only = Équipe seulement
+entry-edited = corrigée
+journal-empty = Le journal est encore vide.
+feed-link = Flux Atom
+
+chart-title = Jalons terminés au fil du temps
+chart-description = Nombre cumulé de jalons terminés pour { $title }.
+chart-empty = Aucun jalon terminé pour l'instant.
+chart-date = Date
+chart-done = Jalons terminés
+
+team-owner = responsable
+team-make-owner = nommer responsable
+team-remove = retirer
+team-leave = Quitter l'équipe
+team-invite-email = Inviter par e-mail
+team-invite-submit = Envoyer l'invitation
+team-invitation-title = Rejoindre une équipe
+team-invitation-body = Vous êtes invité·e à rejoindre l'équipe du projet « { $project } ».
+team-invitation-accept = Rejoindre l'équipe
+team-invitation-log-in = Connectez-vous (ou créez un compte) pour accepter l'invitation.
+
+dashboard-title = Mes projets
+dashboard-no-projects = Vous ne faites encore partie d'aucune équipe.
+dashboard-late = En retard ({ $count })
+dashboard-due-soon = À rendre dans les 14 prochains jours
+dashboard-nothing-due = Rien d'urgent.
+
+rollup-title = Avancement par ville
+rollup-city = Ville
+rollup-projects = Projets
+rollup-progress = Avancement moyen
+rollup-behind = En retard
+rollup-quiet = Silencieux
+
+error-too-long = Ce texte est trop long.
+error-theme-invalid = Thème inconnu.
+error-theme-required = Choisissez au moins un thème.
+error-licence-unknown = Licence inconnue : choisissez une licence libre de la liste.
+error-url-invalid = Donnez une adresse complète commençant par http:// ou https://.
+error-transcript-required = Ajoutez la transcription de la vidéo.
+error-edition-invalid = Édition inconnue.
+error-city-not-in-edition = Cette ville ne participe pas à cette édition.
+error-stage-invalid = Étape inconnue.
+error-stage-requirements = Le projet ne remplit pas encore les conditions de cette étape.
+error-due-before-marathon = L'échéance ne peut pas précéder le marathon.
+error-weight-invalid = Le poids est un nombre entier de 1 à 100.
+error-number-invalid = Donnez un nombre entier.
+error-milestone-invalid = Ce jalon n'appartient pas à ce projet.
+error-milestone-required = Choisissez le jalon terminé.
+error-edit-window-over = Une entrée ne se corrige que pendant 24 heures.
+error-already-in-team = Cette personne fait déjà partie de l'équipe.
+error-last-owner = Le projet doit garder au moins un responsable : nommez-en un autre d'abord.
+error-not-in-team = Cette personne ne fait pas partie de l'équipe.
+
+email-team-invitation-subject = Invitation à rejoindre « { $project } »
+email-team-invitation-body = { $inviter } vous invite à rejoindre l'équipe du projet « { $project } » sur Relais.
+email-team-invitation-link = Acceptez l'invitation avec ce lien (valable 7 jours, utilisable une seule fois) :
+email-team-invitation-button = Rejoindre l'équipe
+
+flash-project-created = Projet créé. Ajoutez ses jalons et son équipe.
+flash-project-saved = Projet enregistré.
+flash-stage-changed = Étape changée.
+flash-project-archived = Projet archivé.
+flash-project-restored = Projet restauré.
+flash-milestone-saved = Jalon enregistré.
+flash-milestone-deleted = Jalon supprimé.
+flash-entry-posted = Entrée publiée.
+flash-entry-saved = Entrée corrigée.
+flash-team-left = Vous avez quitté l'équipe.
+flash-team-changed = Équipe mise à jour.
+flash-team-joined = Bienvenue dans l'équipe !
+flash-checklists-saved = Conditions des étapes enregistrées.
+
+admin-checklists-title = Conditions des étapes
+admin-checklists-lead = Ce qu'un projet de l'édition doit avoir pour atteindre chaque étape.
+admin-checklists-edit = Régler les conditions des étapes
+admin-checklists-submit = Enregistrer les conditions

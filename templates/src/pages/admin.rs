@@ -4,7 +4,10 @@ use crate::form::{FormState, Input, csrf, error_summary, input, select};
 use crate::i18n::t;
 use crate::layout::{PageContext, page};
 use crate::pages::auth::language_options;
+use crate::pages::dashboard::city_rollup;
 use maud::{Markup, html};
+use relais_domain::dashboard::CityRollup;
+use relais_domain::stage::{Requirement, Stage};
 
 /// What the coordination page shows.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +20,10 @@ pub struct AdminView {
     pub invite_cities: Vec<(String, String)>,
     /// Roles the reader may grant: (code, label).
     pub invite_roles: Vec<(String, String)>,
+    /// Progress by city, for the cities the reader coordinates.
+    pub rollups: Vec<CityRollup>,
+    /// Editions whose checklists the reader may adjust: (id, name).
+    pub editions: Vec<(i32, String)>,
 }
 
 /// The coordination page.
@@ -27,6 +34,15 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
         &t(lang, "admin-title"),
         html! {
             h1 { (t(lang, "admin-title")) }
+            (city_rollup(lang, &view.rollups))
+            @if !view.editions.is_empty() {
+                h2 { (t(lang, "admin-checklists-title")) }
+                ul {
+                    @for (id, name) in &view.editions {
+                        li { (name) " — " a href={ "/admin/editions/" (id) "/stages" } { (t(lang, "admin-checklists-edit")) } }
+                    }
+                }
+            }
             @if view.may_manage_settings {
                 h2 { (t(lang, "admin-registration")) }
                 form.card method="post" action="/admin/registration" {
@@ -52,6 +68,35 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                 (select(lang, invite_form, "role", "admin-invite-role", &view.invite_roles))
                 (select(lang, invite_form, "language", "admin-invite-language", &language_options()))
                 p { button type="submit" { (t(lang, "admin-invite-submit")) } }
+            }
+        },
+    )
+}
+
+/// The page to adjust what each stage requires in an edition.
+pub fn checklists(ctx: &PageContext, edition_id: i32, edition_name: &str, current: &[(Stage, Vec<Requirement>)]) -> Markup {
+    let lang = ctx.lang;
+    page(
+        ctx,
+        &t(lang, "admin-checklists-title"),
+        html! {
+            p { a href="/admin" { "← " (t(lang, "admin-title")) } }
+            h1 { (t(lang, "admin-checklists-title")) " — " (edition_name) }
+            p { (t(lang, "admin-checklists-lead")) }
+            form.stacked method="post" action={ "/admin/editions/" (edition_id) "/stages" } {
+                (csrf(ctx))
+                @for (stage, required) in current {
+                    fieldset {
+                        legend { (t(lang, &format!("stage-{}", stage.code()))) }
+                        @for r in Requirement::ALL {
+                            label {
+                                input type="checkbox" name={ "req-" (stage.code()) } value=(r.code()) checked[required.contains(&r)];
+                                (t(lang, &format!("requirement-{}", r.code())))
+                            }
+                        }
+                    }
+                }
+                p { button type="submit" { (t(lang, "admin-checklists-submit")) } }
             }
         },
     )

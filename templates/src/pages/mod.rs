@@ -5,3 +5,5 @@ pub mod auth;
 pub mod error;
 pub mod home;
 pub mod profile;
+pub mod projects;
+pub mod dashboard;

@@ -10,9 +10,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::settings::{self, RegistrationMode};
-use relais_domain::{Actor, DomainError, FieldErrors, Language, Role, account, city};
+use relais_domain::stage::{Requirement, Stage};
+use relais_domain::{Actor, DomainError, FieldErrors, Language, Role, account, city, dashboard, edition, project};
+use axum::extract::Path;
 use relais_templates::form::FormState;
-use relais_templates::pages::admin::{AdminView, admin};
+use relais_templates::pages::admin::{AdminView, admin, checklists};
 use relais_templates::t;
 
 /// This area's routes.
@@ -21,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(show))
         .route("/admin/registration", post(set_registration))
         .route("/admin/invitations", post(invite))
+        .route("/admin/editions/{id}/stages", get(checklists_form).post(save_checklists))
 }
 
 fn require_coordinator(rc: &RequestContext) -> WebResult<Actor> {
@@ -48,7 +51,14 @@ async fn admin_view(state: &AppState, actor: &Actor, lang: Language) -> WebResul
         .filter(|r| *r != Role::Coordinator || actor.is_programme_coordinator())
         .map(|r| (r.code().to_owned(), t(lang, &format!("role-{}", r.code()))))
         .collect();
+    let editions = if actor.may_manage_editions() {
+        edition::list(&state.ctx.db).await?.into_iter().map(|e| (e.id, e.name)).collect()
+    } else {
+        Vec::new()
+    };
     Ok(AdminView {
+        rollups: dashboard::by_city(&state.ctx.db, actor, None, state.ctx.now()).await?,
+        editions,
         may_manage_settings: actor.may_manage_settings(),
         registration: settings::registration_mode(&state.ctx.db)
             .await?
@@ -133,4 +143,45 @@ async fn invite(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+async fn checklists_form(State(state): State<AppState>, rc: RequestContext, Path(edition_id): Path<i32>) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    if !actor.may_manage_editions() {
+        return Err(DomainError::Forbidden.into());
+    }
+    let edition = edition::list(&state.ctx.db)
+        .await?
+        .into_iter()
+        .find(|e| e.id == edition_id)
+        .ok_or(WebError::NotFound)?;
+    let mut current = Vec::new();
+    for stage in Stage::ALL {
+        current.push((stage, project::requirements(&state.ctx.db, edition_id, stage).await?));
+    }
+    Ok(checklists(&rc.page(), edition_id, &edition.name, &current).into_response())
+}
+
+async fn save_checklists(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(edition_id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    edition::list(&state.ctx.db)
+        .await?
+        .into_iter()
+        .find(|e| e.id == edition_id)
+        .ok_or(WebError::NotFound)?;
+    let mut lists = Vec::new();
+    for stage in Stage::ALL {
+        let mut required = Vec::new();
+        for code in fields.all(&format!("req-{}", stage.code())) {
+            required.push(Requirement::parse(&code).map_err(|_| WebError::BadRequest)?);
+        }
+        lists.push((stage, required));
+    }
+    project::set_requirements(&state.ctx, &actor, edition_id, &lists).await?;
+    Ok(see_other_with_flash(&state.config, &format!("/admin/editions/{edition_id}/stages"), "flash-checklists-saved", vec![]))
 }

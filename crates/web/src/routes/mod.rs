@@ -3,11 +3,14 @@
 mod account;
 mod admin;
 mod assets;
+mod dashboard;
 mod health;
 mod home;
 mod language;
 mod password;
 mod profile;
+mod projects;
+mod team;
 
 use crate::AppState;
 use crate::config::WebConfig;
@@ -28,6 +31,9 @@ pub fn router() -> Router<AppState> {
         .merge(password::router())
         .merge(profile::router())
         .merge(admin::router())
+        .merge(projects::router())
+        .merge(team::router())
+        .merge(dashboard::router())
 }
 
 /// The answer for any path no router knows.

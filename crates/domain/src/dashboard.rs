@@ -1,0 +1,142 @@
+//! What needs attention: a team's late and upcoming milestones and quiet
+//! projects, and for coordinators, progress rolled up by city.
+
+use crate::entities::{city, project};
+use crate::error::Result;
+use crate::milestone::{self, Milestone, today_in};
+use crate::project::{TeamRole, is_quiet};
+use crate::role::Actor;
+use crate::{team, time_zone};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+/// How far ahead "due soon" looks, in days.
+pub const DUE_SOON_DAYS: i64 = 14;
+
+/// One of the actor's projects, with what needs attention.
+#[derive(Debug, Clone)]
+pub struct TeamProject {
+    /// URL name.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// The actor's role.
+    pub role: TeamRole,
+    /// No public update for 30 days.
+    pub quiet: bool,
+    /// Share done.
+    pub progress: Option<f64>,
+    /// Late milestones.
+    pub late: Vec<Milestone>,
+    /// Milestones due in the next `DUE_SOON_DAYS` days.
+    pub due_soon: Vec<Milestone>,
+}
+
+/// The actor's projects with their late and upcoming milestones.
+pub async fn for_team_member(db: &impl ConnectionTrait, actor: &Actor, now: DateTime<Utc>) -> Result<Vec<TeamProject>> {
+    let Some(user_id) = actor.user_id() else {
+        return Ok(Vec::new());
+    };
+    let memberships = team::projects_of(db, user_id).await?;
+    let ids: Vec<i32> = memberships.iter().map(|(id, _)| *id).collect();
+    let projects = project::Entity::find()
+        .filter(project::Column::Id.is_in(ids.clone()))
+        .filter(project::Column::ArchivedAt.is_null())
+        .order_by_asc(project::Column::Title)
+        .all(db)
+        .await?;
+    let cities = city::Entity::find().all(db).await?;
+    let milestones = milestone::of_projects(db, &ids).await?;
+    Ok(projects
+        .into_iter()
+        .map(|p| {
+            let zone = cities
+                .iter()
+                .find(|c| c.id == p.city_id)
+                .and_then(|c| time_zone::parse(&c.time_zone).ok())
+                .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
+            let today = today_in(zone, now);
+            let own: Vec<Milestone> = milestones.iter().filter(|m| m.project_id == p.id).cloned().collect();
+            TeamProject {
+                role: memberships.iter().find(|(id, _)| *id == p.id).map_or(TeamRole::Member, |(_, r)| *r),
+                quiet: is_quiet(&p, now),
+                progress: milestone::progress(&own),
+                late: own.iter().filter(|m| m.is_late(today)).cloned().collect(),
+                due_soon: own.iter().filter(|m| m.is_due_within(today, DUE_SOON_DAYS)).cloned().collect(),
+                slug: p.slug,
+                title: p.title,
+            }
+        })
+        .collect())
+}
+
+/// A city's projects, summed up.
+#[derive(Debug, Clone)]
+pub struct CityRollup {
+    /// City name.
+    pub city: String,
+    /// Live projects.
+    pub projects: usize,
+    /// Mean progress of the projects that have milestones.
+    pub progress: Option<f64>,
+    /// Projects with a late milestone.
+    pub behind: usize,
+    /// Quiet projects.
+    pub quiet: Vec<(String, String)>,
+}
+
+/// Progress by city for the cities the actor coordinates (all for the
+/// programme's coordinators), optionally within one edition.
+pub async fn by_city(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    edition_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<Vec<CityRollup>> {
+    let cities: Vec<city::Model> = city::Entity::find()
+        .order_by_asc(city::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|c| actor.coordinates(Some(c.id)))
+        .collect();
+    let mut query = project::Entity::find()
+        .filter(project::Column::CityId.is_in(cities.iter().map(|c| c.id).collect::<Vec<_>>()))
+        .filter(project::Column::ArchivedAt.is_null());
+    if let Some(e) = edition_id {
+        query = query.filter(project::Column::EditionId.eq(e));
+    }
+    let projects = query.order_by_asc(project::Column::Title).all(db).await?;
+    let ids: Vec<i32> = projects.iter().map(|p| p.id).collect();
+    let milestones = milestone::of_projects(db, &ids).await?;
+    Ok(cities
+        .into_iter()
+        .map(|c| {
+            let zone = time_zone::parse(&c.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE);
+            let today = today_in(zone, now);
+            let own: Vec<&project::Model> = projects.iter().filter(|p| p.city_id == c.id).collect();
+            let mut shares = Vec::new();
+            let mut behind = 0;
+            for p in &own {
+                let ms: Vec<Milestone> = milestones.iter().filter(|m| m.project_id == p.id).cloned().collect();
+                if let Some(share) = milestone::progress(&ms) {
+                    shares.push(share);
+                }
+                if ms.iter().any(|m| m.is_late(today)) {
+                    behind += 1;
+                }
+            }
+            CityRollup {
+                city: c.name,
+                projects: own.len(),
+                progress: (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64),
+                behind,
+                quiet: own
+                    .iter()
+                    .filter(|p| is_quiet(p, now))
+                    .map(|p| (p.slug.clone(), p.title.clone()))
+                    .collect(),
+            }
+        })
+        .collect())
+}

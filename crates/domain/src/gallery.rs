@@ -1,0 +1,169 @@
+//! The public gallery: public, live projects, filtered, searched, sorted
+//! and paginated.
+
+use crate::entities::{city, project};
+use crate::error::Result;
+use crate::licence::Licence;
+use crate::milestone;
+use crate::stage::Stage;
+use crate::theme::Theme;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+/// Projects per gallery page.
+pub const PAGE_SIZE: u64 = 24;
+
+/// How the gallery is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Most recent activity first.
+    #[default]
+    Activity,
+    /// Alphabetical by title.
+    Name,
+}
+
+/// What the visitor asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only this edition.
+    pub edition_id: Option<i32>,
+    /// Only this city.
+    pub city_id: Option<i32>,
+    /// Only this theme.
+    pub theme: Option<Theme>,
+    /// Only this stage.
+    pub stage: Option<Stage>,
+    /// Only this licence.
+    pub licence: Option<&'static Licence>,
+    /// Only projects looking for help.
+    pub looking_for_help: bool,
+    /// Words to find in title, pitch or description.
+    pub text: String,
+    /// Order.
+    pub sort: Sort,
+    /// Page number, from 1.
+    pub page: u64,
+}
+
+/// A project as a gallery card shows it.
+#[derive(Debug, Clone)]
+pub struct Card {
+    /// URL name.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// One-line pitch.
+    pub pitch: String,
+    /// City name.
+    pub city: String,
+    /// Stage.
+    pub stage: Stage,
+    /// Licence identifier.
+    pub licence: String,
+    /// Themes.
+    pub themes: Vec<Theme>,
+    /// Share of milestones done, if any.
+    pub progress: Option<f64>,
+    /// Looking for help.
+    pub looking_for_help: bool,
+    /// Last activity.
+    pub last_activity_at: DateTime<Utc>,
+}
+
+/// One page of results.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The cards on this page.
+    pub cards: Vec<Card>,
+    /// Matching projects in all.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u64,
+    /// Number of pages.
+    pub pages: u64,
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+fn condition(filter: &Filter) -> Condition {
+    let mut c = Condition::all()
+        .add(project::Column::IsPublic.eq(true))
+        .add(project::Column::ArchivedAt.is_null());
+    if let Some(e) = filter.edition_id {
+        c = c.add(project::Column::EditionId.eq(e));
+    }
+    if let Some(city) = filter.city_id {
+        c = c.add(project::Column::CityId.eq(city));
+    }
+    if let Some(t) = filter.theme {
+        c = c.add(project::Column::Themes.contains(format!(",{},", t.code())));
+    }
+    if let Some(s) = filter.stage {
+        c = c.add(project::Column::Stage.eq(s.code()));
+    }
+    if let Some(l) = filter.licence {
+        c = c.add(project::Column::Licence.eq(l.spdx));
+    }
+    if filter.looking_for_help {
+        c = c.add(project::Column::LookingForHelp.eq(true));
+    }
+    for word in filter.text.split_whitespace().take(8) {
+        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
+        let like = |col: project::Column| {
+            Expr::expr(Func::lower(Expr::col(col))).like(LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        c = c.add(
+            Condition::any()
+                .add(like(project::Column::Title))
+                .add(like(project::Column::Pitch))
+                .add(like(project::Column::Description)),
+        );
+    }
+    c
+}
+
+/// Runs the gallery query.
+pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> {
+    let mut query = project::Entity::find().filter(condition(filter));
+    query = match filter.sort {
+        Sort::Activity => query.order_by_desc(project::Column::LastActivityAt).order_by_desc(project::Column::Id),
+        Sort::Name => query.order_by_asc(project::Column::Title).order_by_asc(project::Column::Id),
+    };
+    let paginator = query.paginate(db, PAGE_SIZE);
+    let counts = paginator.num_items_and_pages().await?;
+    let pages = Ord::max(counts.number_of_pages, 1);
+    let page = Ord::min(Ord::max(filter.page, 1), pages);
+    let rows = paginator.fetch_page(page - 1).await?;
+    let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
+    let milestones = milestone::of_projects(db, &ids).await?;
+    let city_ids: Vec<i32> = rows.iter().map(|p| p.city_id).collect();
+    let cities = city::Entity::find().filter(city::Column::Id.is_in(city_ids)).all(db).await?;
+    let cards = rows
+        .into_iter()
+        .map(|p| {
+            let own: Vec<milestone::Milestone> = milestones.iter().filter(|m| m.project_id == p.id).cloned().collect();
+            Card {
+                city: cities.iter().find(|c| c.id == p.city_id).map(|c| c.name.clone()).unwrap_or_default(),
+                stage: Stage::parse(&p.stage).unwrap_or(Stage::Idea),
+                themes: Theme::parse_list(&p.themes),
+                progress: milestone::progress(&own),
+                slug: p.slug,
+                title: p.title,
+                pitch: p.pitch,
+                licence: p.licence,
+                looking_for_help: p.looking_for_help,
+                last_activity_at: p.last_activity_at,
+            }
+        })
+        .collect();
+    Ok(Page {
+        cards,
+        total: counts.number_of_items,
+        page,
+        pages,
+    })
+}

@@ -1,0 +1,422 @@
+//! Milestones: what a team plans, when it is due, whether it is late, and
+//! the progress they add up to.
+//!
+//! "Late" and "today" are judged in the project's city time zone: a
+//! milestone due on the 12th in Montréal is not late at 02:00 UTC on the
+//! 13th, when it is still the 12th there.
+
+use crate::context::Context;
+use crate::entities::milestone::{self, Column, Entity};
+use crate::error::{DomainError, FieldErrors, Result};
+use crate::project::{self, Project};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+/// Where a milestone stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Not started.
+    Planned,
+    /// Being worked on.
+    InProgress,
+    /// Done.
+    Done,
+    /// Given up; not counted in progress.
+    Dropped,
+}
+
+impl Status {
+    /// Every status.
+    pub const ALL: [Status; 4] = [Status::Planned, Status::InProgress, Status::Done, Status::Dropped];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    /// Parses a stored or submitted code.
+    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.code() == code.trim())
+            .ok_or("error-choice-invalid")
+    }
+}
+
+/// A milestone, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    /// Its id.
+    pub id: i32,
+    /// Its project.
+    pub project_id: i32,
+    /// Title.
+    pub title: String,
+    /// Description (Markdown).
+    pub description: String,
+    /// Due date, in the city's calendar.
+    pub due_on: NaiveDate,
+    /// Status.
+    pub status: Status,
+    /// When it was done, in the city's calendar.
+    pub done_on: Option<NaiveDate>,
+    /// Order on the timeline.
+    pub position: i32,
+    /// Weight in the progress (default 1).
+    pub weight: i32,
+}
+
+impl From<milestone::Model> for Milestone {
+    fn from(m: milestone::Model) -> Self {
+        Milestone {
+            id: m.id,
+            project_id: m.project_id,
+            title: m.title,
+            description: m.description,
+            due_on: m.due_on,
+            status: Status::parse(&m.status).unwrap_or(Status::Planned),
+            done_on: m.done_on,
+            position: m.position,
+            weight: m.weight,
+        }
+    }
+}
+
+impl Milestone {
+    /// Late: not done (nor dropped) and its due date has passed on `today`.
+    pub fn is_late(&self, today: NaiveDate) -> bool {
+        matches!(self.status, Status::Planned | Status::InProgress) && self.due_on < today
+    }
+
+    /// Due within `days` days from `today` and not finished.
+    pub fn is_due_within(&self, today: NaiveDate, days: i64) -> bool {
+        matches!(self.status, Status::Planned | Status::InProgress)
+            && self.due_on >= today
+            && (self.due_on - today).num_days() <= days
+    }
+}
+
+/// The calendar date at `now` in `zone`.
+pub fn today_in(zone: Tz, now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&zone).date_naive()
+}
+
+/// The weighted share (0.0 to 1.0) of non-dropped milestones that are done;
+/// `None` when there is nothing to count.
+pub fn progress(milestones: &[Milestone]) -> Option<f64> {
+    let counted = milestones.iter().filter(|m| m.status != Status::Dropped);
+    let (done, total) = counted.fold((0i64, 0i64), |(d, t), m| {
+        let w = i64::from(m.weight.max(0));
+        (if m.status == Status::Done { d + w } else { d }, t + w)
+    });
+    (total > 0).then(|| done as f64 / total as f64)
+}
+
+/// A project's milestones, in timeline order.
+pub async fn of_project(db: &impl ConnectionTrait, project_id: i32) -> Result<Vec<Milestone>> {
+    Ok(Entity::find()
+        .filter(Column::ProjectId.eq(project_id))
+        .order_by_asc(Column::Position)
+        .order_by_asc(Column::DueOn)
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Milestone::from)
+        .collect())
+}
+
+/// The milestones of many projects, grouped by the caller.
+pub async fn of_projects(db: &impl ConnectionTrait, project_ids: &[i32]) -> Result<Vec<Milestone>> {
+    if project_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(Entity::find()
+        .filter(Column::ProjectId.is_in(project_ids.to_vec()))
+        .order_by_asc(Column::Position)
+        .order_by_asc(Column::DueOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Milestone::from)
+        .collect())
+}
+
+/// The milestone form as submitted.
+#[derive(Debug, Clone, Default)]
+pub struct MilestoneInput {
+    /// Title.
+    pub title: String,
+    /// Description (Markdown).
+    pub description: String,
+    /// Due date, `YYYY-MM-DD`.
+    pub due_on: String,
+    /// Status code.
+    pub status: String,
+    /// Weight, 1 to 100; empty for 1.
+    pub weight: String,
+    /// Position; empty to put it last.
+    pub position: String,
+}
+
+struct Valid {
+    title: String,
+    description: String,
+    due_on: NaiveDate,
+    status: Status,
+    weight: i32,
+    position: Option<i32>,
+}
+
+fn validate(input: &MilestoneInput, project: &Project) -> Result<Valid> {
+    let mut e = FieldErrors::default();
+    let title = input.title.trim().to_owned();
+    if title.is_empty() {
+        e.add("title", "error-required");
+    } else if title.chars().count() > 120 {
+        e.add("title", "error-too-long");
+    }
+    let description = input.description.trim().to_owned();
+    if description.chars().count() > 5_000 {
+        e.add("description", "error-too-long");
+    }
+    let due_on = match NaiveDate::parse_from_str(input.due_on.trim(), "%Y-%m-%d") {
+        Ok(d) if d < project.marathon_starts_on => {
+            e.add("due_on", "error-due-before-marathon");
+            None
+        }
+        Ok(d) => Some(d),
+        Err(_) if input.due_on.trim().is_empty() => {
+            e.add("due_on", "error-required");
+            None
+        }
+        Err(_) => {
+            e.add("due_on", "error-date-invalid");
+            None
+        }
+    };
+    let status = e.check("status", Status::parse(if input.status.trim().is_empty() { "planned" } else { &input.status }));
+    let weight = match input.weight.trim() {
+        "" => Some(1),
+        w => e.check("weight", w.parse::<i32>().ok().filter(|n| (1..=100).contains(n)).ok_or("error-weight-invalid")),
+    };
+    let position = match input.position.trim() {
+        "" => Some(None),
+        p => e.check("position", p.parse::<i32>().map(Some).map_err(|_| "error-number-invalid")),
+    };
+    e.into_result()?;
+    let (Some(due_on), Some(status), Some(weight), Some(position)) = (due_on, status, weight, position) else {
+        return Err(DomainError::Internal("validated milestone lost a field".into()));
+    };
+    Ok(Valid {
+        title,
+        description,
+        due_on,
+        status,
+        weight,
+        position,
+    })
+}
+
+/// Adds a milestone; whoever may edit the project may.
+pub async fn create(ctx: &Context, project: &Project, input: &MilestoneInput) -> Result<i32> {
+    if !project.rights.edit {
+        return Err(DomainError::Forbidden);
+    }
+    let v = validate(input, project)?;
+    let now = ctx.now();
+    let position = match v.position {
+        Some(p) => p,
+        None => of_project(&ctx.db, project.row.id).await?.iter().map(|m| m.position).max().unwrap_or(0) + 1,
+    };
+    let done_on = (v.status == Status::Done).then(|| today_in(project.time_zone, now));
+    let row = milestone::ActiveModel {
+        project_id: Set(project.row.id),
+        title: Set(v.title),
+        description: Set(v.description),
+        due_on: Set(v.due_on),
+        status: Set(v.status.code().to_owned()),
+        done_on: Set(done_on),
+        position: Set(position),
+        weight: Set(v.weight),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await?;
+    project::touch(&ctx.db, project.row.id, now, false).await?;
+    Ok(row.id)
+}
+
+/// Loads one of `project`'s milestones.
+pub async fn get(db: &impl ConnectionTrait, project: &Project, milestone_id: i32) -> Result<Milestone> {
+    Entity::find_by_id(milestone_id)
+        .one(db)
+        .await?
+        .filter(|m| m.project_id == project.row.id)
+        .map(Milestone::from)
+        .ok_or(DomainError::NotFound)
+}
+
+/// Saves a milestone; `done_on` follows the status (today in the city when
+/// it becomes done, cleared when it stops being done).
+pub async fn update(ctx: &Context, project: &Project, milestone_id: i32, input: &MilestoneInput) -> Result<()> {
+    if !project.rights.edit {
+        return Err(DomainError::Forbidden);
+    }
+    let existing = Entity::find_by_id(milestone_id)
+        .one(&ctx.db)
+        .await?
+        .filter(|m| m.project_id == project.row.id)
+        .ok_or(DomainError::NotFound)?;
+    let v = validate(input, project)?;
+    let now = ctx.now();
+    let done_on = match (v.status, existing.done_on) {
+        (Status::Done, Some(d)) => Some(d),
+        (Status::Done, None) => Some(today_in(project.time_zone, now)),
+        _ => None,
+    };
+    let position = v.position.unwrap_or(existing.position);
+    let mut active: milestone::ActiveModel = existing.into();
+    active.title = Set(v.title);
+    active.description = Set(v.description);
+    active.due_on = Set(v.due_on);
+    active.status = Set(v.status.code().to_owned());
+    active.done_on = Set(done_on);
+    active.position = Set(position);
+    active.weight = Set(v.weight);
+    active.updated_at = Set(now);
+    active.update(&ctx.db).await?;
+    project::touch(&ctx.db, project.row.id, now, false).await?;
+    Ok(())
+}
+
+/// Marks a milestone done (from a journal entry), on today's date in the city.
+pub(crate) async fn complete(db: &impl ConnectionTrait, project: &Project, milestone_id: i32, now: DateTime<Utc>) -> Result<()> {
+    let existing = Entity::find_by_id(milestone_id)
+        .one(db)
+        .await?
+        .filter(|m| m.project_id == project.row.id)
+        .ok_or(DomainError::NotFound)?;
+    if existing.status == Status::Done.code() {
+        return Ok(());
+    }
+    let mut active: milestone::ActiveModel = existing.into();
+    active.status = Set(Status::Done.code().to_owned());
+    active.done_on = Set(Some(today_in(project.time_zone, now)));
+    active.updated_at = Set(now);
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Deletes a milestone; journal entries that named it keep their text.
+pub async fn delete(ctx: &Context, project: &Project, milestone_id: i32) -> Result<()> {
+    if !project.rights.edit {
+        return Err(DomainError::Forbidden);
+    }
+    let result = Entity::delete_many()
+        .filter(Column::Id.eq(milestone_id))
+        .filter(Column::ProjectId.eq(project.row.id))
+        .exec(&ctx.db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(DomainError::NotFound);
+    }
+    Ok(())
+}
+
+/// Cumulative count of done milestones by the date each was done.
+pub fn done_over_time(milestones: &[Milestone]) -> Vec<(NaiveDate, u32)> {
+    let mut dates: Vec<NaiveDate> = milestones
+        .iter()
+        .filter(|m| m.status == Status::Done)
+        .filter_map(|m| m.done_on)
+        .collect();
+    dates.sort();
+    let mut points: Vec<(NaiveDate, u32)> = Vec::new();
+    for (i, date) in dates.into_iter().enumerate() {
+        let count = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match points.last_mut() {
+            Some((d, c)) if *d == date => *c = count,
+            _ => points.push((date, count)),
+        }
+    }
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn m(status: Status, weight: i32, due: &str) -> Milestone {
+        Milestone {
+            id: 1,
+            project_id: 1,
+            title: "m".into(),
+            description: String::new(),
+            due_on: NaiveDate::parse_from_str(due, "%Y-%m-%d").expect("date"),
+            status,
+            done_on: None,
+            position: 0,
+            weight,
+        }
+    }
+
+    #[test]
+    fn progress_is_the_weighted_share_of_non_dropped_milestones_done() {
+        assert_eq!(progress(&[]), None);
+        assert_eq!(progress(&[m(Status::Dropped, 3, "2026-01-01")]), None);
+        let ms = [
+            m(Status::Done, 3, "2026-01-01"),
+            m(Status::Planned, 1, "2026-01-01"),
+            m(Status::InProgress, 1, "2026-01-01"),
+            m(Status::Dropped, 5, "2026-01-01"),
+        ];
+        assert_eq!(progress(&ms), Some(0.6));
+    }
+
+    #[test]
+    fn lateness_is_judged_on_the_citys_calendar_around_midnight() {
+        let due = m(Status::Planned, 1, "2026-03-12");
+        let paris: Tz = "Europe/Paris".parse().expect("tz");
+        let montreal: Tz = "America/Montreal".parse().expect("tz");
+        // 23:30 UTC on the 12th is 00:30 on the 13th in Paris: late there.
+        let late_evening = Utc.with_ymd_and_hms(2026, 3, 12, 23, 30, 0).single().expect("time");
+        assert!(due.is_late(today_in(paris, late_evening)));
+        // …and 19:30 on the 12th in Montréal: not late yet.
+        assert!(!due.is_late(today_in(montreal, late_evening)));
+        // 22:59 UTC is 23:59 in Paris: still the 12th, not late.
+        let before_midnight = Utc.with_ymd_and_hms(2026, 3, 12, 22, 59, 0).single().expect("time");
+        assert!(!due.is_late(today_in(paris, before_midnight)));
+        let done = m(Status::Done, 1, "2026-03-12");
+        assert!(!done.is_late(today_in(paris, late_evening)));
+        let dropped = m(Status::Dropped, 1, "2026-03-12");
+        assert!(!dropped.is_late(today_in(paris, late_evening)));
+    }
+
+    #[test]
+    fn done_over_time_is_cumulative_by_day() {
+        let mut a = m(Status::Done, 1, "2026-01-01");
+        a.done_on = NaiveDate::from_ymd_opt(2026, 2, 1);
+        let mut b = a.clone();
+        b.done_on = NaiveDate::from_ymd_opt(2026, 2, 1);
+        let mut c = a.clone();
+        c.done_on = NaiveDate::from_ymd_opt(2026, 3, 5);
+        let points = done_over_time(&[c, a, b, m(Status::Planned, 1, "2026-01-01")]);
+        assert_eq!(
+            points,
+            vec![
+                (NaiveDate::from_ymd_opt(2026, 2, 1).expect("d"), 2),
+                (NaiveDate::from_ymd_opt(2026, 3, 5).expect("d"), 3)
+            ]
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! A project's team: invitations by email, joining, leaving, handing over
+//! ownership. A project never ends up without an owner.
+
+use crate::context::Context;
+use crate::email_address::EmailAddress;
+use crate::email_message::EmailMessage;
+use crate::emailed_token::{TokenPurpose, find_live_token, issue_token, use_token};
+use crate::entities::{project, project_member, user};
+use crate::error::{DomainError, Result};
+use crate::language::Language;
+use crate::outbox::{self, NewEmail};
+use crate::project::{Project, TeamRole};
+use crate::role::Actor;
+use crate::token;
+use chrono::Duration;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+/// How long a team invitation stays valid.
+pub const INVITATION_TTL: Duration = Duration::days(7);
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    project_id: i32,
+}
+
+/// Invites `email` to join the team; owners only.
+pub async fn invite(ctx: &Context, actor: &Actor, project: &Project, email: &str, language: Language) -> Result<()> {
+    let inviter_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
+    if !project.rights.manage_team {
+        return Err(DomainError::Forbidden);
+    }
+    let email = EmailAddress::parse(email).map_err(|k| DomainError::field("email", k))?;
+    let already = user::Entity::find()
+        .filter(user::Column::EmailKey.eq(email.key()))
+        .one(&ctx.db)
+        .await?
+        .is_some_and(|u| project.team.iter().any(|m| m.user_id == u.id));
+    if already {
+        return Err(DomainError::field("email", "error-already-in-team"));
+    }
+    let inviter = project.team.iter().find(|m| m.user_id == inviter_id).map(|m| m.name.clone()).unwrap_or_default();
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
+    let clear = issue_token(
+        &txn,
+        TokenPurpose::ProjectInvitation,
+        None,
+        email.as_str(),
+        &Payload { project_id: project.row.id },
+        now,
+        INVITATION_TTL,
+    )
+    .await?;
+    let message = EmailMessage::ProjectInvitation {
+        inviter,
+        project: project.row.title.clone(),
+        token: clear.clone(),
+    };
+    outbox::enqueue(
+        &txn,
+        NewEmail {
+            idempotency_key: format!("project_invitation:{}", token::hash(&clear)),
+            to: email.as_str(),
+            user_id: None,
+            language,
+            message: &message,
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The project an invitation is for: (slug, title).
+pub async fn invitation(ctx: &Context, clear: &str) -> Result<(String, String)> {
+    let t = find_live_token(&ctx.db, TokenPurpose::ProjectInvitation, clear, ctx.now()).await?;
+    let payload: Payload = serde_json::from_str(&t.payload).map_err(|e| DomainError::Internal(format!("invitation payload: {e}")))?;
+    let p = project::Entity::find_by_id(payload.project_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+    Ok((p.slug, p.title))
+}
+
+/// Joins the team with an invitation (once); returns the project's slug.
+pub async fn accept(ctx: &Context, actor: &Actor, clear: &str) -> Result<String> {
+    let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
+    let now = ctx.now();
+    let t = find_live_token(&ctx.db, TokenPurpose::ProjectInvitation, clear, now).await?;
+    let payload: Payload = serde_json::from_str(&t.payload).map_err(|e| DomainError::Internal(format!("invitation payload: {e}")))?;
+    let p = project::Entity::find_by_id(payload.project_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+    let txn = ctx.db.begin().await?;
+    use_token(&txn, t.id, now).await?;
+    if project_member::Entity::find_by_id((p.id, user_id)).one(&txn).await?.is_none() {
+        project_member::ActiveModel {
+            project_id: Set(p.id),
+            user_id: Set(user_id),
+            role: Set(TeamRole::Member.code().to_owned()),
+            joined_at: Set(now),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(p.slug)
+}
+
+async fn owners(db: &impl ConnectionTrait, project_id: i32) -> Result<u64> {
+    Ok(project_member::Entity::find()
+        .filter(project_member::Column::ProjectId.eq(project_id))
+        .filter(project_member::Column::Role.eq(TeamRole::Owner.code()))
+        .count(db)
+        .await?)
+}
+
+/// Removes `user_id` from the team: themselves, or anyone by an owner. The
+/// last owner cannot go; they hand over first.
+pub async fn remove(ctx: &Context, actor: &Actor, project: &Project, user_id: i32) -> Result<()> {
+    let me = actor.user_id().ok_or(DomainError::Unauthenticated)?;
+    if me != user_id && !project.rights.manage_team {
+        return Err(DomainError::Forbidden);
+    }
+    let member = project
+        .team
+        .iter()
+        .find(|m| m.user_id == user_id)
+        .ok_or(DomainError::NotFound)?;
+    let txn = ctx.db.begin().await?;
+    if member.role == TeamRole::Owner && owners(&txn, project.row.id).await? <= 1 {
+        return Err(DomainError::field("team", "error-last-owner"));
+    }
+    project_member::Entity::delete_by_id((project.row.id, user_id)).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Makes `to_user_id` (a member) an owner; with `step_down`, the actor
+/// becomes a plain member in the same transaction.
+pub async fn hand_over(ctx: &Context, actor: &Actor, project: &Project, to_user_id: i32, step_down: bool) -> Result<()> {
+    let me = actor.user_id().ok_or(DomainError::Unauthenticated)?;
+    if !project.rights.manage_team {
+        return Err(DomainError::Forbidden);
+    }
+    if !project.team.iter().any(|m| m.user_id == to_user_id) || to_user_id == me {
+        return Err(DomainError::field("team", "error-not-in-team"));
+    }
+    let txn = ctx.db.begin().await?;
+    set_role(&txn, project.row.id, to_user_id, TeamRole::Owner).await?;
+    if step_down {
+        set_role(&txn, project.row.id, me, TeamRole::Member).await?;
+    }
+    if owners(&txn, project.row.id).await? == 0 {
+        return Err(DomainError::Internal("hand-over left no owner".into()));
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn set_role(db: &impl ConnectionTrait, project_id: i32, user_id: i32, role: TeamRole) -> Result<()> {
+    project_member::Entity::update_many()
+        .col_expr(project_member::Column::Role, Expr::value(role.code()))
+        .filter(project_member::Column::ProjectId.eq(project_id))
+        .filter(project_member::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The projects whose team `user_id` is in, as (project id, role).
+pub async fn projects_of(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<(i32, TeamRole)>> {
+    Ok(project_member::Entity::find()
+        .filter(project_member::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| TeamRole::parse(&m.role).map(|r| (m.project_id, r)))
+        .collect())
+}

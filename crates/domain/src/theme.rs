@@ -1,0 +1,54 @@
+//! The programme's four themes; a project has at least one.
+
+/// A project theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Theme {
+    /// Social.
+    Social,
+    /// Environmental.
+    Environmental,
+    /// Democratic.
+    Democratic,
+    /// Educational.
+    Educational,
+}
+
+impl Theme {
+    /// Every theme, in display order.
+    pub const ALL: [Theme; 4] = [Theme::Social, Theme::Environmental, Theme::Democratic, Theme::Educational];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Social => "social",
+            Theme::Environmental => "environmental",
+            Theme::Democratic => "democratic",
+            Theme::Educational => "educational",
+        }
+    }
+
+    /// Parses a stored or submitted code.
+    pub fn parse(code: &str) -> Result<Self, &'static str> {
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.code() == code.trim())
+            .ok_or("error-theme-invalid")
+    }
+
+    /// Parses the comma-separated column.
+    pub fn parse_list(stored: &str) -> Vec<Theme> {
+        let mut themes: Vec<Theme> = stored.split(',').filter_map(|c| Theme::parse(c).ok()).collect();
+        themes.sort();
+        themes.dedup();
+        themes
+    }
+
+    /// The comma-separated column value, with leading and trailing commas
+    /// so that `LIKE '%,social,%'` finds a theme exactly.
+    pub fn join(themes: &[Theme]) -> String {
+        let mut themes = themes.to_vec();
+        themes.sort();
+        themes.dedup();
+        format!(",{},", themes.iter().map(|t| t.code()).collect::<Vec<_>>().join(","))
+    }
+}

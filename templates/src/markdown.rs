@@ -1,0 +1,310 @@
+//! User-written Markdown: turned into safe HTML for pages, or into a short
+//! plain-text excerpt for feeds and cards.
+//!
+//! The HTML is sanitised *after* rendering, never before: Markdown can build
+//! markup out of harmless-looking text (a `javascript:` link, raw HTML
+//! blocks), so only the final HTML can be judged. The allow-list also keeps
+//! out inline `style` attributes, which the site's Content-Security-Policy
+//! would block anyway, so table column alignment written in Markdown is lost.
+
+use ammonia::Builder;
+use maud::PreEscaped;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The sanitiser, built once: its allow-lists are costly to assemble.
+static SANITISER: LazyLock<Builder<'static>> = LazyLock::new(|| {
+    let mut builder = Builder::default();
+    builder
+        // The page owns h1 and h2; demotion handles Markdown headings, this
+        // catches the ones typed as raw HTML.
+        .rm_tags(&["h1", "h2"])
+        // Their content is fallback markup or code, not text worth showing.
+        .add_clean_content_tags(&["iframe", "noscript", "object"])
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("nofollow ugc noopener"))
+        // Images load without a click, so unlike links they may not point
+        // at a relative or mailto URL.
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("img", "src") if !is_http_url(value) => None,
+            _ => Some(Cow::Borrowed(value)),
+        });
+    builder
+});
+
+fn is_http_url(url: &str) -> bool {
+    let url = url.trim();
+    ["http://", "https://"].iter().any(|prefix| {
+        url.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    })
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        HeadingLevel::H3 => HeadingLevel::H5,
+        HeadingLevel::H4 | HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
+}
+
+fn demote_headings(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        other => other,
+    }
+}
+
+/// Renders user Markdown (CommonMark, tables, strikethrough) as sanitised HTML.
+pub fn render(markdown: &str) -> PreEscaped<String> {
+    let events = Parser::new_ext(markdown, options()).map(demote_headings);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    PreEscaped(SANITISER.clean(&html).to_string())
+}
+
+/// The text of user Markdown, whitespace collapsed, cut to at most
+/// `max_chars` characters (ellipsis included) at a word boundary.
+pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            // Block ends separate words that the source kept on other lines;
+            // inline ends must not, or "[lien](…)." would read "lien .".
+            Event::End(end) if is_inline(end) => {}
+            Event::SoftBreak | Event::HardBreak | Event::Rule | Event::End(_) => text.push(' '),
+            // Raw HTML is markup, not text.
+            _ => {}
+        }
+    }
+    truncate(&collapse_whitespace(&text), max_chars)
+}
+
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Whether `c` is a space that may be collapsed or cut at. Non-breaking
+/// spaces are kept: French puts them before `:`, `!` or `?`, and a line must
+/// not break there.
+fn is_breaking_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}'
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split(is_breaking_space)
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    // Room for the ellipsis.
+    let Some(keep) = max_chars.checked_sub(1) else {
+        return String::new();
+    };
+    let cut = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = if text[cut..].starts_with(' ') {
+        head
+    } else {
+        // A single word longer than the limit is cut where it must be.
+        head.rfind(' ').map_or(head, |space| &head[..space])
+    };
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:.-–—".contains(c));
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(markdown: &str) -> String {
+        render(markdown).into_string()
+    }
+
+    #[test]
+    fn script_tags_and_their_content_are_removed() {
+        let out = html("Avant <script>alert(1)</script> après\n\n<script>\nalert(2)\n</script>");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("alert"), "{out}");
+        assert!(out.contains("Avant"), "{out}");
+    }
+
+    #[test]
+    fn javascript_links_lose_their_href() {
+        for link in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "<a href=\"vbscript:msgbox(1)\">x</a>",
+            "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+        ] {
+            let out = html(link);
+            assert!(!out.contains("href"), "{link} gave {out}");
+            assert!(out.contains(">x</a>"), "{link} gave {out}");
+        }
+    }
+
+    #[test]
+    fn event_handlers_and_non_http_image_sources_are_dropped() {
+        let out = html("<img src=x onerror=alert(1)>");
+        assert!(!out.contains("onerror"), "{out}");
+        assert!(!out.contains("alert"), "{out}");
+        assert!(!out.contains("src"), "{out}");
+        let out = html("![pixel](data:image/png;base64,AAAA)");
+        assert!(!out.contains("data:"), "{out}");
+    }
+
+    #[test]
+    fn http_images_are_kept() {
+        let out = html("![Plan du quartier](https://example.org/plan.png)");
+        assert!(
+            out.contains(r#"<img src="https://example.org/plan.png" alt="Plan du quartier">"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn iframes_are_removed_with_their_content() {
+        let out = html("<iframe src=\"https://evil.example\">fallback</iframe>");
+        assert!(!out.contains("iframe"), "{out}");
+        assert!(!out.contains("evil"), "{out}");
+        assert!(!out.contains("fallback"), "{out}");
+    }
+
+    #[test]
+    fn inline_styles_are_stripped() {
+        let out = html("<p style=\"position:fixed;top:0\">Bonjour</p>\n\n| a |\n|--:|\n| 1 |");
+        assert!(!out.contains("style"), "{out}");
+        assert!(out.contains("<p>Bonjour</p>"), "{out}");
+        assert!(out.contains("<td>1</td>"), "{out}");
+    }
+
+    #[test]
+    fn ordinary_markdown_survives() {
+        let out = html(
+            "Un *petit* **projet** ~~abandonné~~ avec `du code`.\n\n\
+             - un\n- deux\n\n\
+             1. premier\n\n\
+             ```\nfn main() {}\n```\n\n\
+             > cité\n\n\
+             [le site](https://example.org/a?b=1&c=2) et <mailto:awa@example.org> et [relatif](/projets/3)",
+        );
+        for expected in [
+            "<em>petit</em>",
+            "<strong>projet</strong>",
+            "<del>abandonné</del>",
+            "<code>du code</code>",
+            "<ul>\n<li>un</li>\n<li>deux</li>\n</ul>",
+            "<ol>\n<li>premier</li>\n</ol>",
+            "<pre><code>fn main() {}\n</code></pre>",
+            "<blockquote>\n<p>cité</p>\n</blockquote>",
+            r#"href="https://example.org/a?b=1&amp;c=2""#,
+            r#"href="mailto:awa@example.org""#,
+            r#"href="/projets/3""#,
+        ] {
+            assert!(out.contains(expected), "missing {expected} in {out}");
+        }
+    }
+
+    #[test]
+    fn every_link_carries_the_user_content_rel() {
+        let out = html("[a](https://example.org) <a href=\"https://b.example\" rel=\"me\">b</a>");
+        assert_eq!(
+            out.matches(r#"rel="nofollow ugc noopener""#).count(),
+            2,
+            "{out}"
+        );
+        assert!(!out.contains(r#"rel="me""#), "{out}");
+    }
+
+    #[test]
+    fn headings_never_produce_h1_or_h2() {
+        let out = html("# Titre\n\n## Sous-titre\n\n###### Petit\n\n<h1>Brut</h1>");
+        assert!(!out.contains("<h1") && !out.contains("<h2"), "{out}");
+        assert!(out.contains("<h3>Titre</h3>"), "{out}");
+        assert!(out.contains("<h4>Sous-titre</h4>"), "{out}");
+        assert!(out.contains("<h6>Petit</h6>"), "{out}");
+        assert!(out.contains("Brut"), "{out}");
+    }
+
+    #[test]
+    fn excerpts_are_plain_text_with_whitespace_collapsed() {
+        let excerpt = plain_excerpt(
+            "# Titre\n\nUn *petit*   projet\navec [un lien](https://x.example), *et* `code`.\n\n- un\n- deux",
+            200,
+        );
+        assert_eq!(
+            excerpt,
+            "Titre Un petit projet avec un lien, et code. un deux"
+        );
+    }
+
+    #[test]
+    fn excerpts_drop_raw_html() {
+        let excerpt = plain_excerpt("Avant <b>gras</b> après\n\n<div>\nbloc\n</div>", 200);
+        assert_eq!(excerpt, "Avant gras après");
+    }
+
+    #[test]
+    fn long_excerpts_are_cut_at_a_word_boundary_with_an_ellipsis() {
+        let excerpt = plain_excerpt("Les habitants du quartier, réunis en atelier", 30);
+        assert_eq!(excerpt, "Les habitants du quartier…");
+        assert!(excerpt.chars().count() <= 30);
+    }
+
+    #[test]
+    fn a_cut_just_before_a_space_keeps_the_whole_word() {
+        assert_eq!(plain_excerpt("abc def ghi", 4), "abc…");
+        assert_eq!(plain_excerpt("abc def ghi", 8), "abc def…");
+    }
+
+    #[test]
+    fn a_single_overlong_word_is_cut_inside() {
+        assert_eq!(plain_excerpt("anticonstitutionnellement", 10), "anticonst…");
+    }
+
+    #[test]
+    fn short_excerpts_are_left_whole() {
+        assert_eq!(plain_excerpt("Court.", 6), "Court.");
+        assert_eq!(plain_excerpt("", 10), "");
+        assert_eq!(plain_excerpt("abc", 0), "");
+    }
+
+    #[test]
+    fn excerpts_never_break_at_a_non_breaking_space() {
+        let excerpt = plain_excerpt("Question\u{202f}? Oui", 12);
+        assert_eq!(excerpt, "Question\u{202f}?…");
+    }
+}

@@ -1,0 +1,87 @@
+//! The team dashboard (what is late or due soon) and the coordinators'
+//! roll-up by city.
+
+use crate::i18n::{t, t_args};
+use crate::layout::{PageContext, page};
+use maud::{Markup, html};
+use relais_domain::dashboard::{CityRollup, TeamProject};
+use relais_domain::milestone::Milestone;
+
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "—".to_owned(), |s| format!("{} %", (s * 100.0).round() as i64))
+}
+
+fn milestone_list(lang: relais_domain::Language, slug: &str, milestones: &[Milestone]) -> Markup {
+    html! {
+        ul {
+            @for m in milestones {
+                li {
+                    a href={ "/projects/" (slug) "/milestones/" (m.id) "/edit" } { (m.title) }
+                    " — " (t(lang, "milestone-due")) " " time datetime=(m.due_on.to_string()) { (m.due_on) }
+                }
+            }
+        }
+    }
+}
+
+/// The team member's dashboard.
+pub fn team_dashboard(ctx: &PageContext, projects: &[TeamProject]) -> Markup {
+    let lang = ctx.lang;
+    page(
+        ctx,
+        &t(lang, "dashboard-title"),
+        html! {
+            h1 { (t(lang, "dashboard-title")) }
+            p { a.button href="/projects/new" { (t(lang, "project-new")) } }
+            @if projects.is_empty() { p.muted { (t(lang, "dashboard-no-projects")) } }
+            @for p in projects {
+                section.card {
+                    h2 { a href={ "/projects/" (p.slug) } { (p.title) } }
+                    p { (t(lang, "project-progress")) " : " (percent(p.progress)) }
+                    @if p.quiet { p.flash.error { (t(lang, "project-quiet")) } }
+                    @if !p.late.is_empty() {
+                        h3 { (t_args(lang, "dashboard-late", &[("count", &p.late.len().to_string())])) }
+                        (milestone_list(lang, &p.slug, &p.late))
+                    }
+                    @if !p.due_soon.is_empty() {
+                        h3 { (t(lang, "dashboard-due-soon")) }
+                        (milestone_list(lang, &p.slug, &p.due_soon))
+                    }
+                    @if p.late.is_empty() && p.due_soon.is_empty() { p.muted { (t(lang, "dashboard-nothing-due")) } }
+                }
+            }
+        },
+    )
+}
+
+/// The coordinators' table of progress by city.
+pub fn city_rollup(lang: relais_domain::Language, rollups: &[CityRollup]) -> Markup {
+    html! {
+        table {
+            caption { (t(lang, "rollup-title")) }
+            thead { tr {
+                th scope="col" { (t(lang, "rollup-city")) }
+                th scope="col" { (t(lang, "rollup-projects")) }
+                th scope="col" { (t(lang, "rollup-progress")) }
+                th scope="col" { (t(lang, "rollup-behind")) }
+                th scope="col" { (t(lang, "rollup-quiet")) }
+            } }
+            tbody {
+                @for r in rollups {
+                    tr {
+                        th scope="row" { (r.city) }
+                        td { (r.projects) }
+                        td { (percent(r.progress)) }
+                        td { (r.behind) }
+                        td {
+                            @for (i, (slug, title)) in r.quiet.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                a href={ "/projects/" (slug) } { (title) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

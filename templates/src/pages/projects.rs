@@ -1,0 +1,541 @@
+//! Project pages: the gallery, a project's page (timeline, journal, team,
+//! chart), and the forms to create and edit projects, milestones and
+//! journal entries.
+
+use crate::chart::{ChartLabels, ProgressPoint, milestones_done};
+use crate::form::{FormState, Input, checkbox, checkboxes, csrf, error_summary, input, select, textarea};
+use crate::i18n::{t, t_args};
+use crate::layout::{PageContext, encode_query, narrow_page, page};
+use crate::markdown;
+use chrono::{DateTime, NaiveDate, Utc};
+use maud::{Markup, html};
+use relais_domain::Language;
+use relais_domain::gallery::{Card, Page as GalleryPage};
+use relais_domain::journal::Entry;
+use relais_domain::licence::LICENCES;
+use relais_domain::milestone::{Milestone, Status};
+use relais_domain::project::{Project, TeamRole};
+use relais_domain::stage::{Requirement, Stage};
+use relais_domain::theme::Theme;
+
+/// Options for the selects of the project forms and gallery filters.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    /// Editions: (id, name).
+    pub editions: Vec<(String, String)>,
+    /// Cities: (id, name).
+    pub cities: Vec<(String, String)>,
+}
+
+fn stage_label(lang: Language, stage: Stage) -> String {
+    t(lang, &format!("stage-{}", stage.code()))
+}
+
+fn theme_label(lang: Language, theme: Theme) -> String {
+    t(lang, &format!("theme-{}", theme.code()))
+}
+
+fn percent(share: f64) -> u32 {
+    (share * 100.0).round().clamp(0.0, 100.0) as u32
+}
+
+/// A progress bar readable without colour: a native `<progress>` and the figure.
+fn progress_bar(lang: Language, share: Option<f64>) -> Markup {
+    html! {
+        @match share {
+            Some(s) => {
+                span.progress {
+                    progress value=(percent(s)) max="100" aria-label=(t(lang, "project-progress")) { (percent(s)) "%" }
+                    " " (percent(s)) " %"
+                }
+            }
+            None => { span.muted { (t(lang, "project-no-milestones")) } }
+        }
+    }
+}
+
+fn with_blank(lang: Language, options: &[(String, String)]) -> Vec<(String, String)> {
+    let mut all = vec![(String::new(), t(lang, "filter-all"))];
+    all.extend(options.iter().cloned());
+    all
+}
+
+fn stage_options(lang: Language) -> Vec<(String, String)> {
+    Stage::ALL.iter().map(|s| (s.code().to_owned(), stage_label(lang, *s))).collect()
+}
+
+fn theme_options(lang: Language) -> Vec<(String, String)> {
+    Theme::ALL.iter().map(|th| (th.code().to_owned(), theme_label(lang, *th))).collect()
+}
+
+fn licence_options() -> Vec<(String, String)> {
+    LICENCES
+        .iter()
+        .map(|l| (l.spdx.to_owned(), format!("{} — {}", l.spdx, l.name)))
+        .collect()
+}
+
+/// A gallery card.
+pub fn card(lang: Language, card: &Card) -> Markup {
+    html! {
+        article.card.project-card {
+            h3 { a href={ "/projects/" (card.slug) } { (card.title) } }
+            p { (card.pitch) }
+            p.meta {
+                span.badge { (stage_label(lang, card.stage)) }
+                " " span.badge.licence { (card.licence) }
+                " · " (card.city)
+                @for theme in &card.themes { " · " (theme_label(lang, *theme)) }
+            }
+            p { (progress_bar(lang, card.progress)) }
+            @if card.looking_for_help { p.help { (t(lang, "project-looking-for-help")) } }
+        }
+    }
+}
+
+/// The gallery with its filters.
+pub fn gallery(ctx: &PageContext, filters: &FormState, choices: &Choices, results: &GalleryPage, query_without_page: &str) -> Markup {
+    let lang = ctx.lang;
+    page(
+        ctx,
+        &t(lang, "gallery-title"),
+        html! {
+            h1 { (t(lang, "gallery-title")) }
+            p.lead { (t(lang, "gallery-lead")) }
+            @if ctx.user.is_some() { p { a.button href="/projects/new" { (t(lang, "project-new")) } } }
+            form.filters.card method="get" action="/projects" role="search" {
+                (input(lang, filters, Input::text("q", "filter-text").kind("search").optional()))
+                div.grid {
+                    (select(lang, filters, "edition", "filter-edition", &with_blank(lang, &choices.editions)))
+                    (select(lang, filters, "city", "filter-city", &with_blank(lang, &choices.cities)))
+                    (select(lang, filters, "theme", "filter-theme", &with_blank(lang, &theme_options(lang))))
+                    (select(lang, filters, "stage", "filter-stage", &with_blank(lang, &stage_options(lang))))
+                    (select(lang, filters, "licence", "filter-licence", &with_blank(lang, &licence_options())))
+                    (select(lang, filters, "sort", "filter-sort", &[
+                        ("activity".to_owned(), t(lang, "sort-activity")),
+                        ("name".to_owned(), t(lang, "sort-name")),
+                    ]))
+                }
+                (checkbox(lang, filters, "help", "filter-help"))
+                p { button type="submit" { (t(lang, "filter-submit")) } }
+            }
+            p role="status" { (t_args(lang, "gallery-count", &[("count", &results.total.to_string())])) }
+            @if results.cards.is_empty() {
+                p.muted { (t(lang, "gallery-empty")) }
+            } @else {
+                div.grid { @for c in &results.cards { (card(lang, c)) } }
+            }
+            @if results.pages > 1 {
+                nav.pagination aria-label=(t(lang, "pagination")) {
+                    @if results.page > 1 {
+                        a rel="prev" href={ "/projects?" (query_without_page) "page=" (results.page - 1) } { "← " (t(lang, "pagination-previous")) }
+                    }
+                    " " span { (t_args(lang, "pagination-position", &[("page", &results.page.to_string()), ("pages", &results.pages.to_string())])) } " "
+                    @if results.page < results.pages {
+                        a rel="next" href={ "/projects?" (query_without_page) "page=" (results.page + 1) } { (t(lang, "pagination-next")) " →" }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// Everything a project page shows.
+#[derive(Debug, Clone)]
+pub struct ProjectPage<'a> {
+    /// The project, with the reader's rights.
+    pub project: &'a Project,
+    /// Its milestones, in order.
+    pub milestones: &'a [Milestone],
+    /// Its journal, newest first.
+    pub entries: &'a [Entry],
+    /// Today in the project's city.
+    pub today: NaiveDate,
+    /// Now, for edit windows and the quiet flag.
+    pub now: DateTime<Utc>,
+    /// Share of milestones done.
+    pub progress: Option<f64>,
+    /// Cumulative milestones done by date.
+    pub done_points: Vec<(NaiveDate, u32)>,
+    /// The next stage and what it still lacks.
+    pub next_stage: Option<(Stage, Vec<Requirement>)>,
+    /// Entries the reader may still correct.
+    pub editable_entries: Vec<i32>,
+    /// The reader's user id.
+    pub reader_id: Option<i32>,
+    /// Forms that came back with errors.
+    pub forms: ProjectForms,
+}
+
+/// The forms of a project page, with what was typed and its errors.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectForms {
+    /// New milestone.
+    pub milestone: FormState,
+    /// New journal entry.
+    pub entry: FormState,
+    /// Team invitation.
+    pub invite: FormState,
+    /// Stage change.
+    pub stage: FormState,
+    /// Team changes.
+    pub team: FormState,
+}
+
+fn local(dt: DateTime<Utc>, project: &Project) -> String {
+    dt.with_timezone(&project.time_zone).format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn status_label(lang: Language, status: Status) -> String {
+    t(lang, &format!("milestone-status-{}", status.code()))
+}
+
+fn requirement_label(lang: Language, r: Requirement) -> String {
+    t(lang, &format!("requirement-{}", r.code()))
+}
+
+/// The project page.
+pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
+    let lang = ctx.lang;
+    let p = view.project;
+    let row = &p.row;
+    let base = format!("/projects/{}", row.slug);
+    let labels = ChartLabels {
+        title: t(lang, "chart-title"),
+        description: t_args(lang, "chart-description", &[("title", &row.title)]),
+        empty: t(lang, "chart-empty"),
+        date_heading: t(lang, "chart-date"),
+        done_heading: t(lang, "chart-done"),
+    };
+    let points: Vec<ProgressPoint> = view.done_points.iter().map(|(date, done)| ProgressPoint { date: *date, done: *done }).collect();
+    let countable = u32::try_from(view.milestones.iter().filter(|m| m.status != Status::Dropped).count()).unwrap_or(0);
+    let milestone_choices: Vec<(String, String)> = std::iter::once((String::new(), t(lang, "entry-no-milestone")))
+        .chain(view.milestones.iter().filter(|m| m.status != Status::Dropped).map(|m| (m.id.to_string(), m.title.clone())))
+        .collect();
+    page(
+        ctx,
+        &row.title,
+        html! {
+            article.project {
+                header {
+                    h1 { (row.title) }
+                    p.lead { (row.pitch) }
+                    p.meta {
+                        span.badge { (stage_label(lang, p.stage)) }
+                        " " a.badge.licence href={ "https://spdx.org/licenses/" (p.licence.spdx) ".html" } rel="license" title=(p.licence.name) { (p.licence.spdx) }
+                        " · " (p.city_name) " · " (p.edition_name)
+                        @for theme in &p.themes { " · " (theme_label(lang, *theme)) }
+                    }
+                    @if row.archived_at.is_some() { p.flash.error { (t(lang, "project-archived")) } }
+                    @if !row.is_public { p.muted { (t(lang, "project-private")) } }
+                    @if p.rights.see_private && p.is_quiet(view.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
+                    p { (progress_bar(lang, view.progress)) }
+                    @if p.rights.edit {
+                        p { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } }
+                    }
+                }
+                @if row.looking_for_help {
+                    section.card.help {
+                        h2 { (t(lang, "project-looking-for-help")) }
+                        @if !row.help_wanted.is_empty() { p { (row.help_wanted) } }
+                    }
+                }
+                section {
+                    h2 { (t(lang, "project-about")) }
+                    (markdown::render(&row.description))
+                    @if !row.technical_challenge.is_empty() {
+                        h3 { (t(lang, "project-technical-challenge")) }
+                        p { (row.technical_challenge) }
+                    }
+                    ul.links {
+                        @if let Some(url) = &row.repository_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-repository")) } } }
+                        @if let Some(url) = &row.demo_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-demo")) } } }
+                        @if let Some(url) = &row.explainer_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-explainer")) } } }
+                    }
+                    @if !row.explainer_transcript.is_empty() {
+                        details.transcript {
+                            summary { (t(lang, "project-transcript")) }
+                            div lang="fr" { (markdown::render(&row.explainer_transcript)) }
+                        }
+                    }
+                }
+                section {
+                    h2 { (t(lang, "project-stage")) }
+                    ol.stages {
+                        @for (stage, at) in &p.stage_history {
+                            li { (stage_label(lang, *stage)) " — " time datetime=(at.to_rfc3339()) { (local(*at, p)) } }
+                        }
+                    }
+                    @if let Some((next, missing)) = &view.next_stage {
+                        @if missing.is_empty() {
+                            p { (t_args(lang, "stage-next-ready", &[("stage", &stage_label(lang, *next))])) }
+                        } @else {
+                            p { (t_args(lang, "stage-next-missing", &[("stage", &stage_label(lang, *next))])) }
+                            ul.checklist { @for r in missing { li { (requirement_label(lang, *r)) } } }
+                        }
+                    }
+                    @if p.rights.edit {
+                        (error_summary(lang, &view.forms.stage))
+                        form.inline method="post" action={ (base) "/stage" } {
+                            (csrf(ctx))
+                            (select(lang, &view.forms.stage, "stage", "project-stage-change", &stage_options(lang)))
+                            button type="submit" { (t(lang, "project-stage-submit")) }
+                        }
+                    }
+                }
+                section {
+                    h2 { (t(lang, "project-milestones")) }
+                    @if view.milestones.is_empty() {
+                        p.muted { (t(lang, "project-no-milestones")) }
+                    } @else {
+                        ol.timeline {
+                            @for m in view.milestones {
+                                @let late = m.is_late(view.today);
+                                li.milestone.late[late] .done[m.status == Status::Done] {
+                                    strong { (m.title) }
+                                    " — " (status_label(lang, m.status))
+                                    " · " (t(lang, "milestone-due")) " " time datetime=(m.due_on.to_string()) { (m.due_on) }
+                                    @if let Some(done) = m.done_on { " · " (t(lang, "milestone-done-on")) " " time datetime=(done.to_string()) { (done) } }
+                                    @if m.weight != 1 { " · " (t_args(lang, "milestone-weight-value", &[("weight", &m.weight.to_string())])) }
+                                    @if late { " " strong.late-flag { (t(lang, "milestone-late")) } }
+                                    @if !m.description.is_empty() { div { (markdown::render(&m.description)) } }
+                                    @if p.rights.edit { " " a href={ (base) "/milestones/" (m.id) "/edit" } { (t(lang, "milestone-edit")) } }
+                                }
+                            }
+                        }
+                    }
+                    (milestones_done(&points, countable, view.today, &labels))
+                    @if p.rights.edit {
+                        details.card open[!view.forms.milestone.errors.is_empty()] {
+                            summary { (t(lang, "milestone-add")) }
+                            (milestone_fields(ctx, &view.forms.milestone, &format!("{base}/milestones"), "milestone-add"))
+                        }
+                    }
+                }
+                section {
+                    h2 { (t(lang, "project-journal")) " " a.feed href={ (base) "/feed.atom" } { (t(lang, "feed-link")) } }
+                    @if p.rights.post_update {
+                        (error_summary(lang, &view.forms.entry))
+                        form.stacked.card method="post" action={ (base) "/updates" } novalidate {
+                            (csrf(ctx))
+                            (textarea(lang, &view.forms.entry, "body", "entry-body", Some("entry-body-hint")))
+                            (select(lang, &view.forms.entry, "milestone_id", "entry-milestone", &milestone_choices))
+                            (checkbox(lang, &view.forms.entry, "completes_milestone", "entry-completes"))
+                            (checkbox(lang, &view.forms.entry, "is_public", "entry-public"))
+                            p { button type="submit" { (t(lang, "entry-submit")) } }
+                        }
+                    }
+                    @if view.entries.is_empty() { p.muted { (t(lang, "journal-empty")) } }
+                    @for e in view.entries {
+                        article.card.entry id={ "update-" (e.id) } {
+                            p.meta {
+                                time datetime=(e.created_at.to_rfc3339()) { (local(e.created_at, p)) }
+                                @if let Some(name) = &e.author_name { " · " (name) }
+                                @if let Some(m) = &e.milestone_title { " · " (t(lang, "entry-about")) " " (m) }
+                                @if !e.is_public { " · " span.badge { (t(lang, "entry-team-only")) } }
+                                @if e.edited_at.is_some() { " · " (t(lang, "entry-edited")) }
+                            }
+                            (markdown::render(&e.body))
+                            @if view.editable_entries.contains(&e.id) {
+                                p { a href={ (base) "/updates/" (e.id) "/edit" } { (t(lang, "entry-edit")) } }
+                            }
+                        }
+                    }
+                }
+                section {
+                    h2 { (t(lang, "project-team")) }
+                    (error_summary(lang, &view.forms.team))
+                    ul.team {
+                        @for m in &p.team {
+                            li {
+                                (m.name)
+                                @if m.role == TeamRole::Owner { " " span.badge { (t(lang, "team-owner")) } }
+                                @if p.rights.manage_team && Some(m.user_id) != view.reader_id {
+                                    @if m.role == TeamRole::Member {
+                                        form.inline method="post" action={ (base) "/team/" (m.user_id) "/owner" } {
+                                            (csrf(ctx)) button.link type="submit" { (t(lang, "team-make-owner")) }
+                                        }
+                                    }
+                                    form.inline method="post" action={ (base) "/team/" (m.user_id) "/remove" } {
+                                        (csrf(ctx)) button.link type="submit" { (t(lang, "team-remove")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    @if p.membership.is_some() {
+                        form.inline method="post" action={ (base) "/team/leave" } {
+                            (csrf(ctx)) button.link type="submit" { (t(lang, "team-leave")) }
+                        }
+                    }
+                    @if p.rights.manage_team {
+                        (error_summary(lang, &view.forms.invite))
+                        form.stacked.card method="post" action={ (base) "/team/invite" } novalidate {
+                            (csrf(ctx))
+                            (input(lang, &view.forms.invite, Input::text("email", "team-invite-email").kind("email")))
+                            (select(lang, &view.forms.invite, "language", "admin-invite-language", &crate::pages::auth::language_options()))
+                            p { button type="submit" { (t(lang, "team-invite-submit")) } }
+                        }
+                    }
+                }
+                @if p.rights.archive {
+                    section {
+                        @if row.archived_at.is_some() {
+                            form method="post" action={ (base) "/restore" } { (csrf(ctx)) button type="submit" { (t(lang, "project-restore")) } }
+                        } @else {
+                            form method="post" action={ (base) "/archive" } { (csrf(ctx)) button.danger type="submit" { (t(lang, "project-archive")) } }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn milestone_fields(ctx: &PageContext, form: &FormState, action: &str, submit_key: &str) -> Markup {
+    let lang = ctx.lang;
+    let statuses: Vec<(String, String)> = Status::ALL.iter().map(|s| (s.code().to_owned(), status_label(lang, *s))).collect();
+    html! {
+        (error_summary(lang, form))
+        form.stacked method="post" action=(action) novalidate {
+            (csrf(ctx))
+            (input(lang, form, Input::text("title", "milestone-title")))
+            (textarea(lang, form, "description", "milestone-description", None))
+            (input(lang, form, Input::text("due_on", "milestone-due-on").kind("date")))
+            (select(lang, form, "status", "milestone-status", &statuses))
+            (input(lang, form, Input::text("weight", "milestone-weight").optional().hint("milestone-weight-hint")))
+            (input(lang, form, Input::text("position", "milestone-position").optional()))
+            p { button type="submit" { (t(lang, submit_key)) } }
+        }
+    }
+}
+
+/// The page to edit one milestone.
+pub fn milestone_edit(ctx: &PageContext, project: &Project, milestone_id: i32, form: &FormState) -> Markup {
+    let lang = ctx.lang;
+    let base = format!("/projects/{}", project.row.slug);
+    narrow_page(
+        ctx,
+        &t(lang, "milestone-edit"),
+        html! {
+            p { a href=(base) { "← " (project.row.title) } }
+            h1 { (t(lang, "milestone-edit")) }
+            (milestone_fields(ctx, form, &format!("{base}/milestones/{milestone_id}/edit"), "milestone-save"))
+            form method="post" action={ (base) "/milestones/" (milestone_id) "/delete" } {
+                (csrf(ctx)) button.danger type="submit" { (t(lang, "milestone-delete")) }
+            }
+        },
+    )
+}
+
+/// The page to correct a journal entry.
+pub fn entry_edit(ctx: &PageContext, project: &Project, entry_id: i32, form: &FormState) -> Markup {
+    let lang = ctx.lang;
+    let base = format!("/projects/{}", project.row.slug);
+    narrow_page(
+        ctx,
+        &t(lang, "entry-edit"),
+        html! {
+            p { a href=(base) { "← " (project.row.title) } }
+            h1 { (t(lang, "entry-edit")) }
+            (error_summary(lang, form))
+            form.stacked method="post" action={ (base) "/updates/" (entry_id) "/edit" } novalidate {
+                (csrf(ctx))
+                (textarea(lang, form, "body", "entry-body", Some("entry-body-hint")))
+                p { button type="submit" { (t(lang, "entry-save")) } }
+            }
+        },
+    )
+}
+
+/// The form to create or edit a project.
+pub fn project_form(ctx: &PageContext, form: &FormState, choices: &Choices, existing_slug: Option<&str>) -> Markup {
+    let lang = ctx.lang;
+    let (title, action) = match existing_slug {
+        Some(slug) => (t(lang, "project-edit"), format!("/projects/{slug}/edit")),
+        None => (t(lang, "project-new"), "/projects".to_owned()),
+    };
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            (error_summary(lang, form))
+            form.stacked method="post" action=(action) novalidate {
+                (csrf(ctx))
+                (input(lang, form, Input::text("title", "project-title")))
+                (input(lang, form, Input::text("slug", "project-slug").optional().hint("project-slug-hint")))
+                (input(lang, form, Input::text("pitch", "project-pitch").hint("project-pitch-hint")))
+                (textarea(lang, form, "description", "project-description", Some("markdown-hint")))
+                (checkboxes(lang, form, "themes", "project-themes", &theme_options(lang)))
+                (textarea(lang, form, "technical_challenge", "project-technical-challenge", None))
+                (select(lang, form, "licence", "project-licence", &licence_options()))
+                (select(lang, form, "edition_id", "project-edition", &choices.editions))
+                (select(lang, form, "city_id", "project-city", &choices.cities))
+                (input(lang, form, Input::text("repository_url", "project-repository").kind("url").optional()))
+                (input(lang, form, Input::text("demo_url", "project-demo").kind("url").optional()))
+                (input(lang, form, Input::text("explainer_url", "project-explainer").kind("url").optional().hint("project-explainer-hint")))
+                (textarea(lang, form, "explainer_transcript", "project-transcript", Some("project-transcript-hint")))
+                (checkbox(lang, form, "looking_for_help", "project-looking-for-help"))
+                (textarea(lang, form, "help_wanted", "project-help-wanted", None))
+                (checkbox(lang, form, "is_public", "project-public"))
+                p { button type="submit" { (t(lang, "project-save")) } }
+            }
+        },
+    )
+}
+
+/// The page that offers to join a team from an invitation.
+pub fn team_invitation(ctx: &PageContext, token: &str, project_title: &str) -> Markup {
+    let lang = ctx.lang;
+    narrow_page(
+        ctx,
+        &t(lang, "team-invitation-title"),
+        html! {
+            h1 { (t(lang, "team-invitation-title")) }
+            p { (t_args(lang, "team-invitation-body", &[("project", project_title)])) }
+            @if ctx.user.is_some() {
+                form method="post" action={ "/team-invitations/" (token) } {
+                    (csrf(ctx)) button type="submit" { (t(lang, "team-invitation-accept")) }
+                }
+            } @else {
+                p { (t(lang, "team-invitation-log-in")) }
+                @let next = encode_query(&format!("/team-invitations/{token}"));
+                p {
+                    a.button href={ "/login?next=" (next) } { (t(lang, "nav-login")) }
+                    " " a href="/signup" { (t(lang, "nav-signup")) }
+                }
+            }
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn sample_card() -> Card {
+        Card {
+            slug: "carte-ecoles".into(),
+            title: "Carte <des> écoles".into(),
+            pitch: "Où sont les écoles ?".into(),
+            city: "Lyon".into(),
+            stage: Stage::Demo,
+            licence: "AGPL-3.0-or-later".into(),
+            themes: vec![Theme::Educational],
+            progress: Some(0.5),
+            looking_for_help: true,
+            last_activity_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("time"),
+        }
+    }
+
+    #[test]
+    fn a_card_links_to_its_project_with_escaped_title_and_progress() {
+        let html = card(Language::Fr, &sample_card()).into_string();
+        assert!(html.contains(r#"href="/projects/carte-ecoles""#));
+        assert!(html.contains("Carte &lt;des&gt; écoles"));
+        assert!(html.contains(r#"<progress value="50" max="100""#));
+        assert!(html.contains("AGPL-3.0-or-later"));
+    }
+}
