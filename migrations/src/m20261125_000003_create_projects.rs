@@ -152,16 +152,34 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(Projects::LastPublicUpdateAt))
                     .col(timestamp_with_time_zone(Projects::CreatedAt))
                     .col(timestamp_with_time_zone(Projects::UpdatedAt))
-                    .foreign_key(&mut fk(Projects::Table, Projects::EditionId, Editions::Table, Editions::Id, ForeignKeyAction::Restrict))
-                    .foreign_key(&mut fk(Projects::Table, Projects::CityId, Cities::Table, Cities::Id, ForeignKeyAction::Restrict))
+                    .foreign_key(&mut fk(
+                        Projects::Table,
+                        Projects::EditionId,
+                        Editions::Table,
+                        Editions::Id,
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut fk(
+                        Projects::Table,
+                        Projects::CityId,
+                        Cities::Table,
+                        Cities::Id,
+                        ForeignKeyAction::Restrict,
+                    ))
                     .to_owned(),
             )
             .await?;
         for (name, cols) in [
             ("ix_projects_activity", vec![Projects::LastActivityAt]),
             ("ix_projects_title", vec![Projects::Title]),
-            ("ix_projects_city", vec![Projects::CityId, Projects::LastActivityAt]),
-            ("ix_projects_edition", vec![Projects::EditionId, Projects::LastActivityAt]),
+            (
+                "ix_projects_city",
+                vec![Projects::CityId, Projects::LastActivityAt],
+            ),
+            (
+                "ix_projects_edition",
+                vec![Projects::EditionId, Projects::LastActivityAt],
+            ),
         ] {
             let mut index = Index::create();
             index.name(name).table(Projects::Table);
@@ -179,12 +197,24 @@ impl MigrationTrait for Migration {
                     .col(integer(ProjectStages::ProjectId))
                     .col(string_len(ProjectStages::Stage, 16))
                     .col(timestamp_with_time_zone(ProjectStages::ReachedAt))
-                    .foreign_key(&mut fk(ProjectStages::Table, ProjectStages::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
+                    .foreign_key(&mut fk(
+                        ProjectStages::Table,
+                        ProjectStages::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_project_stages_project").table(ProjectStages::Table).col(ProjectStages::ProjectId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_project_stages_project")
+                    .table(ProjectStages::Table)
+                    .col(ProjectStages::ProjectId)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -195,14 +225,36 @@ impl MigrationTrait for Migration {
                     .col(integer(ProjectMembers::UserId))
                     .col(string_len(ProjectMembers::Role, 16))
                     .col(timestamp_with_time_zone(ProjectMembers::JoinedAt))
-                    .primary_key(Index::create().col(ProjectMembers::ProjectId).col(ProjectMembers::UserId))
-                    .foreign_key(&mut fk(ProjectMembers::Table, ProjectMembers::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(ProjectMembers::Table, ProjectMembers::UserId, Users::Table, Users::Id, ForeignKeyAction::Cascade))
+                    .primary_key(
+                        Index::create()
+                            .col(ProjectMembers::ProjectId)
+                            .col(ProjectMembers::UserId),
+                    )
+                    .foreign_key(&mut fk(
+                        ProjectMembers::Table,
+                        ProjectMembers::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        ProjectMembers::Table,
+                        ProjectMembers::UserId,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_project_members_user").table(ProjectMembers::Table).col(ProjectMembers::UserId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_project_members_user")
+                    .table(ProjectMembers::Table)
+                    .col(ProjectMembers::UserId)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -220,12 +272,25 @@ impl MigrationTrait for Migration {
                     .col(integer(Milestones::Weight))
                     .col(timestamp_with_time_zone(Milestones::CreatedAt))
                     .col(timestamp_with_time_zone(Milestones::UpdatedAt))
-                    .foreign_key(&mut fk(Milestones::Table, Milestones::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
+                    .foreign_key(&mut fk(
+                        Milestones::Table,
+                        Milestones::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_milestones_project").table(Milestones::Table).col(Milestones::ProjectId).col(Milestones::Position).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_milestones_project")
+                    .table(Milestones::Table)
+                    .col(Milestones::ProjectId)
+                    .col(Milestones::Position)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -240,17 +305,48 @@ impl MigrationTrait for Migration {
                     .col(boolean(ProjectUpdates::IsPublic))
                     .col(timestamp_with_time_zone(ProjectUpdates::CreatedAt))
                     .col(timestamp_with_time_zone_null(ProjectUpdates::EditedAt))
-                    .foreign_key(&mut fk(ProjectUpdates::Table, ProjectUpdates::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(ProjectUpdates::Table, ProjectUpdates::AuthorId, Users::Table, Users::Id, ForeignKeyAction::SetNull))
-                    .foreign_key(&mut fk(ProjectUpdates::Table, ProjectUpdates::MilestoneId, Milestones::Table, Milestones::Id, ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        ProjectUpdates::Table,
+                        ProjectUpdates::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        ProjectUpdates::Table,
+                        ProjectUpdates::AuthorId,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut fk(
+                        ProjectUpdates::Table,
+                        ProjectUpdates::MilestoneId,
+                        Milestones::Table,
+                        Milestones::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_project_updates_project").table(ProjectUpdates::Table).col(ProjectUpdates::ProjectId).col(ProjectUpdates::CreatedAt).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_project_updates_project")
+                    .table(ProjectUpdates::Table)
+                    .col(ProjectUpdates::ProjectId)
+                    .col(ProjectUpdates::CreatedAt)
+                    .to_owned(),
+            )
             .await?;
         manager
-            .create_index(Index::create().name("ix_project_updates_created").table(ProjectUpdates::Table).col(ProjectUpdates::CreatedAt).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_project_updates_created")
+                    .table(ProjectUpdates::Table)
+                    .col(ProjectUpdates::CreatedAt)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -266,7 +362,13 @@ impl MigrationTrait for Migration {
                             .col(StageRequirements::Stage)
                             .col(StageRequirements::Requirement),
                     )
-                    .foreign_key(&mut fk(StageRequirements::Table, StageRequirements::EditionId, Editions::Table, Editions::Id, ForeignKeyAction::Cascade))
+                    .foreign_key(&mut fk(
+                        StageRequirements::Table,
+                        StageRequirements::EditionId,
+                        Editions::Table,
+                        Editions::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -282,7 +384,9 @@ impl MigrationTrait for Migration {
             ProjectStages::Table.into_iden(),
             Projects::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

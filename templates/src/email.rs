@@ -68,14 +68,29 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: false,
         },
-        EmailMessage::ProjectInvitation { inviter, project, token } => Parts {
-            subject: t_args(lang, "email-team-invitation-subject", &[("project", project)]),
+        EmailMessage::ProjectInvitation {
+            inviter,
+            project,
+            token,
+        } => Parts {
+            subject: t_args(
+                lang,
+                "email-team-invitation-subject",
+                &[("project", project)],
+            ),
             greeting_name: None,
             paragraphs: vec![
-                t_args(lang, "email-team-invitation-body", &[("inviter", inviter), ("project", project)]),
+                t_args(
+                    lang,
+                    "email-team-invitation-body",
+                    &[("inviter", inviter), ("project", project)],
+                ),
                 t(lang, "email-team-invitation-link"),
             ],
-            action: Some((t(lang, "email-team-invitation-button"), format!("{base}/team-invitations/{token}"))),
+            action: Some((
+                t(lang, "email-team-invitation-button"),
+                format!("{base}/team-invitations/{token}"),
+            )),
             ignore_note: true,
         },
         EmailMessage::Invitation {

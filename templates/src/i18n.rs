@@ -44,6 +44,16 @@ pub fn t_args(lang: Language, key: &str, args: &[(&'static str, &str)]) -> Strin
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The text of `key` with a number argument `name`, so that plural forms
+/// (`[one]`, `[other]`) are chosen by the number, not its text.
+pub fn t_count(lang: Language, key: &str, name: &'static str, count: u64) -> String {
+    let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+    args.insert(Cow::Borrowed(name), FluentValue::from(count));
+    LOCALES
+        .try_lookup_with_args(id(lang), key, &args)
+        .unwrap_or_else(|| key.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

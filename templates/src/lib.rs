@@ -14,6 +14,6 @@ pub mod layout;
 pub mod markdown;
 pub mod pages;
 
-pub use i18n::{t, t_args};
+pub use i18n::{t, t_args, t_count};
 pub use layout::PageContext;
 pub use maud::{Markup, html};

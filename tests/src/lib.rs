@@ -242,19 +242,49 @@ impl TestApp {
 
     /// Creates a city as a throw-away programme coordinator would.
     pub async fn create_city(&self, slug: &str, name: &str) -> i32 {
-        let actor = relais_domain::Actor::User(relais_domain::role::UserActor {
-            user_id: 0,
-            city_id: None,
-            grants: vec![relais_domain::role::Grant {
-                role: relais_domain::Role::Coordinator,
-                city_id: None,
-            }],
-        });
-        relais_domain::city::create(&self.ctx, &actor, slug, name, "Europe/Paris", None)
+        self.create_city_in(slug, name, "Europe/Paris", None).await
+    }
+
+    /// Creates a city in `zone`, taking part in `edition_id` if given.
+    pub async fn create_city_in(
+        &self,
+        slug: &str,
+        name: &str,
+        zone: &str,
+        edition_id: Option<i32>,
+    ) -> i32 {
+        relais_domain::city::create(&self.ctx, &programme_actor(), slug, name, zone, edition_id)
             .await
             .expect("city")
             .id
     }
+
+    /// Creates an edition whose marathon starts on `starts_on` (YYYY-MM-DD).
+    pub async fn create_edition(&self, slug: &str, starts_on: &str) -> i32 {
+        relais_domain::edition::create(
+            &self.ctx,
+            &programme_actor(),
+            slug,
+            &format!("Édition {slug}"),
+            starts_on,
+            starts_on,
+        )
+        .await
+        .expect("edition")
+        .id
+    }
+}
+
+/// A programme coordinator that exists only in memory, for set-up.
+fn programme_actor() -> relais_domain::Actor {
+    relais_domain::Actor::User(relais_domain::role::UserActor {
+        user_id: 0,
+        city_id: None,
+        grants: vec![relais_domain::role::Grant {
+            role: relais_domain::Role::Coordinator,
+            city_id: None,
+        }],
+    })
 }
 
 /// A page as fetched: status, final location and body.

@@ -8,7 +8,9 @@ use relais_domain::journal::{self, EntryInput};
 use relais_domain::milestone::{self, MilestoneInput};
 use relais_domain::project::{self, ProjectInput};
 use relais_domain::sea_orm::sea_query::Expr;
-use relais_domain::sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use relais_domain::sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter,
+};
 use relais_domain::stage::Stage;
 use relais_domain::{Context, Language, Role, city, edition};
 
@@ -287,30 +289,237 @@ const fn demo_project(
     licence: &'static str,
     stage: Stage,
 ) -> DemoProject {
-    DemoProject { title, pitch, city, owner, teammate: None, themes, licence, stage, public: true, help: None, quiet: false }
+    DemoProject {
+        title,
+        pitch,
+        city,
+        owner,
+        teammate: None,
+        themes,
+        licence,
+        stage,
+        public: true,
+        help: None,
+        quiet: false,
+    }
 }
 
 const PROJECTS: &[DemoProject] = &[
-    DemoProject { teammate: Some("bastien@relais.demo"), help: Some("Un·e designer pour les tests utilisateurs."), ..demo_project("Carte des fontaines", "Trouver une fontaine d'eau potable près de chez soi.", "paris", "alice@relais.demo", &["environmental", "social"], "AGPL-3.0-or-later", Stage::Pilot) },
-    demo_project("Budget participatif ouvert", "Suivre chaque projet voté jusqu'à sa réalisation.", "paris", "bastien@relais.demo", &["democratic"], "MIT", Stage::Demo),
-    DemoProject { quiet: true, ..demo_project("Réemploi des meubles scolaires", "Donner une seconde vie au mobilier des écoles.", "paris", "alice@relais.demo", &["environmental", "educational"], "GPL-3.0-or-later", Stage::Prototype) },
-    demo_project("Délibérations lisibles", "Les délibérations municipales résumées en langage simple.", "paris", "bastien@relais.demo", &["democratic", "educational"], "CC-BY-SA-4.0", Stage::Idea),
-    DemoProject { teammate: Some("alice@relais.demo"), ..demo_project("Vélo-école", "Réserver un créneau d'apprentissage du vélo pour adultes.", "lyon", "chloe@relais.demo", &["social", "environmental"], "MPL-2.0", Stage::Launched) },
-    demo_project("Qualité de l'air des crèches", "Des capteurs ouverts dans les crèches de la métropole.", "lyon", "chloe@relais.demo", &["environmental"], "Apache-2.0", Stage::Demo),
-    DemoProject { quiet: true, help: Some("Des développeuses et développeurs Python."), ..demo_project("Annuaire des tiers-lieux", "Tous les tiers-lieux de la région sur une carte.", "lyon", "chloe@relais.demo", &["social"], "ODbL-1.0", Stage::Prototype) },
-    DemoProject { public: false, ..demo_project("Cantine sans gaspillage", "Prévoir le nombre de repas pour réduire les restes.", "lyon", "chloe@relais.demo", &["environmental", "educational"], "EUPL-1.2", Stage::Idea) },
-    demo_project("Conseil communal en direct", "Suivre les votes du conseil communal séance par séance.", "bruxelles", "david@relais.demo", &["democratic"], "AGPL-3.0-or-later", Stage::Pilot),
-    DemoProject { help: Some("Une juriste pour relire les conditions d'utilisation."), ..demo_project("Primes énergie simplifiées", "Savoir en trois questions à quelles primes on a droit.", "bruxelles", "david@relais.demo", &["social", "environmental"], "EUPL-1.2", Stage::Demo) },
-    DemoProject { quiet: true, ..demo_project("Bibliothèque d'outils", "Emprunter une perceuse à ses voisins.", "bruxelles", "david@relais.demo", &["social"], "GPL-3.0-or-later", Stage::Paused) },
-    demo_project("Plages horaires des maisons médicales", "Les horaires de garde des maisons médicales, à jour.", "bruxelles", "david@relais.demo", &["social"], "MIT", Stage::Prototype),
-    DemoProject { teammate: Some("fatou@relais.demo"), ..demo_project("Alerte inondation", "Prévenir les quartiers inondables par SMS.", "dakar", "fatou@relais.demo", &["environmental", "social"], "AGPL-3.0-or-later", Stage::Pilot) },
-    demo_project("Cours du soir numériques", "Des cours de code gratuits le soir, près de chez soi.", "dakar", "fatou@relais.demo", &["educational"], "CC-BY-4.0", Stage::Launched),
-    DemoProject { help: Some("Des traducteurs en wolof."), ..demo_project("État civil en ligne", "Demander un extrait d'acte de naissance sans se déplacer.", "dakar", "fatou@relais.demo", &["democratic", "social"], "AGPL-3.0-or-later", Stage::Prototype) },
-    DemoProject { quiet: true, ..demo_project("Marchés de quartier", "Les prix du jour sur les marchés de Dakar.", "dakar", "fatou@relais.demo", &["social"], "ODbL-1.0", Stage::Abandoned) },
-    demo_project("Déneigement en temps réel", "Savoir quand la déneigeuse passera dans ma rue.", "montreal", "gabriel@relais.demo", &["social"], "MIT", Stage::Launched),
-    demo_project("Jardins communautaires", "Trouver une parcelle libre dans un jardin communautaire.", "montreal", "gabriel@relais.demo", &["environmental", "social"], "CC-BY-SA-4.0", Stage::Demo),
-    DemoProject { help: Some("Un·e spécialiste de l'accessibilité."), ..demo_project("Consultations citoyennes accessibles", "Des consultations publiques lisibles par tous, y compris au lecteur d'écran.", "montreal", "gabriel@relais.demo", &["democratic"], "AGPL-3.0-or-later", Stage::Prototype) },
-    demo_project("Sentiers scolaires sûrs", "Cartographier les trajets à pied vers l'école.", "montreal", "gabriel@relais.demo", &["educational", "social"], "ODbL-1.0", Stage::Idea),
+    DemoProject {
+        teammate: Some("bastien@relais.demo"),
+        help: Some("Un·e designer pour les tests utilisateurs."),
+        ..demo_project(
+            "Carte des fontaines",
+            "Trouver une fontaine d'eau potable près de chez soi.",
+            "paris",
+            "alice@relais.demo",
+            &["environmental", "social"],
+            "AGPL-3.0-or-later",
+            Stage::Pilot,
+        )
+    },
+    demo_project(
+        "Budget participatif ouvert",
+        "Suivre chaque projet voté jusqu'à sa réalisation.",
+        "paris",
+        "bastien@relais.demo",
+        &["democratic"],
+        "MIT",
+        Stage::Demo,
+    ),
+    DemoProject {
+        quiet: true,
+        ..demo_project(
+            "Réemploi des meubles scolaires",
+            "Donner une seconde vie au mobilier des écoles.",
+            "paris",
+            "alice@relais.demo",
+            &["environmental", "educational"],
+            "GPL-3.0-or-later",
+            Stage::Prototype,
+        )
+    },
+    demo_project(
+        "Délibérations lisibles",
+        "Les délibérations municipales résumées en langage simple.",
+        "paris",
+        "bastien@relais.demo",
+        &["democratic", "educational"],
+        "CC-BY-SA-4.0",
+        Stage::Idea,
+    ),
+    DemoProject {
+        teammate: Some("alice@relais.demo"),
+        ..demo_project(
+            "Vélo-école",
+            "Réserver un créneau d'apprentissage du vélo pour adultes.",
+            "lyon",
+            "chloe@relais.demo",
+            &["social", "environmental"],
+            "MPL-2.0",
+            Stage::Launched,
+        )
+    },
+    demo_project(
+        "Qualité de l'air des crèches",
+        "Des capteurs ouverts dans les crèches de la métropole.",
+        "lyon",
+        "chloe@relais.demo",
+        &["environmental"],
+        "Apache-2.0",
+        Stage::Demo,
+    ),
+    DemoProject {
+        quiet: true,
+        help: Some("Des développeuses et développeurs Python."),
+        ..demo_project(
+            "Annuaire des tiers-lieux",
+            "Tous les tiers-lieux de la région sur une carte.",
+            "lyon",
+            "chloe@relais.demo",
+            &["social"],
+            "ODbL-1.0",
+            Stage::Prototype,
+        )
+    },
+    DemoProject {
+        public: false,
+        ..demo_project(
+            "Cantine sans gaspillage",
+            "Prévoir le nombre de repas pour réduire les restes.",
+            "lyon",
+            "chloe@relais.demo",
+            &["environmental", "educational"],
+            "EUPL-1.2",
+            Stage::Idea,
+        )
+    },
+    demo_project(
+        "Conseil communal en direct",
+        "Suivre les votes du conseil communal séance par séance.",
+        "bruxelles",
+        "david@relais.demo",
+        &["democratic"],
+        "AGPL-3.0-or-later",
+        Stage::Pilot,
+    ),
+    DemoProject {
+        help: Some("Une juriste pour relire les conditions d'utilisation."),
+        ..demo_project(
+            "Primes énergie simplifiées",
+            "Savoir en trois questions à quelles primes on a droit.",
+            "bruxelles",
+            "david@relais.demo",
+            &["social", "environmental"],
+            "EUPL-1.2",
+            Stage::Demo,
+        )
+    },
+    DemoProject {
+        quiet: true,
+        ..demo_project(
+            "Bibliothèque d'outils",
+            "Emprunter une perceuse à ses voisins.",
+            "bruxelles",
+            "david@relais.demo",
+            &["social"],
+            "GPL-3.0-or-later",
+            Stage::Paused,
+        )
+    },
+    demo_project(
+        "Plages horaires des maisons médicales",
+        "Les horaires de garde des maisons médicales, à jour.",
+        "bruxelles",
+        "david@relais.demo",
+        &["social"],
+        "MIT",
+        Stage::Prototype,
+    ),
+    DemoProject {
+        teammate: Some("fatou@relais.demo"),
+        ..demo_project(
+            "Alerte inondation",
+            "Prévenir les quartiers inondables par SMS.",
+            "dakar",
+            "fatou@relais.demo",
+            &["environmental", "social"],
+            "AGPL-3.0-or-later",
+            Stage::Pilot,
+        )
+    },
+    demo_project(
+        "Cours du soir numériques",
+        "Des cours de code gratuits le soir, près de chez soi.",
+        "dakar",
+        "fatou@relais.demo",
+        &["educational"],
+        "CC-BY-4.0",
+        Stage::Launched,
+    ),
+    DemoProject {
+        help: Some("Des traducteurs en wolof."),
+        ..demo_project(
+            "État civil en ligne",
+            "Demander un extrait d'acte de naissance sans se déplacer.",
+            "dakar",
+            "fatou@relais.demo",
+            &["democratic", "social"],
+            "AGPL-3.0-or-later",
+            Stage::Prototype,
+        )
+    },
+    DemoProject {
+        quiet: true,
+        ..demo_project(
+            "Marchés de quartier",
+            "Les prix du jour sur les marchés de Dakar.",
+            "dakar",
+            "fatou@relais.demo",
+            &["social"],
+            "ODbL-1.0",
+            Stage::Abandoned,
+        )
+    },
+    demo_project(
+        "Déneigement en temps réel",
+        "Savoir quand la déneigeuse passera dans ma rue.",
+        "montreal",
+        "gabriel@relais.demo",
+        &["social"],
+        "MIT",
+        Stage::Launched,
+    ),
+    demo_project(
+        "Jardins communautaires",
+        "Trouver une parcelle libre dans un jardin communautaire.",
+        "montreal",
+        "gabriel@relais.demo",
+        &["environmental", "social"],
+        "CC-BY-SA-4.0",
+        Stage::Demo,
+    ),
+    DemoProject {
+        help: Some("Un·e spécialiste de l'accessibilité."),
+        ..demo_project(
+            "Consultations citoyennes accessibles",
+            "Des consultations publiques lisibles par tous, y compris au lecteur d'écran.",
+            "montreal",
+            "gabriel@relais.demo",
+            &["democratic"],
+            "AGPL-3.0-or-later",
+            Stage::Prototype,
+        )
+    },
+    demo_project(
+        "Sentiers scolaires sûrs",
+        "Cartographier les trajets à pied vers l'école.",
+        "montreal",
+        "gabriel@relais.demo",
+        &["educational", "social"],
+        "ODbL-1.0",
+        Stage::Idea,
+    ),
 ];
 
 async fn actor_for(ctx: &Context, email: &str) -> anyhow::Result<(relais_domain::Actor, i32)> {
@@ -319,7 +528,9 @@ async fn actor_for(ctx: &Context, email: &str) -> anyhow::Result<(relais_domain:
         .one(&ctx.db)
         .await?
         .context("demo owner")?;
-    let account = account::load(&ctx.db, user.id).await?.context("demo owner account")?;
+    let account = account::load(&ctx.db, user.id)
+        .await?
+        .context("demo owner account")?;
     Ok((account.actor(), user.id))
 }
 
@@ -330,7 +541,11 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
     let cities = city::of_edition(&ctx.db, edition_id).await?;
     for (i, p) in PROJECTS.iter().enumerate() {
         let (owner, _) = actor_for(ctx, p.owner).await?;
-        let city_id = cities.iter().find(|c| c.slug == p.city).context("demo project city")?.id;
+        let city_id = cities
+            .iter()
+            .find(|c| c.slug == p.city)
+            .context("demo project city")?
+            .id;
         let advanced = p.stage >= Stage::Demo && p.stage != Stage::Paused;
         let input = ProjectInput {
             title: p.title.to_owned(),
@@ -357,7 +572,9 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
             looking_for_help: p.help.is_some(),
             help_wanted: p.help.unwrap_or_default().to_owned(),
         };
-        let slug = project::create(ctx, &owner, &input).await.with_context(|| format!("project {}", p.title))?;
+        let slug = project::create(ctx, &owner, &input)
+            .await
+            .with_context(|| format!("project {}", p.title))?;
         let loaded = project::by_slug(ctx, &owner, &slug).await?;
         if let Some(mate) = p.teammate {
             let (_, mate_id) = actor_for(ctx, mate).await?;
@@ -373,8 +590,13 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
             }
         }
         let path = [Stage::Prototype, Stage::Demo, Stage::Pilot, Stage::Launched];
-        for stage in path.iter().filter(|s| **s <= p.stage && p.stage <= Stage::Launched) {
-            project::set_stage(ctx, &owner, loaded.row.id, *stage).await.with_context(|| format!("stage of {}", p.title))?;
+        for stage in path
+            .iter()
+            .filter(|s| **s <= p.stage && p.stage <= Stage::Launched)
+        {
+            project::set_stage(ctx, &owner, loaded.row.id, *stage)
+                .await
+                .with_context(|| format!("stage of {}", p.title))?;
         }
         if matches!(p.stage, Stage::Paused | Stage::Abandoned) {
             project::set_stage(ctx, &owner, loaded.row.id, p.stage).await?;
@@ -389,7 +611,11 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
         ];
         for (j, (title, days, status)) in offsets.iter().enumerate() {
             // Earlier projects get more milestones done, so the gallery shows a range.
-            let status = if i % 4 == 3 && *status == "done" { "in_progress" } else { status };
+            let status = if i % 4 == 3 && *status == "done" {
+                "in_progress"
+            } else {
+                status
+            };
             milestone::create(
                 ctx,
                 &loaded,
@@ -398,7 +624,11 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
                     description: String::new(),
                     due_on: (today + chrono::Duration::days(*days)).to_string(),
                     status: status.to_owned(),
-                    weight: if j == 1 { "2".to_owned() } else { String::new() },
+                    weight: if j == 1 {
+                        "2".to_owned()
+                    } else {
+                        String::new()
+                    },
                     position: String::new(),
                 },
             )
@@ -406,32 +636,94 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
             .with_context(|| format!("milestone of {}", p.title))?;
         }
         let entries = [
-            (-150, "Nous sortons du marathon avec une maquette et beaucoup d'envie. Merci à toutes les personnes venues nous voir !", true),
-            (-90, "Premier atelier avec les usagers : trois parcours retenus, deux abandonnés.", true),
-            (-40, "Point d'équipe : qui prend quoi pendant l'été ?", false),
-            (-12, "Le prototype tourne en ligne. Retours bienvenus.", true),
+            (
+                -150,
+                "Nous sortons du marathon avec une maquette et beaucoup d'envie. Merci à toutes les personnes venues nous voir !",
+                true,
+            ),
+            (
+                -90,
+                "Premier atelier avec les usagers : trois parcours retenus, deux abandonnés.",
+                true,
+            ),
+            (
+                -40,
+                "Point d'équipe : qui prend quoi pendant l'été ?",
+                false,
+            ),
+            (
+                -12,
+                "Le prototype tourne en ligne. Retours bienvenus.",
+                true,
+            ),
         ];
         for (days, body, public) in entries {
             let entry_id = journal::post(
                 ctx,
                 &owner,
                 &loaded,
-                &EntryInput { body: body.to_owned(), milestone_id: String::new(), is_public: public, completes_milestone: false },
+                &EntryInput {
+                    body: body.to_owned(),
+                    milestone_id: String::new(),
+                    is_public: public,
+                    completes_milestone: false,
+                },
             )
             .await?;
             // A quiet project's last public news is older than 30 days.
             let days = if p.quiet { days - 40 } else { days };
             relais_domain::entities::project_update::Entity::update_many()
-                .col_expr(relais_domain::entities::project_update::Column::CreatedAt, Expr::value(now + chrono::Duration::days(days)))
+                .col_expr(
+                    relais_domain::entities::project_update::Column::CreatedAt,
+                    Expr::value(now + chrono::Duration::days(days)),
+                )
                 .filter(relais_domain::entities::project_update::Column::Id.eq(entry_id))
                 .exec(&ctx.db)
                 .await?;
         }
-        let last_public = if p.quiet { now - chrono::Duration::days(52) } else { now - chrono::Duration::days(12) };
+        // Done milestones were done on their due date; stages were reached
+        // over the months after the marathon.
+        relais_domain::entities::milestone::Entity::update_many()
+            .col_expr(
+                relais_domain::entities::milestone::Column::DoneOn,
+                Expr::col(relais_domain::entities::milestone::Column::DueOn).into(),
+            )
+            .filter(relais_domain::entities::milestone::Column::ProjectId.eq(loaded.row.id))
+            .filter(relais_domain::entities::milestone::Column::Status.eq("done"))
+            .exec(&ctx.db)
+            .await?;
+        let stages = relais_domain::entities::project_stage::Entity::find()
+            .filter(relais_domain::entities::project_stage::Column::ProjectId.eq(loaded.row.id))
+            .all(&ctx.db)
+            .await?;
+        for (k, stage) in stages.iter().enumerate() {
+            relais_domain::entities::project_stage::Entity::update_many()
+                .col_expr(
+                    relais_domain::entities::project_stage::Column::ReachedAt,
+                    Expr::value(now - chrono::Duration::days(200 - 35 * k as i64)),
+                )
+                .filter(relais_domain::entities::project_stage::Column::Id.eq(stage.id))
+                .exec(&ctx.db)
+                .await?;
+        }
+        let last_public = if p.quiet {
+            now - chrono::Duration::days(52)
+        } else {
+            now - chrono::Duration::days(12)
+        };
         relais_domain::entities::project::Entity::update_many()
-            .col_expr(relais_domain::entities::project::Column::CreatedAt, Expr::value(now - chrono::Duration::days(200)))
-            .col_expr(relais_domain::entities::project::Column::LastPublicUpdateAt, Expr::value(last_public))
-            .col_expr(relais_domain::entities::project::Column::LastActivityAt, Expr::value(last_public - chrono::Duration::hours(i as i64)))
+            .col_expr(
+                relais_domain::entities::project::Column::CreatedAt,
+                Expr::value(now - chrono::Duration::days(200)),
+            )
+            .col_expr(
+                relais_domain::entities::project::Column::LastPublicUpdateAt,
+                Expr::value(last_public),
+            )
+            .col_expr(
+                relais_domain::entities::project::Column::LastActivityAt,
+                Expr::value(last_public - chrono::Duration::hours(i as i64)),
+            )
             .filter(relais_domain::entities::project::Column::Id.eq(loaded.row.id))
             .exec(&ctx.db)
             .await?;

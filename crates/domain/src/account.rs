@@ -7,6 +7,7 @@
 use crate::context::Context;
 use crate::email_address::EmailAddress;
 use crate::email_message::EmailMessage;
+use crate::emailed_token::{TokenPurpose, find_live_token, issue_token, use_token};
 use crate::entities::{city, user, user_role};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::language::Language;
@@ -16,7 +17,6 @@ use crate::rate_limit;
 use crate::role::{Actor, Grant, Role, UserActor};
 use crate::settings::{self, RegistrationMode};
 use crate::skill::Skill;
-use crate::emailed_token::{TokenPurpose, find_live_token, issue_token, use_token};
 use crate::{session, time_zone, token};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;

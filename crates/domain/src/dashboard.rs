@@ -33,7 +33,11 @@ pub struct TeamProject {
 }
 
 /// The actor's projects with their late and upcoming milestones.
-pub async fn for_team_member(db: &impl ConnectionTrait, actor: &Actor, now: DateTime<Utc>) -> Result<Vec<TeamProject>> {
+pub async fn for_team_member(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<TeamProject>> {
     let Some(user_id) = actor.user_id() else {
         return Ok(Vec::new());
     };
@@ -56,13 +60,24 @@ pub async fn for_team_member(db: &impl ConnectionTrait, actor: &Actor, now: Date
                 .and_then(|c| time_zone::parse(&c.time_zone).ok())
                 .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
             let today = today_in(zone, now);
-            let own: Vec<Milestone> = milestones.iter().filter(|m| m.project_id == p.id).cloned().collect();
+            let own: Vec<Milestone> = milestones
+                .iter()
+                .filter(|m| m.project_id == p.id)
+                .cloned()
+                .collect();
             TeamProject {
-                role: memberships.iter().find(|(id, _)| *id == p.id).map_or(TeamRole::Member, |(_, r)| *r),
+                role: memberships
+                    .iter()
+                    .find(|(id, _)| *id == p.id)
+                    .map_or(TeamRole::Member, |(_, r)| *r),
                 quiet: is_quiet(&p, now),
                 progress: milestone::progress(&own),
                 late: own.iter().filter(|m| m.is_late(today)).cloned().collect(),
-                due_soon: own.iter().filter(|m| m.is_due_within(today, DUE_SOON_DAYS)).cloned().collect(),
+                due_soon: own
+                    .iter()
+                    .filter(|m| m.is_due_within(today, DUE_SOON_DAYS))
+                    .cloned()
+                    .collect(),
                 slug: p.slug,
                 title: p.title,
             }
@@ -118,7 +133,11 @@ pub async fn by_city(
             let mut shares = Vec::new();
             let mut behind = 0;
             for p in &own {
-                let ms: Vec<Milestone> = milestones.iter().filter(|m| m.project_id == p.id).cloned().collect();
+                let ms: Vec<Milestone> = milestones
+                    .iter()
+                    .filter(|m| m.project_id == p.id)
+                    .cloned()
+                    .collect();
                 if let Some(share) = milestone::progress(&ms) {
                     shares.push(share);
                 }
@@ -129,7 +148,8 @@ pub async fn by_city(
             CityRollup {
                 city: c.name,
                 projects: own.len(),
-                progress: (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64),
+                progress: (!shares.is_empty())
+                    .then(|| shares.iter().sum::<f64>() / shares.len() as f64),
                 behind,
                 quiet: own
                     .iter()

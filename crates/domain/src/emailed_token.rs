@@ -7,7 +7,9 @@ use crate::error::{DomainError, Result};
 use crate::token;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 use serde::Serialize;
 
 /// What a single-use emailed token is for.
@@ -84,7 +86,11 @@ pub(crate) async fn find_live_token(
 }
 
 /// Marks a token used; only one caller can succeed, even when racing.
-pub(crate) async fn use_token(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<()> {
+pub(crate) async fn use_token(
+    db: &impl ConnectionTrait,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let result = email_token::Entity::update_many()
         .col_expr(email_token::Column::UsedAt, Expr::value(now))
         .filter(email_token::Column::Id.eq(id))
@@ -97,4 +103,3 @@ pub(crate) async fn use_token(db: &impl ConnectionTrait, id: i32, now: DateTime<
         Err(DomainError::field("token", "error-token-used"))
     }
 }
-

@@ -9,7 +9,9 @@ use crate::stage::Stage;
 use crate::theme::Theme;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 
 /// Projects per gallery page.
 pub const PAGE_SIZE: u64 = 24;
@@ -86,7 +88,9 @@ pub struct Page {
 }
 
 fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 fn condition(filter: &Filter) -> Condition {
@@ -114,7 +118,8 @@ fn condition(filter: &Filter) -> Condition {
     for word in filter.text.split_whitespace().take(8) {
         let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
         let like = |col: project::Column| {
-            Expr::expr(Func::lower(Expr::col(col))).like(LikeExpr::new(pattern.clone()).escape('\\'))
+            Expr::expr(Func::lower(Expr::col(col)))
+                .like(LikeExpr::new(pattern.clone()).escape('\\'))
         };
         c = c.add(
             Condition::any()
@@ -130,8 +135,12 @@ fn condition(filter: &Filter) -> Condition {
 pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> {
     let mut query = project::Entity::find().filter(condition(filter));
     query = match filter.sort {
-        Sort::Activity => query.order_by_desc(project::Column::LastActivityAt).order_by_desc(project::Column::Id),
-        Sort::Name => query.order_by_asc(project::Column::Title).order_by_asc(project::Column::Id),
+        Sort::Activity => query
+            .order_by_desc(project::Column::LastActivityAt)
+            .order_by_desc(project::Column::Id),
+        Sort::Name => query
+            .order_by_asc(project::Column::Title)
+            .order_by_asc(project::Column::Id),
     };
     let paginator = query.paginate(db, PAGE_SIZE);
     let counts = paginator.num_items_and_pages().await?;
@@ -141,13 +150,24 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
     let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
     let milestones = milestone::of_projects(db, &ids).await?;
     let city_ids: Vec<i32> = rows.iter().map(|p| p.city_id).collect();
-    let cities = city::Entity::find().filter(city::Column::Id.is_in(city_ids)).all(db).await?;
+    let cities = city::Entity::find()
+        .filter(city::Column::Id.is_in(city_ids))
+        .all(db)
+        .await?;
     let cards = rows
         .into_iter()
         .map(|p| {
-            let own: Vec<milestone::Milestone> = milestones.iter().filter(|m| m.project_id == p.id).cloned().collect();
+            let own: Vec<milestone::Milestone> = milestones
+                .iter()
+                .filter(|m| m.project_id == p.id)
+                .cloned()
+                .collect();
             Card {
-                city: cities.iter().find(|c| c.id == p.city_id).map(|c| c.name.clone()).unwrap_or_default(),
+                city: cities
+                    .iter()
+                    .find(|c| c.id == p.city_id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
                 stage: Stage::parse(&p.stage).unwrap_or(Stage::Idea),
                 themes: Theme::parse_list(&p.themes),
                 progress: milestone::progress(&own),

@@ -10,8 +10,8 @@ use crate::role::Actor;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 
 /// How long an author may still correct an entry.
@@ -43,7 +43,9 @@ pub struct Entry {
 impl Entry {
     /// Whether `actor` may still correct it at `now`.
     pub fn editable_by(&self, actor: &Actor, now: DateTime<Utc>) -> bool {
-        actor.user_id().is_some() && actor.user_id() == self.author_id && now - self.created_at < EDIT_WINDOW
+        actor.user_id().is_some()
+            && actor.user_id() == self.author_id
+            && now - self.created_at < EDIT_WINDOW
     }
 }
 
@@ -72,7 +74,12 @@ fn check_body(body: &str) -> Result<String> {
 }
 
 /// Writes an entry; only the project's team may.
-pub async fn post(ctx: &Context, actor: &Actor, project: &Project, input: &EntryInput) -> Result<i32> {
+pub async fn post(
+    ctx: &Context,
+    actor: &Actor,
+    project: &Project,
+    input: &EntryInput,
+) -> Result<i32> {
     let author_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     if !project.rights.post_update {
         return Err(DomainError::Forbidden);
@@ -126,20 +133,35 @@ pub async fn post(ctx: &Context, actor: &Actor, project: &Project, input: &Entry
     {
         crate::milestone::complete(&txn, project, id, now).await?;
     }
-    crate::project::touch(&txn, project.row.id, now, input.is_public && project.row.is_public).await?;
+    crate::project::touch(
+        &txn,
+        project.row.id,
+        now,
+        input.is_public && project.row.is_public,
+    )
+    .await?;
     txn.commit().await?;
     Ok(row.id)
 }
 
 /// Corrects an entry: its author only, within `EDIT_WINDOW`.
-pub async fn edit(ctx: &Context, actor: &Actor, project: &Project, entry_id: i32, body: &str) -> Result<()> {
+pub async fn edit(
+    ctx: &Context,
+    actor: &Actor,
+    project: &Project,
+    entry_id: i32,
+    body: &str,
+) -> Result<()> {
     let entry = project_update::Entity::find_by_id(entry_id)
         .one(&ctx.db)
         .await?
         .filter(|e| e.project_id == project.row.id)
         .ok_or(DomainError::NotFound)?;
     let now = ctx.now();
-    if actor.user_id().is_none() || actor.user_id() != entry.author_id || !project.rights.post_update {
+    if actor.user_id().is_none()
+        || actor.user_id() != entry.author_id
+        || !project.rights.post_update
+    {
         return Err(DomainError::Forbidden);
     }
     if now - entry.created_at >= EDIT_WINDOW {
@@ -158,7 +180,10 @@ pub async fn edit(ctx: &Context, actor: &Actor, project: &Project, entry_id: i32
 async fn enrich(db: &impl ConnectionTrait, rows: Vec<project_update::Model>) -> Result<Vec<Entry>> {
     let author_ids: Vec<i32> = rows.iter().filter_map(|r| r.author_id).collect();
     let milestone_ids: Vec<i32> = rows.iter().filter_map(|r| r.milestone_id).collect();
-    let authors = user::Entity::find().filter(user::Column::Id.is_in(author_ids)).all(db).await?;
+    let authors = user::Entity::find()
+        .filter(user::Column::Id.is_in(author_ids))
+        .all(db)
+        .await?;
     let milestones = milestone::Entity::find()
         .filter(milestone::Column::Id.is_in(milestone_ids))
         .all(db)
@@ -169,11 +194,16 @@ async fn enrich(db: &impl ConnectionTrait, rows: Vec<project_update::Model>) -> 
             id: r.id,
             project_id: r.project_id,
             author_id: r.author_id,
-            author_name: r.author_id.and_then(|a| authors.iter().find(|u| u.id == a).map(|u| u.name.clone())),
+            author_name: r
+                .author_id
+                .and_then(|a| authors.iter().find(|u| u.id == a).map(|u| u.name.clone())),
             body: r.body,
-            milestone_title: r
-                .milestone_id
-                .and_then(|m| milestones.iter().find(|x| x.id == m).map(|x| x.title.clone())),
+            milestone_title: r.milestone_id.and_then(|m| {
+                milestones
+                    .iter()
+                    .find(|x| x.id == m)
+                    .map(|x| x.title.clone())
+            }),
             is_public: r.is_public,
             created_at: r.created_at,
             edited_at: r.edited_at,
@@ -182,8 +212,13 @@ async fn enrich(db: &impl ConnectionTrait, rows: Vec<project_update::Model>) -> 
 }
 
 /// A project's journal, newest first; team-only entries when the actor may see them.
-pub async fn of_project(db: &impl ConnectionTrait, project: &Project, limit: u64) -> Result<Vec<Entry>> {
-    let mut query = project_update::Entity::find().filter(project_update::Column::ProjectId.eq(project.row.id));
+pub async fn of_project(
+    db: &impl ConnectionTrait,
+    project: &Project,
+    limit: u64,
+) -> Result<Vec<Entry>> {
+    let mut query =
+        project_update::Entity::find().filter(project_update::Column::ProjectId.eq(project.row.id));
     if !project.rights.see_private {
         query = query.filter(project_update::Column::IsPublic.eq(true));
     }
@@ -198,7 +233,10 @@ pub async fn of_project(db: &impl ConnectionTrait, project: &Project, limit: u64
 
 /// Public entries of public, live projects, newest first, with their
 /// project's slug and title (the programme's feed).
-pub async fn public_feed(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<(Entry, String, String)>> {
+pub async fn public_feed(
+    db: &impl ConnectionTrait,
+    limit: u64,
+) -> Result<Vec<(Entry, String, String)>> {
     let rows: Vec<(project_update::Model, Option<project::Model>)> = project_update::Entity::find()
         .find_also_related(project::Entity)
         .filter(project_update::Column::IsPublic.eq(true))
@@ -217,7 +255,10 @@ pub async fn public_feed(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<(E
     Ok(entries
         .into_iter()
         .filter_map(|e| {
-            let (_, slug, title) = projects.iter().find(|(id, _, _)| *id == e.project_id)?.clone();
+            let (_, slug, title) = projects
+                .iter()
+                .find(|(id, _, _)| *id == e.project_id)?
+                .clone();
             Some((e, slug, title))
         })
         .collect())

@@ -11,7 +11,10 @@ use crate::error::{DomainError, FieldErrors, Result};
 use crate::project::{self, Project};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 
 /// Where a milestone stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,7 +31,12 @@ pub enum Status {
 
 impl Status {
     /// Every status.
-    pub const ALL: [Status; 4] = [Status::Planned, Status::InProgress, Status::Done, Status::Dropped];
+    pub const ALL: [Status; 4] = [
+        Status::Planned,
+        Status::InProgress,
+        Status::Done,
+        Status::Dropped,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -201,18 +209,40 @@ fn validate(input: &MilestoneInput, project: &Project) -> Result<Valid> {
             None
         }
     };
-    let status = e.check("status", Status::parse(if input.status.trim().is_empty() { "planned" } else { &input.status }));
+    let status = e.check(
+        "status",
+        Status::parse(if input.status.trim().is_empty() {
+            "planned"
+        } else {
+            &input.status
+        }),
+    );
     let weight = match input.weight.trim() {
         "" => Some(1),
-        w => e.check("weight", w.parse::<i32>().ok().filter(|n| (1..=100).contains(n)).ok_or("error-weight-invalid")),
+        w => e.check(
+            "weight",
+            w.parse::<i32>()
+                .ok()
+                .filter(|n| (1..=100).contains(n))
+                .ok_or("error-weight-invalid"),
+        ),
     };
     let position = match input.position.trim() {
         "" => Some(None),
-        p => e.check("position", p.parse::<i32>().map(Some).map_err(|_| "error-number-invalid")),
+        p => e.check(
+            "position",
+            p.parse::<i32>()
+                .map(Some)
+                .map_err(|_| "error-number-invalid"),
+        ),
     };
     e.into_result()?;
-    let (Some(due_on), Some(status), Some(weight), Some(position)) = (due_on, status, weight, position) else {
-        return Err(DomainError::Internal("validated milestone lost a field".into()));
+    let (Some(due_on), Some(status), Some(weight), Some(position)) =
+        (due_on, status, weight, position)
+    else {
+        return Err(DomainError::Internal(
+            "validated milestone lost a field".into(),
+        ));
     };
     Ok(Valid {
         title,
@@ -233,7 +263,15 @@ pub async fn create(ctx: &Context, project: &Project, input: &MilestoneInput) ->
     let now = ctx.now();
     let position = match v.position {
         Some(p) => p,
-        None => of_project(&ctx.db, project.row.id).await?.iter().map(|m| m.position).max().unwrap_or(0) + 1,
+        None => {
+            of_project(&ctx.db, project.row.id)
+                .await?
+                .iter()
+                .map(|m| m.position)
+                .max()
+                .unwrap_or(0)
+                + 1
+        }
     };
     let done_on = (v.status == Status::Done).then(|| today_in(project.time_zone, now));
     let row = milestone::ActiveModel {
@@ -256,7 +294,11 @@ pub async fn create(ctx: &Context, project: &Project, input: &MilestoneInput) ->
 }
 
 /// Loads one of `project`'s milestones.
-pub async fn get(db: &impl ConnectionTrait, project: &Project, milestone_id: i32) -> Result<Milestone> {
+pub async fn get(
+    db: &impl ConnectionTrait,
+    project: &Project,
+    milestone_id: i32,
+) -> Result<Milestone> {
     Entity::find_by_id(milestone_id)
         .one(db)
         .await?
@@ -267,7 +309,12 @@ pub async fn get(db: &impl ConnectionTrait, project: &Project, milestone_id: i32
 
 /// Saves a milestone; `done_on` follows the status (today in the city when
 /// it becomes done, cleared when it stops being done).
-pub async fn update(ctx: &Context, project: &Project, milestone_id: i32, input: &MilestoneInput) -> Result<()> {
+pub async fn update(
+    ctx: &Context,
+    project: &Project,
+    milestone_id: i32,
+    input: &MilestoneInput,
+) -> Result<()> {
     if !project.rights.edit {
         return Err(DomainError::Forbidden);
     }
@@ -299,7 +346,12 @@ pub async fn update(ctx: &Context, project: &Project, milestone_id: i32, input: 
 }
 
 /// Marks a milestone done (from a journal entry), on today's date in the city.
-pub(crate) async fn complete(db: &impl ConnectionTrait, project: &Project, milestone_id: i32, now: DateTime<Utc>) -> Result<()> {
+pub(crate) async fn complete(
+    db: &impl ConnectionTrait,
+    project: &Project,
+    milestone_id: i32,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let existing = Entity::find_by_id(milestone_id)
         .one(db)
         .await?
@@ -389,12 +441,18 @@ mod tests {
         let paris: Tz = "Europe/Paris".parse().expect("tz");
         let montreal: Tz = "America/Montreal".parse().expect("tz");
         // 23:30 UTC on the 12th is 00:30 on the 13th in Paris: late there.
-        let late_evening = Utc.with_ymd_and_hms(2026, 3, 12, 23, 30, 0).single().expect("time");
+        let late_evening = Utc
+            .with_ymd_and_hms(2026, 3, 12, 23, 30, 0)
+            .single()
+            .expect("time");
         assert!(due.is_late(today_in(paris, late_evening)));
         // …and 19:30 on the 12th in Montréal: not late yet.
         assert!(!due.is_late(today_in(montreal, late_evening)));
         // 22:59 UTC is 23:59 in Paris: still the 12th, not late.
-        let before_midnight = Utc.with_ymd_and_hms(2026, 3, 12, 22, 59, 0).single().expect("time");
+        let before_midnight = Utc
+            .with_ymd_and_hms(2026, 3, 12, 22, 59, 0)
+            .single()
+            .expect("time");
         assert!(!due.is_late(today_in(paris, before_midnight)));
         let done = m(Status::Done, 1, "2026-03-12");
         assert!(!done.is_late(today_in(paris, late_evening)));

@@ -6,7 +6,9 @@
 //! views and tests all ask the same question the same way.
 
 use crate::context::Context;
-use crate::entities::{city, edition, edition_city, project, project_member, project_stage, stage_requirement, user};
+use crate::entities::{
+    city, edition, edition_city, project, project_member, project_stage, stage_requirement, user,
+};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::licence::Licence;
 use crate::role::Actor;
@@ -17,8 +19,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, SqlErr,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, SqlErr, TransactionTrait,
 };
 
 /// A project with no public update for this long is "quiet".
@@ -88,9 +90,7 @@ pub fn rights(actor: &Actor, project: Visibility, membership: Option<TeamRole>) 
     let team = membership.is_some() && actor.user().is_some();
     let coordinator = actor.coordinates(Some(project.city_id));
     let mentor = actor.is_mentor();
-    let view = team
-        || coordinator
-        || (!project.archived && (project.is_public || mentor));
+    let view = team || coordinator || (!project.archived && (project.is_public || mentor));
     ProjectRights {
         view,
         edit: (team && !project.archived) || coordinator,
@@ -183,7 +183,11 @@ pub fn is_quiet(row: &project::Model, now: DateTime<Utc>) -> bool {
 }
 
 /// The actor's place in a project's team.
-pub async fn membership(db: &impl ConnectionTrait, actor: &Actor, project_id: i32) -> Result<Option<TeamRole>> {
+pub async fn membership(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    project_id: i32,
+) -> Result<Option<TeamRole>> {
     let Some(user_id) = actor.user_id() else {
         return Ok(None);
     };
@@ -200,7 +204,10 @@ pub async fn team(db: &impl ConnectionTrait, project_id: i32) -> Result<Vec<Team
         .all(db)
         .await?;
     let ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
-    let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?;
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
     let mut team: Vec<TeamMember> = members
         .into_iter()
         .filter_map(|m| {
@@ -212,14 +219,23 @@ pub async fn team(db: &impl ConnectionTrait, project_id: i32) -> Result<Vec<Team
             })
         })
         .collect();
-    team.sort_by(|a, b| (a.role != TeamRole::Owner, &a.name).cmp(&(b.role != TeamRole::Owner, &b.name)));
+    team.sort_by(|a, b| {
+        (a.role != TeamRole::Owner, &a.name).cmp(&(b.role != TeamRole::Owner, &b.name))
+    });
     Ok(team)
 }
 
 /// Loads a project row with the actor's rights, or `NotFound` when the
 /// actor may not see it (a hidden project does not admit it exists).
-pub async fn load_row(db: &impl ConnectionTrait, actor: &Actor, project_id: i32) -> Result<(project::Model, ProjectRights)> {
-    let row = project::Entity::find_by_id(project_id).one(db).await?.ok_or(DomainError::NotFound)?;
+pub async fn load_row(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    project_id: i32,
+) -> Result<(project::Model, ProjectRights)> {
+    let row = project::Entity::find_by_id(project_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let membership = membership(db, actor, row.id).await?;
     let rights = rights(actor, visibility(&row), membership);
     if !rights.view {
@@ -238,14 +254,24 @@ pub async fn by_slug(ctx: &Context, actor: &Actor, slug: &str) -> Result<Project
     assemble(&ctx.db, actor, row).await
 }
 
-async fn assemble(db: &impl ConnectionTrait, actor: &Actor, row: project::Model) -> Result<Project> {
+async fn assemble(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    row: project::Model,
+) -> Result<Project> {
     let membership = membership(db, actor, row.id).await?;
     let rights = rights(actor, visibility(&row), membership);
     if !rights.view {
         return Err(DomainError::NotFound);
     }
-    let city = city::Entity::find_by_id(row.city_id).one(db).await?.ok_or(DomainError::NotFound)?;
-    let edition = edition::Entity::find_by_id(row.edition_id).one(db).await?.ok_or(DomainError::NotFound)?;
+    let city = city::Entity::find_by_id(row.city_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let edition = edition::Entity::find_by_id(row.edition_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let stage_history = project_stage::Entity::find()
         .filter(project_stage::Column::ProjectId.eq(row.id))
         .order_by_asc(project_stage::Column::ReachedAt)
@@ -253,7 +279,11 @@ async fn assemble(db: &impl ConnectionTrait, actor: &Actor, row: project::Model)
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|s| Stage::parse(&s.stage).ok().map(|stage| (stage, s.reached_at)))
+        .filter_map(|s| {
+            Stage::parse(&s.stage)
+                .ok()
+                .map(|stage| (stage, s.reached_at))
+        })
         .collect();
     Ok(Project {
         themes: Theme::parse_list(&row.themes),
@@ -324,7 +354,13 @@ struct Validated {
     city_id: i32,
 }
 
-fn bounded(errors: &mut FieldErrors, field: &'static str, text: &str, max: usize, required: bool) -> String {
+fn bounded(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    text: &str,
+    max: usize,
+    required: bool,
+) -> String {
     let text = text.trim();
     if required && text.is_empty() {
         errors.add(field, "error-required");
@@ -337,7 +373,11 @@ fn bounded(errors: &mut FieldErrors, field: &'static str, text: &str, max: usize
 async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Validated> {
     let mut e = FieldErrors::default();
     let title = bounded(&mut e, "title", &input.title, 120, true);
-    let slug_text = if input.slug.trim().is_empty() { slug::from_title(&title) } else { input.slug.trim().to_owned() };
+    let slug_text = if input.slug.trim().is_empty() {
+        slug::from_title(&title)
+    } else {
+        input.slug.trim().to_owned()
+    };
     let slug = e.check("slug", slug::parse(&slug_text)).unwrap_or_default();
     let pitch = bounded(&mut e, "pitch", &input.pitch, 200, true);
     let description = bounded(&mut e, "description", &input.description, 20_000, false);
@@ -350,12 +390,36 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
     if themes.is_empty() {
         e.add("themes", "error-theme-required");
     }
-    let technical_challenge = bounded(&mut e, "technical_challenge", &input.technical_challenge, 5_000, false);
+    let technical_challenge = bounded(
+        &mut e,
+        "technical_challenge",
+        &input.technical_challenge,
+        5_000,
+        false,
+    );
     let licence = e.check("licence", Licence::parse(&input.licence));
-    let repository_url = e.check("repository_url", web_link::parse_optional(&input.repository_url)).flatten();
-    let demo_url = e.check("demo_url", web_link::parse_optional(&input.demo_url)).flatten();
-    let explainer_url = e.check("explainer_url", web_link::parse_optional(&input.explainer_url)).flatten();
-    let explainer_transcript = bounded(&mut e, "explainer_transcript", &input.explainer_transcript, 20_000, false);
+    let repository_url = e
+        .check(
+            "repository_url",
+            web_link::parse_optional(&input.repository_url),
+        )
+        .flatten();
+    let demo_url = e
+        .check("demo_url", web_link::parse_optional(&input.demo_url))
+        .flatten();
+    let explainer_url = e
+        .check(
+            "explainer_url",
+            web_link::parse_optional(&input.explainer_url),
+        )
+        .flatten();
+    let explainer_transcript = bounded(
+        &mut e,
+        "explainer_transcript",
+        &input.explainer_transcript,
+        20_000,
+        false,
+    );
     if explainer_url.is_some() && explainer_transcript.is_empty() {
         // The page must be readable without the video.
         e.add("explainer_transcript", "error-transcript-required");
@@ -371,7 +435,11 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
     let city_id = input.city_id.trim().parse::<i32>().ok();
     match (city_id, edition_id) {
         (Some(c), Some(ed)) if edition_ok => {
-            if edition_city::Entity::find_by_id((ed, c)).one(db).await?.is_none() {
+            if edition_city::Entity::find_by_id((ed, c))
+                .one(db)
+                .await?
+                .is_none()
+            {
                 e.add("city_id", "error-city-not-in-edition");
             }
         }
@@ -380,7 +448,9 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
     }
     e.into_result()?;
     let (Some(licence), Some(edition_id), Some(city_id)) = (licence, edition_id, city_id) else {
-        return Err(DomainError::Internal("validated project lost a field".into()));
+        return Err(DomainError::Internal(
+            "validated project lost a field".into(),
+        ));
     };
     Ok(Validated {
         title,
@@ -462,7 +532,12 @@ pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Resul
 }
 
 /// Saves the project form; the team and the city's coordinators may.
-pub async fn update(ctx: &Context, actor: &Actor, project_id: i32, input: &ProjectInput) -> Result<String> {
+pub async fn update(
+    ctx: &Context,
+    actor: &Actor,
+    project_id: i32,
+    input: &ProjectInput,
+) -> Result<String> {
     let (row, rights) = load_row(&ctx.db, actor, project_id).await?;
     if !rights.edit {
         return Err(DomainError::Forbidden);
@@ -494,7 +569,11 @@ pub async fn update(ctx: &Context, actor: &Actor, project_id: i32, input: &Proje
 
 /// What `stage` requires in `edition_id`: the edition's adjustment if it
 /// made one, the defaults otherwise.
-pub async fn requirements(db: &impl ConnectionTrait, edition_id: i32, stage: Stage) -> Result<Vec<Requirement>> {
+pub async fn requirements(
+    db: &impl ConnectionTrait,
+    edition_id: i32,
+    stage: Stage,
+) -> Result<Vec<Requirement>> {
     let rows = stage_requirement::Entity::find()
         .filter(stage_requirement::Column::EditionId.eq(edition_id))
         .all(db)
@@ -542,7 +621,9 @@ pub async fn set_requirements(
             });
         }
     }
-    stage_requirement::Entity::insert_many(rows).exec(&txn).await?;
+    stage_requirement::Entity::insert_many(rows)
+        .exec(&txn)
+        .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -583,7 +664,12 @@ pub async fn set_stage(ctx: &Context, actor: &Actor, project_id: i32, stage: Sta
 }
 
 /// Archives (`true`) or restores (`false`) a project; coordinators of its city only.
-pub async fn set_archived(ctx: &Context, actor: &Actor, project_id: i32, archived: bool) -> Result<()> {
+pub async fn set_archived(
+    ctx: &Context,
+    actor: &Actor,
+    project_id: i32,
+    archived: bool,
+) -> Result<()> {
     let (_, rights) = load_row(&ctx.db, actor, project_id).await?;
     if !rights.archive {
         return Err(DomainError::Forbidden);
@@ -598,12 +684,21 @@ pub async fn set_archived(ctx: &Context, actor: &Actor, project_id: i32, archive
 }
 
 /// Notes activity on a project (a journal entry, a milestone change).
-pub(crate) async fn touch(db: &impl ConnectionTrait, project_id: i32, now: DateTime<Utc>, public: bool) -> Result<()> {
-    let mut update = project::Entity::update_many().col_expr(project::Column::LastActivityAt, Expr::value(now));
+pub(crate) async fn touch(
+    db: &impl ConnectionTrait,
+    project_id: i32,
+    now: DateTime<Utc>,
+    public: bool,
+) -> Result<()> {
+    let mut update =
+        project::Entity::update_many().col_expr(project::Column::LastActivityAt, Expr::value(now));
     if public {
         update = update.col_expr(project::Column::LastPublicUpdateAt, Expr::value(now));
     }
-    update.filter(project::Column::Id.eq(project_id)).exec(db).await?;
+    update
+        .filter(project::Column::Id.eq(project_id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -616,51 +711,111 @@ mod tests {
     const DAKAR: i32 = 2;
 
     fn user(grants: Vec<Grant>) -> Actor {
-        Actor::User(UserActor { user_id: 7, city_id: Some(LYON), grants })
+        Actor::User(UserActor {
+            user_id: 7,
+            city_id: Some(LYON),
+            grants,
+        })
     }
     fn grant(role: Role, city_id: Option<i32>) -> Vec<Grant> {
         vec![Grant { role, city_id }]
     }
     fn project(is_public: bool, archived: bool) -> Visibility {
-        Visibility { city_id: LYON, is_public, archived }
+        Visibility {
+            city_id: LYON,
+            is_public,
+            archived,
+        }
     }
 
     #[test]
     fn a_public_project_is_read_by_all_and_changed_by_its_team_and_coordinators() {
         let p = project(true, false);
         let cases: Vec<(&str, Actor, Option<TeamRole>, ProjectRights)> = vec![
-            ("visitor", Actor::Visitor, None, ProjectRights { view: true, ..Default::default() }),
-            ("member", user(vec![]), None, ProjectRights { view: true, ..Default::default() }),
-            ("mentor", user(grant(Role::Mentor, Some(LYON))), None, ProjectRights { view: true, ..Default::default() }),
+            (
+                "visitor",
+                Actor::Visitor,
+                None,
+                ProjectRights {
+                    view: true,
+                    ..Default::default()
+                },
+            ),
+            (
+                "member",
+                user(vec![]),
+                None,
+                ProjectRights {
+                    view: true,
+                    ..Default::default()
+                },
+            ),
+            (
+                "mentor",
+                user(grant(Role::Mentor, Some(LYON))),
+                None,
+                ProjectRights {
+                    view: true,
+                    ..Default::default()
+                },
+            ),
             (
                 "team member",
                 user(vec![]),
                 Some(TeamRole::Member),
-                ProjectRights { view: true, edit: true, post_update: true, see_private: true, ..Default::default() },
+                ProjectRights {
+                    view: true,
+                    edit: true,
+                    post_update: true,
+                    see_private: true,
+                    ..Default::default()
+                },
             ),
             (
                 "owner",
                 user(vec![]),
                 Some(TeamRole::Owner),
-                ProjectRights { view: true, edit: true, manage_team: true, post_update: true, see_private: true, archive: false },
+                ProjectRights {
+                    view: true,
+                    edit: true,
+                    manage_team: true,
+                    post_update: true,
+                    see_private: true,
+                    archive: false,
+                },
             ),
             (
                 "city coordinator",
                 user(grant(Role::Coordinator, Some(LYON))),
                 None,
-                ProjectRights { view: true, edit: true, archive: true, see_private: true, ..Default::default() },
+                ProjectRights {
+                    view: true,
+                    edit: true,
+                    archive: true,
+                    see_private: true,
+                    ..Default::default()
+                },
             ),
             (
                 "other city's coordinator",
                 user(grant(Role::Coordinator, Some(DAKAR))),
                 None,
-                ProjectRights { view: true, ..Default::default() },
+                ProjectRights {
+                    view: true,
+                    ..Default::default()
+                },
             ),
             (
                 "programme coordinator",
                 user(grant(Role::Coordinator, None)),
                 None,
-                ProjectRights { view: true, edit: true, archive: true, see_private: true, ..Default::default() },
+                ProjectRights {
+                    view: true,
+                    edit: true,
+                    archive: true,
+                    see_private: true,
+                    ..Default::default()
+                },
             ),
         ];
         for (who, actor, membership, expected) in cases {
@@ -693,7 +848,11 @@ mod tests {
     fn a_visitor_holding_a_membership_row_gets_nothing_extra() {
         // Membership is looked up from the actor; a visitor has none, but
         // the rule must not trust a stray value either.
-        let r = rights(&Actor::Visitor, project(false, false), Some(TeamRole::Owner));
+        let r = rights(
+            &Actor::Visitor,
+            project(false, false),
+            Some(TeamRole::Owner),
+        );
         assert_eq!(r, ProjectRights::default());
     }
 }

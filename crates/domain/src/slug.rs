@@ -4,10 +4,16 @@
 pub fn parse(input: &str) -> Result<String, &'static str> {
     let slug = input.trim();
     let ok = (2..=60).contains(&slug.len())
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-')
         && !slug.ends_with('-');
-    if ok { Ok(slug.to_owned()) } else { Err("error-slug-invalid") }
+    if ok {
+        Ok(slug.to_owned())
+    } else {
+        Err("error-slug-invalid")
+    }
 }
 
 /// A slug made from a title: accents dropped, other characters to dashes.
@@ -42,7 +48,10 @@ pub fn from_title(title: &str) -> String {
 mod tests {
     #[test]
     fn titles_become_slugs() {
-        assert_eq!(super::from_title("Carte des écoles — Île-de-France !"), "carte-des-ecoles-ile-de-france");
+        assert_eq!(
+            super::from_title("Carte des écoles — Île-de-France !"),
+            "carte-des-ecoles-ile-de-france"
+        );
         assert_eq!(super::from_title("Œuvres"), "oeuvres");
         assert!(super::parse(&super::from_title("Vélo & Co")).is_ok());
         assert!(super::parse("Bad Slug").is_err());

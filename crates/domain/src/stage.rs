@@ -86,7 +86,11 @@ impl Stage {
     pub fn default_requirements(self) -> &'static [Requirement] {
         match self {
             Stage::Demo | Stage::Pilot => &[Requirement::DemoLink],
-            Stage::Launched => &[Requirement::RepositoryOrSite, Requirement::OpenLicence, Requirement::Explainer],
+            Stage::Launched => &[
+                Requirement::RepositoryOrSite,
+                Requirement::OpenLicence,
+                Requirement::Explainer,
+            ],
             _ => &[],
         }
     }
@@ -159,14 +163,25 @@ mod tests {
 
     #[test]
     fn launch_needs_a_repository_a_licence_and_an_explainer() {
-        let bare = ChecklistFacts { has_licence: true, ..Default::default() };
+        let bare = ChecklistFacts {
+            has_licence: true,
+            ..Default::default()
+        };
         assert_eq!(
             missing(Stage::Launched.default_requirements(), bare),
             vec![Requirement::RepositoryOrSite, Requirement::Explainer]
         );
-        let ready = ChecklistFacts { has_demo: true, has_repository: true, has_licence: true, has_explainer: true };
+        let ready = ChecklistFacts {
+            has_demo: true,
+            has_repository: true,
+            has_licence: true,
+            has_explainer: true,
+        };
         assert!(missing(Stage::Launched.default_requirements(), ready).is_empty());
-        assert_eq!(missing(Stage::Demo.default_requirements(), bare), vec![Requirement::DemoLink]);
+        assert_eq!(
+            missing(Stage::Demo.default_requirements(), bare),
+            vec![Requirement::DemoLink]
+        );
         assert!(missing(Stage::Prototype.default_requirements(), bare).is_empty());
     }
 }

@@ -15,8 +15,8 @@ use crate::token;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +29,13 @@ struct Payload {
 }
 
 /// Invites `email` to join the team; owners only.
-pub async fn invite(ctx: &Context, actor: &Actor, project: &Project, email: &str, language: Language) -> Result<()> {
+pub async fn invite(
+    ctx: &Context,
+    actor: &Actor,
+    project: &Project,
+    email: &str,
+    language: Language,
+) -> Result<()> {
     let inviter_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     if !project.rights.manage_team {
         return Err(DomainError::Forbidden);
@@ -43,7 +49,12 @@ pub async fn invite(ctx: &Context, actor: &Actor, project: &Project, email: &str
     if already {
         return Err(DomainError::field("email", "error-already-in-team"));
     }
-    let inviter = project.team.iter().find(|m| m.user_id == inviter_id).map(|m| m.name.clone()).unwrap_or_default();
+    let inviter = project
+        .team
+        .iter()
+        .find(|m| m.user_id == inviter_id)
+        .map(|m| m.name.clone())
+        .unwrap_or_default();
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
     let clear = issue_token(
@@ -51,7 +62,9 @@ pub async fn invite(ctx: &Context, actor: &Actor, project: &Project, email: &str
         TokenPurpose::ProjectInvitation,
         None,
         email.as_str(),
-        &Payload { project_id: project.row.id },
+        &Payload {
+            project_id: project.row.id,
+        },
         now,
         INVITATION_TTL,
     )
@@ -80,8 +93,12 @@ pub async fn invite(ctx: &Context, actor: &Actor, project: &Project, email: &str
 /// The project an invitation is for: (slug, title).
 pub async fn invitation(ctx: &Context, clear: &str) -> Result<(String, String)> {
     let t = find_live_token(&ctx.db, TokenPurpose::ProjectInvitation, clear, ctx.now()).await?;
-    let payload: Payload = serde_json::from_str(&t.payload).map_err(|e| DomainError::Internal(format!("invitation payload: {e}")))?;
-    let p = project::Entity::find_by_id(payload.project_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+    let payload: Payload = serde_json::from_str(&t.payload)
+        .map_err(|e| DomainError::Internal(format!("invitation payload: {e}")))?;
+    let p = project::Entity::find_by_id(payload.project_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     Ok((p.slug, p.title))
 }
 
@@ -90,11 +107,19 @@ pub async fn accept(ctx: &Context, actor: &Actor, clear: &str) -> Result<String>
     let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     let now = ctx.now();
     let t = find_live_token(&ctx.db, TokenPurpose::ProjectInvitation, clear, now).await?;
-    let payload: Payload = serde_json::from_str(&t.payload).map_err(|e| DomainError::Internal(format!("invitation payload: {e}")))?;
-    let p = project::Entity::find_by_id(payload.project_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+    let payload: Payload = serde_json::from_str(&t.payload)
+        .map_err(|e| DomainError::Internal(format!("invitation payload: {e}")))?;
+    let p = project::Entity::find_by_id(payload.project_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let txn = ctx.db.begin().await?;
     use_token(&txn, t.id, now).await?;
-    if project_member::Entity::find_by_id((p.id, user_id)).one(&txn).await?.is_none() {
+    if project_member::Entity::find_by_id((p.id, user_id))
+        .one(&txn)
+        .await?
+        .is_none()
+    {
         project_member::ActiveModel {
             project_id: Set(p.id),
             user_id: Set(user_id),
@@ -132,14 +157,22 @@ pub async fn remove(ctx: &Context, actor: &Actor, project: &Project, user_id: i3
     if member.role == TeamRole::Owner && owners(&txn, project.row.id).await? <= 1 {
         return Err(DomainError::field("team", "error-last-owner"));
     }
-    project_member::Entity::delete_by_id((project.row.id, user_id)).exec(&txn).await?;
+    project_member::Entity::delete_by_id((project.row.id, user_id))
+        .exec(&txn)
+        .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Makes `to_user_id` (a member) an owner; with `step_down`, the actor
 /// becomes a plain member in the same transaction.
-pub async fn hand_over(ctx: &Context, actor: &Actor, project: &Project, to_user_id: i32, step_down: bool) -> Result<()> {
+pub async fn hand_over(
+    ctx: &Context,
+    actor: &Actor,
+    project: &Project,
+    to_user_id: i32,
+    step_down: bool,
+) -> Result<()> {
     let me = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     if !project.rights.manage_team {
         return Err(DomainError::Forbidden);
@@ -159,7 +192,12 @@ pub async fn hand_over(ctx: &Context, actor: &Actor, project: &Project, to_user_
     Ok(())
 }
 
-async fn set_role(db: &impl ConnectionTrait, project_id: i32, user_id: i32, role: TeamRole) -> Result<()> {
+async fn set_role(
+    db: &impl ConnectionTrait,
+    project_id: i32,
+    user_id: i32,
+    role: TeamRole,
+) -> Result<()> {
     project_member::Entity::update_many()
         .col_expr(project_member::Column::Role, Expr::value(role.code()))
         .filter(project_member::Column::ProjectId.eq(project_id))

@@ -15,7 +15,12 @@ pub enum Theme {
 
 impl Theme {
     /// Every theme, in display order.
-    pub const ALL: [Theme; 4] = [Theme::Social, Theme::Environmental, Theme::Democratic, Theme::Educational];
+    pub const ALL: [Theme; 4] = [
+        Theme::Social,
+        Theme::Environmental,
+        Theme::Democratic,
+        Theme::Educational,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -37,7 +42,10 @@ impl Theme {
 
     /// Parses the comma-separated column.
     pub fn parse_list(stored: &str) -> Vec<Theme> {
-        let mut themes: Vec<Theme> = stored.split(',').filter_map(|c| Theme::parse(c).ok()).collect();
+        let mut themes: Vec<Theme> = stored
+            .split(',')
+            .filter_map(|c| Theme::parse(c).ok())
+            .collect();
         themes.sort();
         themes.dedup();
         themes
@@ -49,6 +57,13 @@ impl Theme {
         let mut themes = themes.to_vec();
         themes.sort();
         themes.dedup();
-        format!(",{},", themes.iter().map(|t| t.code()).collect::<Vec<_>>().join(","))
+        format!(
+            ",{},",
+            themes
+                .iter()
+                .map(|t| t.code())
+                .collect::<Vec<_>>()
+                .join(",")
+        )
     }
 }

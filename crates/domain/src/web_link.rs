@@ -8,7 +8,11 @@ pub fn parse_optional(input: &str) -> Result<Option<String>, &'static str> {
         return Ok(None);
     }
     match url::Url::parse(text) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && text.len() <= 500 => {
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some()
+                && text.len() <= 500 =>
+        {
             Ok(Some(u.to_string()))
         }
         _ => Err("error-url-invalid"),
@@ -22,8 +26,17 @@ mod tests {
     #[test]
     fn only_http_links_pass() {
         assert_eq!(parse_optional(""), Ok(None));
-        assert_eq!(parse_optional("https://example.org/x"), Ok(Some("https://example.org/x".into())));
-        for bad in ["javascript:alert(1)", "ftp://example.org", "example.org", "data:text/html,hi", "http://"] {
+        assert_eq!(
+            parse_optional("https://example.org/x"),
+            Ok(Some("https://example.org/x".into()))
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://example.org",
+            "example.org",
+            "data:text/html,hi",
+            "http://",
+        ] {
             assert!(parse_optional(bad).is_err(), "{bad}");
         }
     }

@@ -74,7 +74,12 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
 }
 
 /// The page to adjust what each stage requires in an edition.
-pub fn checklists(ctx: &PageContext, edition_id: i32, edition_name: &str, current: &[(Stage, Vec<Requirement>)]) -> Markup {
+pub fn checklists(
+    ctx: &PageContext,
+    edition_id: i32,
+    edition_name: &str,
+    current: &[(Stage, Vec<Requirement>)],
+) -> Markup {
     let lang = ctx.lang;
     page(
         ctx,

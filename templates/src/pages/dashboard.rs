@@ -1,14 +1,17 @@
 //! The team dashboard (what is late or due soon) and the coordinators'
 //! roll-up by city.
 
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_count};
 use crate::layout::{PageContext, page};
 use maud::{Markup, html};
 use relais_domain::dashboard::{CityRollup, TeamProject};
 use relais_domain::milestone::Milestone;
 
 fn percent(share: Option<f64>) -> String {
-    share.map_or_else(|| "—".to_owned(), |s| format!("{} %", (s * 100.0).round() as i64))
+    share.map_or_else(
+        || "—".to_owned(),
+        |s| format!("{} %", (s * 100.0).round() as i64),
+    )
 }
 
 fn milestone_list(lang: relais_domain::Language, slug: &str, milestones: &[Milestone]) -> Markup {
@@ -40,7 +43,7 @@ pub fn team_dashboard(ctx: &PageContext, projects: &[TeamProject]) -> Markup {
                     p { (t(lang, "project-progress")) " : " (percent(p.progress)) }
                     @if p.quiet { p.flash.error { (t(lang, "project-quiet")) } }
                     @if !p.late.is_empty() {
-                        h3 { (t_args(lang, "dashboard-late", &[("count", &p.late.len().to_string())])) }
+                        h3 { (t_count(lang, "dashboard-late", "count", p.late.len() as u64)) }
                         (milestone_list(lang, &p.slug, &p.late))
                     }
                     @if !p.due_soon.is_empty() {

@@ -2,8 +2,8 @@
 
 pub mod admin;
 pub mod auth;
+pub mod dashboard;
 pub mod error;
 pub mod home;
 pub mod profile;
 pub mod projects;
-pub mod dashboard;

@@ -3,8 +3,10 @@
 //! journal entries.
 
 use crate::chart::{ChartLabels, ProgressPoint, milestones_done};
-use crate::form::{FormState, Input, checkbox, checkboxes, csrf, error_summary, input, select, textarea};
-use crate::i18n::{t, t_args};
+use crate::form::{
+    FormState, Input, checkbox, checkboxes, csrf, error_summary, input, select, textarea,
+};
+use crate::i18n::{t, t_args, t_count};
 use crate::layout::{PageContext, encode_query, narrow_page, page};
 use crate::markdown;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -61,11 +63,17 @@ fn with_blank(lang: Language, options: &[(String, String)]) -> Vec<(String, Stri
 }
 
 fn stage_options(lang: Language) -> Vec<(String, String)> {
-    Stage::ALL.iter().map(|s| (s.code().to_owned(), stage_label(lang, *s))).collect()
+    Stage::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), stage_label(lang, *s)))
+        .collect()
 }
 
 fn theme_options(lang: Language) -> Vec<(String, String)> {
-    Theme::ALL.iter().map(|th| (th.code().to_owned(), theme_label(lang, *th))).collect()
+    Theme::ALL
+        .iter()
+        .map(|th| (th.code().to_owned(), theme_label(lang, *th)))
+        .collect()
 }
 
 fn licence_options() -> Vec<(String, String)> {
@@ -94,7 +102,13 @@ pub fn card(lang: Language, card: &Card) -> Markup {
 }
 
 /// The gallery with its filters.
-pub fn gallery(ctx: &PageContext, filters: &FormState, choices: &Choices, results: &GalleryPage, query_without_page: &str) -> Markup {
+pub fn gallery(
+    ctx: &PageContext,
+    filters: &FormState,
+    choices: &Choices,
+    results: &GalleryPage,
+    query_without_page: &str,
+) -> Markup {
     let lang = ctx.lang;
     page(
         ctx,
@@ -119,7 +133,7 @@ pub fn gallery(ctx: &PageContext, filters: &FormState, choices: &Choices, result
                 (checkbox(lang, filters, "help", "filter-help"))
                 p { button type="submit" { (t(lang, "filter-submit")) } }
             }
-            p role="status" { (t_args(lang, "gallery-count", &[("count", &results.total.to_string())])) }
+            p role="status" { (t_count(lang, "gallery-count", "count", results.total)) }
             @if results.cards.is_empty() {
                 p.muted { (t(lang, "gallery-empty")) }
             } @else {
@@ -183,7 +197,9 @@ pub struct ProjectForms {
 }
 
 fn local(dt: DateTime<Utc>, project: &Project) -> String {
-    dt.with_timezone(&project.time_zone).format("%Y-%m-%d %H:%M").to_string()
+    dt.with_timezone(&project.time_zone)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 fn status_label(lang: Language, status: Status) -> String {
@@ -207,11 +223,30 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
         date_heading: t(lang, "chart-date"),
         done_heading: t(lang, "chart-done"),
     };
-    let points: Vec<ProgressPoint> = view.done_points.iter().map(|(date, done)| ProgressPoint { date: *date, done: *done }).collect();
-    let countable = u32::try_from(view.milestones.iter().filter(|m| m.status != Status::Dropped).count()).unwrap_or(0);
-    let milestone_choices: Vec<(String, String)> = std::iter::once((String::new(), t(lang, "entry-no-milestone")))
-        .chain(view.milestones.iter().filter(|m| m.status != Status::Dropped).map(|m| (m.id.to_string(), m.title.clone())))
+    let points: Vec<ProgressPoint> = view
+        .done_points
+        .iter()
+        .map(|(date, done)| ProgressPoint {
+            date: *date,
+            done: *done,
+        })
         .collect();
+    let countable = u32::try_from(
+        view.milestones
+            .iter()
+            .filter(|m| m.status != Status::Dropped)
+            .count(),
+    )
+    .unwrap_or(0);
+    let milestone_choices: Vec<(String, String)> =
+        std::iter::once((String::new(), t(lang, "entry-no-milestone")))
+            .chain(
+                view.milestones
+                    .iter()
+                    .filter(|m| m.status != Status::Dropped)
+                    .map(|m| (m.id.to_string(), m.title.clone())),
+            )
+            .collect();
     page(
         ctx,
         &row.title,
@@ -394,7 +429,10 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
 
 fn milestone_fields(ctx: &PageContext, form: &FormState, action: &str, submit_key: &str) -> Markup {
     let lang = ctx.lang;
-    let statuses: Vec<(String, String)> = Status::ALL.iter().map(|s| (s.code().to_owned(), status_label(lang, *s))).collect();
+    let statuses: Vec<(String, String)> = Status::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), status_label(lang, *s)))
+        .collect();
     html! {
         (error_summary(lang, form))
         form.stacked method="post" action=(action) novalidate {
@@ -411,7 +449,12 @@ fn milestone_fields(ctx: &PageContext, form: &FormState, action: &str, submit_ke
 }
 
 /// The page to edit one milestone.
-pub fn milestone_edit(ctx: &PageContext, project: &Project, milestone_id: i32, form: &FormState) -> Markup {
+pub fn milestone_edit(
+    ctx: &PageContext,
+    project: &Project,
+    milestone_id: i32,
+    form: &FormState,
+) -> Markup {
     let lang = ctx.lang;
     let base = format!("/projects/{}", project.row.slug);
     narrow_page(
@@ -449,7 +492,12 @@ pub fn entry_edit(ctx: &PageContext, project: &Project, entry_id: i32, form: &Fo
 }
 
 /// The form to create or edit a project.
-pub fn project_form(ctx: &PageContext, form: &FormState, choices: &Choices, existing_slug: Option<&str>) -> Markup {
+pub fn project_form(
+    ctx: &PageContext,
+    form: &FormState,
+    choices: &Choices,
+    existing_slug: Option<&str>,
+) -> Markup {
     let lang = ctx.lang;
     let (title, action) = match existing_slug {
         Some(slug) => (t(lang, "project-edit"), format!("/projects/{slug}/edit")),
@@ -526,7 +574,10 @@ mod tests {
             themes: vec![Theme::Educational],
             progress: Some(0.5),
             looking_for_help: true,
-            last_activity_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("time"),
+            last_activity_at: Utc
+                .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+                .single()
+                .expect("time"),
         }
     }
 

@@ -5,14 +5,16 @@ use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
 use crate::{AppState, RequestContext};
 use axum::Router;
+use axum::extract::Path;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::settings::{self, RegistrationMode};
 use relais_domain::stage::{Requirement, Stage};
-use relais_domain::{Actor, DomainError, FieldErrors, Language, Role, account, city, dashboard, edition, project};
-use axum::extract::Path;
+use relais_domain::{
+    Actor, DomainError, FieldErrors, Language, Role, account, city, dashboard, edition, project,
+};
 use relais_templates::form::FormState;
 use relais_templates::pages::admin::{AdminView, admin, checklists};
 use relais_templates::t;
@@ -23,7 +25,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(show))
         .route("/admin/registration", post(set_registration))
         .route("/admin/invitations", post(invite))
-        .route("/admin/editions/{id}/stages", get(checklists_form).post(save_checklists))
+        .route(
+            "/admin/editions/{id}/stages",
+            get(checklists_form).post(save_checklists),
+        )
 }
 
 fn require_coordinator(rc: &RequestContext) -> WebResult<Actor> {
@@ -52,7 +57,11 @@ async fn admin_view(state: &AppState, actor: &Actor, lang: Language) -> WebResul
         .map(|r| (r.code().to_owned(), t(lang, &format!("role-{}", r.code()))))
         .collect();
     let editions = if actor.may_manage_editions() {
-        edition::list(&state.ctx.db).await?.into_iter().map(|e| (e.id, e.name)).collect()
+        edition::list(&state.ctx.db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e.name))
+            .collect()
     } else {
         Vec::new()
     };
@@ -145,7 +154,11 @@ async fn invite(
     }
 }
 
-async fn checklists_form(State(state): State<AppState>, rc: RequestContext, Path(edition_id): Path<i32>) -> WebResult<Response> {
+async fn checklists_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(edition_id): Path<i32>,
+) -> WebResult<Response> {
     let actor = require_coordinator(&rc)?;
     if !actor.may_manage_editions() {
         return Err(DomainError::Forbidden.into());
@@ -157,7 +170,10 @@ async fn checklists_form(State(state): State<AppState>, rc: RequestContext, Path
         .ok_or(WebError::NotFound)?;
     let mut current = Vec::new();
     for stage in Stage::ALL {
-        current.push((stage, project::requirements(&state.ctx.db, edition_id, stage).await?));
+        current.push((
+            stage,
+            project::requirements(&state.ctx.db, edition_id, stage).await?,
+        ));
     }
     Ok(checklists(&rc.page(), edition_id, &edition.name, &current).into_response())
 }
@@ -183,5 +199,10 @@ async fn save_checklists(
         lists.push((stage, required));
     }
     project::set_requirements(&state.ctx, &actor, edition_id, &lists).await?;
-    Ok(see_other_with_flash(&state.config, &format!("/admin/editions/{edition_id}/stages"), "flash-checklists-saved", vec![]))
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/admin/editions/{edition_id}/stages"),
+        "flash-checklists-saved",
+        vec![],
+    ))
 }

@@ -36,10 +36,19 @@ pub fn router() -> Router<AppState> {
         .route("/projects/{slug}/archive", post(archive))
         .route("/projects/{slug}/restore", post(restore))
         .route("/projects/{slug}/milestones", post(add_milestone))
-        .route("/projects/{slug}/milestones/{id}/edit", get(milestone_form).post(save_milestone))
-        .route("/projects/{slug}/milestones/{id}/delete", post(delete_milestone))
+        .route(
+            "/projects/{slug}/milestones/{id}/edit",
+            get(milestone_form).post(save_milestone),
+        )
+        .route(
+            "/projects/{slug}/milestones/{id}/delete",
+            post(delete_milestone),
+        )
         .route("/projects/{slug}/updates", post(post_entry))
-        .route("/projects/{slug}/updates/{id}/edit", get(entry_form).post(save_entry))
+        .route(
+            "/projects/{slug}/updates/{id}/edit",
+            get(entry_form).post(save_entry),
+        )
         .route("/projects/{slug}/feed.atom", get(project_feed))
         .route("/feed.atom", get(programme_feed))
 }
@@ -69,7 +78,11 @@ fn filter_from(params: &BTreeMap<String, String>) -> Filter {
         licence: Licence::parse(get("licence")).ok(),
         looking_for_help: get("help") == "on",
         text: get("q").chars().take(200).collect(),
-        sort: if get("sort") == "name" { Sort::Name } else { Sort::Activity },
+        sort: if get("sort") == "name" {
+            Sort::Name
+        } else {
+            Sort::Activity
+        },
         page: get("page").parse().unwrap_or(1),
     }
 }
@@ -82,10 +95,17 @@ async fn gallery_page(
     let filter = filter_from(&params);
     let results = gallery::search(&state.ctx.db, &filter).await?;
     let choices = choices(&state).await?;
-    let kept: Vec<(&String, &String)> = params.iter().filter(|(k, v)| *k != "page" && !v.is_empty()).collect();
-    let form = kept.iter().fold(FormState::new(), |form, (k, v)| form.with(k, (*v).clone()));
+    let kept: Vec<(&String, &String)> = params
+        .iter()
+        .filter(|(k, v)| *k != "page" && !v.is_empty())
+        .collect();
+    let form = kept
+        .iter()
+        .fold(FormState::new(), |form, (k, v)| form.with(k, (*v).clone()));
     // The current filters, for the pagination links to keep.
-    let mut query = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish();
+    let mut query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
     if !query.is_empty() {
         query.push('&');
     }
@@ -107,9 +127,14 @@ pub(super) async fn render_page(
     let now = state.ctx.now();
     let milestones = milestone::of_project(&state.ctx.db, project.row.id).await?;
     let entries = journal::of_project(&state.ctx.db, project, 100).await?;
-    let next_stage = match project.stage.next() {
+    // After a refused stage change, the checklist shown is the one asked for.
+    let asked = Stage::parse(forms.stage.value("stage"))
+        .ok()
+        .filter(|s| *s != project.stage);
+    let next_stage = match asked.or(project.stage.next()) {
         Some(next) => {
-            let required = project::requirements(&state.ctx.db, project.row.edition_id, next).await?;
+            let required =
+                project::requirements(&state.ctx.db, project.row.edition_id, next).await?;
             Some((next, missing(&required, project.checklist_facts())))
         }
         None => None,
@@ -117,10 +142,14 @@ pub(super) async fn render_page(
     let actor = rc.actor();
     let mut forms = forms;
     if forms.entry.value("body").is_empty() && forms.entry.errors.is_empty() {
-        forms.entry = FormState::new().with("is_public", if project.row.is_public { "on" } else { "" });
+        forms.entry =
+            FormState::new().with("is_public", if project.row.is_public { "on" } else { "" });
     }
     if forms.stage.value("stage").is_empty() {
-        forms.stage = forms.stage.with("stage", project.stage.next().unwrap_or(project.stage).code());
+        forms.stage = forms.stage.with(
+            "stage",
+            project.stage.next().unwrap_or(project.stage).code(),
+        );
     }
     if forms.invite.value("language").is_empty() {
         forms.invite = forms.invite.with("language", rc.lang.code());
@@ -132,7 +161,11 @@ pub(super) async fn render_page(
         progress: milestone::progress(&milestones),
         done_points: milestone::done_over_time(&milestones),
         next_stage,
-        editable_entries: entries.iter().filter(|e| e.editable_by(&actor, now)).map(|e| e.id).collect(),
+        editable_entries: entries
+            .iter()
+            .filter(|e| e.editable_by(&actor, now))
+            .map(|e| e.id)
+            .collect(),
         reader_id: actor.user_id(),
         milestones: &milestones,
         entries: &entries,
@@ -141,9 +174,20 @@ pub(super) async fn render_page(
     Ok((status, view::project_page(&rc.page(), &page)).into_response())
 }
 
-async fn show(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>) -> WebResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
-    render_page(&state, &rc, &project, ProjectForms::default(), StatusCode::OK).await
+    render_page(
+        &state,
+        &rc,
+        &project,
+        ProjectForms::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 fn project_input(fields: &Fields) -> ProjectInput {
@@ -170,7 +214,9 @@ fn project_input(fields: &Fields) -> ProjectInput {
 async fn new_form(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
     let live = rc.require_session()?;
     let choices = choices(&state).await?;
-    let mut form = FormState::new().with("is_public", "on").with("licence", "AGPL-3.0-or-later");
+    let mut form = FormState::new()
+        .with("is_public", "on")
+        .with("licence", "AGPL-3.0-or-later");
     if let Some(e) = choices.editions.first() {
         form = form.with("edition_id", e.0.clone());
     }
@@ -180,14 +226,27 @@ async fn new_form(State(state): State<AppState>, rc: RequestContext) -> WebResul
     Ok(view::project_form(&rc.page(), &form, &choices, None).into_response())
 }
 
-async fn create(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
     match project::create(&state.ctx, &rc.actor(), &project_input(&fields)).await {
-        Ok(slug) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-project-created", vec![])),
+        Ok(slug) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}"),
+            "flash-project-created",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "title")?;
             let form = fields.to_form(&[]).with_errors(errors);
-            Ok((status, view::project_form(&rc.page(), &form, &choices(&state).await?, None)).into_response())
+            Ok((
+                status,
+                view::project_form(&rc.page(), &form, &choices(&state).await?, None),
+            )
+                .into_response())
         }
     }
 }
@@ -200,10 +259,16 @@ fn project_form_state(p: &Project) -> FormState {
         .with("slug", r.slug.clone())
         .with("pitch", r.pitch.clone())
         .with("description", r.description.clone())
-        .with_all("themes", p.themes.iter().map(|t| t.code().to_owned()).collect())
+        .with_all(
+            "themes",
+            p.themes.iter().map(|t| t.code().to_owned()).collect(),
+        )
         .with("technical_challenge", r.technical_challenge.clone())
         .with("licence", r.licence.clone())
-        .with("repository_url", r.repository_url.clone().unwrap_or_default())
+        .with(
+            "repository_url",
+            r.repository_url.clone().unwrap_or_default(),
+        )
         .with("demo_url", r.demo_url.clone().unwrap_or_default())
         .with("explainer_url", r.explainer_url.clone().unwrap_or_default())
         .with("explainer_transcript", r.explainer_transcript.clone())
@@ -215,35 +280,80 @@ fn project_form_state(p: &Project) -> FormState {
 }
 
 fn require(allowed: bool) -> WebResult<()> {
-    if allowed { Ok(()) } else { Err(DomainError::Forbidden.into()) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden.into())
+    }
 }
 
-async fn edit_form(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>) -> WebResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     require(project.rights.edit)?;
-    Ok(view::project_form(&rc.page(), &project_form_state(&project), &choices(&state).await?, Some(&slug)).into_response())
+    Ok(view::project_form(
+        &rc.page(),
+        &project_form_state(&project),
+        &choices(&state).await?,
+        Some(&slug),
+    )
+    .into_response())
 }
 
-async fn update(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>, fields: Fields) -> WebResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
-    match project::update(&state.ctx, &rc.actor(), project.row.id, &project_input(&fields)).await {
-        Ok(new_slug) => Ok(see_other_with_flash(&state.config, &format!("/projects/{new_slug}"), "flash-project-saved", vec![])),
+    match project::update(
+        &state.ctx,
+        &rc.actor(),
+        project.row.id,
+        &project_input(&fields),
+    )
+    .await
+    {
+        Ok(new_slug) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{new_slug}"),
+            "flash-project-saved",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "title")?;
             let form = fields.to_form(&[]).with_errors(errors);
-            Ok((status, view::project_form(&rc.page(), &form, &choices(&state).await?, Some(&slug))).into_response())
+            Ok((
+                status,
+                view::project_form(&rc.page(), &form, &choices(&state).await?, Some(&slug)),
+            )
+                .into_response())
         }
     }
 }
 
-async fn change_stage(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>, fields: Fields) -> WebResult<Response> {
+async fn change_stage(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     let result = match Stage::parse(fields.get("stage")) {
         Ok(stage) => project::set_stage(&state.ctx, &rc.actor(), project.row.id, stage).await,
         Err(key) => Err(DomainError::field("stage", key)),
     };
     match result {
-        Ok(()) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-stage-changed", vec![])),
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}"),
+            "flash-stage-changed",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "stage")?;
             let forms = ProjectForms {
@@ -255,16 +365,34 @@ async fn change_stage(State(state): State<AppState>, rc: RequestContext, Path(sl
     }
 }
 
-async fn archive(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>) -> WebResult<Response> {
+async fn archive(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     project::set_archived(&state.ctx, &rc.actor(), project.row.id, true).await?;
-    Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-project-archived", vec![]))
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/projects/{slug}"),
+        "flash-project-archived",
+        vec![],
+    ))
 }
 
-async fn restore(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>) -> WebResult<Response> {
+async fn restore(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     project::set_archived(&state.ctx, &rc.actor(), project.row.id, false).await?;
-    Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-project-restored", vec![]))
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/projects/{slug}"),
+        "flash-project-restored",
+        vec![],
+    ))
 }
 
 fn milestone_input(fields: &Fields) -> MilestoneInput {
@@ -278,10 +406,20 @@ fn milestone_input(fields: &Fields) -> MilestoneInput {
     }
 }
 
-async fn add_milestone(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>, fields: Fields) -> WebResult<Response> {
+async fn add_milestone(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     match milestone::create(&state.ctx, &project, &milestone_input(&fields)).await {
-        Ok(_) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-milestone-saved", vec![])),
+        Ok(_) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}"),
+            "flash-milestone-saved",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "title")?;
             let forms = ProjectForms {
@@ -293,7 +431,11 @@ async fn add_milestone(State(state): State<AppState>, rc: RequestContext, Path(s
     }
 }
 
-async fn milestone_form(State(state): State<AppState>, rc: RequestContext, Path((slug, id)): Path<(String, i32)>) -> WebResult<Response> {
+async fn milestone_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     require(project.rights.edit)?;
     let m = milestone::get(&state.ctx.db, &project, id).await?;
@@ -315,22 +457,45 @@ async fn save_milestone(
 ) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     match milestone::update(&state.ctx, &project, id, &milestone_input(&fields)).await {
-        Ok(()) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-milestone-saved", vec![])),
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}"),
+            "flash-milestone-saved",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "title")?;
             let form = fields.to_form(&[]).with_errors(errors);
-            Ok((status, view::milestone_edit(&rc.page(), &project, id, &form)).into_response())
+            Ok((
+                status,
+                view::milestone_edit(&rc.page(), &project, id, &form),
+            )
+                .into_response())
         }
     }
 }
 
-async fn delete_milestone(State(state): State<AppState>, rc: RequestContext, Path((slug, id)): Path<(String, i32)>) -> WebResult<Response> {
+async fn delete_milestone(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     milestone::delete(&state.ctx, &project, id).await?;
-    Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-milestone-deleted", vec![]))
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/projects/{slug}"),
+        "flash-milestone-deleted",
+        vec![],
+    ))
 }
 
-async fn post_entry(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>, fields: Fields) -> WebResult<Response> {
+async fn post_entry(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     let input = EntryInput {
         body: fields.get("body").to_owned(),
@@ -339,7 +504,12 @@ async fn post_entry(State(state): State<AppState>, rc: RequestContext, Path(slug
         completes_milestone: fields.get("completes_milestone") == "on",
     };
     match journal::post(&state.ctx, &rc.actor(), &project, &input).await {
-        Ok(id) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}#update-{id}"), "flash-entry-posted", vec![])),
+        Ok(id) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}#update-{id}"),
+            "flash-entry-posted",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "body")?;
             let forms = ProjectForms {
@@ -351,7 +521,11 @@ async fn post_entry(State(state): State<AppState>, rc: RequestContext, Path(slug
     }
 }
 
-async fn entry_form(State(state): State<AppState>, rc: RequestContext, Path((slug, id)): Path<(String, i32)>) -> WebResult<Response> {
+async fn entry_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     let actor = rc.actor();
     let entry = journal::of_project(&state.ctx.db, &project, 1000)
@@ -372,7 +546,12 @@ async fn save_entry(
 ) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     match journal::edit(&state.ctx, &rc.actor(), &project, id, fields.get("body")).await {
-        Ok(()) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}#update-{id}"), "flash-entry-saved", vec![])),
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}#update-{id}"),
+            "flash-entry-saved",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "body")?;
             let form = fields.to_form(&[]).with_errors(errors);
@@ -382,7 +561,11 @@ async fn save_entry(
 }
 
 fn atom_response(xml: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response()
 }
 
 fn feed_entry(base: &str, slug: &str, project_title: &str, e: &journal::Entry) -> FeedEntry {
@@ -399,35 +582,61 @@ fn feed_entry(base: &str, slug: &str, project_title: &str, e: &journal::Entry) -
     }
 }
 
-async fn project_feed(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>) -> WebResult<Response> {
+async fn project_feed(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     // Feeds are read by aggregators without a session: only what a visitor sees.
     let project = project::by_slug(&state.ctx, &Actor::Visitor, &slug).await?;
     let entries = journal::of_project(&state.ctx.db, &project, 50).await?;
-    let base = state.config.base_url.as_str().trim_end_matches('/').to_owned();
+    let base = state
+        .config
+        .base_url
+        .as_str()
+        .trim_end_matches('/')
+        .to_owned();
     let meta = FeedMeta {
         id: format!("{base}/projects/{slug}"),
         title: format!("{} — {}", project.row.title, t(rc.lang, "project-journal")),
         self_url: format!("{base}/projects/{slug}/feed.atom"),
         site_url: format!("{base}/projects/{slug}"),
-        updated: entries.first().map_or(project.row.updated_at, |e| e.edited_at.unwrap_or(e.created_at)),
+        updated: entries.first().map_or(project.row.updated_at, |e| {
+            e.edited_at.unwrap_or(e.created_at)
+        }),
     };
-    let items: Vec<FeedEntry> = entries.iter().map(|e| feed_entry(&base, &slug, &project.row.title, e)).collect();
+    let items: Vec<FeedEntry> = entries
+        .iter()
+        .map(|e| feed_entry(&base, &slug, &project.row.title, e))
+        .collect();
     Ok(atom_response(atom(&meta, &items)))
 }
 
 async fn programme_feed(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
     let entries = journal::public_feed(&state.ctx.db, 50).await?;
-    let base = state.config.base_url.as_str().trim_end_matches('/').to_owned();
+    let base = state
+        .config
+        .base_url
+        .as_str()
+        .trim_end_matches('/')
+        .to_owned();
     let meta = FeedMeta {
         id: format!("{base}/projects"),
-        title: format!("{} — {}", t(rc.lang, "programme-name"), t(rc.lang, "gallery-title")),
+        title: format!(
+            "{} — {}",
+            t(rc.lang, "programme-name"),
+            t(rc.lang, "gallery-title")
+        ),
         self_url: format!("{base}/feed.atom"),
         site_url: format!("{base}/projects"),
-        updated: entries
-            .first()
-            .map_or_else(|| state.ctx.now(), |(e, _, _)| e.edited_at.unwrap_or(e.created_at)),
+        updated: entries.first().map_or_else(
+            || state.ctx.now(),
+            |(e, _, _)| e.edited_at.unwrap_or(e.created_at),
+        ),
     };
-    let items: Vec<FeedEntry> = entries.iter().map(|(e, slug, title)| feed_entry(&base, slug, title, e)).collect();
+    let items: Vec<FeedEntry> = entries
+        .iter()
+        .map(|(e, slug, title)| feed_entry(&base, slug, title, e))
+        .collect();
     Ok(atom_response(atom(&meta, &items)))
 }
-

@@ -24,11 +24,29 @@ pub fn router() -> Router<AppState> {
         .route("/team-invitations/{token}", get(invitation).post(accept))
 }
 
-async fn invite(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>, fields: Fields) -> WebResult<Response> {
+async fn invite(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let language = Language::parse(fields.get("language")).unwrap_or(rc.lang);
-    match team::invite(&state.ctx, &rc.actor(), &project, fields.get("email"), language).await {
-        Ok(()) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "admin-invite-sent", vec![])),
+    match team::invite(
+        &state.ctx,
+        &rc.actor(),
+        &project,
+        fields.get("email"),
+        language,
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}"),
+            "admin-invite-sent",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "email")?;
             let forms = ProjectForms {
@@ -40,35 +58,65 @@ async fn invite(State(state): State<AppState>, rc: RequestContext, Path(slug): P
     }
 }
 
-async fn team_change(state: &AppState, rc: &RequestContext, slug: &str, result: relais_domain::Result<()>, flash: &str) -> WebResult<Response> {
+async fn team_change(
+    state: &AppState,
+    rc: &RequestContext,
+    slug: &str,
+    result: relais_domain::Result<()>,
+    flash: &str,
+) -> WebResult<Response> {
     match result {
-        Ok(()) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), flash, vec![])),
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}"),
+            flash,
+            vec![],
+        )),
         Err(DomainError::Invalid(errors)) => {
             let project = project::by_slug(&state.ctx, &rc.actor(), slug).await?;
             let forms = ProjectForms {
                 team: relais_templates::form::FormState::new().with_errors(errors),
                 ..Default::default()
             };
-            super::projects::render_page(state, rc, &project, forms, StatusCode::UNPROCESSABLE_ENTITY).await
+            super::projects::render_page(
+                state,
+                rc,
+                &project,
+                forms,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
 }
 
-async fn leave(State(state): State<AppState>, rc: RequestContext, Path(slug): Path<String>) -> WebResult<Response> {
+async fn leave(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let live = rc.require_session()?;
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let result = team::remove(&state.ctx, &rc.actor(), &project, live.account.id).await;
     team_change(&state, &rc, &slug, result, "flash-team-left").await
 }
 
-async fn remove(State(state): State<AppState>, rc: RequestContext, Path((slug, user_id)): Path<(String, i32)>) -> WebResult<Response> {
+async fn remove(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, user_id)): Path<(String, i32)>,
+) -> WebResult<Response> {
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let result = team::remove(&state.ctx, &rc.actor(), &project, user_id).await;
     team_change(&state, &rc, &slug, result, "flash-team-changed").await
 }
 
-async fn make_owner(State(state): State<AppState>, rc: RequestContext, Path((slug, user_id)): Path<(String, i32)>) -> WebResult<Response> {
+async fn make_owner(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, user_id)): Path<(String, i32)>,
+) -> WebResult<Response> {
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let result = team::hand_over(&state.ctx, &rc.actor(), &project, user_id, false).await;
     team_change(&state, &rc, &slug, result, "flash-team-changed").await
@@ -78,23 +126,40 @@ fn unusable(rc: &RequestContext, error: DomainError) -> WebResult<Response> {
     match error {
         DomainError::Invalid(errors) if errors.get("token").is_some() => {
             let key = errors.get("token").unwrap_or("error-token-unknown");
-            Ok((StatusCode::GONE, auth_view::message(&rc.page(), "reset-invalid-title", key, None)).into_response())
+            Ok((
+                StatusCode::GONE,
+                auth_view::message(&rc.page(), "reset-invalid-title", key, None),
+            )
+                .into_response())
         }
         other => Err(other.into()),
     }
 }
 
-async fn invitation(State(state): State<AppState>, rc: RequestContext, Path(token): Path<String>) -> WebResult<Response> {
+async fn invitation(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
     match team::invitation(&state.ctx, &token).await {
         Ok((_, title)) => Ok(view::team_invitation(&rc.page(), &token, &title).into_response()),
         Err(e) => unusable(&rc, e),
     }
 }
 
-async fn accept(State(state): State<AppState>, rc: RequestContext, Path(token): Path<String>) -> WebResult<Response> {
+async fn accept(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
     rc.require_session()?;
     match team::accept(&state.ctx, &rc.actor(), &token).await {
-        Ok(slug) => Ok(see_other_with_flash(&state.config, &format!("/projects/{slug}"), "flash-team-joined", vec![])),
+        Ok(slug) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}"),
+            "flash-team-joined",
+            vec![],
+        )),
         Err(e) => unusable(&rc, e),
     }
 }

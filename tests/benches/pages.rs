@@ -1,0 +1,983 @@
+//! How fast the public gallery and a project page answer once the programme
+//! has been running for years.
+//!
+//! The target comes from the issue: "the gallery and project pages answer in
+//! under 50 ms at the median with 10,000 projects and 100,000 updates in
+//! SQLite". This benchmark builds exactly that: a fresh SQLite file with one
+//! edition in five cities, 1,000 accounts, 10,000 projects (a few private or
+//! archived) with their teams, stage history and milestones, and 100,000
+//! journal entries written over two years. It then starts the real
+//! application in-process, the way the end-to-end tests do, and times real
+//! HTTP requests from a plain client:
+//!
+//! * the gallery's first page, what most visitors see;
+//! * a text search with a theme filter, which cannot use an index;
+//! * a deep page sorted by name, which pays for its offset;
+//! * the pages of the projects with the longest journals, the worst case of
+//!   the project page (it shows up to 100 entries).
+//!
+//! Requests are sent one after the other, so the figures are the latencies
+//! of a quiet server, from sending the request to reading the last byte of
+//! the body. Nothing is asserted about time, since machines are shared and
+//! noisy: the figures are printed, with a last line comparing the medians to
+//! the target. A page that does not answer 200 stops the run, because timing
+//! an error page would mean nothing.
+//!
+//! Run with `cargo bench -p relais-tests --bench pages`.
+
+use chrono::{DateTime, Duration as Span, NaiveDate, SecondsFormat, Utc};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use relais_domain::Context;
+use relais_domain::clock::FixedClock;
+use relais_domain::gallery::{self, Filter};
+use relais_domain::sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait,
+};
+use relais_domain::theme::Theme;
+use relais_tests::TestDb;
+use relais_web::{AppState, WebConfig};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Accounts; every project's team is drawn from them.
+const USERS: i32 = 1_000;
+/// Projects, of which about 7% are private or archived.
+const PROJECTS: i32 = 10_000;
+/// Journal entries in all.
+const UPDATES: usize = 100_000;
+/// Milestones per project.
+const MILESTONES_PER_PROJECT: i32 = 5;
+/// Visible projects given a long journal (120 to 200 entries): the project
+/// pages are measured on these, where the page has the most to show.
+const BUSY_PROJECTS: usize = 250;
+/// Requests timed per page.
+const REQUESTS: usize = 200;
+/// Untimed requests per page first, so that the figures do not include
+/// opening database connections or filling caches.
+const WARM_UP: usize = 5;
+/// The issue's target for the median, in milliseconds.
+const TARGET_MS: f64 = 50.0;
+/// Rows per INSERT statement: large enough that seeding takes seconds,
+/// small enough to stay far below SQLite's statement limits.
+const BATCH_ROWS: usize = 500;
+/// The random seed: every run measures the same data.
+const SEED: u64 = 2018;
+
+#[tokio::main]
+async fn main() {
+    let now = whole_second(Utc::now());
+    let db = TestDb::create().await;
+    let conn = db.connect_and_migrate().await;
+    println!("database: {}", db.url);
+
+    let started = Instant::now();
+    let plan = plan(&mut StdRng::seed_from_u64(SEED), now);
+    seed(&conn, &plan, &mut StdRng::seed_from_u64(SEED + 1)).await;
+    println!("seeded in {:.1} s", started.elapsed().as_secs_f64());
+    describe_search(&conn).await;
+
+    let base_url = serve(conn, now).await;
+    let client = reqwest::Client::new();
+    let mut results = Vec::new();
+    for scenario in scenarios(&plan) {
+        let timings = measure(&client, &base_url, &scenario.paths).await;
+        results.push((scenario.label, Stats::of(timings)));
+    }
+    report(&results);
+}
+
+// ---------------------------------------------------------------------------
+// The data, planned in memory first so that every foreign key points at a
+// row inserted before it, and timestamps agree with each other.
+// ---------------------------------------------------------------------------
+
+/// Everything to insert, except the text, written while inserting.
+struct Plan {
+    /// First day of the marathon the projects were born at.
+    marathon: NaiveDate,
+    projects: Vec<ProjectPlan>,
+    /// Journal entries, oldest first, as they would have been written.
+    updates: Vec<UpdatePlan>,
+}
+
+struct ProjectPlan {
+    id: i32,
+    title: String,
+    slug: String,
+    city_id: i32,
+    stage: &'static str,
+    is_public: bool,
+    archived_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    last_activity_at: DateTime<Utc>,
+    last_public_update_at: Option<DateTime<Utc>>,
+    /// Account ids, the owner first.
+    team: Vec<i32>,
+    /// What an anonymous visitor sees of the journal.
+    public_updates: usize,
+}
+
+impl ProjectPlan {
+    /// Shown in the gallery and to anonymous visitors.
+    fn is_visible(&self) -> bool {
+        self.is_public && self.archived_at.is_none()
+    }
+}
+
+struct UpdatePlan {
+    project_id: i32,
+    author_id: i32,
+    milestone_id: Option<i32>,
+    is_public: bool,
+    created_at: DateTime<Utc>,
+}
+
+const CITIES: [(&str, &str, &str); 5] = [
+    ("paris", "Paris", "Europe/Paris"),
+    ("marseille", "Marseille", "Europe/Paris"),
+    ("nantes", "Nantes", "Europe/Paris"),
+    ("liege", "Liège", "Europe/Brussels"),
+    ("quebec", "Québec", "America/Toronto"),
+];
+
+/// Stage codes with their weight: most projects stall early.
+const STAGES: [(&str, u32); 7] = [
+    ("idea", 15),
+    ("prototype", 25),
+    ("demo", 20),
+    ("pilot", 12),
+    ("launched", 10),
+    ("paused", 12),
+    ("abandoned", 6),
+];
+
+/// The path to each stage, for the stage history.
+fn stage_path(stage: &str) -> &'static [&'static str] {
+    match stage {
+        "idea" => &["idea"],
+        "prototype" => &["idea", "prototype"],
+        "demo" => &["idea", "prototype", "demo"],
+        "pilot" => &["idea", "prototype", "demo", "pilot"],
+        "launched" => &["idea", "prototype", "demo", "pilot", "launched"],
+        "paused" => &["idea", "prototype", "paused"],
+        _ => &["idea", "abandoned"],
+    }
+}
+
+const THEMES: [&str; 4] = ["social", "environmental", "democratic", "educational"];
+
+const LICENCES: [&str; 8] = [
+    "AGPL-3.0-or-later",
+    "MIT",
+    "GPL-3.0-or-later",
+    "Apache-2.0",
+    "EUPL-1.2",
+    "CECILL-2.1",
+    "CC-BY-SA-4.0",
+    "etalab-2.0",
+];
+
+/// One in twelve titles starts with "Ecole", without its accent as people
+/// often type it, so that searching "ecole" finds a few hundred projects.
+const TITLE_HEADS: [&str; 12] = [
+    "Carte",
+    "Observatoire",
+    "Boussole",
+    "Plateforme",
+    "Réseau",
+    "Atlas",
+    "Tableau de bord",
+    "Assistant",
+    "Annuaire",
+    "Baromètre",
+    "Ecole numérique",
+    "Simulateur",
+];
+
+const TITLE_TAILS: [&str; 16] = [
+    "des fontaines publiques",
+    "du logement social",
+    "de la qualité de l'air",
+    "des budgets participatifs",
+    "des cantines scolaires",
+    "des pistes cyclables",
+    "de l'aide alimentaire",
+    "des élus locaux",
+    "du tri sélectif",
+    "des écoles du quartier",
+    "des jardins partagés",
+    "des marchés publics",
+    "de l'accès aux droits",
+    "des arbres de la ville",
+    "des associations",
+    "du bruit nocturne",
+];
+
+const PITCHES: [&str; 8] = [
+    "Rendre visibles les données publiques que personne ne lit.",
+    "Aider les habitants à se repérer dans les démarches locales.",
+    "Donner aux associations un outil simple et libre.",
+    "Mesurer ce qui change vraiment dans le quartier.",
+    "Permettre à chacun de signaler un problème en deux minutes.",
+    "Relier les élus, les agents et les habitants autour des mêmes chiffres.",
+    "Ouvrir les décisions de la mairie à celles et ceux qu'elles concernent.",
+    "Faire gagner du temps aux bénévoles sur le terrain.",
+];
+
+const SENTENCES: [&str; 14] = [
+    "Le projet est né pendant la Nuit du Code Citoyen, d'un constat partagé par plusieurs habitants du quartier.",
+    "Les données ouvertes de la ville existent, mais elles sont dispersées et difficiles à comprendre.",
+    "Nous avons rencontré des agents municipaux et des associations pour comprendre leurs besoins réels.",
+    "L'outil fonctionne sur téléphone et ne demande aucun compte pour consulter les informations.",
+    "Une première version a été testée avec une trentaine de personnes, dont des élèves d'une école primaire.",
+    "Le code est publié sous licence libre afin que d'autres villes puissent le réutiliser.",
+    "Nous cherchons à mesurer l'impact du service au-delà du simple nombre de visites.",
+    "La question de l'accessibilité est au cœur du projet depuis le premier jour.",
+    "Les retours des utilisateurs nous ont conduits à simplifier fortement l'interface.",
+    "Un partenariat avec la métropole est en discussion pour pérenniser le service.",
+    "Les informations sont mises à jour chaque nuit à partir des sources officielles.",
+    "Nous documentons chaque étape pour que le projet survive au départ de ses fondateurs.",
+    "Le principal défi reste de toucher les personnes éloignées du numérique.",
+    "Une carte interactive permet de comparer les quartiers entre eux.",
+];
+
+const NEWS: [&str; 12] = [
+    "Nous avons mis en ligne une nouvelle version de la carte, plus rapide sur mobile.",
+    "Réunion avec le service des espaces verts : ils sont prêts à partager leurs données.",
+    "Atelier de test ce samedi à la médiathèque, **venez nombreux** !",
+    "Le jalon est atteint : l'import automatique des données fonctionne enfin.",
+    "Petite pause pendant les vacances, reprise des travaux à la rentrée.",
+    "Nous avons corrigé les problèmes d'affichage signalés par plusieurs utilisateurs.",
+    "Présentation du projet au conseil de quartier, accueil très positif.",
+    "Nous cherchons une personne pour nous aider sur le design de l'application.",
+    "- export en CSV\n- filtres par quartier\n- traduction en anglais",
+    "Les premières statistiques d'usage sont encourageantes : 300 visites ce mois-ci.",
+    "Nouvelle contributrice dans l'équipe, bienvenue à elle !",
+    "Le dépôt de code a été déplacé et la documentation réécrite.",
+];
+
+const HELP_WANTED: &str =
+    "Nous cherchons une personne pour le design et une autre pour tester sur le terrain.";
+
+const FIRST_NAMES: [&str; 16] = [
+    "Camille", "Léa", "Hugo", "Inès", "Louis", "Chloé", "Nathan", "Manon", "Yanis", "Sarah",
+    "Théo", "Jade", "Mamadou", "Awa", "Lucas", "Zoé",
+];
+
+const LAST_NAMES: [&str; 16] = [
+    "Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre",
+    "Michel", "Garcia", "Diallo", "Nguyen", "Fontaine", "Tremblay", "Gagnon",
+];
+
+/// Plans the projects and their journals.
+fn plan(rng: &mut StdRng, now: DateTime<Utc>) -> Plan {
+    // The marathon took place a little over two years ago; activity since
+    // is spread over those two years.
+    let marathon_start = now - Span::days(760);
+    let mut projects: Vec<ProjectPlan> = (1..=PROJECTS)
+        .map(|id| plan_project(rng, id, marathon_start, now))
+        .collect();
+    let counts = journal_lengths(rng, &projects);
+    let mut updates = Vec::with_capacity(UPDATES);
+    for (project, count) in projects.iter_mut().zip(counts) {
+        plan_journal(rng, project, count, &mut updates);
+    }
+    // Entries arrive mixed across projects over time, so one project's
+    // journal is scattered over the table as it would be in production.
+    updates.sort_by_key(|u| u.created_at);
+    Plan {
+        marathon: marathon_start.date_naive(),
+        projects,
+        updates,
+    }
+}
+
+fn plan_project(
+    rng: &mut StdRng,
+    id: i32,
+    marathon_start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> ProjectPlan {
+    let created_at = marathon_start + Span::seconds(rng.gen_range(0..48 * 3600));
+    let last_activity_at =
+        created_at + Span::seconds(rng.gen_range(0..(now - created_at).num_seconds()));
+    let archived = rng.gen_bool(0.02);
+    let title = format!("{} {}", pick(rng, &TITLE_HEADS), pick(rng, &TITLE_TAILS));
+    // Titles repeat across cities; the id keeps slugs unique.
+    let slug = format!("{}-{id}", slugify(&title));
+    let team_size = rng.gen_range(2..=3);
+    ProjectPlan {
+        id,
+        slug,
+        title,
+        city_id: rng.gen_range(1..=CITIES.len() as i32),
+        stage: weighted(rng, &STAGES),
+        is_public: rng.gen_bool(0.95),
+        archived_at: archived.then(|| Ord::min(last_activity_at + Span::days(90), now)),
+        created_at,
+        last_activity_at,
+        last_public_update_at: None,
+        // Spread teams over all accounts; the offsets keep them distinct.
+        team: (0..team_size)
+            .map(|k| (id * 7 + k * 331) % USERS + 1)
+            .collect(),
+        public_updates: 0,
+    }
+}
+
+/// How many entries each project's journal gets: a few busy projects with
+/// long journals, the rest sharing what is left at random.
+fn journal_lengths(rng: &mut StdRng, projects: &[ProjectPlan]) -> Vec<usize> {
+    let mut visible: Vec<usize> = (0..projects.len())
+        .filter(|&i| projects[i].is_visible())
+        .collect();
+    visible.shuffle(rng);
+    let mut counts = vec![0; projects.len()];
+    for &i in visible.iter().take(BUSY_PROJECTS) {
+        counts[i] = rng.gen_range(120..=200);
+    }
+    let others: Vec<usize> = (0..projects.len()).filter(|&i| counts[i] == 0).collect();
+    let remaining = UPDATES - counts.iter().sum::<usize>();
+    for _ in 0..remaining {
+        counts[others[rng.gen_range(0..others.len())]] += 1;
+    }
+    counts
+}
+
+fn plan_journal(
+    rng: &mut StdRng,
+    project: &mut ProjectPlan,
+    count: usize,
+    out: &mut Vec<UpdatePlan>,
+) {
+    let span = Ord::max(
+        (project.last_activity_at - project.created_at).num_seconds(),
+        1,
+    );
+    for n in 0..count {
+        // The newest entry is what last made the project active.
+        let created_at = if n == 0 {
+            project.last_activity_at
+        } else {
+            project.created_at + Span::seconds(rng.gen_range(0..span))
+        };
+        let is_public = rng.gen_bool(0.9);
+        if is_public {
+            project.public_updates += 1;
+            project.last_public_update_at =
+                Ord::max(project.last_public_update_at, Some(created_at));
+        }
+        let milestone = rng
+            .gen_bool(0.3)
+            .then(|| rng.gen_range(0..MILESTONES_PER_PROJECT));
+        out.push(UpdatePlan {
+            project_id: project.id,
+            author_id: project.team[rng.gen_range(0..project.team.len())],
+            milestone_id: milestone.map(|k| milestone_id(project.id, k)),
+            is_public,
+            created_at,
+        });
+    }
+}
+
+/// Milestone ids are chosen, not generated, so entries can refer to them.
+fn milestone_id(project_id: i32, position: i32) -> i32 {
+    (project_id - 1) * MILESTONES_PER_PROJECT + position + 1
+}
+
+fn pick<'a>(rng: &mut StdRng, items: &[&'a str]) -> &'a str {
+    items[rng.gen_range(0..items.len())]
+}
+
+fn weighted(rng: &mut StdRng, items: &[(&'static str, u32)]) -> &'static str {
+    let total: u32 = items.iter().map(|(_, w)| w).sum();
+    let mut roll = rng.gen_range(0..total);
+    for &(item, weight) in items {
+        if roll < weight {
+            return item;
+        }
+        roll -= weight;
+    }
+    items[0].0
+}
+
+/// `count` sentences from `pool`, joined as a paragraph.
+fn prose(rng: &mut StdRng, pool: &[&str], count: usize) -> String {
+    (0..count)
+        .map(|_| pick(rng, pool))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A URL name in the application's style, good enough for generated titles.
+fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        let plain = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if plain != '-' || !slug.ends_with('-') {
+            slug.push(plain);
+        }
+    }
+    slug.trim_matches('-').to_owned()
+}
+
+fn whole_second(at: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(at.timestamp(), 0).expect("a representable time")
+}
+
+// ---------------------------------------------------------------------------
+// Writing the plan: multi-row INSERT statements in one transaction, which
+// takes seconds where inserting row by row would take minutes.
+// ---------------------------------------------------------------------------
+
+/// A value written as an SQL literal. Timestamps and dates take the text
+/// form sea-orm gives them on SQLite (RFC 3339 with `+00:00`, `YYYY-MM-DD`),
+/// so that they sort and parse like rows the application writes.
+trait Literal {
+    fn sql(&self) -> String;
+}
+
+impl Literal for &str {
+    fn sql(&self) -> String {
+        format!("'{}'", self.replace('\'', "''"))
+    }
+}
+
+impl Literal for String {
+    fn sql(&self) -> String {
+        self.as_str().sql()
+    }
+}
+
+impl Literal for i32 {
+    fn sql(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Literal for bool {
+    fn sql(&self) -> String {
+        (if *self { "TRUE" } else { "FALSE" }).to_owned()
+    }
+}
+
+impl Literal for DateTime<Utc> {
+    fn sql(&self) -> String {
+        format!("'{}'", self.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+    }
+}
+
+impl Literal for NaiveDate {
+    fn sql(&self) -> String {
+        format!("'{}'", self.format("%Y-%m-%d"))
+    }
+}
+
+impl<T: Literal> Literal for Option<T> {
+    fn sql(&self) -> String {
+        self.as_ref()
+            .map_or_else(|| "NULL".to_owned(), Literal::sql)
+    }
+}
+
+/// One parenthesised row of values.
+fn row(values: &[&dyn Literal]) -> String {
+    let values: Vec<String> = values.iter().map(|v| v.sql()).collect();
+    format!("({})", values.join(", "))
+}
+
+/// Rows for one table, sent `BATCH_ROWS` at a time.
+struct Batch<'t> {
+    txn: &'t DatabaseTransaction,
+    head: String,
+    rows: Vec<String>,
+    written: usize,
+}
+
+impl<'t> Batch<'t> {
+    fn new(txn: &'t DatabaseTransaction, table: &str, columns: &str) -> Self {
+        Batch {
+            txn,
+            head: format!("INSERT INTO {table} ({columns}) VALUES "),
+            rows: Vec::with_capacity(BATCH_ROWS),
+            written: 0,
+        }
+    }
+
+    async fn push(&mut self, row: String) {
+        self.rows.push(row);
+        if self.rows.len() >= BATCH_ROWS {
+            self.flush().await;
+        }
+    }
+
+    async fn flush(&mut self) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let sql = format!("{}{}", self.head, self.rows.join(", "));
+        self.txn
+            .execute_unprepared(&sql)
+            .await
+            .expect("batch insert");
+        self.written += self.rows.len();
+        self.rows.clear();
+    }
+
+    /// Sends what is left; returns how many rows were written.
+    async fn finish(mut self) -> usize {
+        self.flush().await;
+        self.written
+    }
+}
+
+async fn seed(conn: &DatabaseConnection, plan: &Plan, rng: &mut StdRng) {
+    let txn = conn.begin().await.expect("begin seeding");
+    let counts = [
+        ("cities", insert_places(&txn, plan).await),
+        ("users", insert_users(&txn, rng).await),
+        ("projects", insert_projects(&txn, plan, rng).await),
+        ("project_stages", insert_stage_history(&txn, plan).await),
+        ("project_members", insert_teams(&txn, plan).await),
+        ("milestones", insert_milestones(&txn, plan, rng).await),
+        ("project_updates", insert_journal(&txn, plan, rng).await),
+    ];
+    txn.commit().await.expect("commit seeding");
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(table, n)| format!("{n} {table}"))
+        .collect();
+    println!("rows: {}", counts.join(", "));
+}
+
+/// The edition and its cities.
+async fn insert_places(txn: &DatabaseTransaction, plan: &Plan) -> usize {
+    let created_at = whole_second(Utc::now()) - Span::days(800);
+    let mut editions = Batch::new(
+        txn,
+        "editions",
+        "id, slug, name, starts_on, ends_on, created_at",
+    );
+    let ends_on = plan.marathon + Span::days(1);
+    editions
+        .push(row(&[
+            &1,
+            &"2024",
+            &"Nuit du Code Citoyen 2024",
+            &plan.marathon,
+            &ends_on,
+            &created_at,
+        ]))
+        .await;
+    editions.finish().await;
+    let mut cities = Batch::new(txn, "cities", "id, slug, name, time_zone, created_at");
+    let mut links = Batch::new(txn, "edition_cities", "edition_id, city_id");
+    for (id, (slug, name, zone)) in (1..).zip(CITIES) {
+        cities
+            .push(row(&[&id, &slug, &name, &zone, &created_at]))
+            .await;
+    }
+    let written = cities.finish().await;
+    for id in 1..=CITIES.len() as i32 {
+        links.push(row(&[&1, &id])).await;
+    }
+    links.finish().await;
+    written
+}
+
+/// Accounts that cannot log in (no password): they only need to exist.
+async fn insert_users(txn: &DatabaseTransaction, rng: &mut StdRng) -> usize {
+    let created_at = whole_second(Utc::now()) - Span::days(790);
+    let mut users = Batch::new(
+        txn,
+        "users",
+        "id, email, email_key, name, password_hash, language, time_zone, city_id, skills, bio, is_active, \
+         created_at, updated_at",
+    );
+    for id in 1..=USERS {
+        let email = format!("personne{id}@relais.example");
+        let name = format!("{} {}", pick(rng, &FIRST_NAMES), pick(rng, &LAST_NAMES));
+        let city_id = rng.gen_range(1..=CITIES.len() as i32);
+        let skills = pick(
+            rng,
+            &[
+                "developer",
+                "designer",
+                "developer,designer",
+                "institution",
+                "",
+            ],
+        );
+        let bio = prose(rng, &PITCHES, 1);
+        let no_password: Option<String> = None;
+        let no_zone: Option<String> = None;
+        users
+            .push(row(&[
+                &id,
+                &email,
+                &email,
+                &name,
+                &no_password,
+                &"fr",
+                &no_zone,
+                &Some(city_id),
+                &skills,
+                &bio,
+                &true,
+                &created_at,
+                &created_at,
+            ]))
+            .await;
+    }
+    users.finish().await
+}
+
+async fn insert_projects(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) -> usize {
+    let mut projects = Batch::new(
+        txn,
+        "projects",
+        "id, slug, title, pitch, description, themes, technical_challenge, licence, repository_url, demo_url, \
+         explainer_url, explainer_transcript, edition_id, city_id, stage, is_public, looking_for_help, \
+         help_wanted, archived_at, last_activity_at, last_public_update_at, created_at, updated_at",
+    );
+    for p in &plan.projects {
+        let description = prose(rng, &SENTENCES, rng.gen_range(3..=5));
+        let challenge = prose(rng, &SENTENCES, 1);
+        let themes = themes(rng);
+        let licence = pick(rng, &LICENCES);
+        let repository = rng
+            .gen_bool(0.7)
+            .then(|| format!("https://forge.example.org/relais/{}", p.slug));
+        let demo = rng
+            .gen_bool(0.4)
+            .then(|| format!("https://{}.example.org/", p.slug));
+        let no_explainer: Option<String> = None;
+        let looking_for_help = rng.gen_bool(0.3);
+        let help_wanted = if looking_for_help { HELP_WANTED } else { "" };
+        projects
+            .push(row(&[
+                &p.id,
+                &p.slug,
+                &p.title,
+                &pick(rng, &PITCHES),
+                &description,
+                &themes,
+                &challenge,
+                &licence,
+                &repository,
+                &demo,
+                &no_explainer,
+                &"",
+                &1,
+                &p.city_id,
+                &p.stage,
+                &p.is_public,
+                &looking_for_help,
+                &help_wanted,
+                &p.archived_at,
+                &p.last_activity_at,
+                &p.last_public_update_at,
+                &p.created_at,
+                &p.last_activity_at,
+            ]))
+            .await;
+    }
+    projects.finish().await
+}
+
+/// One or two themes, in the stored `,a,b,` form the gallery filter matches.
+fn themes(rng: &mut StdRng) -> String {
+    let first = rng.gen_range(0..THEMES.len());
+    let mut chosen = vec![first];
+    if rng.gen_bool(0.4) {
+        chosen.push((first + rng.gen_range(1..THEMES.len())) % THEMES.len());
+    }
+    chosen.sort_unstable();
+    let codes: Vec<&str> = chosen.iter().map(|&i| THEMES[i]).collect();
+    format!(",{},", codes.join(","))
+}
+
+/// Each stage on the way to the current one, a few weeks apart.
+async fn insert_stage_history(txn: &DatabaseTransaction, plan: &Plan) -> usize {
+    let mut stages = Batch::new(txn, "project_stages", "project_id, stage, reached_at");
+    for p in &plan.projects {
+        for (weeks, stage) in (0..).zip(stage_path(p.stage)) {
+            let reached_at = Ord::min(p.created_at + Span::weeks(weeks * 6), p.last_activity_at);
+            stages.push(row(&[&p.id, stage, &reached_at])).await;
+        }
+    }
+    stages.finish().await
+}
+
+async fn insert_teams(txn: &DatabaseTransaction, plan: &Plan) -> usize {
+    let mut members = Batch::new(
+        txn,
+        "project_members",
+        "project_id, user_id, role, joined_at",
+    );
+    for p in &plan.projects {
+        for (n, user_id) in p.team.iter().enumerate() {
+            let role = if n == 0 { "owner" } else { "member" };
+            members
+                .push(row(&[&p.id, user_id, &role, &p.created_at]))
+                .await;
+        }
+    }
+    members.finish().await
+}
+
+/// Milestones every three months after the marathon; the early ones are
+/// mostly done, the later ones mostly planned.
+async fn insert_milestones(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) -> usize {
+    let mut milestones = Batch::new(
+        txn,
+        "milestones",
+        "id, project_id, title, description, due_on, status, done_on, position, weight, created_at, updated_at",
+    );
+    for p in &plan.projects {
+        for position in 0..MILESTONES_PER_PROJECT {
+            let due_on = plan.marathon + Span::days(i64::from(position + 1) * 90);
+            let status = match (position, rng.gen_range(0..10)) {
+                (0..=1, 0..=6) | (2, 0..=3) => "done",
+                (_, 0) => "dropped",
+                (0..=2, _) => "in_progress",
+                _ => "planned",
+            };
+            let done_on = (status == "done").then(|| due_on - Span::days(rng.gen_range(0..30)));
+            let title = format!(
+                "Étape {} : {}",
+                position + 1,
+                pick(rng, &NEWS).chars().take(40).collect::<String>()
+            );
+            milestones
+                .push(row(&[
+                    &milestone_id(p.id, position),
+                    &p.id,
+                    &title,
+                    &prose(rng, &SENTENCES, 1),
+                    &due_on,
+                    &status,
+                    &done_on,
+                    &(position + 1),
+                    &rng.gen_range(1..=5),
+                    &p.created_at,
+                    &p.created_at,
+                ]))
+                .await;
+        }
+    }
+    milestones.finish().await
+}
+
+async fn insert_journal(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) -> usize {
+    let mut updates = Batch::new(
+        txn,
+        "project_updates",
+        "project_id, author_id, body, milestone_id, is_public, created_at, edited_at",
+    );
+    for u in &plan.updates {
+        let body = prose(rng, &NEWS, rng.gen_range(1..=3));
+        let never_edited: Option<DateTime<Utc>> = None;
+        updates
+            .push(row(&[
+                &u.project_id,
+                &Some(u.author_id),
+                &body,
+                &u.milestone_id,
+                &u.is_public,
+                &u.created_at,
+                &never_edited,
+            ]))
+            .await;
+    }
+    updates.finish().await
+}
+
+/// Prints how many projects the timed search finds, so that it is clear
+/// the search page has results to show.
+async fn describe_search(conn: &DatabaseConnection) {
+    let filter = Filter {
+        text: "ecole".to_owned(),
+        theme: Some(Theme::Educational),
+        ..Filter::default()
+    };
+    let page = gallery::search(conn, &filter)
+        .await
+        .expect("gallery search");
+    println!(
+        "search \"ecole\" + educational: {} projects, {} pages",
+        page.total, page.pages
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Serving and measuring.
+// ---------------------------------------------------------------------------
+
+/// Starts the application as `TestApp::spawn_at` does; returns its base URL.
+async fn serve(conn: DatabaseConnection, now: DateTime<Utc>) -> String {
+    let ctx = Context::new(conn, Arc::new(FixedClock::new(now)));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("local address"));
+    let secret = relais_domain::settings::server_secret(&ctx.db, None)
+        .await
+        .expect("server secret");
+    let state = AppState {
+        ctx,
+        config: Arc::new(WebConfig::new(base_url.parse().expect("base url"))),
+        secret: Arc::new(secret),
+    };
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("server");
+    });
+    base_url
+}
+
+/// A page to time, and the paths to request for it (one per request).
+struct Scenario {
+    label: &'static str,
+    paths: Vec<String>,
+}
+
+fn scenarios(plan: &Plan) -> Vec<Scenario> {
+    let repeat = |path: &str| vec![path.to_owned(); REQUESTS];
+    vec![
+        Scenario {
+            label: "gallery, first page",
+            paths: repeat("/projects"),
+        },
+        Scenario {
+            label: "gallery, search + theme",
+            paths: repeat("/projects?q=ecole&theme=educational"),
+        },
+        Scenario {
+            label: "gallery, page 200 by name",
+            paths: repeat("/projects?page=200&sort=name"),
+        },
+        Scenario {
+            label: "project page",
+            paths: busiest_projects(plan)
+                .into_iter()
+                .map(|slug| format!("/projects/{slug}"))
+                .collect(),
+        },
+    ]
+}
+
+/// Slugs of the visible projects with the longest public journals.
+fn busiest_projects(plan: &Plan) -> Vec<&str> {
+    let mut visible: Vec<&ProjectPlan> = plan.projects.iter().filter(|p| p.is_visible()).collect();
+    visible.sort_by_key(|p| std::cmp::Reverse(p.public_updates));
+    visible
+        .iter()
+        .take(REQUESTS)
+        .map(|p| p.slug.as_str())
+        .collect()
+}
+
+/// Requests every path in turn, after a few untimed ones; returns the time
+/// each took.
+async fn measure(client: &reqwest::Client, base_url: &str, paths: &[String]) -> Vec<Duration> {
+    for path in paths.iter().take(WARM_UP) {
+        fetch(client, base_url, path).await;
+    }
+    let mut timings = Vec::with_capacity(paths.len());
+    for path in paths {
+        let started = Instant::now();
+        fetch(client, base_url, path).await;
+        timings.push(started.elapsed());
+    }
+    timings
+}
+
+/// One GET, body included; panics on anything but 200.
+async fn fetch(client: &reqwest::Client, base_url: &str, path: &str) {
+    let response = client
+        .get(format!("{base_url}{path}"))
+        .send()
+        .await
+        .expect("request");
+    let status = response.status();
+    let body = response.bytes().await.expect("response body");
+    assert!(
+        status == reqwest::StatusCode::OK,
+        "GET {path} answered {status}:\n{}",
+        String::from_utf8_lossy(&body)
+    );
+}
+
+/// Latency figures for one page, in milliseconds.
+struct Stats {
+    requests: usize,
+    median: f64,
+    p90: f64,
+    max: f64,
+}
+
+impl Stats {
+    fn of(mut timings: Vec<Duration>) -> Stats {
+        timings.sort_unstable();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        // Nearest-rank percentile: the smallest timing at least `p` of the
+        // requests did not exceed.
+        let percentile = |p: f64| {
+            let rank = (p * timings.len() as f64).ceil() as usize;
+            ms(timings[rank.clamp(1, timings.len()) - 1])
+        };
+        Stats {
+            requests: timings.len(),
+            median: percentile(0.5),
+            p90: percentile(0.9),
+            max: timings.last().copied().map_or(0.0, ms),
+        }
+    }
+}
+
+fn report(results: &[(&str, Stats)]) {
+    println!();
+    println!(
+        "{:<28} {:>8} {:>10} {:>8} {:>8}",
+        "page", "requests", "median ms", "p90 ms", "max ms"
+    );
+    for (label, s) in results {
+        println!(
+            "{label:<28} {:>8} {:>10.1} {:>8.1} {:>8.1}",
+            s.requests, s.median, s.p90, s.max
+        );
+    }
+    let median = |label: &str| {
+        results
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map_or(f64::INFINITY, |(_, s)| s.median)
+    };
+    let (gallery, project) = (median("gallery, first page"), median("project page"));
+    let verdict = if gallery < TARGET_MS && project < TARGET_MS {
+        "met"
+    } else {
+        "NOT met"
+    };
+    println!();
+    println!(
+        "target (median under {TARGET_MS} ms): {verdict} (gallery first page {gallery:.1} ms, project page {project:.1} ms)"
+    );
+}

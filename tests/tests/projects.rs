@@ -1,0 +1,873 @@
+//! Project journeys over HTTP: creating and editing projects, stages and
+//! their checklists, milestones, the journal, the team, the gallery, the
+//! feeds, and who may do what.
+
+use chrono::{Duration, TimeZone, Utc};
+use relais_domain::Role;
+use relais_tests::{Client, PASSWORD, Page, TestApp};
+use reqwest::StatusCode;
+
+struct Programme {
+    app: TestApp,
+    edition: String,
+    lyon: String,
+    montreal: String,
+}
+
+/// An edition that started on 9 March 2018 in Lyon and Montréal, with a
+/// member (Alice) who owns nothing yet, and people in every role.
+async fn programme() -> Programme {
+    programme_at(Utc::now()).await
+}
+
+async fn programme_at(at: chrono::DateTime<Utc>) -> Programme {
+    let app = TestApp::spawn_at(at).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    let montreal = app
+        .create_city_in("montreal", "Montréal", "America/Montreal", Some(edition))
+        .await;
+    app.create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
+        .await;
+    app.create_account("alice@example.org", "Alice", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("bob@example.org", "Bob", Role::Member, Some("lyon"))
+        .await;
+    app.create_account(
+        "mentor@example.org",
+        "Mina Mentor",
+        Role::Mentor,
+        Some("dakar"),
+    )
+    .await;
+    app.create_account(
+        "lyon.coord@example.org",
+        "Luc",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "dakar.coord@example.org",
+        "Awa",
+        Role::Coordinator,
+        Some("dakar"),
+    )
+    .await;
+    Programme {
+        app,
+        edition: edition.to_string(),
+        lyon: lyon.to_string(),
+        montreal: montreal.to_string(),
+    }
+}
+
+async fn logged_in(app: &TestApp, email: &str) -> Client {
+    let client = app.client();
+    client.log_in(email, PASSWORD).await;
+    client
+}
+
+fn project_fields<'a>(p: &'a Programme, title: &'a str, city: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", title),
+        ("slug", ""),
+        ("pitch", "Trouver une fontaine près de chez soi."),
+        ("description", "Une **carte** des fontaines."),
+        ("themes", "environmental"),
+        ("themes", "social"),
+        ("technical_challenge", "Données hétérogènes."),
+        ("licence", "AGPL-3.0-or-later"),
+        ("repository_url", ""),
+        ("demo_url", ""),
+        ("explainer_url", ""),
+        ("explainer_transcript", ""),
+        ("edition_id", &p.edition),
+        ("city_id", city),
+        ("is_public", "on"),
+        ("help_wanted", ""),
+    ]
+}
+
+fn with<'a>(
+    mut fields: Vec<(&'a str, &'a str)>,
+    name: &'a str,
+    value: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    fields.retain(|(k, _)| *k != name);
+    fields.push((name, value));
+    fields
+}
+
+async fn create_project(p: &Programme, client: &Client, title: &str, city: &str) -> String {
+    let fields = project_fields(p, title, city);
+    let page = client.submit("/projects/new", "/projects", &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    page.location.expect("location")
+}
+
+async fn add_milestone(
+    client: &Client,
+    path: &str,
+    title: &str,
+    due: &str,
+    status: &str,
+    weight: &str,
+) -> Page {
+    client
+        .submit(
+            path,
+            &format!("{path}/milestones"),
+            &[
+                ("title", title),
+                ("description", ""),
+                ("due_on", due),
+                ("status", status),
+                ("weight", weight),
+                ("position", ""),
+            ],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_member_creates_a_project_and_bad_input_comes_back_with_what_was_typed() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Carte des fontaines", &p.lyon).await;
+    assert_eq!(path, "/projects/carte-des-fontaines");
+    let page = alice.get(&path).await;
+    page.assert_contains("Projet créé.");
+    page.assert_contains("Alice");
+    page.assert_contains("responsable");
+
+    // Same title: the derived slug is taken.
+    let dup = alice
+        .submit(
+            "/projects/new",
+            "/projects",
+            &project_fields(&p, "Carte des fontaines", &p.lyon),
+        )
+        .await;
+    assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
+    dup.assert_contains("Ce nom est déjà pris.");
+
+    let bad: Vec<(&str, &str)> = vec![
+        ("title", "Projet <mal> saisi"),
+        ("slug", ""),
+        ("pitch", "Une phrase."),
+        ("description", "Texte conservé"),
+        ("technical_challenge", ""),
+        ("licence", "Proprietary"),
+        ("repository_url", "javascript:alert(1)"),
+        ("demo_url", "ftp://example.org"),
+        ("explainer_url", "https://video.example.org/x"),
+        ("explainer_transcript", ""),
+        ("edition_id", &p.edition),
+        ("city_id", "999"),
+        ("help_wanted", ""),
+    ];
+    let page = alice.submit("/projects/new", "/projects", &bad).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_contains("Licence inconnue");
+    page.assert_contains("Donnez une adresse complète commençant par http:// ou https://.");
+    page.assert_contains("Choisissez au moins un thème.");
+    page.assert_contains("Ajoutez la transcription de la vidéo.");
+    page.assert_contains("Cette ville ne participe pas à cette édition.");
+    page.assert_contains(r#"value="Projet &lt;mal&gt; saisi""#);
+    page.assert_contains("Texte conservé");
+    page.assert_contains(r#"value="javascript:alert(1)""#);
+
+    // Visitors may not create projects.
+    let visitor = p.app.client();
+    assert_eq!(
+        visitor.get("/projects/new").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn milestones_add_up_to_progress_and_refuse_dates_before_the_marathon() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Vélo-école", &p.lyon).await;
+    let early = add_milestone(&alice, &path, "Trop tôt", "2018-03-01", "planned", "").await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    early.assert_contains("L'échéance ne peut pas précéder le marathon.");
+    early.assert_contains(r#"value="Trop tôt""#);
+    let heavy = add_milestone(&alice, &path, "Trop lourd", "2030-01-01", "planned", "0").await;
+    heavy.assert_contains("Le poids est un nombre entier de 1 à 100.");
+
+    for (title, status, weight) in [
+        ("Atelier", "done", "3"),
+        ("Prototype", "planned", "1"),
+        ("Tests", "in_progress", "1"),
+        ("Abandonné", "dropped", "5"),
+    ] {
+        let page = add_milestone(&alice, &path, title, "2030-01-01", status, weight).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    }
+    let page = alice.get(&path).await;
+    page.assert_contains(r#"<progress value="60" max="100""#);
+    // The chart is drawn on the server, with its data as a table.
+    page.assert_contains("<svg");
+    page.assert_contains("chart-data");
+}
+
+#[tokio::test]
+async fn an_update_completes_a_milestone_and_team_only_updates_stay_in_the_team() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Budget ouvert", &p.lyon).await;
+    add_milestone(
+        &alice,
+        &path,
+        "Premier atelier",
+        "2030-01-01",
+        "planned",
+        "",
+    )
+    .await;
+    let page = alice.get(&path).await;
+    let milestone_id = regex::Regex::new(r#"<option value="(\d+)">Premier atelier</option>"#)
+        .expect("regex")
+        .captures(&page.body)
+        .expect("milestone option")[1]
+        .to_owned();
+    let posted = alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[
+                ("body", "L'atelier a eu lieu **hier**."),
+                ("milestone_id", &milestone_id),
+                ("completes_milestone", "on"),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
+    alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[("body", "Note interne à l'équipe."), ("milestone_id", "")],
+        )
+        .await;
+    let empty = alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[("body", "  "), ("milestone_id", "")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let page = alice.get(&path).await;
+    page.assert_contains(r#"<progress value="100" max="100""#);
+    page.assert_contains("Note interne à l'équipe.");
+    let visitor = p.app.client().get(&path).await;
+    visitor.assert_contains("L'atelier a eu lieu <strong>hier</strong>.");
+    assert!(
+        !visitor.body.contains("Note interne"),
+        "team-only entries are not public"
+    );
+
+    // Someone outside the team cannot write in the journal.
+    let bob = logged_in(&p.app, "bob@example.org").await;
+    let refused = bob
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[("body", "Intrusion"), ("milestone_id", "")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn hostile_markdown_is_rendered_harmless() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Texte piégé", &p.lyon).await;
+    let hostile = "Salut <script>alert('x')</script> [clic](javascript:alert(1)) <img src=x onerror=alert(2)> [site](https://example.org)";
+    alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[("body", hostile), ("milestone_id", ""), ("is_public", "on")],
+        )
+        .await;
+    let page = p.app.client().get(&path).await;
+    assert!(!page.body.contains("<script>alert"), "{}", page.body);
+    assert!(!page.body.contains("javascript:"), "{}", page.body);
+    assert!(!page.body.contains("onerror"), "{}", page.body);
+    page.assert_contains(r#"href="https://example.org" rel="nofollow ugc noopener""#);
+}
+
+#[tokio::test]
+async fn team_invitations_are_single_use_and_expire() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Annuaire", &p.lyon).await;
+    let sent = alice
+        .submit(
+            &path,
+            &format!("{path}/team/invite"),
+            &[("email", "bob@example.org"), ("language", "fr")],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let link = p
+        .app
+        .last_email_to("bob@example.org")
+        .await
+        .link(&p.app.base_url, "/team-invitations/");
+
+    // Opened before logging in: the page asks to log in first.
+    let bob = p.app.client();
+    bob.get(&link).await.assert_contains("Connectez-vous");
+    bob.log_in("bob@example.org", PASSWORD).await;
+    let form = bob.get(&link).await;
+    let joined = bob
+        .post_raw(&link, &[("csrf_token", &form.csrf_token())])
+        .await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
+    bob.get(&path)
+        .await
+        .assert_contains("Bienvenue dans l'équipe !");
+
+    let again = bob.get(&link).await;
+    assert_eq!(again.status, StatusCode::GONE);
+    again.assert_contains("Ce lien a déjà été utilisé.");
+
+    alice
+        .submit(
+            &path,
+            &format!("{path}/team/invite"),
+            &[("email", "late@example.org"), ("language", "en")],
+        )
+        .await;
+    let late = p.app.last_email_to("late@example.org").await;
+    assert!(
+        late.subject.contains("Invitation to join"),
+        "{}",
+        late.subject
+    );
+    let late_link = late.link(&p.app.base_url, "/team-invitations/");
+    p.app.advance(Duration::days(8));
+    let expired = p.app.client().get(&late_link).await;
+    assert_eq!(expired.status, StatusCode::GONE);
+    expired.assert_contains("Ce lien a expiré.");
+
+    // Bob cannot invite: only owners manage the team.
+    let bob = logged_in(&p.app, "bob@example.org").await;
+    let refused = bob
+        .submit(
+            &path,
+            &format!("{path}/team/invite"),
+            &[("email", "x@example.org"), ("language", "fr")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn ownership_is_handed_over_and_a_project_never_loses_its_last_owner() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Cantine", &p.lyon).await;
+    alice
+        .submit(
+            &path,
+            &format!("{path}/team/invite"),
+            &[("email", "bob@example.org"), ("language", "fr")],
+        )
+        .await;
+    let link = p
+        .app
+        .last_email_to("bob@example.org")
+        .await
+        .link(&p.app.base_url, "/team-invitations/");
+    let bob = logged_in(&p.app, "bob@example.org").await;
+    let form = bob.get(&link).await;
+    bob.post_raw(&link, &[("csrf_token", &form.csrf_token())])
+        .await;
+
+    let alone = alice
+        .submit(&path, &format!("{path}/team/leave"), &[])
+        .await;
+    assert_eq!(alone.status, StatusCode::UNPROCESSABLE_ENTITY);
+    alone.assert_contains("Le projet doit garder au moins un responsable");
+
+    let bob_id = regex::Regex::new(r#"action="/projects/cantine/team/(\d+)/owner""#)
+        .expect("regex")
+        .captures(&alice.get(&path).await.body)
+        .expect("make-owner form")[1]
+        .to_owned();
+    let handed = alice
+        .submit(&path, &format!("{path}/team/{bob_id}/owner"), &[])
+        .await;
+    assert_eq!(handed.status, StatusCode::SEE_OTHER);
+    let left = alice
+        .submit(&path, &format!("{path}/team/leave"), &[])
+        .await;
+    assert_eq!(left.status, StatusCode::SEE_OTHER, "{}", left.body);
+    // Bob is now the only owner, and Alice can no longer edit.
+    let page = bob.get(&path).await;
+    page.assert_contains("Bob");
+    assert!(!page.body.contains(">Alice<"));
+    assert_eq!(
+        alice.get(&format!("{path}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let last = bob.submit(&path, &format!("{path}/team/leave"), &[]).await;
+    assert_eq!(last.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn every_role_is_allowed_or_refused_on_every_project_action() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Sentiers", &p.lyon).await;
+    let private_fields = with(
+        project_fields(&p, "Sentiers privés", &p.lyon),
+        "is_public",
+        "",
+    );
+    let private = alice
+        .submit("/projects/new", "/projects", &private_fields)
+        .await
+        .location
+        .expect("private project");
+
+    let visitor = p.app.client();
+    let member = logged_in(&p.app, "bob@example.org").await;
+    let mentor = logged_in(&p.app, "mentor@example.org").await;
+    let city_coordinator = logged_in(&p.app, "lyon.coord@example.org").await;
+    let other_coordinator = logged_in(&p.app, "dakar.coord@example.org").await;
+
+    // (who, can edit, can post updates, can archive, sees the private project)
+    let cases: [(&str, &Client, bool, bool, bool, bool); 6] = [
+        ("visitor", &visitor, false, false, false, false),
+        ("member", &member, false, false, false, false),
+        ("mentor", &mentor, false, false, false, true),
+        (
+            "other city's coordinator",
+            &other_coordinator,
+            false,
+            false,
+            false,
+            false,
+        ),
+        (
+            "city coordinator",
+            &city_coordinator,
+            true,
+            false,
+            true,
+            true,
+        ),
+        ("owner", &alice, true, true, false, true),
+    ];
+    for (who, client, edit, post, archive, sees_private) in cases {
+        let edit_status = client.get(&format!("{path}/edit")).await.status;
+        let refused = if who == "visitor" {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(
+            edit_status == StatusCode::OK,
+            edit,
+            "{who} edit: {edit_status}"
+        );
+        if !edit {
+            assert!(
+                edit_status == refused || edit_status == StatusCode::FORBIDDEN,
+                "{who} edit: {edit_status}"
+            );
+        }
+        let home = client.get(&path).await;
+        assert_eq!(home.status, StatusCode::OK, "{who} reads a public project");
+        // A visitor's project page has no form: take the token from the log-in page.
+        let token = if who == "visitor" {
+            client.get("/login").await.csrf_token()
+        } else {
+            home.csrf_token()
+        };
+        let posted = client
+            .post_raw(
+                &format!("{path}/updates"),
+                &[
+                    ("csrf_token", &token),
+                    ("body", "Bonjour"),
+                    ("milestone_id", ""),
+                ],
+            )
+            .await;
+        assert_eq!(
+            posted.status == StatusCode::SEE_OTHER,
+            post,
+            "{who} post: {}",
+            posted.status
+        );
+        let milestone = client
+            .post_raw(
+                &format!("{path}/milestones"),
+                &[
+                    ("csrf_token", &token),
+                    ("title", "Jalon"),
+                    ("due_on", "2030-01-01"),
+                    ("status", "planned"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            milestone.status == StatusCode::SEE_OTHER,
+            edit,
+            "{who} milestone: {}",
+            milestone.status
+        );
+        let archived = client
+            .post_raw(&format!("{path}/archive"), &[("csrf_token", &token)])
+            .await;
+        assert_eq!(
+            archived.status == StatusCode::SEE_OTHER,
+            archive,
+            "{who} archive: {}",
+            archived.status
+        );
+        if archive {
+            let restored = client
+                .post_raw(&format!("{path}/restore"), &[("csrf_token", &token)])
+                .await;
+            assert_eq!(restored.status, StatusCode::SEE_OTHER);
+        }
+        let hidden = client.get(&private).await.status;
+        assert_eq!(
+            hidden == StatusCode::OK,
+            sees_private,
+            "{who} private: {hidden}"
+        );
+        if !sees_private {
+            assert_eq!(
+                hidden,
+                StatusCode::NOT_FOUND,
+                "{who}: a hidden project does not admit it exists"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_archived_project_leaves_the_gallery_and_comes_back_when_restored() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Marchés", &p.lyon).await;
+    let coordinator = logged_in(&p.app, "lyon.coord@example.org").await;
+    coordinator
+        .submit(&path, &format!("{path}/archive"), &[])
+        .await;
+    assert!(
+        !p.app
+            .client()
+            .get("/projects")
+            .await
+            .body
+            .contains("Marchés")
+    );
+    assert_eq!(
+        p.app.client().get(&path).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let frozen = alice.get(&path).await;
+    frozen.assert_contains("Ce projet est archivé.");
+    let refused = alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[("body", "Encore là"), ("milestone_id", "")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    coordinator
+        .submit(&path, &format!("{path}/restore"), &[])
+        .await;
+    p.app
+        .client()
+        .get("/projects")
+        .await
+        .assert_contains("Marchés");
+}
+
+#[tokio::test]
+async fn a_stage_needs_its_checklist_which_coordinators_can_adjust() {
+    let p = programme().await;
+    app_with_programme_coordinator(&p).await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Qualité de l'air", &p.lyon).await;
+    let refused = alice
+        .submit(&path, &format!("{path}/stage"), &[("stage", "demo")])
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Le projet ne remplit pas encore les conditions de cette étape.");
+    refused.assert_contains("un lien de démo");
+
+    let fields = with(
+        with(
+            project_fields(&p, "Qualité de l'air", &p.lyon),
+            "demo_url",
+            "https://demo.example.org",
+        ),
+        "slug",
+        "qualite-de-l-air",
+    );
+    let saved = alice
+        .submit(&format!("{path}/edit"), &format!("{path}/edit"), &fields)
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let ok = alice
+        .submit(&path, &format!("{path}/stage"), &[("stage", "demo")])
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+
+    // Launch needs an explainer; the programme coordinator drops that rule for this edition.
+    let launch = alice
+        .submit(&path, &format!("{path}/stage"), &[("stage", "launched")])
+        .await;
+    assert_eq!(launch.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let programme = logged_in(&p.app, "claire@example.org").await;
+    let checklist = format!("/admin/editions/{}/stages", p.edition);
+    let adjusted = programme
+        .submit(
+            &checklist,
+            &checklist,
+            &[("req-demo", "demo_link"), ("req-launched", "repository")],
+        )
+        .await;
+    assert_eq!(adjusted.status, StatusCode::SEE_OTHER, "{}", adjusted.body);
+    assert_eq!(alice.get(&checklist).await.status, StatusCode::FORBIDDEN);
+    let launched = alice
+        .submit(&path, &format!("{path}/stage"), &[("stage", "launched")])
+        .await;
+    assert_eq!(launched.status, StatusCode::SEE_OTHER, "{}", launched.body);
+    let page = p.app.client().get(&path).await;
+    page.assert_contains("Lancé");
+}
+
+async fn app_with_programme_coordinator(p: &Programme) {
+    p.app
+        .create_account("claire@example.org", "Claire", Role::Coordinator, None)
+        .await;
+}
+
+#[tokio::test]
+async fn journal_entries_can_be_corrected_by_their_author_for_a_day() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Primes énergie", &p.lyon).await;
+    let posted = alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[
+                ("body", "Premier jet"),
+                ("milestone_id", ""),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    let location = posted.location.expect("location");
+    let id = location.rsplit('-').next().expect("entry id").to_owned();
+    let edit = format!("{path}/updates/{id}/edit");
+    let fixed = alice
+        .submit(&edit, &edit, &[("body", "Premier jet, corrigé")])
+        .await;
+    assert_eq!(fixed.status, StatusCode::SEE_OTHER);
+    alice
+        .get(&path)
+        .await
+        .assert_contains("Premier jet, corrigé");
+    p.app.advance(Duration::hours(25));
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    assert_eq!(alice.get(&edit).await.status, StatusCode::FORBIDDEN);
+    let token = alice.get(&path).await.csrf_token();
+    let late = alice
+        .post_raw(&edit, &[("csrf_token", &token), ("body", "Trop tard")])
+        .await;
+    assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+    late.assert_contains("Une entrée ne se corrige que pendant 24 heures.");
+}
+
+#[tokio::test]
+async fn lateness_follows_each_citys_calendar_around_midnight() {
+    // 02:00 UTC on 13 March 2026: already the 13th in Lyon, still the 12th in Montréal.
+    let at = Utc
+        .with_ymd_and_hms(2026, 3, 13, 2, 0, 0)
+        .single()
+        .expect("time");
+    let p = programme_at(at).await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let lyon = create_project(&p, &alice, "Projet lyonnais", &p.lyon).await;
+    let montreal = create_project(&p, &alice, "Projet montréalais", &p.montreal).await;
+    add_milestone(&alice, &lyon, "Rendu lyonnais", "2026-03-12", "planned", "").await;
+    add_milestone(
+        &alice,
+        &montreal,
+        "Rendu montréalais",
+        "2026-03-12",
+        "planned",
+        "",
+    )
+    .await;
+    let dashboard = alice.get("/dashboard").await;
+    let late_section = dashboard.body.split("En retard").nth(1).unwrap_or("");
+    assert!(
+        late_section.contains("Rendu lyonnais"),
+        "{}",
+        dashboard.body
+    );
+    let lyon_page = alice.get(&lyon).await;
+    lyon_page.assert_contains("En retard");
+    let montreal_page = alice.get(&montreal).await;
+    assert!(
+        !montreal_page.body.contains("late-flag"),
+        "not late yet in Montréal"
+    );
+    p.app.advance(Duration::hours(4)); // 06:00 UTC: the 13th in Montréal too
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    alice.get(&montreal).await.assert_contains("late-flag");
+}
+
+#[tokio::test]
+async fn a_project_without_public_news_for_thirty_days_is_flagged_quiet_to_its_team_and_coordinators()
+ {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Tiers-lieux", &p.lyon).await;
+    p.app.advance(Duration::days(31));
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    alice.get(&path).await.assert_contains("Projet silencieux");
+    logged_in(&p.app, "lyon.coord@example.org")
+        .await
+        .get(&path)
+        .await
+        .assert_contains("Projet silencieux");
+    assert!(
+        !p.app
+            .client()
+            .get(&path)
+            .await
+            .body
+            .contains("Projet silencieux")
+    );
+    let admin = logged_in(&p.app, "lyon.coord@example.org")
+        .await
+        .get("/admin")
+        .await;
+    admin.assert_contains("Tiers-lieux");
+    alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[
+                ("body", "Nous revoilà."),
+                ("milestone_id", ""),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    assert!(!alice.get(&path).await.body.contains("Projet silencieux"));
+}
+
+#[tokio::test]
+async fn the_gallery_filters_searches_sorts_and_paginates() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    for i in 0..30 {
+        let title = format!("Projet numéro {i:02}");
+        let city = if i % 2 == 0 { &p.lyon } else { &p.montreal };
+        let mut fields = project_fields(&p, &title, city);
+        if i % 3 == 0 {
+            fields.retain(|(k, _)| *k != "themes");
+            fields.push(("themes", "educational"));
+            fields.push(("looking_for_help", "on"));
+        }
+        let page = alice.submit("/projects/new", "/projects", &fields).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+    }
+    let visitor = p.app.client();
+    let first = visitor.get("/projects").await;
+    first.assert_contains("30 projets.");
+    first.assert_contains("Page 1 sur 2");
+    first.assert_contains("Projet numéro 29"); // latest activity first
+    let second = visitor.get("/projects?sort=name&page=2").await;
+    second.assert_contains("Projet numéro 29");
+    assert!(!second.body.contains("Projet numéro 00"));
+    let educational = visitor.get("/projects?theme=educational").await;
+    educational.assert_contains("10 projets.");
+    let helped = visitor
+        .get(&format!("/projects?help=on&city={}", p.lyon))
+        .await;
+    helped.assert_contains("5 projets.");
+    let searched = visitor.get("/projects?q=NUM%C3%89RO+07").await;
+    searched.assert_contains("Un projet.");
+    let none = visitor.get("/projects?q=%25").await;
+    none.assert_contains("Aucun projet ne correspond.");
+}
+
+#[tokio::test]
+async fn the_feeds_are_valid_atom_with_public_entries_only() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Flux & <nouvelles>", &p.lyon).await;
+    alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[
+                ("body", "Publique & *visible*"),
+                ("milestone_id", ""),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[("body", "Secret d'équipe"), ("milestone_id", "")],
+        )
+        .await;
+    for feed_path in [format!("{path}/feed.atom"), "/feed.atom".to_owned()] {
+        let page = p.app.client().get(&feed_path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let content_type = page
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert!(
+            content_type.starts_with("application/atom+xml"),
+            "{content_type}"
+        );
+        let feed: atom_syndication::Feed = page
+            .body
+            .parse()
+            .unwrap_or_else(|e| panic!("{feed_path} is not Atom: {e}\n{}", page.body));
+        assert_eq!(feed.entries().len(), 1, "{feed_path}");
+        let entry = &feed.entries()[0];
+        assert_eq!(entry.title().as_str(), "Flux & <nouvelles>");
+        assert!(
+            entry
+                .links()
+                .iter()
+                .any(|l| l.href().starts_with(&p.app.base_url))
+        );
+        assert!(!page.body.contains("Secret"));
+        assert!(feed.links().iter().any(|l| l.rel() == "self"));
+    }
+}
