@@ -105,6 +105,33 @@ impl Browser {
         field.send_keys(text).await.expect("type");
     }
 
+    /// Chooses `value` in the drop-down with id `field-{name}`.
+    pub async fn choose(&self, name: &str, value: &str) {
+        self.client
+            .wait()
+            .for_element(Locator::Id(&format!("field-{name}")))
+            .await
+            .unwrap_or_else(|e| panic!("select {name}: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {name}={value}: {e}"));
+    }
+
+    /// Sets a field's value directly: date inputs take typed keys in the
+    /// browser's locale order, which a test should not depend on.
+    pub async fn set_value(&self, name: &str, value: &str) {
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                vec![
+                    serde_json::json!(format!("field-{name}")),
+                    serde_json::json!(value),
+                ],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("set {name}: {e}"));
+    }
+
     /// Clicks the element matched by a CSS selector.
     pub async fn click(&self, css: &str) {
         self.client

@@ -4,6 +4,7 @@
 
 use anyhow::{Context as _, bail};
 use relais_domain::account::{self, NewAccount, ProfileInput};
+use relais_domain::entities as rows;
 use relais_domain::journal::{self, EntryInput};
 use relais_domain::milestone::{self, MilestoneInput};
 use relais_domain::project::{self, ProjectInput};
@@ -523,8 +524,8 @@ const PROJECTS: &[DemoProject] = &[
 ];
 
 async fn actor_for(ctx: &Context, email: &str) -> anyhow::Result<(relais_domain::Actor, i32)> {
-    let user = relais_domain::entities::user::Entity::find()
-        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
+    let user = rows::user::Entity::find()
+        .filter(rows::user::Column::EmailKey.eq(email))
         .one(&ctx.db)
         .await?
         .context("demo owner")?;
@@ -579,7 +580,7 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
         if let Some(mate) = p.teammate {
             let (_, mate_id) = actor_for(ctx, mate).await?;
             if mate_id != loaded.team[0].user_id {
-                relais_domain::entities::project_member::ActiveModel {
+                rows::project_member::ActiveModel {
                     project_id: Set(loaded.row.id),
                     user_id: Set(mate_id),
                     role: Set("member".to_owned()),
@@ -672,37 +673,37 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
             .await?;
             // A quiet project's last public news is older than 30 days.
             let days = if p.quiet { days - 40 } else { days };
-            relais_domain::entities::project_update::Entity::update_many()
+            rows::project_update::Entity::update_many()
                 .col_expr(
-                    relais_domain::entities::project_update::Column::CreatedAt,
+                    rows::project_update::Column::CreatedAt,
                     Expr::value(now + chrono::Duration::days(days)),
                 )
-                .filter(relais_domain::entities::project_update::Column::Id.eq(entry_id))
+                .filter(rows::project_update::Column::Id.eq(entry_id))
                 .exec(&ctx.db)
                 .await?;
         }
         // Done milestones were done on their due date; stages were reached
         // over the months after the marathon.
-        relais_domain::entities::milestone::Entity::update_many()
+        rows::milestone::Entity::update_many()
             .col_expr(
-                relais_domain::entities::milestone::Column::DoneOn,
-                Expr::col(relais_domain::entities::milestone::Column::DueOn).into(),
+                rows::milestone::Column::DoneOn,
+                Expr::col(rows::milestone::Column::DueOn),
             )
-            .filter(relais_domain::entities::milestone::Column::ProjectId.eq(loaded.row.id))
-            .filter(relais_domain::entities::milestone::Column::Status.eq("done"))
+            .filter(rows::milestone::Column::ProjectId.eq(loaded.row.id))
+            .filter(rows::milestone::Column::Status.eq("done"))
             .exec(&ctx.db)
             .await?;
-        let stages = relais_domain::entities::project_stage::Entity::find()
-            .filter(relais_domain::entities::project_stage::Column::ProjectId.eq(loaded.row.id))
+        let stages = rows::project_stage::Entity::find()
+            .filter(rows::project_stage::Column::ProjectId.eq(loaded.row.id))
             .all(&ctx.db)
             .await?;
         for (k, stage) in stages.iter().enumerate() {
-            relais_domain::entities::project_stage::Entity::update_many()
+            rows::project_stage::Entity::update_many()
                 .col_expr(
-                    relais_domain::entities::project_stage::Column::ReachedAt,
+                    rows::project_stage::Column::ReachedAt,
                     Expr::value(now - chrono::Duration::days(200 - 35 * k as i64)),
                 )
-                .filter(relais_domain::entities::project_stage::Column::Id.eq(stage.id))
+                .filter(rows::project_stage::Column::Id.eq(stage.id))
                 .exec(&ctx.db)
                 .await?;
         }
@@ -711,20 +712,20 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
         } else {
             now - chrono::Duration::days(12)
         };
-        relais_domain::entities::project::Entity::update_many()
+        rows::project::Entity::update_many()
             .col_expr(
-                relais_domain::entities::project::Column::CreatedAt,
+                rows::project::Column::CreatedAt,
                 Expr::value(now - chrono::Duration::days(200)),
             )
             .col_expr(
-                relais_domain::entities::project::Column::LastPublicUpdateAt,
+                rows::project::Column::LastPublicUpdateAt,
                 Expr::value(last_public),
             )
             .col_expr(
-                relais_domain::entities::project::Column::LastActivityAt,
+                rows::project::Column::LastActivityAt,
                 Expr::value(last_public - chrono::Duration::hours(i as i64)),
             )
-            .filter(relais_domain::entities::project::Column::Id.eq(loaded.row.id))
+            .filter(rows::project::Column::Id.eq(loaded.row.id))
             .exec(&ctx.db)
             .await?;
     }

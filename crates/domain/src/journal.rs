@@ -62,15 +62,15 @@ pub struct EntryInput {
     pub completes_milestone: bool,
 }
 
-fn check_body(body: &str) -> Result<String> {
+fn check_body(body: &str) -> std::result::Result<String, &'static str> {
     let body = body.trim();
     if body.is_empty() {
-        return Err(DomainError::field("body", "error-required"));
+        Err("error-required")
+    } else if body.chars().count() > 20_000 {
+        Err("error-too-long")
+    } else {
+        Ok(body.to_owned())
     }
-    if body.chars().count() > 20_000 {
-        return Err(DomainError::field("body", "error-too-long"));
-    }
-    Ok(body.to_owned())
 }
 
 /// Writes an entry; only the project's team may.
@@ -85,14 +85,7 @@ pub async fn post(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let body = check_body(&input.body).map_err(|e| {
-        if let DomainError::Invalid(f) = &e {
-            for (field, key) in f.iter() {
-                errors.add(field, key);
-            }
-        }
-        e
-    });
+    let body = errors.check("body", check_body(&input.body));
     let milestone_id = match input.milestone_id.trim() {
         "" => None,
         raw => {
@@ -113,7 +106,11 @@ pub async fn post(
         errors.add("milestone_id", "error-milestone-required");
     }
     errors.into_result()?;
-    let body = body?;
+    let Some(body) = body else {
+        return Err(DomainError::Internal(
+            "validated entry lost its body".into(),
+        ));
+    };
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
     let row = project_update::ActiveModel {
@@ -167,7 +164,7 @@ pub async fn edit(
     if now - entry.created_at >= EDIT_WINDOW {
         return Err(DomainError::field("body", "error-edit-window-over"));
     }
-    let body = check_body(body)?;
+    let body = check_body(body).map_err(|k| DomainError::field("body", k))?;
     project_update::Entity::update_many()
         .col_expr(project_update::Column::Body, Expr::value(body))
         .col_expr(project_update::Column::EditedAt, Expr::value(now))

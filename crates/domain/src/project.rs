@@ -434,16 +434,16 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
     }
     let city_id = input.city_id.trim().parse::<i32>().ok();
     match (city_id, edition_id) {
-        (Some(c), Some(ed)) if edition_ok => {
-            if edition_city::Entity::find_by_id((ed, c))
-                .one(db)
-                .await?
-                .is_none()
-            {
-                e.add("city_id", "error-city-not-in-edition");
-            }
-        }
         (None, _) => e.add("city_id", "error-city-invalid"),
+        (Some(c), Some(ed))
+            if edition_ok
+                && edition_city::Entity::find_by_id((ed, c))
+                    .one(db)
+                    .await?
+                    .is_none() =>
+        {
+            e.add("city_id", "error-city-not-in-edition");
+        }
         _ => {}
     }
     e.into_result()?;
