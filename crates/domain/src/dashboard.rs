@@ -94,6 +94,8 @@ pub struct CityRollup {
     pub projects: usize,
     /// Mean progress of the projects that have milestones.
     pub progress: Option<f64>,
+    /// How many projects have milestones (the weight of `progress` in a total).
+    pub measured: usize,
     /// Projects with a late milestone.
     pub behind: usize,
     /// Quiet projects.
@@ -150,6 +152,7 @@ pub async fn by_city(
                 projects: own.len(),
                 progress: (!shares.is_empty())
                     .then(|| shares.iter().sum::<f64>() / shares.len() as f64),
+                measured: shares.len(),
                 behind,
                 quiet: own
                     .iter()
@@ -159,4 +162,21 @@ pub async fn by_city(
             }
         })
         .collect())
+}
+
+/// The programme-wide (or edition-wide) figures from the cities' roll-ups:
+/// projects, mean progress over every measured project, projects behind.
+pub fn total(rollups: &[CityRollup]) -> (usize, Option<f64>, usize) {
+    let projects = rollups.iter().map(|r| r.projects).sum();
+    let measured: usize = rollups.iter().map(|r| r.measured).sum();
+    let weighted: f64 = rollups
+        .iter()
+        .filter_map(|r| r.progress.map(|p| p * r.measured as f64))
+        .sum();
+    let behind = rollups.iter().map(|r| r.behind).sum();
+    (
+        projects,
+        (measured > 0).then(|| weighted / measured as f64),
+        behind,
+    )
 }

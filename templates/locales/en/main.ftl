@@ -330,6 +330,7 @@ rollup-city = City
 rollup-projects = Projects
 rollup-progress = Mean progress
 rollup-behind = Behind
+rollup-total = All cities
 rollup-quiet = Quiet
 
 error-too-long = This text is too long.

@@ -330,6 +330,7 @@ rollup-city = Ville
 rollup-projects = Projets
 rollup-progress = Avancement moyen
 rollup-behind = En retard
+rollup-total = Ensemble
 rollup-quiet = Silencieux
 
 error-too-long = Ce texte est trop long.

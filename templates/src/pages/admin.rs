@@ -22,6 +22,10 @@ pub struct AdminView {
     pub invite_roles: Vec<(String, String)>,
     /// Progress by city, for the cities the reader coordinates.
     pub rollups: Vec<CityRollup>,
+    /// Editions to filter the roll-up by: (id, name).
+    pub rollup_editions: Vec<(i32, String)>,
+    /// The edition the roll-up is filtered by.
+    pub rollup_edition: Option<i32>,
     /// Editions whose checklists the reader may adjust: (id, name).
     pub editions: Vec<(i32, String)>,
 }
@@ -34,6 +38,18 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
         &t(lang, "admin-title"),
         html! {
             h1 { (t(lang, "admin-title")) }
+            form.inline method="get" action="/admin" {
+                div.field {
+                    label for="field-edition" { (t(lang, "filter-edition")) }
+                    select id="field-edition" name="edition" {
+                        option value="" { (t(lang, "filter-all")) }
+                        @for (id, name) in &view.rollup_editions {
+                            option value=(id) selected[view.rollup_edition == Some(*id)] { (name) }
+                        }
+                    }
+                }
+                button type="submit" { (t(lang, "filter-submit")) }
+            }
             (city_rollup(lang, &view.rollups))
             @if !view.editions.is_empty() {
                 h2 { (t(lang, "admin-checklists-title")) }

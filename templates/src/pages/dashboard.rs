@@ -4,7 +4,7 @@
 use crate::i18n::{t, t_count};
 use crate::layout::{PageContext, page};
 use maud::{Markup, html};
-use relais_domain::dashboard::{CityRollup, TeamProject};
+use relais_domain::dashboard::{self, CityRollup, TeamProject};
 use relais_domain::milestone::Milestone;
 
 fn percent(share: Option<f64>) -> String {
@@ -85,6 +85,14 @@ pub fn city_rollup(lang: relais_domain::Language, rollups: &[CityRollup]) -> Mar
                     }
                 }
             }
+            @let (projects, progress, behind) = dashboard::total(rollups);
+            tfoot { tr {
+                th scope="row" { (t(lang, "rollup-total")) }
+                td { (projects) }
+                td { (percent(progress)) }
+                td { (behind) }
+                td {}
+            } }
         }
     }
 }

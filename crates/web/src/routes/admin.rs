@@ -5,8 +5,8 @@ use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
 use crate::{AppState, RequestContext};
 use axum::Router;
-use axum::extract::Path;
 use axum::extract::State;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -41,7 +41,12 @@ fn require_coordinator(rc: &RequestContext) -> WebResult<Actor> {
     }
 }
 
-async fn admin_view(state: &AppState, actor: &Actor, lang: Language) -> WebResult<AdminView> {
+async fn admin_view(
+    state: &AppState,
+    actor: &Actor,
+    lang: Language,
+    edition_id: Option<i32>,
+) -> WebResult<AdminView> {
     let mut invite_cities = Vec::new();
     if actor.may_invite(None) {
         invite_cities.push((String::new(), t(lang, "admin-programme")));
@@ -56,17 +61,20 @@ async fn admin_view(state: &AppState, actor: &Actor, lang: Language) -> WebResul
         .filter(|r| *r != Role::Coordinator || actor.is_programme_coordinator())
         .map(|r| (r.code().to_owned(), t(lang, &format!("role-{}", r.code()))))
         .collect();
+    let all_editions: Vec<(i32, String)> = edition::list(&state.ctx.db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect();
     let editions = if actor.may_manage_editions() {
-        edition::list(&state.ctx.db)
-            .await?
-            .into_iter()
-            .map(|e| (e.id, e.name))
-            .collect()
+        all_editions.clone()
     } else {
         Vec::new()
     };
     Ok(AdminView {
-        rollups: dashboard::by_city(&state.ctx.db, actor, None, state.ctx.now()).await?,
+        rollups: dashboard::by_city(&state.ctx.db, actor, edition_id, state.ctx.now()).await?,
+        rollup_editions: all_editions,
+        rollup_edition: edition_id,
         editions,
         may_manage_settings: actor.may_manage_settings(),
         registration: settings::registration_mode(&state.ctx.db)
@@ -78,9 +86,19 @@ async fn admin_view(state: &AppState, actor: &Actor, lang: Language) -> WebResul
     })
 }
 
-async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+#[derive(serde::Deserialize, Default)]
+struct EditionQuery {
+    edition: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(q): Query<EditionQuery>,
+) -> WebResult<Response> {
     let actor = require_coordinator(&rc)?;
-    let view = admin_view(&state, &actor, rc.lang).await?;
+    let edition_id = q.edition.and_then(|e| e.parse().ok());
+    let view = admin_view(&state, &actor, rc.lang, edition_id).await?;
     let form = FormState::new().with("language", rc.lang.code());
     Ok(admin(&rc.page(), &view, &form).into_response())
 }
@@ -142,7 +160,7 @@ async fn invite(
             vec![],
         )),
         Err(DomainError::Invalid(errors)) => {
-            let view = admin_view(&state, &actor, rc.lang).await?;
+            let view = admin_view(&state, &actor, rc.lang, None).await?;
             let form = fields.to_form(&[]).with_errors(errors);
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
