@@ -10,6 +10,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_create_accounts;
 mod m20261125_000002_create_email_outbox;
 mod m20261125_000003_create_projects;
+mod m20261125_000004_create_mentoring;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_create_accounts::Migration),
             Box::new(m20261125_000002_create_email_outbox::Migration),
             Box::new(m20261125_000003_create_projects::Migration),
+            Box::new(m20261125_000004_create_mentoring::Migration),
         ]
     }
 }

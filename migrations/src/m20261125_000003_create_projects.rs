@@ -170,8 +170,11 @@ impl MigrationTrait for Migration {
             )
             .await?;
         for (name, cols) in [
-            ("ix_projects_activity", vec![Projects::LastActivityAt]),
-            ("ix_projects_title", vec![Projects::Title]),
+            // The gallery lists public, live projects by activity or by name:
+            // leading with the filter columns lets the count and deep pages
+            // read the index alone.
+            ("ix_projects_gallery_activity", vec![Projects::IsPublic, Projects::ArchivedAt, Projects::LastActivityAt, Projects::Id]),
+            ("ix_projects_gallery_title", vec![Projects::IsPublic, Projects::ArchivedAt, Projects::Title, Projects::Id]),
             (
                 "ix_projects_city",
                 vec![Projects::CityId, Projects::LastActivityAt],

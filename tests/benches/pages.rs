@@ -39,6 +39,7 @@ use relais_domain::theme::Theme;
 use relais_tests::TestDb;
 use relais_web::{AppState, WebConfig};
 use std::net::SocketAddr;
+use std::ops::RangeInclusive;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -83,8 +84,8 @@ async fn main() {
     let client = reqwest::Client::new();
     let mut results = Vec::new();
     for scenario in scenarios(&plan) {
-        let timings = measure(&client, &base_url, &scenario.paths).await;
-        results.push((scenario.label, Stats::of(timings)));
+        let measured = measure(&client, &base_url, &scenario.paths).await;
+        results.push((scenario.label, Stats::of(measured)));
     }
     report(&results);
 }
@@ -94,7 +95,7 @@ async fn main() {
 // row inserted before it, and timestamps agree with each other.
 // ---------------------------------------------------------------------------
 
-/// Everything to insert, except the text, written while inserting.
+/// Everything to insert but the prose, which is written while inserting.
 struct Plan {
     /// First day of the marathon the projects were born at.
     marathon: NaiveDate,
@@ -259,6 +260,17 @@ const NEWS: [&str; 12] = [
     "Le dépôt de code a été déplacé et la documentation réécrite.",
 ];
 
+const MILESTONE_TITLES: [&str; 8] = [
+    "Premier prototype en ligne",
+    "Test avec des habitants",
+    "Ouverture des données",
+    "Présentation à la mairie",
+    "Version 1.0",
+    "Traduction en anglais",
+    "Recherche de financement",
+    "Documentation pour les contributeurs",
+];
+
 const HELP_WANTED: &str =
     "Nous cherchons une personne pour le design et une autre pour tester sur le terrain.";
 
@@ -306,7 +318,7 @@ fn plan_project(
         created_at + Span::seconds(rng.gen_range(0..(now - created_at).num_seconds()));
     let archived = rng.gen_bool(0.02);
     let title = format!("{} {}", pick(rng, &TITLE_HEADS), pick(rng, &TITLE_TAILS));
-    // Titles repeat across cities; the id keeps slugs unique.
+    // Only 192 titles exist, so they repeat; the id keeps slugs unique.
     let slug = format!("{}-{id}", slugify(&title));
     let team_size = rng.gen_range(2..=3);
     ProjectPlan {
@@ -404,8 +416,10 @@ fn weighted(rng: &mut StdRng, items: &[(&'static str, u32)]) -> &'static str {
     items[0].0
 }
 
-/// `count` sentences from `pool`, joined as a paragraph.
-fn prose(rng: &mut StdRng, pool: &[&str], count: usize) -> String {
+/// A paragraph of `sentences` sentences (a count drawn from the range)
+/// picked from `pool`.
+fn prose(rng: &mut StdRng, pool: &[&str], sentences: RangeInclusive<usize>) -> String {
+    let count = rng.gen_range(sentences);
     (0..count)
         .map(|_| pick(rng, pool))
         .collect::<Vec<_>>()
@@ -620,7 +634,7 @@ async fn insert_users(txn: &DatabaseTransaction, rng: &mut StdRng) -> usize {
                 "",
             ],
         );
-        let bio = prose(rng, &PITCHES, 1);
+        let bio = prose(rng, &PITCHES, 1..=1);
         let no_password: Option<String> = None;
         let no_zone: Option<String> = None;
         users
@@ -653,8 +667,8 @@ async fn insert_projects(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRn
          help_wanted, archived_at, last_activity_at, last_public_update_at, created_at, updated_at",
     );
     for p in &plan.projects {
-        let description = prose(rng, &SENTENCES, rng.gen_range(3..=5));
-        let challenge = prose(rng, &SENTENCES, 1);
+        let description = prose(rng, &SENTENCES, 3..=5);
+        let challenge = prose(rng, &SENTENCES, 1..=1);
         let themes = themes(rng);
         let licence = pick(rng, &LICENCES);
         let repository = rng
@@ -756,17 +770,13 @@ async fn insert_milestones(txn: &DatabaseTransaction, plan: &Plan, rng: &mut Std
                 _ => "planned",
             };
             let done_on = (status == "done").then(|| due_on - Span::days(rng.gen_range(0..30)));
-            let title = format!(
-                "Étape {} : {}",
-                position + 1,
-                pick(rng, &NEWS).chars().take(40).collect::<String>()
-            );
+            let title = pick(rng, &MILESTONE_TITLES);
             milestones
                 .push(row(&[
                     &milestone_id(p.id, position),
                     &p.id,
                     &title,
-                    &prose(rng, &SENTENCES, 1),
+                    &prose(rng, &SENTENCES, 1..=1),
                     &due_on,
                     &status,
                     &done_on,
@@ -788,7 +798,7 @@ async fn insert_journal(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng
         "project_id, author_id, body, milestone_id, is_public, created_at, edited_at",
     );
     for u in &plan.updates {
-        let body = prose(rng, &NEWS, rng.gen_range(1..=3));
+        let body = prose(rng, &NEWS, 1..=3);
         let never_edited: Option<DateTime<Utc>> = None;
         updates
             .push(row(&[
@@ -894,23 +904,35 @@ fn busiest_projects(plan: &Plan) -> Vec<&str> {
         .collect()
 }
 
-/// Requests every path in turn, after a few untimed ones; returns the time
-/// each took.
-async fn measure(client: &reqwest::Client, base_url: &str, paths: &[String]) -> Vec<Duration> {
+/// What timing one page gave.
+struct Measured {
+    /// How long each request took.
+    timings: Vec<Duration>,
+    /// Body bytes received in all: a page that got much smaller than usual
+    /// would mean it is not showing what it should.
+    bytes: usize,
+}
+
+/// Requests every path in turn, after a few untimed ones.
+async fn measure(client: &reqwest::Client, base_url: &str, paths: &[String]) -> Measured {
     for path in paths.iter().take(WARM_UP) {
         fetch(client, base_url, path).await;
     }
-    let mut timings = Vec::with_capacity(paths.len());
+    let mut measured = Measured {
+        timings: Vec::with_capacity(paths.len()),
+        bytes: 0,
+    };
     for path in paths {
         let started = Instant::now();
-        fetch(client, base_url, path).await;
-        timings.push(started.elapsed());
+        measured.bytes += fetch(client, base_url, path).await;
+        measured.timings.push(started.elapsed());
     }
-    timings
+    measured
 }
 
-/// One GET, body included; panics on anything but 200.
-async fn fetch(client: &reqwest::Client, base_url: &str, path: &str) {
+/// One GET, body included; panics on anything but 200. Returns the size of
+/// the body.
+async fn fetch(client: &reqwest::Client, base_url: &str, path: &str) -> usize {
     let response = client
         .get(format!("{base_url}{path}"))
         .send()
@@ -923,6 +945,7 @@ async fn fetch(client: &reqwest::Client, base_url: &str, path: &str) {
         "GET {path} answered {status}:\n{}",
         String::from_utf8_lossy(&body)
     );
+    body.len()
 }
 
 /// Latency figures for one page, in milliseconds.
@@ -931,10 +954,13 @@ struct Stats {
     median: f64,
     p90: f64,
     max: f64,
+    /// Mean body size, in KiB.
+    kib: f64,
 }
 
 impl Stats {
-    fn of(mut timings: Vec<Duration>) -> Stats {
+    fn of(measured: Measured) -> Stats {
+        let Measured { mut timings, bytes } = measured;
         timings.sort_unstable();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         // Nearest-rank percentile: the smallest timing at least `p` of the
@@ -948,6 +974,7 @@ impl Stats {
             median: percentile(0.5),
             p90: percentile(0.9),
             max: timings.last().copied().map_or(0.0, ms),
+            kib: bytes as f64 / 1024.0 / Ord::max(timings.len(), 1) as f64,
         }
     }
 }
@@ -955,13 +982,13 @@ impl Stats {
 fn report(results: &[(&str, Stats)]) {
     println!();
     println!(
-        "{:<28} {:>8} {:>10} {:>8} {:>8}",
-        "page", "requests", "median ms", "p90 ms", "max ms"
+        "{:<28} {:>8} {:>10} {:>8} {:>8} {:>8}",
+        "page", "requests", "median ms", "p90 ms", "max ms", "KiB"
     );
     for (label, s) in results {
         println!(
-            "{label:<28} {:>8} {:>10.1} {:>8.1} {:>8.1}",
-            s.requests, s.median, s.p90, s.max
+            "{label:<28} {:>8} {:>10.1} {:>8.1} {:>8.1} {:>8.0}",
+            s.requests, s.median, s.p90, s.max, s.kib
         );
     }
     let median = |label: &str| {
