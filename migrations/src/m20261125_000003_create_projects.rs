@@ -173,8 +173,24 @@ impl MigrationTrait for Migration {
             // The gallery lists public, live projects by activity or by name:
             // leading with the filter columns lets the count and deep pages
             // read the index alone.
-            ("ix_projects_gallery_activity", vec![Projects::IsPublic, Projects::ArchivedAt, Projects::LastActivityAt, Projects::Id]),
-            ("ix_projects_gallery_title", vec![Projects::IsPublic, Projects::ArchivedAt, Projects::Title, Projects::Id]),
+            (
+                "ix_projects_gallery_activity",
+                vec![
+                    Projects::IsPublic,
+                    Projects::ArchivedAt,
+                    Projects::LastActivityAt,
+                    Projects::Id,
+                ],
+            ),
+            (
+                "ix_projects_gallery_title",
+                vec![
+                    Projects::IsPublic,
+                    Projects::ArchivedAt,
+                    Projects::Title,
+                    Projects::Id,
+                ],
+            ),
             (
                 "ix_projects_city",
                 vec![Projects::CityId, Projects::LastActivityAt],

@@ -132,7 +132,13 @@ impl MigrationTrait for Migration {
                     .col(integer(MentorProfiles::Capacity))
                     .col(boolean(MentorProfiles::Remote))
                     .col(timestamp_with_time_zone(MentorProfiles::UpdatedAt))
-                    .foreign_key(&mut fk(MentorProfiles::Table, MentorProfiles::UserId, Users::Table, Users::Id, ForeignKeyAction::Cascade))
+                    .foreign_key(&mut fk(
+                        MentorProfiles::Table,
+                        MentorProfiles::UserId,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -147,9 +153,27 @@ impl MigrationTrait for Migration {
                     .col(integer_null(MentorAssignments::AssignedBy))
                     .col(timestamp_with_time_zone(MentorAssignments::StartedAt))
                     .col(timestamp_with_time_zone_null(MentorAssignments::EndedAt))
-                    .foreign_key(&mut fk(MentorAssignments::Table, MentorAssignments::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(MentorAssignments::Table, MentorAssignments::MentorId, Users::Table, Users::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(MentorAssignments::Table, MentorAssignments::AssignedBy, Users::Table, Users::Id, ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        MentorAssignments::Table,
+                        MentorAssignments::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        MentorAssignments::Table,
+                        MentorAssignments::MentorId,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        MentorAssignments::Table,
+                        MentorAssignments::AssignedBy,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -162,7 +186,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_mentor_assignments_mentor").table(MentorAssignments::Table).col(MentorAssignments::MentorId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_mentor_assignments_mentor")
+                    .table(MentorAssignments::Table)
+                    .col(MentorAssignments::MentorId)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -189,15 +219,46 @@ impl MigrationTrait for Migration {
                     .col(text(Reviews::Response))
                     .col(timestamp_with_time_zone_null(Reviews::RespondedAt))
                     .col(integer_null(Reviews::RespondedBy))
-                    .foreign_key(&mut fk(Reviews::Table, Reviews::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(Reviews::Table, Reviews::MentorId, Users::Table, Users::Id, ForeignKeyAction::SetNull))
-                    .foreign_key(&mut fk(Reviews::Table, Reviews::AssignmentId, MentorAssignments::Table, MentorAssignments::Id, ForeignKeyAction::SetNull))
-                    .foreign_key(&mut fk(Reviews::Table, Reviews::RespondedBy, Users::Table, Users::Id, ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        Reviews::Table,
+                        Reviews::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        Reviews::Table,
+                        Reviews::MentorId,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut fk(
+                        Reviews::Table,
+                        Reviews::AssignmentId,
+                        MentorAssignments::Table,
+                        MentorAssignments::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut fk(
+                        Reviews::Table,
+                        Reviews::RespondedBy,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_reviews_project").table(Reviews::Table).col(Reviews::ProjectId).col(Reviews::CreatedAt).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_reviews_project")
+                    .table(Reviews::Table)
+                    .col(Reviews::ProjectId)
+                    .col(Reviews::CreatedAt)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -209,8 +270,20 @@ impl MigrationTrait for Migration {
                     .col(integer(ReviewSteps::Position))
                     .col(text(ReviewSteps::Text))
                     .col(integer_null(ReviewSteps::MilestoneId))
-                    .foreign_key(&mut fk(ReviewSteps::Table, ReviewSteps::ReviewId, Reviews::Table, Reviews::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(ReviewSteps::Table, ReviewSteps::MilestoneId, Milestones::Table, Milestones::Id, ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        ReviewSteps::Table,
+                        ReviewSteps::ReviewId,
+                        Reviews::Table,
+                        Reviews::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        ReviewSteps::Table,
+                        ReviewSteps::MilestoneId,
+                        Milestones::Table,
+                        Milestones::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -225,9 +298,27 @@ impl MigrationTrait for Migration {
                     .col(text(ReviewRequests::Question))
                     .col(timestamp_with_time_zone(ReviewRequests::CreatedAt))
                     .col(integer_null(ReviewRequests::AnsweredByReviewId))
-                    .foreign_key(&mut fk(ReviewRequests::Table, ReviewRequests::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(ReviewRequests::Table, ReviewRequests::RequestedBy, Users::Table, Users::Id, ForeignKeyAction::SetNull))
-                    .foreign_key(&mut fk(ReviewRequests::Table, ReviewRequests::AnsweredByReviewId, Reviews::Table, Reviews::Id, ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        ReviewRequests::Table,
+                        ReviewRequests::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        ReviewRequests::Table,
+                        ReviewRequests::RequestedBy,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut fk(
+                        ReviewRequests::Table,
+                        ReviewRequests::AnsweredByReviewId,
+                        Reviews::Table,
+                        Reviews::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -242,10 +333,17 @@ impl MigrationTrait for Migration {
             MentorAssignments::Table.into_iden(),
             MentorProfiles::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         manager
-            .alter_table(Table::alter().table(Editions::Table).drop_column(Editions::ReviewCadenceDays).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(Editions::Table)
+                    .drop_column(Editions::ReviewCadenceDays)
+                    .to_owned(),
+            )
             .await
     }
 }

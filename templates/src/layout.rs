@@ -27,6 +27,8 @@ pub struct NavUser {
     pub name: String,
     /// Whether to show the coordination link.
     pub is_coordinator: bool,
+    /// Whether to show the mentoring link.
+    pub is_mentor: bool,
 }
 
 /// A one-off message shown at the top of the next page.
@@ -83,6 +85,9 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                             li { a href="/projects" { (t(lang, "nav-projects")) } }
                             @if let Some(user) = &ctx.user {
                                 li { a href="/dashboard" { (t(lang, "nav-dashboard")) } }
+                                @if user.is_mentor {
+                                    li { a href="/mentor" { (t(lang, "nav-mentor")) } }
+                                }
                                 @if user.is_coordinator {
                                     li { a href="/admin" { (t(lang, "nav-admin")) } }
                                 }

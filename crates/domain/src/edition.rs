@@ -85,6 +85,7 @@ pub async fn create(
         starts_on: Set(starts_on),
         ends_on: Set(ends_on),
         created_at: Set(ctx.now()),
+        review_cadence_days: Set(crate::review::DEFAULT_CADENCE_DAYS),
         ..Default::default()
     }
     .insert(&ctx.db)

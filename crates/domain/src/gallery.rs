@@ -187,3 +187,17 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
         pages,
     })
 }
+
+/// Every live project of a city, public or not: (id, title), by title. For
+/// coordinators' forms, not for the public gallery.
+pub async fn live_in_city(db: &impl ConnectionTrait, city_id: i32) -> Result<Vec<(i32, String)>> {
+    Ok(project::Entity::find()
+        .filter(project::Column::CityId.eq(city_id))
+        .filter(project::Column::ArchivedAt.is_null())
+        .order_by_asc(project::Column::Title)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.title))
+        .collect())
+}

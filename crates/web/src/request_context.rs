@@ -61,6 +61,7 @@ impl RequestContext {
             user: self.session.as_ref().map(|s| NavUser {
                 name: s.account.name.clone(),
                 is_coordinator: s.account.actor().is_any_coordinator(),
+                is_mentor: s.account.actor().is_mentor(),
             }),
             flash: self.flash.clone(),
             path: self.path.clone(),

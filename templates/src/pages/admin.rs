@@ -51,6 +51,7 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                 button type="submit" { (t(lang, "filter-submit")) }
             }
             (city_rollup(lang, &view.rollups))
+            p { a.button href="/admin/mentoring" { (t(lang, "admin-mentoring")) } }
             @if !view.editions.is_empty() {
                 h2 { (t(lang, "admin-checklists-title")) }
                 ul {

@@ -5,5 +5,6 @@ pub mod auth;
 pub mod dashboard;
 pub mod error;
 pub mod home;
+pub mod mentoring;
 pub mod profile;
 pub mod projects;

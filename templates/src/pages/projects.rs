@@ -177,6 +177,8 @@ pub struct ProjectPage<'a> {
     pub editable_entries: Vec<i32>,
     /// The reader's user id.
     pub reader_id: Option<i32>,
+    /// Whether the reader may read the mentors' reviews.
+    pub reviews_link: bool,
     /// Forms that came back with errors.
     pub forms: ProjectForms,
 }
@@ -265,8 +267,11 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     @if !row.is_public { p.muted { (t(lang, "project-private")) } }
                     @if p.rights.see_private && p.is_quiet(view.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
                     p { (progress_bar(lang, view.progress)) }
-                    @if p.rights.edit {
-                        p { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } }
+                    @if p.rights.edit || view.reviews_link {
+                        p {
+                            @if p.rights.edit { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } " " }
+                            @if view.reviews_link { a.button href={ (base) "/reviews" } { (t(lang, "nav-reviews")) } }
+                        }
                     }
                 }
                 @if row.looking_for_help {

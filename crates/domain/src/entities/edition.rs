@@ -13,6 +13,7 @@ pub struct Model {
     pub starts_on: Date,
     pub ends_on: Date,
     pub created_at: DateTimeUtc,
+    pub review_cadence_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

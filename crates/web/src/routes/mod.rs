@@ -7,6 +7,7 @@ mod dashboard;
 mod health;
 mod home;
 mod language;
+mod mentoring;
 mod password;
 mod profile;
 mod projects;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(projects::router())
         .merge(team::router())
         .merge(dashboard::router())
+        .merge(mentoring::router())
 }
 
 /// The answer for any path no router knows.

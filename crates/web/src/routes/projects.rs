@@ -154,7 +154,9 @@ pub(super) async fn render_page(
     if forms.invite.value("language").is_empty() {
         forms.invite = forms.invite.with("language", rc.lang.code());
     }
+    let assigned = relais_domain::mentor::is_assigned(&state.ctx.db, &actor, project).await?;
     let page = ProjectPage {
+        reviews_link: relais_domain::review::rights(&actor, project, assigned).read,
         project,
         today: today_in(project.time_zone, now),
         now,

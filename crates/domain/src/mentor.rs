@@ -1,0 +1,335 @@
+//! Mentors: their profile (expertise, how many projects they can follow,
+//! remote or not) and their assignments to projects.
+
+use crate::context::Context;
+use crate::entities::{mentor_assignment, mentor_profile, project, user, user_role};
+use crate::error::{DomainError, FieldErrors, Result};
+use crate::project::Project;
+use crate::role::{Actor, Role};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, SqlErr, TransactionTrait,
+};
+
+/// Areas a mentor can help with.
+pub const EXPERTISE: [&str; 9] = [
+    "design",
+    "data",
+    "law",
+    "funding",
+    "public_procurement",
+    "open_source_governance",
+    "communication",
+    "accessibility",
+    "security",
+];
+
+/// How many projects a mentor follows when they have not said.
+pub const DEFAULT_CAPACITY: i32 = 3;
+
+/// A mentor's profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// Expertise codes, from `EXPERTISE`.
+    pub expertise: Vec<String>,
+    /// Projects they can follow at once.
+    pub capacity: i32,
+    /// Available remotely, beyond their city.
+    pub remote: bool,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            expertise: Vec::new(),
+            capacity: DEFAULT_CAPACITY,
+            remote: false,
+        }
+    }
+}
+
+/// A mentor's profile, or the defaults.
+pub async fn profile(db: &impl ConnectionTrait, mentor_id: i32) -> Result<Profile> {
+    Ok(mentor_profile::Entity::find_by_id(mentor_id)
+        .one(db)
+        .await?
+        .map(|p| Profile {
+            expertise: p
+                .expertise
+                .split(',')
+                .filter(|e| !e.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            capacity: p.capacity,
+            remote: p.remote,
+        })
+        .unwrap_or_default())
+}
+
+/// Saves the actor's own mentor profile; mentors only.
+pub async fn save_profile(
+    ctx: &Context,
+    actor: &Actor,
+    expertise: &[String],
+    capacity: &str,
+    remote: bool,
+) -> Result<()> {
+    let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
+    if !actor.is_mentor() {
+        return Err(DomainError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let mut tags: Vec<String> = Vec::new();
+    for tag in expertise {
+        if EXPERTISE.contains(&tag.as_str()) {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        } else {
+            errors.add("expertise", "error-choice-invalid");
+        }
+    }
+    let capacity = errors.check(
+        "capacity",
+        capacity
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|c| (0..=30).contains(c))
+            .ok_or("error-capacity-invalid"),
+    );
+    errors.into_result()?;
+    let Some(capacity) = capacity else {
+        return Err(DomainError::Internal("validated capacity lost".into()));
+    };
+    let row = mentor_profile::ActiveModel {
+        user_id: Set(user_id),
+        expertise: Set(tags.join(",")),
+        capacity: Set(capacity),
+        remote: Set(remote),
+        updated_at: Set(ctx.now()),
+    };
+    mentor_profile::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(mentor_profile::Column::UserId)
+                .update_columns([
+                    mentor_profile::Column::Expertise,
+                    mentor_profile::Column::Capacity,
+                    mentor_profile::Column::Remote,
+                    mentor_profile::Column::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec(&ctx.db)
+        .await?;
+    Ok(())
+}
+
+/// A live assignment, as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    /// Its id.
+    pub id: i32,
+    /// The project.
+    pub project_id: i32,
+    /// The mentor.
+    pub mentor_id: i32,
+    /// The mentor's name.
+    pub mentor_name: String,
+    /// Since when.
+    pub started_at: DateTime<Utc>,
+}
+
+async fn named(
+    db: &impl ConnectionTrait,
+    rows: Vec<mentor_assignment::Model>,
+) -> Result<Vec<Assignment>> {
+    let ids: Vec<i32> = rows.iter().map(|r| r.mentor_id).collect();
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Assignment {
+            mentor_name: users
+                .iter()
+                .find(|u| u.id == r.mentor_id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+            id: r.id,
+            project_id: r.project_id,
+            mentor_id: r.mentor_id,
+            started_at: r.started_at,
+        })
+        .collect())
+}
+
+/// The live assignments of some projects.
+pub async fn of_projects(
+    db: &impl ConnectionTrait,
+    project_ids: &[i32],
+) -> Result<Vec<Assignment>> {
+    let rows = mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::ProjectId.is_in(project_ids.to_vec()))
+        .filter(mentor_assignment::Column::EndedAt.is_null())
+        .order_by_asc(mentor_assignment::Column::StartedAt)
+        .all(db)
+        .await?;
+    named(db, rows).await
+}
+
+/// The live assignments of a mentor.
+pub async fn of_mentor(db: &impl ConnectionTrait, mentor_id: i32) -> Result<Vec<Assignment>> {
+    let rows = mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::MentorId.eq(mentor_id))
+        .filter(mentor_assignment::Column::EndedAt.is_null())
+        .order_by_asc(mentor_assignment::Column::StartedAt)
+        .all(db)
+        .await?;
+    named(db, rows).await
+}
+
+/// The live assignment of `mentor_id` on `project_id`, if any.
+pub async fn live(
+    db: &impl ConnectionTrait,
+    project_id: i32,
+    mentor_id: i32,
+) -> Result<Option<mentor_assignment::Model>> {
+    Ok(mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::ProjectId.eq(project_id))
+        .filter(mentor_assignment::Column::MentorId.eq(mentor_id))
+        .filter(mentor_assignment::Column::EndedAt.is_null())
+        .one(db)
+        .await?)
+}
+
+/// Accounts holding a mentor grant for `city_id` (or programme-wide), with
+/// their live load: (id, name, assigned, capacity).
+pub async fn mentors_for_city(
+    db: &impl ConnectionTrait,
+    city_id: i32,
+) -> Result<Vec<(i32, String, i32, i32)>> {
+    let grants = user_role::Entity::find()
+        .filter(user_role::Column::Role.eq(Role::Mentor.code()))
+        .all(db)
+        .await?;
+    let mut ids: Vec<i32> = Vec::new();
+    for g in grants {
+        let here = g.city_id.is_none() || g.city_id == Some(city_id);
+        let remote = profile(db, g.user_id).await?.remote;
+        if (here || remote) && !ids.contains(&g.user_id) {
+            ids.push(g.user_id);
+        }
+    }
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .filter(user::Column::IsActive.eq(true))
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for u in users {
+        let load = of_mentor(db, u.id).await?.len();
+        out.push((
+            u.id,
+            u.name,
+            i32::try_from(load).unwrap_or(i32::MAX),
+            profile(db, u.id).await?.capacity,
+        ));
+    }
+    Ok(out)
+}
+
+/// Assigns a mentor to a project: its city's coordinators only, a mentor
+/// outside the team, within the mentor's capacity.
+pub async fn assign(ctx: &Context, actor: &Actor, project_id: i32, mentor_id: i32) -> Result<i32> {
+    let project = project::Entity::find_by_id(project_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if !actor.coordinates(Some(project.city_id)) {
+        return Err(DomainError::Forbidden);
+    }
+    let is_mentor = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(mentor_id))
+        .filter(user_role::Column::Role.eq(Role::Mentor.code()))
+        .count(&ctx.db)
+        .await?
+        > 0;
+    if !is_mentor {
+        return Err(DomainError::field("mentor_id", "error-not-a-mentor"));
+    }
+    if crate::project::team(&ctx.db, project_id)
+        .await?
+        .iter()
+        .any(|m| m.user_id == mentor_id)
+    {
+        return Err(DomainError::field("mentor_id", "error-mentor-in-team"));
+    }
+    let capacity = profile(&ctx.db, mentor_id).await?.capacity;
+    let txn = ctx.db.begin().await?;
+    let load = mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::MentorId.eq(mentor_id))
+        .filter(mentor_assignment::Column::EndedAt.is_null())
+        .count(&txn)
+        .await?;
+    if load >= u64::try_from(capacity.max(0)).unwrap_or(0) {
+        return Err(DomainError::field("mentor_id", "error-mentor-full"));
+    }
+    let inserted = mentor_assignment::ActiveModel {
+        project_id: Set(project_id),
+        mentor_id: Set(mentor_id),
+        assigned_by: Set(actor.user_id()),
+        started_at: Set(ctx.now()),
+        ended_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let row = match inserted {
+        Ok(row) => row,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(DomainError::field("mentor_id", "error-already-assigned"));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// Ends an assignment; the reviews written under it stay.
+pub async fn end(ctx: &Context, actor: &Actor, assignment_id: i32) -> Result<()> {
+    let row = mentor_assignment::Entity::find_by_id(assignment_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let project = project::Entity::find_by_id(row.project_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if !actor.coordinates(Some(project.city_id)) {
+        return Err(DomainError::Forbidden);
+    }
+    mentor_assignment::Entity::update_many()
+        .col_expr(mentor_assignment::Column::EndedAt, Expr::value(ctx.now()))
+        .filter(mentor_assignment::Column::Id.eq(assignment_id))
+        .filter(mentor_assignment::Column::EndedAt.is_null())
+        .exec(&ctx.db)
+        .await?;
+    Ok(())
+}
+
+/// Whether the actor mentors `project` right now.
+pub async fn is_assigned(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    project: &Project,
+) -> Result<bool> {
+    match actor.user_id() {
+        Some(id) => Ok(live(db, project.row.id, id).await?.is_some()),
+        None => Ok(false),
+    }
+}

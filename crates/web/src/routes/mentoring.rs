@@ -1,0 +1,486 @@
+//! Mentoring: a project's reviews and requests, the mentor's dashboard,
+//! and the coordinators' assignments and coverage.
+
+use crate::error::{WebError, WebResult, form_rejection};
+use crate::fields::Fields;
+use crate::routes::see_other_with_flash;
+use crate::{AppState, RequestContext};
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use relais_domain::project::{self, Project};
+use relais_domain::review::{self, ReviewInput};
+use relais_domain::{DomainError, city, mentor};
+use relais_templates::form::FormState;
+use relais_templates::pages::mentoring::{self as view, CoverageView, ReviewsPage};
+use serde::Deserialize;
+
+/// This area's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/projects/{slug}/reviews", get(list).post(write))
+        .route("/projects/{slug}/reviews/new", get(new_form))
+        .route(
+            "/projects/{slug}/reviews/{id}/edit",
+            get(edit_form).post(save),
+        )
+        .route(
+            "/projects/{slug}/reviews/{id}/acknowledge",
+            post(acknowledge),
+        )
+        .route("/projects/{slug}/reviews/{id}/respond", post(respond))
+        .route(
+            "/projects/{slug}/reviews/{id}/steps/{step}/milestone",
+            post(step_to_milestone),
+        )
+        .route("/projects/{slug}/review-requests", post(request))
+        .route("/mentor", get(dashboard).post(save_profile))
+        .route("/admin/mentoring", get(coverage))
+        .route("/admin/mentoring/assign", post(assign))
+        .route("/admin/mentoring/assignments/{id}/end", post(end))
+}
+
+async fn load(
+    state: &AppState,
+    rc: &RequestContext,
+    slug: &str,
+) -> WebResult<(Project, review::ReviewRights)> {
+    let actor = rc.actor();
+    let project = project::by_slug(&state.ctx, &actor, slug).await?;
+    let assigned = mentor::is_assigned(&state.ctx.db, &actor, &project).await?;
+    let rights = review::rights(&actor, &project, assigned);
+    if !rights.read {
+        // Reviews are never public; to others the page does not exist.
+        return Err(if rc.session.is_none() {
+            DomainError::Unauthenticated
+        } else {
+            DomainError::NotFound
+        }
+        .into());
+    }
+    Ok((project, rights))
+}
+
+async fn list_page(
+    state: &AppState,
+    rc: &RequestContext,
+    project: &Project,
+    rights: review::ReviewRights,
+    request_form: FormState,
+    response_form: Option<(i32, FormState)>,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let reviews = review::of_project(&state.ctx.db, project.row.id).await?;
+    let requests = review::open_requests(&state.ctx.db, &[project.row.id]).await?;
+    let mentors = mentor::of_projects(&state.ctx.db, &[project.row.id]).await?;
+    let actor = rc.actor();
+    let now = state.ctx.now();
+    let page = ReviewsPage {
+        project,
+        rights,
+        mentors: mentors.into_iter().map(|m| m.mentor_name).collect(),
+        editable: reviews
+            .iter()
+            .filter(|r| r.editable_by(&actor, now))
+            .map(|r| r.id)
+            .collect(),
+        reviews: &reviews,
+        requests: &requests,
+        request_form,
+        response_form,
+    };
+    Ok((status, view::reviews(&rc.page(), &page)).into_response())
+}
+
+async fn list(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
+    let (project, rights) = load(&state, &rc, &slug).await?;
+    list_page(
+        &state,
+        &rc,
+        &project,
+        rights,
+        FormState::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+fn review_input(f: &Fields) -> ReviewInput {
+    ReviewInput {
+        impact: f.get("impact").to_owned(),
+        impact_comment: f.get("impact_comment").to_owned(),
+        progress: f.get("progress").to_owned(),
+        progress_comment: f.get("progress_comment").to_owned(),
+        openness: f.get("openness").to_owned(),
+        openness_comment: f.get("openness_comment").to_owned(),
+        team_health: f.get("team_health").to_owned(),
+        team_health_comment: f.get("team_health_comment").to_owned(),
+        strengths: f.get("strengths").to_owned(),
+        recommendations: f.get("recommendations").to_owned(),
+        next_steps: f.get("next_steps").to_owned(),
+    }
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
+    let (project, rights) = load(&state, &rc, &slug).await?;
+    if !rights.write {
+        return Err(DomainError::Forbidden.into());
+    }
+    Ok(view::review_form(&rc.page(), &project, None, &FormState::new()).into_response())
+}
+
+async fn write(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let (project, _) = load(&state, &rc, &slug).await?;
+    match review::write(&state.ctx, &rc.actor(), &project, &review_input(&fields)).await {
+        Ok(id) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}/reviews#review-{id}"),
+            "flash-review-saved",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "impact")?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            Ok((status, view::review_form(&rc.page(), &project, None, &form)).into_response())
+        }
+    }
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+) -> WebResult<Response> {
+    let (project, _) = load(&state, &rc, &slug).await?;
+    let r = review::of_project(&state.ctx.db, project.row.id)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or(WebError::NotFound)?;
+    if !r.editable_by(&rc.actor(), state.ctx.now()) {
+        return Err(DomainError::Forbidden.into());
+    }
+    let steps: Vec<String> = r.steps.iter().map(|s| s.text.clone()).collect();
+    let form = FormState::new()
+        .with("impact", r.impact.value.to_string())
+        .with("impact_comment", r.impact.comment)
+        .with("progress", r.progress.value.to_string())
+        .with("progress_comment", r.progress.comment)
+        .with("openness", r.openness.value.to_string())
+        .with("openness_comment", r.openness.comment)
+        .with("team_health", r.team_health.value.to_string())
+        .with("team_health_comment", r.team_health.comment)
+        .with("strengths", r.strengths)
+        .with("recommendations", r.recommendations)
+        .with("next_steps", steps.join("\n"));
+    Ok(view::review_form(&rc.page(), &project, Some(id), &form).into_response())
+}
+
+async fn save(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let (project, _) = load(&state, &rc, &slug).await?;
+    match review::edit(
+        &state.ctx,
+        &rc.actor(),
+        &project,
+        id,
+        &review_input(&fields),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}/reviews#review-{id}"),
+            "flash-review-saved",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "impact")?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            Ok((
+                status,
+                view::review_form(&rc.page(), &project, Some(id), &form),
+            )
+                .into_response())
+        }
+    }
+}
+
+async fn acknowledge(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+) -> WebResult<Response> {
+    let (project, _) = load(&state, &rc, &slug).await?;
+    review::acknowledge(&state.ctx, &rc.actor(), &project, id).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/projects/{slug}/reviews#review-{id}"),
+        "flash-review-acknowledged",
+        vec![],
+    ))
+}
+
+async fn respond(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let (project, rights) = load(&state, &rc, &slug).await?;
+    match review::respond(
+        &state.ctx,
+        &rc.actor(),
+        &project,
+        id,
+        fields.get("response"),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}/reviews#review-{id}"),
+            "flash-review-answered",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "response")?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            list_page(
+                &state,
+                &rc,
+                &project,
+                rights,
+                FormState::new(),
+                Some((id, form)),
+                status,
+            )
+            .await
+        }
+    }
+}
+
+async fn step_to_milestone(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id, step)): Path<(String, i32, i32)>,
+) -> WebResult<Response> {
+    let (project, _) = load(&state, &rc, &slug).await?;
+    let milestone_id =
+        review::step_to_milestone(&state.ctx, &rc.actor(), &project, id, step).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/projects/{slug}/milestones/{milestone_id}/edit"),
+        "flash-step-milestone",
+        vec![],
+    ))
+}
+
+async fn request(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let (project, rights) = load(&state, &rc, &slug).await?;
+    match review::request(&state.ctx, &rc.actor(), &project, fields.get("question")).await {
+        Ok(_) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}/reviews"),
+            "flash-review-requested",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "question")?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            list_page(&state, &rc, &project, rights, form, None, status).await
+        }
+    }
+}
+
+async fn profile_form(state: &AppState, user_id: i32) -> WebResult<FormState> {
+    let p = mentor::profile(&state.ctx.db, user_id).await?;
+    Ok(FormState::new()
+        .with_all("expertise", p.expertise)
+        .with("capacity", p.capacity.to_string())
+        .with("remote", if p.remote { "on" } else { "" }))
+}
+
+async fn dashboard(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    let live = rc.require_session()?;
+    let followed = review::mentor_dashboard(&state.ctx.db, &rc.actor(), state.ctx.now()).await?;
+    let form = profile_form(&state, live.account.id).await?;
+    Ok(view::mentor_dashboard(&rc.page(), &followed, &form).into_response())
+}
+
+async fn save_profile(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let actor = rc.actor();
+    match mentor::save_profile(
+        &state.ctx,
+        &actor,
+        &fields.all("expertise"),
+        fields.get("capacity"),
+        fields.get("remote") == "on",
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            "/mentor",
+            "flash-mentor-profile-saved",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "capacity")?;
+            let followed = review::mentor_dashboard(&state.ctx.db, &actor, state.ctx.now()).await?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            Ok((status, view::mentor_dashboard(&rc.page(), &followed, &form)).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct CityQuery {
+    city: Option<String>,
+}
+
+async fn coverage_view(
+    state: &AppState,
+    rc: &RequestContext,
+    city: Option<&str>,
+) -> WebResult<CoverageView> {
+    let actor = rc.actor();
+    let cities: Vec<city::City> = city::list(&state.ctx.db)
+        .await?
+        .into_iter()
+        .filter(|c| actor.coordinates(Some(c.id)))
+        .collect();
+    let chosen = city
+        .and_then(|c| c.parse::<i32>().ok())
+        .and_then(|id| cities.iter().find(|c| c.id == id))
+        .or(cities.first())
+        .ok_or(DomainError::Forbidden)?;
+    let followed = review::coverage(&state.ctx.db, &actor, chosen.id, state.ctx.now()).await?;
+    let projects = relais_domain::gallery::live_in_city(&state.ctx.db, chosen.id).await?;
+    let ids: Vec<i32> = projects.iter().map(|(id, _)| *id).collect();
+    let assignments = mentor::of_projects(&state.ctx.db, &ids).await?;
+    Ok(CoverageView {
+        cities: cities
+            .iter()
+            .map(|c| (c.id.to_string(), c.name.clone()))
+            .collect(),
+        city_id: chosen.id.to_string(),
+        followed,
+        mentors: mentor::mentors_for_city(&state.ctx.db, chosen.id)
+            .await?
+            .into_iter()
+            .map(|(id, name, load, capacity)| {
+                (id.to_string(), format!("{name} ({load}/{capacity})"))
+            })
+            .collect(),
+        assignments: assignments
+            .iter()
+            .map(|a| {
+                let title = projects
+                    .iter()
+                    .find(|(id, _)| *id == a.project_id)
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_default();
+                (a.id, title, a.mentor_name.clone())
+            })
+            .collect(),
+        projects: projects
+            .into_iter()
+            .map(|(id, title)| (id.to_string(), title))
+            .collect(),
+    })
+}
+
+async fn coverage(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(q): Query<CityQuery>,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    if !rc.actor().is_any_coordinator() {
+        return Err(DomainError::Forbidden.into());
+    }
+    let view = coverage_view(&state, &rc, q.city.as_deref()).await?;
+    Ok(view::coverage(&rc.page(), &view, &FormState::new()).into_response())
+}
+
+async fn assign(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let city = fields.get("city").to_owned();
+    let project_id = fields
+        .get("project_id")
+        .parse::<i32>()
+        .map_err(|_| WebError::BadRequest)?;
+    let mentor_id = fields.get("mentor_id").parse::<i32>();
+    let result = match mentor_id {
+        Ok(m) => mentor::assign(&state.ctx, &rc.actor(), project_id, m)
+            .await
+            .map(|_| ()),
+        Err(_) => Err(DomainError::field("mentor_id", "error-not-a-mentor")),
+    };
+    match result {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/admin/mentoring?city={city}"),
+            "flash-mentor-assigned",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "mentor_id")?;
+            let view = coverage_view(&state, &rc, Some(&city)).await?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            Ok((status, view::coverage(&rc.page(), &view, &form)).into_response())
+        }
+    }
+}
+
+async fn end(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    mentor::end(&state.ctx, &rc.actor(), id).await?;
+    let city = fields.get("city");
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/admin/mentoring?city={city}"),
+        "flash-assignment-ended",
+        vec![],
+    ))
+}

@@ -1,0 +1,172 @@
+//! The mentoring cycle in a real headless Chromium: a coordinator assigns a
+//! mentor, the team asks for a review, the mentor writes it, the team turns
+//! a next step into a milestone and answers the review.
+
+use relais_domain::Role;
+use relais_tests::browser::Browser;
+use relais_tests::{PASSWORD, TestApp};
+
+async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
+    browser.goto(&format!("{}/login", app.base_url)).await;
+    browser.fill("email", email).await;
+    browser.fill("password", PASSWORD).await;
+    browser
+        .click("form[action='/login'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Vous êtes connecté·e.").await;
+}
+
+async fn log_out(browser: &Browser) {
+    browser.click("form[action='/logout'] button").await;
+    browser.wait_for_text("Vous êtes déconnecté·e.").await;
+}
+
+#[tokio::test]
+async fn a_review_cycle_from_assignment_to_answer_in_chromium() {
+    let app = TestApp::spawn().await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account(
+        "chloe@example.org",
+        "Chloé Girard",
+        Role::Member,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "lea@example.org",
+        "Léa Rousseau",
+        Role::Mentor,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "sophie@example.org",
+        "Sophie Bernard",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    let browser = Browser::start().await;
+
+    // The team's project.
+    log_in(&browser, &app, "chloe@example.org").await;
+    browser
+        .goto(&format!("{}/projects/new", app.base_url))
+        .await;
+    browser.fill("title", "Vélo-école").await;
+    browser.fill("pitch", "Apprendre le vélo à tout âge.").await;
+    browser.click("input[name=themes][value=social]").await;
+    browser.choose("city_id", &lyon.to_string()).await;
+    browser
+        .click("form[action='/projects'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Projet créé.").await;
+    log_out(&browser).await;
+
+    // The coordinator assigns Léa.
+    log_in(&browser, &app, "sophie@example.org").await;
+    browser
+        .goto(&format!("{}/admin/mentoring", app.base_url))
+        .await;
+    browser
+        .client
+        .find(fantoccini::Locator::Id("field-mentor_id"))
+        .await
+        .expect("mentor select")
+        .select_by_label("Léa Rousseau (0/3)")
+        .await
+        .expect("choose mentor");
+    browser
+        .click("form[action='/admin/mentoring/assign'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Mentor désigné.").await;
+    log_out(&browser).await;
+
+    // The team asks for a review.
+    log_in(&browser, &app, "chloe@example.org").await;
+    browser
+        .goto(&format!("{}/projects/velo-ecole", app.base_url))
+        .await;
+    browser
+        .click("a[href='/projects/velo-ecole/reviews']")
+        .await;
+    browser
+        .fill("question", "Notre parcours d'inscription est-il clair ?")
+        .await;
+    browser
+        .click("form[action$='/review-requests'] button[type=submit]")
+        .await;
+    browser
+        .wait_for_text("Demande envoyée à vos mentors.")
+        .await;
+    log_out(&browser).await;
+
+    // The mentor sees the request and writes the review.
+    log_in(&browser, &app, "lea@example.org").await;
+    browser.goto(&format!("{}/mentor", app.base_url)).await;
+    browser
+        .wait_for_text("Notre parcours d'inscription est-il clair ?")
+        .await;
+    browser
+        .click("a[href='/projects/velo-ecole/reviews/new']")
+        .await;
+    for (field, score) in [
+        ("impact", "4"),
+        ("progress", "3"),
+        ("openness", "5"),
+        ("team_health", "4"),
+    ] {
+        browser.choose(field, score).await;
+    }
+    browser
+        .fill("strengths", "Une équipe très à l'écoute des usagers.")
+        .await;
+    browser
+        .fill("next_steps", "Simplifier le formulaire d'inscription")
+        .await;
+    browser
+        .click("form[action='/projects/velo-ecole/reviews'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Retour enregistré.").await;
+    log_out(&browser).await;
+
+    // The team turns the step into a milestone and answers.
+    log_in(&browser, &app, "chloe@example.org").await;
+    browser
+        .goto(&format!("{}/projects/velo-ecole/reviews", app.base_url))
+        .await;
+    browser.wait_for_text("Retour de Léa Rousseau").await;
+    browser.click("form[action$='/milestone'] button").await;
+    browser
+        .wait_for_text("Jalon créé à partir de l'étape")
+        .await;
+    browser
+        .goto(&format!("{}/projects/velo-ecole/reviews", app.base_url))
+        .await;
+    browser
+        .fill(
+            "response",
+            "Merci ! Nous simplifions le formulaire ce mois-ci.",
+        )
+        .await;
+    browser
+        .click("form[action$='/respond'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Réponse envoyée.").await;
+    let page = browser.text().await;
+    assert!(
+        page.contains("Merci ! Nous simplifions le formulaire ce mois-ci."),
+        "{page}"
+    );
+    assert!(page.contains("jalon créé"), "{page}");
+    browser
+        .goto(&format!("{}/projects/velo-ecole", app.base_url))
+        .await;
+    browser
+        .wait_for_text("Simplifier le formulaire d'inscription")
+        .await;
+    browser.close().await;
+}

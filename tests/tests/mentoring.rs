@@ -1,0 +1,506 @@
+//! Mentoring journeys over HTTP: assignments, reviews, requests, answers,
+//! next steps turned into milestones, cadence, and who may do what.
+
+use chrono::Duration;
+use relais_domain::Role;
+use relais_tests::{Client, PASSWORD, Page, TestApp};
+use reqwest::StatusCode;
+
+struct Setup {
+    app: TestApp,
+    edition: String,
+    lyon: String,
+    project: String,
+    project_id: String,
+}
+
+async fn logged_in(app: &TestApp, email: &str) -> Client {
+    let client = app.client();
+    client.log_in(email, PASSWORD).await;
+    client
+}
+
+async fn create_project(owner: &Client, edition: &str, city: &str, title: &str) -> String {
+    let page = owner
+        .submit(
+            "/projects/new",
+            "/projects",
+            &[
+                ("title", title),
+                ("pitch", "Une phrase."),
+                ("themes", "social"),
+                ("licence", "MIT"),
+                ("edition_id", edition),
+                ("city_id", city),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    page.location.expect("location")
+}
+
+fn option_value(page: &Page, label_start: &str) -> String {
+    let re = regex::Regex::new(&format!(
+        r#"<option value="(\d+)"[^>]*>{}"#,
+        regex::escape(label_start)
+    ))
+    .expect("regex");
+    re.captures(&page.body)
+        .unwrap_or_else(|| panic!("no option {label_start}:\n{}", page.body))[1]
+        .to_owned()
+}
+
+/// Lyon with a coordinator, two mentors (one with room for a single
+/// project), a team of two, and Dakar's coordinator for contrast.
+async fn setup() -> Setup {
+    let app = TestApp::spawn().await;
+    let edition = app.create_edition("2018", "2018-03-09").await.to_string();
+    let lyon = app
+        .create_city_in(
+            "lyon",
+            "Lyon",
+            "Europe/Paris",
+            Some(edition.parse().expect("id")),
+        )
+        .await
+        .to_string();
+    app.create_city_in(
+        "dakar",
+        "Dakar",
+        "Africa/Dakar",
+        Some(edition.parse().expect("id")),
+    )
+    .await;
+    app.create_account(
+        "owner@example.org",
+        "Olivia Owner",
+        Role::Member,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "mate@example.org",
+        "Tom Teammate",
+        Role::Member,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "mentor@example.org",
+        "Mina Mentor",
+        Role::Mentor,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "other.mentor@example.org",
+        "Omar Mentor",
+        Role::Mentor,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "coord@example.org",
+        "Luc Coord",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account(
+        "dakar@example.org",
+        "Awa Coord",
+        Role::Coordinator,
+        Some("dakar"),
+    )
+    .await;
+    let owner = logged_in(&app, "owner@example.org").await;
+    let project = create_project(&owner, &edition, &lyon, "Vélo-école").await;
+    owner
+        .submit(
+            &project,
+            &format!("{project}/team/invite"),
+            &[("email", "mate@example.org"), ("language", "fr")],
+        )
+        .await;
+    let link = app
+        .last_email_to("mate@example.org")
+        .await
+        .link(&app.base_url, "/team-invitations/");
+    let mate = logged_in(&app, "mate@example.org").await;
+    let form = mate.get(&link).await;
+    mate.post_raw(&link, &[("csrf_token", &form.csrf_token())])
+        .await;
+    let coverage = logged_in(&app, "coord@example.org")
+        .await
+        .get(&format!("/admin/mentoring?city={lyon}"))
+        .await;
+    let project_id = option_value(&coverage, "Vélo-école");
+    Setup {
+        app,
+        edition,
+        lyon,
+        project,
+        project_id,
+    }
+}
+
+async fn assign(s: &Setup, coordinator: &Client, mentor_label: &str) -> Page {
+    let coverage = coordinator
+        .get(&format!("/admin/mentoring?city={}", s.lyon))
+        .await;
+    let mentor_id = option_value(&coverage, mentor_label);
+    coordinator
+        .submit(
+            &format!("/admin/mentoring?city={}", s.lyon),
+            "/admin/mentoring/assign",
+            &[
+                ("city", &s.lyon),
+                ("project_id", &s.project_id),
+                ("mentor_id", &mentor_id),
+            ],
+        )
+        .await
+}
+
+fn review_fields<'a>(impact: &'a str, steps: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("impact", impact),
+        ("impact_comment", "Utile aux adultes."),
+        ("progress", "3"),
+        ("progress_comment", ""),
+        ("openness", "5"),
+        ("openness_comment", "Code sous MPL."),
+        ("team_health", "4"),
+        ("team_health_comment", ""),
+        ("strengths", "Une équipe à l'écoute."),
+        ("recommendations", "Mesurer les inscriptions."),
+        ("next_steps", steps),
+    ]
+}
+
+#[tokio::test]
+async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity() {
+    let s = setup().await;
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let page = assign(&s, &coordinator, "Mina Mentor").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let again = assign(&s, &coordinator, "Mina Mentor").await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    again.assert_contains("Ce mentor suit déjà ce projet.");
+
+    // Omar can follow one project only; a second is refused.
+    let omar = logged_in(&s.app, "other.mentor@example.org").await;
+    let saved = omar
+        .submit(
+            "/mentor",
+            "/mentor",
+            &[("expertise", "law"), ("capacity", "1")],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let bad = omar
+        .submit(
+            "/mentor",
+            "/mentor",
+            &[("expertise", "astrology"), ("capacity", "99")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("Donnez un nombre de 0 à 30.");
+    bad.assert_contains(r#"value="99""#);
+    assert_eq!(
+        assign(&s, &coordinator, "Omar Mentor").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let owner = logged_in(&s.app, "owner@example.org").await;
+    let second = create_project(&owner, &s.edition, &s.lyon, "Deuxième projet").await;
+    let coverage = coordinator
+        .get(&format!("/admin/mentoring?city={}", s.lyon))
+        .await;
+    let second_id = option_value(&coverage, "Deuxième projet");
+    let omar_id = option_value(&coverage, "Omar Mentor");
+    let full = coordinator
+        .submit(
+            &format!("/admin/mentoring?city={}", s.lyon),
+            "/admin/mentoring/assign",
+            &[
+                ("city", &s.lyon),
+                ("project_id", &second_id),
+                ("mentor_id", &omar_id),
+            ],
+        )
+        .await;
+    assert_eq!(full.status, StatusCode::UNPROCESSABLE_ENTITY);
+    full.assert_contains("Ce mentor suit déjà autant de projets qu'il le peut.");
+    assert!(second.starts_with("/projects/"));
+
+    // Another city's coordinator and a mentor cannot assign here.
+    let dakar = logged_in(&s.app, "dakar@example.org").await;
+    let token = dakar.get("/profile").await.csrf_token();
+    let refused = dakar
+        .post_raw(
+            "/admin/mentoring/assign",
+            &[
+                ("csrf_token", &token),
+                ("city", &s.lyon),
+                ("project_id", &s.project_id),
+                ("mentor_id", &omar_id),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        omar.get("/admin/mentoring").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hours() {
+    let s = setup().await;
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    assign(&s, &coordinator, "Mina Mentor").await;
+    let reviews = format!("{}/reviews", s.project);
+
+    // Who may read: not visitors, not other members, not unassigned mentors.
+    assert_eq!(
+        s.app.client().get(&reviews).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let stranger = logged_in(&s.app, "dakar@example.org").await;
+    assert_eq!(stranger.get(&reviews).await.status, StatusCode::NOT_FOUND);
+    let omar = logged_in(&s.app, "other.mentor@example.org").await;
+    assert_eq!(
+        omar.get(&format!("{reviews}/new")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let owner = logged_in(&s.app, "owner@example.org").await;
+    assert_eq!(
+        owner.get(&format!("{reviews}/new")).await.status,
+        StatusCode::FORBIDDEN,
+        "a team member cannot review their own project"
+    );
+    assert_eq!(coordinator.get(&reviews).await.status, StatusCode::OK);
+
+    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let bad = mina
+        .submit(
+            &format!("{reviews}/new"),
+            &reviews,
+            &review_fields("7", "Une étape"),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("La note va de 1 à 5.");
+    bad.assert_contains("Utile aux adultes.");
+    let ok = mina
+        .submit(
+            &format!("{reviews}/new"),
+            &reviews,
+            &review_fields("4", "Publier le code\nMesurer les inscriptions"),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let id = ok
+        .location
+        .expect("location")
+        .rsplit('-')
+        .next()
+        .expect("id")
+        .to_owned();
+    let page = owner.get(&reviews).await;
+    page.assert_contains("Retour de Mina Mentor");
+    page.assert_contains("4 / 5");
+    page.assert_contains("Publier le code");
+
+    let edit = format!("{reviews}/{id}/edit");
+    let changed = mina
+        .submit(
+            &edit,
+            &edit,
+            &review_fields("5", "Publier le code\nMesurer les inscriptions"),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER);
+    owner.get(&reviews).await.assert_contains("5 / 5");
+    s.app.advance(Duration::hours(49));
+    let mina = logged_in(&s.app, "mentor@example.org").await;
+    assert_eq!(mina.get(&edit).await.status, StatusCode::FORBIDDEN);
+    let token = mina.get(&reviews).await.csrf_token();
+    let mut late = vec![("csrf_token", token.as_str())];
+    late.extend(review_fields("1", ""));
+    let refused = mina.post_raw(&edit, &late).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Un retour ne se modifie que pendant 48 heures.");
+}
+
+#[tokio::test]
+async fn the_team_asks_answers_and_turns_next_steps_into_milestones() {
+    let s = setup().await;
+    let owner = logged_in(&s.app, "owner@example.org").await;
+    let reviews = format!("{}/reviews", s.project);
+    let alone = owner
+        .submit(
+            &reviews,
+            &format!("{}/review-requests", s.project),
+            &[("question", "Que pensez-vous du parcours ?")],
+        )
+        .await;
+    assert_eq!(alone.status, StatusCode::UNPROCESSABLE_ENTITY);
+    alone.assert_contains("Ce projet n'a pas encore de mentor");
+    alone.assert_contains("Que pensez-vous du parcours ?");
+
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    assign(&s, &coordinator, "Mina Mentor").await;
+    let asked = owner
+        .submit(
+            &reviews,
+            &format!("{}/review-requests", s.project),
+            &[("question", "Que pensez-vous du parcours ?")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let dashboard = mina.get("/mentor").await;
+    dashboard.assert_contains("Que pensez-vous du parcours ?");
+    dashboard.assert_contains("retour attendu");
+
+    mina.submit(
+        &format!("{reviews}/new"),
+        &reviews,
+        &review_fields("4", "Publier le code\nMesurer les inscriptions"),
+    )
+    .await;
+    let dashboard = mina.get("/mentor").await;
+    assert!(
+        !dashboard.body.contains("Que pensez-vous du parcours ?"),
+        "the review answered the request"
+    );
+    dashboard.assert_contains("à jour");
+
+    let page = owner.get(&reviews).await;
+    let step_action =
+        regex::Regex::new(r#"action="(/projects/velo-ecole/reviews/\d+/steps/\d+/milestone)""#)
+            .expect("regex")
+            .captures(&page.body)
+            .expect("step form")[1]
+            .to_owned();
+    let made = owner.submit(&reviews, &step_action, &[]).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    let milestone_page = made.location.expect("location");
+    assert!(milestone_page.contains("/milestones/"), "{milestone_page}");
+    owner
+        .get(&s.project)
+        .await
+        .assert_contains("Publier le code");
+    let twice = owner.submit(&reviews, &step_action, &[]).await;
+    assert_eq!(
+        twice.location.as_deref(),
+        Some(milestone_page.as_str()),
+        "the same step gives the same milestone"
+    );
+
+    let review_id = regex::Regex::new(r#"action="/projects/velo-ecole/reviews/(\d+)/respond""#)
+        .expect("regex")
+        .captures(&page.body)
+        .expect("respond form")[1]
+        .to_owned();
+    let empty = owner
+        .submit(
+            &reviews,
+            &format!("{reviews}/{review_id}/respond"),
+            &[("response", "  ")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let answered = owner
+        .submit(
+            &reviews,
+            &format!("{reviews}/{review_id}/respond"),
+            &[("response", "Merci, nous publions le code lundi.")],
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    let page = mina.get(&reviews).await;
+    page.assert_contains("Réponse de l'équipe");
+    page.assert_contains("Merci, nous publions le code lundi.");
+    page.assert_contains("Lu par l'équipe le");
+    // The mentor cannot answer in the team's name.
+    let token = page.csrf_token();
+    let refused = mina
+        .post_raw(
+            &format!("{reviews}/{review_id}/respond"),
+            &[("csrf_token", &token), ("response", "x")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn ending_an_assignment_keeps_its_reviews_and_stops_new_ones() {
+    let s = setup().await;
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    assign(&s, &coordinator, "Mina Mentor").await;
+    let reviews = format!("{}/reviews", s.project);
+    let mina = logged_in(&s.app, "mentor@example.org").await;
+    mina.submit(&format!("{reviews}/new"), &reviews, &review_fields("3", ""))
+        .await;
+    let coverage = coordinator
+        .get(&format!("/admin/mentoring?city={}", s.lyon))
+        .await;
+    let end = regex::Regex::new(r#"action="(/admin/mentoring/assignments/\d+/end)""#)
+        .expect("regex")
+        .captures(&coverage.body)
+        .expect("end form")[1]
+        .to_owned();
+    let ended = coordinator
+        .submit(
+            &format!("/admin/mentoring?city={}", s.lyon),
+            &end,
+            &[("city", &s.lyon)],
+        )
+        .await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        mina.get(&format!("{reviews}/new")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let owner = logged_in(&s.app, "owner@example.org").await;
+    owner
+        .get(&reviews)
+        .await
+        .assert_contains("Retour de Mina Mentor");
+}
+
+#[tokio::test]
+async fn coverage_shows_projects_without_mentor_and_reviews_gone_overdue() {
+    let s = setup().await;
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let before = coordinator
+        .get(&format!("/admin/mentoring?city={}", s.lyon))
+        .await;
+    before.assert_contains("1 projets, dont 1 sans mentor.");
+    assign(&s, &coordinator, "Mina Mentor").await;
+    s.app.advance(Duration::days(43));
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    coordinator
+        .get(&format!("/admin/mentoring?city={}", s.lyon))
+        .await
+        .assert_contains("retour attendu");
+    s.app.advance(Duration::days(14));
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let late = coordinator
+        .get(&format!("/admin/mentoring?city={}", s.lyon))
+        .await;
+    late.assert_contains("retour en retard");
+    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let reviews = format!("{}/reviews", s.project);
+    mina.submit(&format!("{reviews}/new"), &reviews, &review_fields("2", ""))
+        .await;
+    let after = coordinator
+        .get(&format!("/admin/mentoring?city={}", s.lyon))
+        .await;
+    after.assert_contains("à jour");
+    after.assert_contains("<svg class=\"sparkline\"");
+}
