@@ -264,6 +264,9 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
         });
     }
     projects(ctx, edition.id).await.context("demo projects")?;
+    mentoring(ctx, &coordinator)
+        .await
+        .context("demo mentoring")?;
     Ok(logins)
 }
 
@@ -728,6 +731,74 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
             .filter(rows::project::Column::Id.eq(loaded.row.id))
             .exec(&ctx.db)
             .await?;
+    }
+    Ok(())
+}
+
+/// Each city's mentor follows the city's first projects; two have
+/// already written a review, one project has asked for another.
+async fn mentoring(ctx: &Context, coordinator: &relais_domain::Actor) -> anyhow::Result<()> {
+    let pairs = [
+        ("mentor.data@relais.demo", "carte-des-fontaines", true),
+        (
+            "mentor.data@relais.demo",
+            "budget-participatif-ouvert",
+            false,
+        ),
+        ("mentor.design@relais.demo", "velo-ecole", true),
+        ("mentor.funding@relais.demo", "alerte-inondation", false),
+        ("mentor.law@relais.demo", "deneigement-en-temps-reel", false),
+    ];
+    for (mentor_email, slug, reviewed) in pairs {
+        let (mentor_actor, mentor_id) = actor_for(ctx, mentor_email).await?;
+        let project = project::by_slug(ctx, coordinator, slug)
+            .await
+            .with_context(|| format!("project {slug}"))?;
+        relais_domain::mentor::assign(ctx, coordinator, project.row.id, mentor_id).await?;
+        if reviewed {
+            let project = project::by_slug(ctx, &mentor_actor, slug).await?;
+            relais_domain::review::write(
+                ctx,
+                &mentor_actor,
+                &project,
+                &relais_domain::review::ReviewInput {
+                    impact: "4".into(),
+                    impact_comment: "Un vrai besoin, bien documenté.".into(),
+                    progress: "3".into(),
+                    progress_comment: "Un jalon en retard, rien d'inquiétant.".into(),
+                    openness: "5".into(),
+                    openness_comment: "Licence libre, README clair.".into(),
+                    team_health: "4".into(),
+                    team_health_comment: String::new(),
+                    strengths: "Une équipe à l'écoute des usagers.".into(),
+                    recommendations: "Mesurer l'usage réel avant d'ajouter des fonctions.".into(),
+                    next_steps:
+                        "Publier les statistiques d'usage\nRencontrer le service des espaces verts"
+                            .into(),
+                },
+            )
+            .await?;
+        } else {
+            let (owner, _) = actor_for(
+                ctx,
+                if slug == "alerte-inondation" {
+                    "fatou@relais.demo"
+                } else {
+                    "bastien@relais.demo"
+                },
+            )
+            .await?;
+            let project = project::by_slug(ctx, &owner, slug).await?;
+            if relais_domain::review::rights(&owner, &project, false).respond {
+                relais_domain::review::request(
+                    ctx,
+                    &owner,
+                    &project,
+                    "Pouvez-vous relire notre plan de financement ?",
+                )
+                .await?;
+            }
+        }
     }
     Ok(())
 }

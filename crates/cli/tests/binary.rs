@@ -258,3 +258,51 @@ async fn a_second_instance_on_the_same_database_sees_the_session_of_the_first() 
             .contains("ana@example.org")
     );
 }
+
+#[tokio::test]
+async fn the_demo_seed_fills_an_empty_database_once_and_serves_its_projects() {
+    let db = TestDb::create().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let out = relais(
+        &["seed", "--demo"],
+        &[("RELAIS_DATABASE_URL", &db.url)],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("relais-demo-2018"), "{stdout}");
+    for city in ["paris", "lyon", "bruxelles", "montreal", "dakar"] {
+        assert!(
+            stdout.contains(&format!("{city}@relais.demo")),
+            "a coordinator for {city}: {stdout}"
+        );
+    }
+    let again = relais(
+        &["seed", "--demo"],
+        &[("RELAIS_DATABASE_URL", &db.url)],
+        dir.path(),
+    );
+    assert!(!again.status.success(), "a second seed is refused");
+
+    let (_server, url) = start(&db.url, dir.path(), false).await;
+    let gallery = reqwest::get(format!("{url}/projects"))
+        .await
+        .expect("gallery");
+    let body = gallery.text().await.expect("body");
+    assert!(body.contains("Carte des fontaines"), "{body}");
+    assert!(
+        !body.contains("Cantine sans gaspillage"),
+        "the private demo project stays private"
+    );
+    let client = relais_tests::Client::new(&url);
+    client
+        .log_in("mentor.data@relais.demo", "relais-demo-2018")
+        .await;
+    let mentor = client.get("/mentor").await;
+    mentor.assert_contains("Carte des fontaines");
+    mentor.assert_contains("Pouvez-vous relire notre plan de financement ?");
+}
