@@ -11,6 +11,7 @@ mod m20261125_000001_create_accounts;
 mod m20261125_000002_create_email_outbox;
 mod m20261125_000003_create_projects;
 mod m20261125_000004_create_mentoring;
+mod m20261125_000005_create_meetups;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_create_email_outbox::Migration),
             Box::new(m20261125_000003_create_projects::Migration),
             Box::new(m20261125_000004_create_mentoring::Migration),
+            Box::new(m20261125_000005_create_meetups::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod email;
 pub mod feed;
 pub mod form;
 pub mod i18n;
+pub mod ics;
 pub mod layout;
 pub mod markdown;
 pub mod pages;

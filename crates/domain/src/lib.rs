@@ -3,6 +3,7 @@
 //! database, the clock and the actor, and get back data or a `DomainError`.
 
 pub mod account;
+pub mod agenda;
 pub mod city;
 pub mod clock;
 pub mod context;
@@ -15,9 +16,12 @@ pub mod emailed_token;
 pub mod entities;
 pub mod error;
 pub mod gallery;
+pub mod job_run;
 pub mod journal;
 pub mod language;
 pub mod licence;
+pub mod meetup;
+pub mod meetup_rule;
 pub mod mentor;
 pub mod milestone;
 pub mod outbox;
@@ -26,6 +30,7 @@ pub mod project;
 pub mod rate_limit;
 pub mod review;
 pub mod role;
+pub mod rsvp;
 pub mod session;
 pub mod settings;
 pub mod skill;

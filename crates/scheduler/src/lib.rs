@@ -6,6 +6,7 @@
 pub mod deliver;
 pub mod error;
 pub mod mailer;
+pub mod meetup_generation;
 
 use chrono::Utc;
 use relais_domain::Context;
@@ -61,6 +62,16 @@ pub async fn start(jobs: JobContext) -> Result<JobScheduler> {
             })
         })?)
         .await?;
+    // At start-up too: slots missed while every instance was down are
+    // covered by one run, generation being idempotent.
+    run_meetup_generation(&jobs).await;
+    let generation = jobs.clone();
+    scheduler
+        .add(Job::new_async("0 5 * * * *", move |_id, _lock| {
+            let jobs = generation.clone();
+            Box::pin(async move { run_meetup_generation(&jobs).await })
+        })?)
+        .await?;
     let housekeeping = jobs.clone();
     scheduler
         .add(Job::new_async("0 17 * * * *", move |_id, _lock| {
@@ -76,4 +87,12 @@ pub async fn start(jobs: JobContext) -> Result<JobScheduler> {
         .await?;
     scheduler.start().await?;
     Ok(scheduler)
+}
+
+async fn run_meetup_generation(jobs: &JobContext) {
+    match meetup_generation::run(jobs, jobs.ctx.now()).await {
+        Ok(Some(created)) => tracing::info!(created, "meetup occurrences generated"),
+        Ok(None) => {}
+        Err(e) => tracing::error!(error = %e, "meetup generation failed"),
+    }
 }

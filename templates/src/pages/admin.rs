@@ -51,7 +51,10 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                 button type="submit" { (t(lang, "filter-submit")) }
             }
             (city_rollup(lang, &view.rollups))
-            p { a.button href="/admin/mentoring" { (t(lang, "admin-mentoring")) } }
+            p {
+                a.button href="/admin/mentoring" { (t(lang, "admin-mentoring")) } " "
+                a.button href="/admin/meetups" { (t(lang, "admin-meetups")) }
+            }
             @if !view.editions.is_empty() {
                 h2 { (t(lang, "admin-checklists-title")) }
                 ul {

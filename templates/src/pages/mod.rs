@@ -5,6 +5,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod error;
 pub mod home;
+pub mod meetups;
 pub mod mentoring;
 pub mod profile;
 pub mod projects;

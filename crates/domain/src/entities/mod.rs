@@ -1,11 +1,15 @@
 //! sea-orm entities: one module per table. Use cases in the parent modules
 //! are the only writers; other crates read through the use cases' read models.
 
+pub mod agenda_item;
 pub mod city;
 pub mod edition;
 pub mod edition_city;
 pub mod email_outbox;
 pub mod email_token;
+pub mod job_run;
+pub mod meetup_occurrence;
+pub mod meetup_series;
 pub mod mentor_assignment;
 pub mod mentor_profile;
 pub mod milestone;
@@ -17,6 +21,7 @@ pub mod rate_limit;
 pub mod review;
 pub mod review_request;
 pub mod review_step;
+pub mod rsvp;
 pub mod session;
 pub mod setting;
 pub mod stage_requirement;

@@ -7,6 +7,7 @@ mod dashboard;
 mod health;
 mod home;
 mod language;
+mod meetups;
 mod mentoring;
 mod password;
 mod profile;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(team::router())
         .merge(dashboard::router())
         .merge(mentoring::router())
+        .merge(meetups::router())
 }
 
 /// The answer for any path no router knows.

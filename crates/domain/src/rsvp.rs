@@ -1,0 +1,257 @@
+//! Answers to a meeting: yes, maybe or no. Beyond the capacity, "yes"
+//! joins a waitlist, and the first on it takes the place of someone who
+//! stops coming. Coordinators mark attendance afterwards.
+//!
+//! Every answer first touches its occurrence row, which takes the row's
+//! write lock (PostgreSQL) or the database's (SQLite) before counting, so
+//! two answers at once cannot both take the last place.
+
+use crate::context::Context;
+use crate::entities::{meetup_occurrence as occurrence, rsvp, user};
+use crate::error::{DomainError, Result};
+use crate::meetup::Status;
+use crate::role::Actor;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+/// A member's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Coming.
+    Yes,
+    /// Perhaps.
+    Maybe,
+    /// Not coming.
+    No,
+}
+
+impl Answer {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::Maybe => "maybe",
+            Answer::No => "no",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
+        match code.trim() {
+            "yes" => Ok(Answer::Yes),
+            "maybe" => Ok(Answer::Maybe),
+            "no" => Ok(Answer::No),
+            _ => Err("error-choice-invalid"),
+        }
+    }
+}
+
+/// Where an answer left the member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Has a place.
+    Confirmed,
+    /// Said yes but the meeting is full.
+    Waitlisted,
+    /// Maybe or no.
+    Recorded,
+}
+
+/// Answers a meeting for the actor; returns where it left them.
+pub async fn answer(ctx: &Context, actor: &Actor, occurrence_id: i32, answer: Answer) -> Result<Outcome> {
+    let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
+    // The lock: see the module documentation.
+    occurrence::Entity::update_many()
+        .col_expr(occurrence::Column::UpdatedAt, Expr::col(occurrence::Column::UpdatedAt))
+        .filter(occurrence::Column::Id.eq(occurrence_id))
+        .exec(&txn)
+        .await?;
+    let occ = occurrence::Entity::find_by_id(occurrence_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    if occ.status == Status::Cancelled.code() {
+        return Err(DomainError::field("answer", "error-meetup-cancelled"));
+    }
+    if occ.starts_at <= now {
+        return Err(DomainError::field("answer", "error-meetup-past"));
+    }
+    let previous = rsvp::Entity::find_by_id((occurrence_id, user_id)).one(&txn).await?;
+    let had_place = previous.as_ref().is_some_and(|p| p.answer == Answer::Yes.code() && !p.waitlisted);
+    let confirmed_others = rsvp::Entity::find()
+        .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
+        .filter(rsvp::Column::Answer.eq(Answer::Yes.code()))
+        .filter(rsvp::Column::Waitlisted.eq(false))
+        .filter(rsvp::Column::UserId.ne(user_id))
+        .count(&txn)
+        .await?;
+    let (waitlisted, outcome) = match answer {
+        Answer::Yes if had_place => (false, Outcome::Confirmed),
+        Answer::Yes if confirmed_others < u64::try_from(occ.capacity.max(0)).unwrap_or(0) => (false, Outcome::Confirmed),
+        Answer::Yes => (true, Outcome::Waitlisted),
+        Answer::Maybe | Answer::No => (false, Outcome::Recorded),
+    };
+    // A waitlisted member saying yes again keeps their place in the queue.
+    let keeps_queue_place = previous.as_ref().is_some_and(|p| p.waitlisted && waitlisted);
+    let answered_at = match &previous {
+        Some(p) if keeps_queue_place || (p.answer == answer.code()) => p.answered_at,
+        _ => now,
+    };
+    let row = rsvp::ActiveModel {
+        occurrence_id: Set(occurrence_id),
+        user_id: Set(user_id),
+        answer: Set(answer.code().to_owned()),
+        waitlisted: Set(waitlisted),
+        attended: Set(previous.as_ref().and_then(|p| p.attended)),
+        answered_at: Set(answered_at),
+        updated_at: Set(now),
+    };
+    if previous.is_some() {
+        row.update(&txn).await?;
+    } else {
+        row.insert(&txn).await?;
+    }
+    if had_place && answer != Answer::Yes {
+        promote(&txn, occurrence_id, now).await?;
+    }
+    txn.commit().await?;
+    Ok(outcome)
+}
+
+/// Gives the freed place to the first on the waitlist.
+async fn promote(db: &impl ConnectionTrait, occurrence_id: i32, now: DateTime<Utc>) -> Result<Option<i32>> {
+    let first = rsvp::Entity::find()
+        .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
+        .filter(rsvp::Column::Waitlisted.eq(true))
+        .order_by_asc(rsvp::Column::AnsweredAt)
+        .order_by_asc(rsvp::Column::UserId)
+        .one(db)
+        .await?;
+    let Some(first) = first else {
+        return Ok(None);
+    };
+    rsvp::Entity::update_many()
+        .col_expr(rsvp::Column::Waitlisted, Expr::value(false))
+        .col_expr(rsvp::Column::UpdatedAt, Expr::value(now))
+        .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
+        .filter(rsvp::Column::UserId.eq(first.user_id))
+        .exec(db)
+        .await?;
+    Ok(Some(first.user_id))
+}
+
+/// Counts of a meeting's answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Confirmed yes.
+    pub yes: u64,
+    /// Maybe.
+    pub maybe: u64,
+    /// Waitlisted.
+    pub waitlisted: u64,
+}
+
+/// One person's answer, for the coordinators' list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    /// Their account.
+    pub user_id: i32,
+    /// Their name.
+    pub name: String,
+    /// Their answer.
+    pub answer: Answer,
+    /// On the waitlist.
+    pub waitlisted: bool,
+    /// Whether they came, once marked.
+    pub attended: Option<bool>,
+}
+
+/// Everyone who answered, confirmed first, then waitlist order.
+pub async fn attendees(db: &impl ConnectionTrait, occurrence_id: i32) -> Result<Vec<Attendee>> {
+    let rows = rsvp::Entity::find()
+        .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
+        .order_by_asc(rsvp::Column::Waitlisted)
+        .order_by_asc(rsvp::Column::AnsweredAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
+    let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(Attendee {
+                name: users.iter().find(|u| u.id == r.user_id)?.name.clone(),
+                user_id: r.user_id,
+                answer: Answer::parse(&r.answer).ok()?,
+                waitlisted: r.waitlisted,
+                attended: r.attended,
+            })
+        })
+        .collect())
+}
+
+/// The answer counts.
+pub fn counts(attendees: &[Attendee]) -> Counts {
+    attendees.iter().fold(Counts::default(), |mut c, a| {
+        match (a.answer, a.waitlisted) {
+            (Answer::Yes, false) => c.yes += 1,
+            (Answer::Yes, true) => c.waitlisted += 1,
+            (Answer::Maybe, _) => c.maybe += 1,
+            (Answer::No, _) => {}
+        }
+        c
+    })
+}
+
+/// The actor's own answer, if any.
+pub async fn mine(db: &impl ConnectionTrait, actor: &Actor, occurrence_id: i32) -> Result<Option<(Answer, bool)>> {
+    let Some(user_id) = actor.user_id() else {
+        return Ok(None);
+    };
+    Ok(rsvp::Entity::find_by_id((occurrence_id, user_id))
+        .one(db)
+        .await?
+        .and_then(|r| Answer::parse(&r.answer).ok().map(|a| (a, r.waitlisted))))
+}
+
+/// Marks whether someone came; the city's coordinators, once it has begun.
+pub async fn mark_attendance(ctx: &Context, actor: &Actor, occurrence_id: i32, user_id: i32, attended: bool) -> Result<()> {
+    let occ = crate::meetup::get(&ctx.db, occurrence_id).await?;
+    if !actor.coordinates(Some(occ.city_id)) {
+        return Err(DomainError::Forbidden);
+    }
+    if occ.starts_at > ctx.now() {
+        return Err(DomainError::field("attended", "error-meetup-not-started"));
+    }
+    let now = ctx.now();
+    let existing = rsvp::Entity::find_by_id((occurrence_id, user_id)).one(&ctx.db).await?;
+    match existing {
+        Some(_) => {
+            rsvp::Entity::update_many()
+                .col_expr(rsvp::Column::Attended, Expr::value(Some(attended)))
+                .col_expr(rsvp::Column::UpdatedAt, Expr::value(now))
+                .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
+                .filter(rsvp::Column::UserId.eq(user_id))
+                .exec(&ctx.db)
+                .await?;
+        }
+        None => {
+            // Someone who came without answering.
+            rsvp::ActiveModel {
+                occurrence_id: Set(occurrence_id),
+                user_id: Set(user_id),
+                answer: Set(Answer::Yes.code().to_owned()),
+                waitlisted: Set(false),
+                attended: Set(Some(attended)),
+                answered_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(&ctx.db)
+            .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! iCalendar (RFC 5545) files: one event per meeting, times in UTC (no
+//! floating times, so no VTIMEZONE is needed), stable UIDs and a SEQUENCE
+//! that grows with each change, so calendar apps update the event they
+//! already have instead of adding a second one.
+
+use chrono::{DateTime, Utc};
+
+/// One event.
+#[derive(Debug, Clone)]
+pub struct CalendarEvent {
+    /// Stable identifier, e.g. `meetup-12@relais.example.org`.
+    pub uid: String,
+    /// Start.
+    pub start: DateTime<Utc>,
+    /// End.
+    pub end: DateTime<Utc>,
+    /// When this version was made.
+    pub stamp: DateTime<Utc>,
+    /// Revision number.
+    pub sequence: i32,
+    /// Cancelled events stay in the file with STATUS:CANCELLED.
+    pub cancelled: bool,
+    /// Title.
+    pub summary: String,
+    /// Address, or online link.
+    pub location: String,
+    /// The meeting's page.
+    pub url: String,
+    /// Plain-text description.
+    pub description: String,
+}
+
+fn utc(dt: DateTime<Utc>) -> String {
+    dt.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11).
+fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets, never inside a character (§3.1).
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+/// A VCALENDAR named `name` holding `events`.
+pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
+    let mut out = String::new();
+    let mut line = |l: String| fold(&l, &mut out);
+    line("BEGIN:VCALENDAR".into());
+    line("VERSION:2.0".into());
+    line("PRODID:-//La Nuit du Code Citoyen//Relais//FR".into());
+    line("CALSCALE:GREGORIAN".into());
+    line("METHOD:PUBLISH".into());
+    line(format!("X-WR-CALNAME:{}", text(name)));
+    for e in events {
+        line("BEGIN:VEVENT".into());
+        line(format!("UID:{}", text(&e.uid)));
+        line(format!("DTSTAMP:{}", utc(e.stamp)));
+        line(format!("DTSTART:{}", utc(e.start)));
+        line(format!("DTEND:{}", utc(e.end)));
+        line(format!("SEQUENCE:{}", e.sequence.max(0)));
+        line(format!("STATUS:{}", if e.cancelled { "CANCELLED" } else { "CONFIRMED" }));
+        line(format!("SUMMARY:{}", text(&e.summary)));
+        if !e.location.is_empty() {
+            line(format!("LOCATION:{}", text(&e.location)));
+        }
+        line(format!("URL:{}", e.url));
+        if !e.description.is_empty() {
+            line(format!("DESCRIPTION:{}", text(&e.description)));
+        }
+        line("END:VEVENT".into());
+    }
+    line("END:VCALENDAR".into());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_characters() {
+        let mut out = String::new();
+        fold(&format!("SUMMARY:{}", "é".repeat(60)), &mut out);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        assert_eq!(out.replace("\r\n ", "").trim_end(), format!("SUMMARY:{}", "é".repeat(60)));
+    }
+
+    #[test]
+    fn text_is_escaped_and_times_are_utc() {
+        let at = Utc.with_ymd_and_hms(2026, 3, 5, 18, 0, 0).single().expect("time");
+        let cal = calendar("Lyon", &[CalendarEvent {
+            uid: "meetup-1@x".into(),
+            start: at,
+            end: at,
+            stamp: at,
+            sequence: 2,
+            cancelled: true,
+            summary: "Rencontre; café, code\\".into(),
+            location: "1 rue X\nLyon".into(),
+            url: "https://x/meetups/1".into(),
+            description: String::new(),
+        }]);
+        assert!(cal.contains("DTSTART:20260305T180000Z\r\n"));
+        assert!(cal.contains("SUMMARY:Rencontre\\; café\\, code\\\\\r\n"));
+        assert!(cal.contains("LOCATION:1 rue X\\nLyon\r\n"));
+        assert!(cal.contains("STATUS:CANCELLED\r\n"));
+        assert!(cal.contains("SEQUENCE:2\r\n"));
+    }
+}

@@ -1,0 +1,359 @@
+//! Meetup pages: the list of upcoming meetings, one meeting (RSVP, agenda,
+//! attendance, minutes), and the coordinators' series pages.
+
+use crate::form::{FormState, Input, checkboxes, csrf, error_summary, input, select, textarea};
+use crate::i18n::{t, t_args};
+use crate::layout::{PageContext, page};
+use crate::markdown;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use maud::{Markup, html};
+use relais_domain::Language;
+use relais_domain::agenda::{Item, Kind};
+use relais_domain::entities::meetup_occurrence::Model as Occurrence;
+use relais_domain::meetup::Series;
+use relais_domain::meetup_rule::{Ordinal, WEEKDAYS};
+use relais_domain::rsvp::{Answer, Attendee, Counts};
+use relais_domain::skill::Skill;
+
+/// A local date and time for people in `zone`.
+pub fn local(dt: DateTime<Utc>, zone: Tz) -> String {
+    dt.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// An upcoming meeting in the list.
+#[derive(Debug, Clone)]
+pub struct ListItem {
+    /// The occurrence.
+    pub occurrence: Occurrence,
+    /// Its city's name.
+    pub city: String,
+    /// Its city's zone.
+    pub zone: Tz,
+    /// Its answer counts.
+    pub counts: Counts,
+}
+
+/// The list of upcoming meetings.
+pub fn list(ctx: &PageContext, items: &[ListItem], cities: &[(String, String)], filter: &FormState) -> Markup {
+    let lang = ctx.lang;
+    let mut city_options = vec![(String::new(), t(lang, "filter-all"))];
+    city_options.extend(cities.iter().cloned());
+    page(
+        ctx,
+        &t(lang, "meetups-title"),
+        html! {
+            h1 { (t(lang, "meetups-title")) }
+            p.lead { (t(lang, "meetups-lead")) }
+            form.inline method="get" action="/meetups" {
+                (select(lang, filter, "city", "filter-city", &city_options))
+                button type="submit" { (t(lang, "filter-submit")) }
+            }
+            @if items.is_empty() { p.muted { (t(lang, "meetups-empty")) } }
+            @for item in items {
+                @let o = &item.occurrence;
+                article.card {
+                    h2 { a href={ "/meetups/" (o.id) } { (o.title) } }
+                    p.meta {
+                        time datetime=(o.starts_at.to_rfc3339()) { (local(o.starts_at, item.zone)) }
+                        " · " (item.city)
+                        @if o.status == "cancelled" { " · " strong.late-flag { (t(lang, "meetup-cancelled")) } }
+                    }
+                    p { (t_args(lang, "meetup-counts", &[("yes", &item.counts.yes.to_string()), ("capacity", &o.capacity.to_string()), ("waitlist", &item.counts.waitlisted.to_string())])) }
+                }
+            }
+        },
+    )
+}
+
+/// Everything a meeting's page shows.
+#[derive(Debug, Clone)]
+pub struct MeetingPage<'a> {
+    /// The occurrence.
+    pub occurrence: &'a Occurrence,
+    /// Its city's name.
+    pub city: String,
+    /// Its city's zone.
+    pub zone: Tz,
+    /// Answer counts.
+    pub counts: Counts,
+    /// The reader's answer and whether they are waitlisted.
+    pub mine: Option<(Answer, bool)>,
+    /// Everyone's answers, for coordinators.
+    pub attendees: Option<Vec<Attendee>>,
+    /// The agenda.
+    pub agenda: Vec<Item>,
+    /// The reader coordinates this city.
+    pub coordinator: bool,
+    /// It has started.
+    pub started: bool,
+    /// The city's projects, for coordinators' agenda form: (id, title).
+    pub city_projects: Vec<(String, String)>,
+    /// The reader's projects in this city, to ask to present: (slug, title).
+    pub my_projects: Vec<(String, String)>,
+    /// A form that came back with errors: (which, form).
+    pub form: Option<(&'static str, FormState)>,
+}
+
+fn answer_label(lang: Language, answer: Answer) -> String {
+    t(lang, &format!("rsvp-{}", answer.code()))
+}
+
+/// A meeting's page.
+pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
+    let lang = ctx.lang;
+    let o = view.occurrence;
+    let base = format!("/meetups/{}", o.id);
+    let cancelled = o.status == "cancelled";
+    let form_for = |which: &str| -> FormState {
+        match &view.form {
+            Some((w, f)) if *w == which => f.clone(),
+            _ => FormState::new(),
+        }
+    };
+    page(
+        ctx,
+        &o.title,
+        html! {
+            h1 { (o.title) }
+            p.lead {
+                time datetime=(o.starts_at.to_rfc3339()) { (local(o.starts_at, view.zone)) }
+                " – " (view.occurrence.ends_at.with_timezone(&view.zone).format("%H:%M"))
+                " · " (view.city) " (" (view.zone.name()) ")"
+            }
+            @if cancelled { p.flash.error { (t(lang, "meetup-cancelled")) } }
+            @if !o.place_address.is_empty() { p { strong { (t(lang, "meetup-place")) " : " } (o.place_address) } }
+            @if let Some(url) = &o.online_url { p { strong { (t(lang, "meetup-online")) " : " } a href=(url) rel="nofollow noopener" { (url) } } }
+            p { a href={ (base) ".ics" } { (t(lang, "meetup-ics")) } }
+            (markdown::render(&o.description))
+            p role="status" { (t_args(lang, "meetup-counts", &[("yes", &view.counts.yes.to_string()), ("capacity", &o.capacity.to_string()), ("waitlist", &view.counts.waitlisted.to_string())])) }
+            @if !cancelled && !view.started {
+                @if ctx.user.is_some() {
+                    section.card {
+                        h2 { (t(lang, "rsvp-title")) }
+                        @if let Some((answer, waitlisted)) = view.mine {
+                            p {
+                                (t_args(lang, "rsvp-yours", &[("answer", &answer_label(lang, answer))]))
+                                @if waitlisted { " " strong { (t(lang, "rsvp-waitlisted")) } }
+                            }
+                        }
+                        (error_summary(lang, &form_for("rsvp")))
+                        @for answer in [Answer::Yes, Answer::Maybe, Answer::No] {
+                            form.inline method="post" action={ (base) "/rsvp" } {
+                                (csrf(ctx))
+                                input type="hidden" name="answer" value=(answer.code());
+                                button type="submit" { (answer_label(lang, answer)) }
+                            }
+                        }
+                    }
+                } @else {
+                    p { a.button href={ "/login?next=" (base) } { (t(lang, "rsvp-log-in")) } }
+                }
+            }
+            section {
+                h2 { (t(lang, "agenda-title")) }
+                @if view.agenda.is_empty() { p.muted { (t(lang, "agenda-empty")) } }
+                ol.agenda {
+                    @for item in &view.agenda {
+                        li {
+                            @match &item.project_slug {
+                                Some(slug) => a href={ "/projects/" (slug) } { (item.title) },
+                                None => (item.title),
+                            }
+                            " · " (t(lang, &format!("agenda-kind-{}", item.kind.code())))
+                            @if !item.accepted { " · " span.badge { (t(lang, "agenda-proposed")) } }
+                            @if view.coordinator {
+                                @if !item.accepted {
+                                    form.inline method="post" action={ (base) "/agenda/" (item.id) "/accept" } { (csrf(ctx)) button.link type="submit" { (t(lang, "agenda-accept")) } }
+                                }
+                                form.inline method="post" action={ (base) "/agenda/" (item.id) "/remove" } { (csrf(ctx)) button.link type="submit" { (t(lang, "agenda-remove")) } }
+                            }
+                        }
+                    }
+                }
+                @if view.coordinator && !cancelled {
+                    @let f = form_for("agenda");
+                    (error_summary(lang, &f))
+                    form.stacked.card method="post" action={ (base) "/agenda" } novalidate {
+                        (csrf(ctx))
+                        (select(lang, &f, "kind", "agenda-kind", &[
+                            (Kind::Project.code().to_owned(), t(lang, "agenda-kind-project")),
+                            (Kind::Talk.code().to_owned(), t(lang, "agenda-kind-talk")),
+                            (Kind::Free.code().to_owned(), t(lang, "agenda-kind-free")),
+                        ]))
+                        (select(lang, &f, "project_id", "agenda-project", &std::iter::once((String::new(), "—".to_owned())).chain(view.city_projects.iter().cloned()).collect::<Vec<_>>()))
+                        (input(lang, &f, Input::text("title", "agenda-item-title").optional()))
+                        p { button type="submit" { (t(lang, "agenda-add")) } }
+                    }
+                }
+                @if !view.coordinator && !view.my_projects.is_empty() && !cancelled && !view.started {
+                    form.inline method="post" action={ (base) "/agenda/request" } {
+                        (csrf(ctx))
+                        (select(lang, &FormState::new(), "project", "agenda-ask-project", &view.my_projects))
+                        button type="submit" { (t(lang, "agenda-ask")) }
+                    }
+                }
+            }
+            @if view.started && !o.minutes.is_empty() {
+                section { h2 { (t(lang, "meetup-minutes")) } (markdown::render(&o.minutes)) }
+            }
+            @if view.coordinator {
+                @if let Some(attendees) = &view.attendees {
+                    section {
+                        h2 { (t(lang, "rsvp-list")) }
+                        table {
+                            thead { tr { th { (t(lang, "rsvp-name")) } th { (t(lang, "rsvp-answer")) } th { (t(lang, "rsvp-attended")) } } }
+                            tbody {
+                                @for a in attendees {
+                                    tr {
+                                        td { (a.name) }
+                                        td { (answer_label(lang, a.answer)) @if a.waitlisted { " (" (t(lang, "rsvp-waitlisted")) ")" } }
+                                        td {
+                                            @match a.attended { Some(true) => (t(lang, "rsvp-came")), Some(false) => (t(lang, "rsvp-absent")), None => "—" }
+                                            @if view.started {
+                                                @for (value, key) in [("yes", "rsvp-mark-came"), ("no", "rsvp-mark-absent")] {
+                                                    form.inline method="post" action={ (base) "/attendance" } {
+                                                        (csrf(ctx))
+                                                        input type="hidden" name="user_id" value=(a.user_id);
+                                                        input type="hidden" name="attended" value=(value);
+                                                        button.link type="submit" { (t(lang, key)) }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                section {
+                    h2 { (t(lang, "meetup-manage")) }
+                    @let minutes = match &view.form { Some(("minutes", f)) => f.clone(), _ => FormState::new().with("minutes", o.minutes.clone()) };
+                    (error_summary(lang, &minutes))
+                    form.stacked method="post" action={ (base) "/minutes" } novalidate {
+                        (csrf(ctx))
+                        (textarea(lang, &minutes, "minutes", "meetup-minutes", Some("markdown-hint")))
+                        p { button type="submit" { (t(lang, "meetup-minutes-save")) } }
+                    }
+                    @if !cancelled && !view.started {
+                        @let f = form_for("move");
+                        (error_summary(lang, &f))
+                        form.inline method="post" action={ (base) "/move" } novalidate {
+                            (csrf(ctx))
+                            (input(lang, &f, Input::text("date", "meetup-move-date").kind("date")))
+                            (input(lang, &f, Input::text("time", "meetup-move-time").kind("time")))
+                            button type="submit" { (t(lang, "meetup-move")) }
+                        }
+                        form method="post" action={ (base) "/cancel" } { (csrf(ctx)) button.danger type="submit" { (t(lang, "meetup-cancel")) } }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// The series form's fields.
+fn series_fields(lang: Language, form: &FormState) -> Markup {
+    let ordinals: Vec<(String, String)> = Ordinal::ALL.iter().map(|o| (o.code().to_owned(), t(lang, &format!("ordinal-{}", o.code())))).collect();
+    let weekdays: Vec<(String, String)> = WEEKDAYS.iter().map(|(_, c)| ((*c).to_owned(), t(lang, &format!("weekday-{c}")))).collect();
+    let audiences: Vec<(String, String)> = Skill::ALL.iter().map(|s| (s.code().to_owned(), t(lang, &format!("skill-{}", s.code())))).collect();
+    html! {
+        (input(lang, form, Input::text("title", "series-title")))
+        (textarea(lang, form, "description", "series-description", Some("markdown-hint")))
+        div.grid {
+            (select(lang, form, "ordinal", "series-ordinal", &ordinals))
+            (select(lang, form, "weekday", "series-weekday", &weekdays))
+            (input(lang, form, Input::text("start_time", "series-start-time").kind("time")))
+            (input(lang, form, Input::text("duration_minutes", "series-duration").hint("series-duration-hint")))
+        }
+        (input(lang, form, Input::text("place_address", "series-place").optional()))
+        (input(lang, form, Input::text("online_url", "series-online").kind("url").optional()))
+        (checkboxes(lang, form, "audiences", "series-audiences", &audiences))
+        (input(lang, form, Input::text("capacity", "series-capacity")))
+    }
+}
+
+/// The coordinators' list of series, with the form to create one.
+pub fn series_admin(ctx: &PageContext, series: &[(Series, String)], cities: &[(String, String)], form: &FormState) -> Markup {
+    let lang = ctx.lang;
+    page(
+        ctx,
+        &t(lang, "series-admin-title"),
+        html! {
+            p { a href="/admin" { "← " (t(lang, "admin-title")) } }
+            h1 { (t(lang, "series-admin-title")) }
+            @if series.is_empty() { p.muted { (t(lang, "series-none")) } }
+            ul {
+                @for (s, city) in series {
+                    li {
+                        a href={ "/admin/meetups/" (s.row.id) } { (s.row.title) }
+                        " · " (city) " · " (t(lang, &format!("ordinal-{}", s.rule.ordinal.code()))) " "
+                        (t(lang, &format!("weekday-{}", relais_domain::meetup_rule::weekday_code(s.rule.weekday))))
+                        " " (s.row.start_time)
+                    }
+                }
+            }
+            h2 { (t(lang, "series-new")) }
+            (error_summary(lang, form))
+            form.stacked.card method="post" action="/admin/meetups" novalidate {
+                (csrf(ctx))
+                (select(lang, form, "city_id", "project-city", cities))
+                (series_fields(lang, form))
+                p { button type="submit" { (t(lang, "series-create")) } }
+            }
+        },
+    )
+}
+
+/// One series: its form, its coming occurrences, and the ones a rule change
+/// left for the coordinator to decide.
+pub fn series_page(
+    ctx: &PageContext,
+    series: &Series,
+    form: &FormState,
+    upcoming: &[Occurrence],
+    to_decide: &[i32],
+    single: &FormState,
+) -> Markup {
+    let lang = ctx.lang;
+    let base = format!("/admin/meetups/{}", series.row.id);
+    page(
+        ctx,
+        &series.row.title,
+        html! {
+            p { a href="/admin/meetups" { "← " (t(lang, "series-admin-title")) } }
+            h1 { (series.row.title) }
+            h2 { (t(lang, "series-upcoming")) }
+            ul {
+                @for o in upcoming {
+                    li {
+                        a href={ "/meetups/" (o.id) } { (local(o.starts_at, series.rule.zone)) }
+                        @if o.status == "cancelled" { " · " (t(lang, "meetup-cancelled")) }
+                        @if o.manual { " · " (t(lang, "series-exception")) }
+                        @if to_decide.contains(&o.id) {
+                            " · " strong { (t(lang, "series-decide")) } " "
+                            form.inline method="post" action={ "/meetups/" (o.id) "/keep" } { (csrf(ctx)) button.link type="submit" { (t(lang, "series-keep")) } }
+                            form.inline method="post" action={ "/meetups/" (o.id) "/cancel" } { (csrf(ctx)) button.link type="submit" { (t(lang, "meetup-cancel")) } }
+                        }
+                    }
+                }
+            }
+            h2 { (t(lang, "series-add-single")) }
+            (error_summary(lang, single))
+            form.inline method="post" action={ (base) "/occurrences" } novalidate {
+                (csrf(ctx))
+                (input(lang, single, Input::text("date", "meetup-move-date").kind("date")))
+                (input(lang, single, Input::text("time", "meetup-move-time").kind("time")))
+                button type="submit" { (t(lang, "series-add-single-submit")) }
+            }
+            h2 { (t(lang, "series-edit")) }
+            (error_summary(lang, form))
+            form.stacked.card method="post" action=(base) novalidate {
+                (csrf(ctx))
+                (series_fields(lang, form))
+                p { button type="submit" { (t(lang, "series-save")) } }
+            }
+        },
+    )
+}
