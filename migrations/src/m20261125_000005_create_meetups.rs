@@ -143,8 +143,20 @@ impl MigrationTrait for Migration {
                     .col(integer_null(MeetupSeries::CreatedBy))
                     .col(timestamp_with_time_zone(MeetupSeries::CreatedAt))
                     .col(timestamp_with_time_zone(MeetupSeries::UpdatedAt))
-                    .foreign_key(&mut fk(MeetupSeries::Table, MeetupSeries::CityId, Cities::Table, Cities::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(MeetupSeries::Table, MeetupSeries::CreatedBy, Users::Table, Users::Id, ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        MeetupSeries::Table,
+                        MeetupSeries::CityId,
+                        Cities::Table,
+                        Cities::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        MeetupSeries::Table,
+                        MeetupSeries::CreatedBy,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -172,8 +184,20 @@ impl MigrationTrait for Migration {
                     .col(integer(MeetupOccurrences::Sequence))
                     .col(timestamp_with_time_zone(MeetupOccurrences::CreatedAt))
                     .col(timestamp_with_time_zone(MeetupOccurrences::UpdatedAt))
-                    .foreign_key(&mut fk(MeetupOccurrences::Table, MeetupOccurrences::SeriesId, MeetupSeries::Table, MeetupSeries::Id, ForeignKeyAction::SetNull))
-                    .foreign_key(&mut fk(MeetupOccurrences::Table, MeetupOccurrences::CityId, Cities::Table, Cities::Id, ForeignKeyAction::Cascade))
+                    .foreign_key(&mut fk(
+                        MeetupOccurrences::Table,
+                        MeetupOccurrences::SeriesId,
+                        MeetupSeries::Table,
+                        MeetupSeries::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut fk(
+                        MeetupOccurrences::Table,
+                        MeetupOccurrences::CityId,
+                        Cities::Table,
+                        Cities::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -189,7 +213,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_meetup_occurrences_start").table(MeetupOccurrences::Table).col(MeetupOccurrences::StartsAt).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_meetup_occurrences_start")
+                    .table(MeetupOccurrences::Table)
+                    .col(MeetupOccurrences::StartsAt)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -204,8 +234,20 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Rsvps::AnsweredAt))
                     .col(timestamp_with_time_zone(Rsvps::UpdatedAt))
                     .primary_key(Index::create().col(Rsvps::OccurrenceId).col(Rsvps::UserId))
-                    .foreign_key(&mut fk(Rsvps::Table, Rsvps::OccurrenceId, MeetupOccurrences::Table, MeetupOccurrences::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(Rsvps::Table, Rsvps::UserId, Users::Table, Users::Id, ForeignKeyAction::Cascade))
+                    .foreign_key(&mut fk(
+                        Rsvps::Table,
+                        Rsvps::OccurrenceId,
+                        MeetupOccurrences::Table,
+                        MeetupOccurrences::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        Rsvps::Table,
+                        Rsvps::UserId,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -223,9 +265,27 @@ impl MigrationTrait for Migration {
                     .col(string_len(AgendaItems::Status, 16))
                     .col(integer_null(AgendaItems::RequestedBy))
                     .col(timestamp_with_time_zone(AgendaItems::CreatedAt))
-                    .foreign_key(&mut fk(AgendaItems::Table, AgendaItems::OccurrenceId, MeetupOccurrences::Table, MeetupOccurrences::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(AgendaItems::Table, AgendaItems::ProjectId, Projects::Table, Projects::Id, ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk(AgendaItems::Table, AgendaItems::RequestedBy, Users::Table, Users::Id, ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        AgendaItems::Table,
+                        AgendaItems::OccurrenceId,
+                        MeetupOccurrences::Table,
+                        MeetupOccurrences::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        AgendaItems::Table,
+                        AgendaItems::ProjectId,
+                        Projects::Table,
+                        Projects::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        AgendaItems::Table,
+                        AgendaItems::RequestedBy,
+                        Users::Table,
+                        Users::Id,
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -254,7 +314,9 @@ impl MigrationTrait for Migration {
             MeetupOccurrences::Table.into_iden(),
             MeetupSeries::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -83,7 +83,14 @@ pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
         line(format!("DTSTART:{}", utc(e.start)));
         line(format!("DTEND:{}", utc(e.end)));
         line(format!("SEQUENCE:{}", e.sequence.max(0)));
-        line(format!("STATUS:{}", if e.cancelled { "CANCELLED" } else { "CONFIRMED" }));
+        line(format!(
+            "STATUS:{}",
+            if e.cancelled {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            }
+        ));
         line(format!("SUMMARY:{}", text(&e.summary)));
         if !e.location.is_empty() {
             line(format!("LOCATION:{}", text(&e.location)));
@@ -110,24 +117,33 @@ mod tests {
         for l in out.split("\r\n").filter(|l| !l.is_empty()) {
             assert!(l.len() <= 75, "{} octets: {l}", l.len());
         }
-        assert_eq!(out.replace("\r\n ", "").trim_end(), format!("SUMMARY:{}", "é".repeat(60)));
+        assert_eq!(
+            out.replace("\r\n ", "").trim_end(),
+            format!("SUMMARY:{}", "é".repeat(60))
+        );
     }
 
     #[test]
     fn text_is_escaped_and_times_are_utc() {
-        let at = Utc.with_ymd_and_hms(2026, 3, 5, 18, 0, 0).single().expect("time");
-        let cal = calendar("Lyon", &[CalendarEvent {
-            uid: "meetup-1@x".into(),
-            start: at,
-            end: at,
-            stamp: at,
-            sequence: 2,
-            cancelled: true,
-            summary: "Rencontre; café, code\\".into(),
-            location: "1 rue X\nLyon".into(),
-            url: "https://x/meetups/1".into(),
-            description: String::new(),
-        }]);
+        let at = Utc
+            .with_ymd_and_hms(2026, 3, 5, 18, 0, 0)
+            .single()
+            .expect("time");
+        let cal = calendar(
+            "Lyon",
+            &[CalendarEvent {
+                uid: "meetup-1@x".into(),
+                start: at,
+                end: at,
+                stamp: at,
+                sequence: 2,
+                cancelled: true,
+                summary: "Rencontre; café, code\\".into(),
+                location: "1 rue X\nLyon".into(),
+                url: "https://x/meetups/1".into(),
+                description: String::new(),
+            }],
+        );
         assert!(cal.contains("DTSTART:20260305T180000Z\r\n"));
         assert!(cal.contains("SUMMARY:Rencontre\\; café\\, code\\\\\r\n"));
         assert!(cal.contains("LOCATION:1 rue X\\nLyon\r\n"));

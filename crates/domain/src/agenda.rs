@@ -7,7 +7,10 @@ use crate::error::{DomainError, Result};
 use crate::role::Actor;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 
 /// What an agenda item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +71,16 @@ pub async fn of_occurrence(db: &impl ConnectionTrait, occurrence_id: i32) -> Res
         .all(db)
         .await?;
     let ids: Vec<i32> = rows.iter().filter_map(|r| r.project_id).collect();
-    let projects = project::Entity::find().filter(project::Column::Id.is_in(ids)).all(db).await?;
+    let projects = project::Entity::find()
+        .filter(project::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| {
-            let p = r.project_id.and_then(|id| projects.iter().find(|p| p.id == id));
+            let p = r
+                .project_id
+                .and_then(|id| projects.iter().find(|p| p.id == id));
             Item {
                 id: r.id,
                 kind: Kind::parse(&r.kind).unwrap_or(Kind::Talk),
@@ -97,8 +105,18 @@ async fn next_position(db: &impl ConnectionTrait, occurrence_id: i32) -> Result<
 }
 
 /// Adds an item; the city's coordinators only. A project must be of the city.
-pub async fn add(ctx: &Context, actor: &Actor, occurrence_id: i32, kind: Kind, project_id: Option<i32>, title: &str) -> Result<i32> {
-    let occ = occurrence::Entity::find_by_id(occurrence_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+pub async fn add(
+    ctx: &Context,
+    actor: &Actor,
+    occurrence_id: i32,
+    kind: Kind,
+    project_id: Option<i32>,
+    title: &str,
+) -> Result<i32> {
+    let occ = occurrence::Entity::find_by_id(occurrence_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if !actor.coordinates(Some(occ.city_id)) {
         return Err(DomainError::Forbidden);
     }
@@ -110,7 +128,10 @@ pub async fn add(ctx: &Context, actor: &Actor, occurrence_id: i32, kind: Kind, p
                 None => None,
             };
             if p.is_none_or(|p| p.city_id != occ.city_id || p.archived_at.is_some()) {
-                return Err(DomainError::field("project_id", "error-project-not-in-city"));
+                return Err(DomainError::field(
+                    "project_id",
+                    "error-project-not-in-city",
+                ));
             }
         }
         Kind::Talk | Kind::Free => {
@@ -125,7 +146,11 @@ pub async fn add(ctx: &Context, actor: &Actor, occurrence_id: i32, kind: Kind, p
     let row = item::ActiveModel {
         occurrence_id: Set(occurrence_id),
         kind: Set(kind.code().to_owned()),
-        project_id: Set(if kind == Kind::Project { project_id } else { None }),
+        project_id: Set(if kind == Kind::Project {
+            project_id
+        } else {
+            None
+        }),
         title: Set(title.to_owned()),
         position: Set(next_position(&ctx.db, occurrence_id).await?),
         status: Set(ACCEPTED.to_owned()),
@@ -139,13 +164,24 @@ pub async fn add(ctx: &Context, actor: &Actor, occurrence_id: i32, kind: Kind, p
 }
 
 /// A team asks for its project to present; a coordinator accepts later.
-pub async fn ask_to_present(ctx: &Context, actor: &Actor, occurrence_id: i32, project: &crate::project::Project) -> Result<i32> {
+pub async fn ask_to_present(
+    ctx: &Context,
+    actor: &Actor,
+    occurrence_id: i32,
+    project: &crate::project::Project,
+) -> Result<i32> {
     if !project.rights.post_update {
         return Err(DomainError::Forbidden);
     }
-    let occ = occurrence::Entity::find_by_id(occurrence_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+    let occ = occurrence::Entity::find_by_id(occurrence_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if occ.city_id != project.row.city_id {
-        return Err(DomainError::field("project_id", "error-project-not-in-city"));
+        return Err(DomainError::field(
+            "project_id",
+            "error-project-not-in-city",
+        ));
     }
     let exists = item::Entity::find()
         .filter(item::Column::OccurrenceId.eq(occurrence_id))
@@ -172,8 +208,14 @@ pub async fn ask_to_present(ctx: &Context, actor: &Actor, occurrence_id: i32, pr
 }
 
 async fn coordinated_item(ctx: &Context, actor: &Actor, item_id: i32) -> Result<item::Model> {
-    let it = item::Entity::find_by_id(item_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
-    let occ = occurrence::Entity::find_by_id(it.occurrence_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+    let it = item::Entity::find_by_id(item_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let occ = occurrence::Entity::find_by_id(it.occurrence_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if !actor.coordinates(Some(occ.city_id)) {
         return Err(DomainError::Forbidden);
     }
@@ -200,7 +242,10 @@ pub async fn remove(ctx: &Context, actor: &Actor, item_id: i32) -> Result<()> {
 
 /// The meetings where a project presented (accepted items), newest first:
 /// (occurrence id, title, start).
-pub async fn presentations(db: &impl ConnectionTrait, project_id: i32) -> Result<Vec<(i32, String, DateTime<Utc>)>> {
+pub async fn presentations(
+    db: &impl ConnectionTrait,
+    project_id: i32,
+) -> Result<Vec<(i32, String, DateTime<Utc>)>> {
     let items = item::Entity::find()
         .filter(item::Column::ProjectId.eq(project_id))
         .filter(item::Column::Status.eq(ACCEPTED))

@@ -8,7 +8,13 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// Claims `slot` of `job` for `worker`; true when this call won it.
-pub async fn claim(db: &impl ConnectionTrait, job: &str, slot: &str, worker: &str, now: DateTime<Utc>) -> Result<bool> {
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    job: &str,
+    slot: &str,
+    worker: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let result = Entity::insert(job_run::ActiveModel {
         job: Set(job.to_owned()),
         slot: Set(slot.to_owned()),
@@ -23,7 +29,12 @@ pub async fn claim(db: &impl ConnectionTrait, job: &str, slot: &str, worker: &st
 }
 
 /// Records that a claimed slot ran to its end.
-pub async fn finish(db: &impl ConnectionTrait, job: &str, slot: &str, now: DateTime<Utc>) -> Result<()> {
+pub async fn finish(
+    db: &impl ConnectionTrait,
+    job: &str,
+    slot: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     Entity::update_many()
         .col_expr(Column::FinishedAt, Expr::value(now))
         .filter(Column::Job.eq(job))

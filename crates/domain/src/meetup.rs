@@ -14,8 +14,8 @@ use crate::{city, time_zone, web_link};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
 /// How far ahead occurrences are kept generated.
@@ -52,12 +52,21 @@ pub struct Series {
 }
 
 fn rule_of(row: &series::Model) -> Result<MonthlyRule> {
-    let ordinal = Ordinal::parse(&row.ordinal).map_err(|e| DomainError::Internal(format!("stored ordinal: {e}")))?;
-    let weekday = parse_weekday(&row.weekday).map_err(|e| DomainError::Internal(format!("stored weekday: {e}")))?;
-    let start = NaiveTime::parse_from_str(&row.start_time, "%H:%M").map_err(|e| DomainError::Internal(format!("stored time: {e}")))?;
+    let ordinal = Ordinal::parse(&row.ordinal)
+        .map_err(|e| DomainError::Internal(format!("stored ordinal: {e}")))?;
+    let weekday = parse_weekday(&row.weekday)
+        .map_err(|e| DomainError::Internal(format!("stored weekday: {e}")))?;
+    let start = NaiveTime::parse_from_str(&row.start_time, "%H:%M")
+        .map_err(|e| DomainError::Internal(format!("stored time: {e}")))?;
     let zone = time_zone::parse(&row.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE);
-    MonthlyRule::new(ordinal, weekday, start, u32::try_from(row.duration_minutes).unwrap_or(0), zone)
-        .map_err(|e| DomainError::Internal(format!("stored rule: {e}")))
+    MonthlyRule::new(
+        ordinal,
+        weekday,
+        start,
+        u32::try_from(row.duration_minutes).unwrap_or(0),
+        zone,
+    )
+    .map_err(|e| DomainError::Internal(format!("stored rule: {e}")))
 }
 
 impl TryFrom<series::Model> for Series {
@@ -145,7 +154,9 @@ fn check(input: &SeriesInput) -> Result<Checked> {
     let start = e.check("start_time", parse_time(&input.start_time));
     let duration = e.check("duration_minutes", parse_duration(&input.duration_minutes));
     let place = input.place_address.trim().to_owned();
-    let online = e.check("online_url", web_link::parse_optional(&input.online_url)).flatten();
+    let online = e
+        .check("online_url", web_link::parse_optional(&input.online_url))
+        .flatten();
     if place.is_empty() && online.is_none() && !e.iter().any(|(f, _)| f == "online_url") {
         e.add("place_address", "error-place-required");
     }
@@ -160,15 +171,35 @@ fn check(input: &SeriesInput) -> Result<Checked> {
     }
     let capacity = e.check("capacity", parse_capacity(&input.capacity));
     e.into_result()?;
-    let (Some(ordinal), Some(weekday), Some(start), Some(duration), Some(capacity)) = (ordinal, weekday, start, duration, capacity) else {
-        return Err(DomainError::Internal("validated series lost a field".into()));
+    let (Some(ordinal), Some(weekday), Some(start), Some(duration), Some(capacity)) =
+        (ordinal, weekday, start, duration, capacity)
+    else {
+        return Err(DomainError::Internal(
+            "validated series lost a field".into(),
+        ));
     };
-    Ok(Checked { title, description, ordinal, weekday, start, duration, place, online, audiences, capacity })
+    Ok(Checked {
+        title,
+        description,
+        ordinal,
+        weekday,
+        start,
+        duration,
+        place,
+        online,
+        audiences,
+        capacity,
+    })
 }
 
 /// Creates a series for a city and generates its first occurrences;
 /// the city's coordinators only.
-pub async fn create_series(ctx: &Context, actor: &Actor, city_id: i32, input: &SeriesInput) -> Result<i32> {
+pub async fn create_series(
+    ctx: &Context,
+    actor: &Actor,
+    city_id: i32,
+    input: &SeriesInput,
+) -> Result<i32> {
     if !actor.coordinates(Some(city_id)) {
         return Err(DomainError::Forbidden);
     }
@@ -215,8 +246,16 @@ pub struct Regeneration {
 /// Changes a series. Future generated occurrences that the new rule no
 /// longer designates are removed when nobody answered them, and left for
 /// the coordinator to decide otherwise; nothing recorded is lost.
-pub async fn update_series(ctx: &Context, actor: &Actor, series_id: i32, input: &SeriesInput) -> Result<Regeneration> {
-    let existing = series::Entity::find_by_id(series_id).one(&ctx.db).await?.ok_or(DomainError::NotFound)?;
+pub async fn update_series(
+    ctx: &Context,
+    actor: &Actor,
+    series_id: i32,
+    input: &SeriesInput,
+) -> Result<Regeneration> {
+    let existing = series::Entity::find_by_id(series_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if !actor.coordinates(Some(existing.city_id)) {
         return Err(DomainError::Forbidden);
     }
@@ -238,7 +277,8 @@ pub async fn update_series(ctx: &Context, actor: &Actor, series_id: i32, input: 
     let row = active.update(&txn).await?;
     let updated = Series::try_from(row)?;
     let today = crate::milestone::today_in(updated.rule.zone, now);
-    let wanted: Vec<(NaiveDate, DateTime<Utc>, DateTime<Utc>)> = updated.rule.between(today, today + HORIZON);
+    let wanted: Vec<(NaiveDate, DateTime<Utc>, DateTime<Utc>)> =
+        updated.rule.between(today, today + HORIZON);
     let future = occurrence::Entity::find()
         .filter(occurrence::Column::SeriesId.eq(series_id))
         .filter(occurrence::Column::Manual.eq(false))
@@ -251,7 +291,8 @@ pub async fn update_series(ctx: &Context, actor: &Actor, series_id: i32, input: 
         let fits = wanted.iter().find(|(d, _, _)| Some(*d) == occ.rule_date);
         match fits {
             Some((_, start, end)) => {
-                if occ.starts_at != *start || occ.ends_at != *end || occ.title != updated.row.title {
+                if occ.starts_at != *start || occ.ends_at != *end || occ.title != updated.row.title
+                {
                     // Same date, new time or details: a change people must see.
                     let sequence = occ.sequence + 1;
                     let mut a: occurrence::ActiveModel = occ.into();
@@ -268,7 +309,10 @@ pub async fn update_series(ctx: &Context, actor: &Actor, series_id: i32, input: 
                 }
             }
             None => {
-                let answers = rsvp::Entity::find().filter(rsvp::Column::OccurrenceId.eq(occ.id)).count(&txn).await?;
+                let answers = rsvp::Entity::find()
+                    .filter(rsvp::Column::OccurrenceId.eq(occ.id))
+                    .count(&txn)
+                    .await?;
                 if answers == 0 {
                     occurrence::Entity::delete_by_id(occ.id).exec(&txn).await?;
                     report.removed += 1;
@@ -325,7 +369,11 @@ pub async fn generate(db: &impl ConnectionTrait, s: &Series, now: DateTime<Utc>)
 /// Generates for every active series; what the scheduled job runs.
 pub async fn generate_all(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<usize> {
     let mut created = 0;
-    for row in series::Entity::find().filter(series::Column::Active.eq(true)).all(db).await? {
+    for row in series::Entity::find()
+        .filter(series::Column::Active.eq(true))
+        .all(db)
+        .await?
+    {
         created += generate(db, &Series::try_from(row)?, now).await?;
     }
     Ok(created)
@@ -337,29 +385,54 @@ pub async fn series_list(db: &impl ConnectionTrait, city_id: Option<i32>) -> Res
     if let Some(c) = city_id {
         q = q.filter(series::Column::CityId.eq(c));
     }
-    q.order_by_asc(series::Column::Title).all(db).await?.into_iter().map(Series::try_from).collect()
+    q.order_by_asc(series::Column::Title)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Series::try_from)
+        .collect()
 }
 
 /// One series.
 pub async fn series_get(db: &impl ConnectionTrait, id: i32) -> Result<Series> {
-    Series::try_from(series::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?)
+    Series::try_from(
+        series::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or(DomainError::NotFound)?,
+    )
 }
 
 /// One occurrence.
 pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<occurrence::Model> {
-    occurrence::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)
+    occurrence::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)
 }
 
 /// Upcoming occurrences (cancelled ones included, marked), soonest first.
-pub async fn upcoming(db: &impl ConnectionTrait, city_id: Option<i32>, now: DateTime<Utc>, limit: u64) -> Result<Vec<occurrence::Model>> {
+pub async fn upcoming(
+    db: &impl ConnectionTrait,
+    city_id: Option<i32>,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<occurrence::Model>> {
     let mut q = occurrence::Entity::find().filter(occurrence::Column::EndsAt.gt(now));
     if let Some(c) = city_id {
         q = q.filter(occurrence::Column::CityId.eq(c));
     }
-    Ok(q.order_by_asc(occurrence::Column::StartsAt).limit(limit).all(db).await?)
+    Ok(q.order_by_asc(occurrence::Column::StartsAt)
+        .limit(limit)
+        .all(db)
+        .await?)
 }
 
-async fn coordinated(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<occurrence::Model> {
+async fn coordinated(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+) -> Result<occurrence::Model> {
     let occ = get(db, id).await?;
     if !actor.coordinates(Some(occ.city_id)) {
         return Err(DomainError::Forbidden);
@@ -371,7 +444,10 @@ async fn coordinated(db: &impl ConnectionTrait, actor: &Actor, id: i32) -> Resul
 pub async fn cancel(ctx: &Context, actor: &Actor, id: i32) -> Result<()> {
     let occ = coordinated(&ctx.db, actor, id).await?;
     occurrence::Entity::update_many()
-        .col_expr(occurrence::Column::Status, Expr::value(Status::Cancelled.code()))
+        .col_expr(
+            occurrence::Column::Status,
+            Expr::value(Status::Cancelled.code()),
+        )
         .col_expr(occurrence::Column::Sequence, Expr::value(occ.sequence + 1))
         .col_expr(occurrence::Column::UpdatedAt, Expr::value(ctx.now()))
         .filter(occurrence::Column::Id.eq(id))
@@ -393,11 +469,20 @@ pub async fn keep(ctx: &Context, actor: &Actor, id: i32) -> Result<()> {
 }
 
 /// Moves an occurrence to another local date and time (same duration).
-pub async fn reschedule(ctx: &Context, actor: &Actor, id: i32, date: &str, time: &str) -> Result<()> {
+pub async fn reschedule(
+    ctx: &Context,
+    actor: &Actor,
+    id: i32,
+    date: &str,
+    time: &str,
+) -> Result<()> {
     let occ = coordinated(&ctx.db, actor, id).await?;
     let zone = city::get(&ctx.db, occ.city_id).await?.time_zone;
     let mut e = FieldErrors::default();
-    let date = e.check("date", NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid"));
+    let date = e.check(
+        "date",
+        NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid"),
+    );
     let time = e.check("time", parse_time(time));
     e.into_result()?;
     let (Some(date), Some(time)) = (date, time) else {
@@ -421,17 +506,28 @@ pub async fn reschedule(ctx: &Context, actor: &Actor, id: i32, date: &str, time:
 }
 
 /// Adds a single occurrence to a series, outside its rule.
-pub async fn add_single(ctx: &Context, actor: &Actor, series_id: i32, date: &str, time: &str) -> Result<i32> {
+pub async fn add_single(
+    ctx: &Context,
+    actor: &Actor,
+    series_id: i32,
+    date: &str,
+    time: &str,
+) -> Result<i32> {
     let s = series_get(&ctx.db, series_id).await?;
     if !actor.coordinates(Some(s.row.city_id)) {
         return Err(DomainError::Forbidden);
     }
     let mut e = FieldErrors::default();
-    let date = e.check("date", NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid"));
+    let date = e.check(
+        "date",
+        NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid"),
+    );
     let time = e.check("time", parse_time(time));
     e.into_result()?;
     let (Some(date), Some(time)) = (date, time) else {
-        return Err(DomainError::Internal("validated occurrence lost a field".into()));
+        return Err(DomainError::Internal(
+            "validated occurrence lost a field".into(),
+        ));
     };
     let now = ctx.now();
     let start = resolve_local(s.rule.zone, date.and_time(time));

@@ -11,7 +11,10 @@
 //! time that does not exist (the spring gap) moves forward by the gap; an
 //! ambiguous one (the autumn repeat) takes the first of the two instants.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+    Weekday,
+};
 use chrono_tz::Tz;
 
 /// Which occurrence of the weekday in the month.
@@ -31,7 +34,13 @@ pub enum Ordinal {
 
 impl Ordinal {
     /// Every ordinal, in order.
-    pub const ALL: [Ordinal; 5] = [Ordinal::First, Ordinal::Second, Ordinal::Third, Ordinal::Fourth, Ordinal::Last];
+    pub const ALL: [Ordinal; 5] = [
+        Ordinal::First,
+        Ordinal::Second,
+        Ordinal::Third,
+        Ordinal::Fourth,
+        Ordinal::Last,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -48,7 +57,10 @@ impl Ordinal {
     pub fn parse(code: &str) -> Result<Self, &'static str> {
         match code.trim() {
             "fifth" => Err("error-ordinal-fifth"),
-            c => Ordinal::ALL.into_iter().find(|o| o.code() == c).ok_or("error-choice-invalid"),
+            c => Ordinal::ALL
+                .into_iter()
+                .find(|o| o.code() == c)
+                .ok_or("error-choice-invalid"),
         }
     }
 }
@@ -66,12 +78,19 @@ pub const WEEKDAYS: [(Weekday, &str); 7] = [
 
 /// The code of a weekday.
 pub fn weekday_code(day: Weekday) -> &'static str {
-    WEEKDAYS.iter().find(|(d, _)| *d == day).map_or("mon", |(_, c)| c)
+    WEEKDAYS
+        .iter()
+        .find(|(d, _)| *d == day)
+        .map_or("mon", |(_, c)| c)
 }
 
 /// Parses a weekday code.
 pub fn parse_weekday(code: &str) -> Result<Weekday, &'static str> {
-    WEEKDAYS.iter().find(|(_, c)| *c == code.trim()).map(|(d, _)| *d).ok_or("error-choice-invalid")
+    WEEKDAYS
+        .iter()
+        .find(|(_, c)| *c == code.trim())
+        .map(|(d, _)| *d)
+        .ok_or("error-choice-invalid")
 }
 
 /// Longest meeting a rule may describe.
@@ -94,11 +113,23 @@ pub struct MonthlyRule {
 
 impl MonthlyRule {
     /// Builds a rule, checking the duration.
-    pub fn new(ordinal: Ordinal, weekday: Weekday, start: NaiveTime, duration_minutes: u32, zone: Tz) -> Result<Self, &'static str> {
+    pub fn new(
+        ordinal: Ordinal,
+        weekday: Weekday,
+        start: NaiveTime,
+        duration_minutes: u32,
+        zone: Tz,
+    ) -> Result<Self, &'static str> {
         if duration_minutes == 0 || duration_minutes > MAX_DURATION_MINUTES {
             return Err("error-duration-invalid");
         }
-        Ok(MonthlyRule { ordinal, weekday, start, duration_minutes, zone })
+        Ok(MonthlyRule {
+            ordinal,
+            weekday,
+            start,
+            duration_minutes,
+            zone,
+        })
     }
 
     /// The local date the rule designates in a month.
@@ -120,11 +151,18 @@ impl MonthlyRule {
     /// The start and end instants of the meeting on `date`, in UTC.
     pub fn instants_on(&self, date: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
         let start = resolve_local(self.zone, date.and_time(self.start));
-        (start, start + Duration::minutes(i64::from(self.duration_minutes)))
+        (
+            start,
+            start + Duration::minutes(i64::from(self.duration_minutes)),
+        )
     }
 
     /// Every (rule date, start, end) whose date lies in `from..=until`.
-    pub fn between(&self, from: NaiveDate, until: NaiveDate) -> Vec<(NaiveDate, DateTime<Utc>, DateTime<Utc>)> {
+    pub fn between(
+        &self,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Vec<(NaiveDate, DateTime<Utc>, DateTime<Utc>)> {
         let mut out = Vec::new();
         let (mut year, mut month) = (from.year(), from.month());
         while NaiveDate::from_ymd_opt(year, month, 1).is_some_and(|first| first <= until) {
@@ -135,7 +173,11 @@ impl MonthlyRule {
                 let (start, end) = self.instants_on(date);
                 out.push((date, start, end));
             }
-            (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
         }
         out
     }
@@ -177,7 +219,12 @@ mod tests {
     fn local_times(r: &MonthlyRule, from: &str, until: &str) -> Vec<String> {
         r.between(d(from), d(until))
             .into_iter()
-            .map(|(_, start, _)| start.with_timezone(&r.zone).format("%Y-%m-%d %H:%M").to_string())
+            .map(|(_, start, _)| {
+                start
+                    .with_timezone(&r.zone)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
             .collect()
     }
 
@@ -186,12 +233,38 @@ mod tests {
         let r = rule(Ordinal::First, Weekday::Thu, 19, 0, "Europe/Paris");
         let got = local_times(&r, "2026-01-01", "2027-12-31");
         let expected = [
-            "2026-01-01", "2026-02-05", "2026-03-05", "2026-04-02", "2026-05-07", "2026-06-04", "2026-07-02",
-            "2026-08-06", "2026-09-03", "2026-10-01", "2026-11-05", "2026-12-03", "2027-01-07", "2027-02-04",
-            "2027-03-04", "2027-04-01", "2027-05-06", "2027-06-03", "2027-07-01", "2027-08-05", "2027-09-02",
-            "2027-10-07", "2027-11-04", "2027-12-02",
+            "2026-01-01",
+            "2026-02-05",
+            "2026-03-05",
+            "2026-04-02",
+            "2026-05-07",
+            "2026-06-04",
+            "2026-07-02",
+            "2026-08-06",
+            "2026-09-03",
+            "2026-10-01",
+            "2026-11-05",
+            "2026-12-03",
+            "2027-01-07",
+            "2027-02-04",
+            "2027-03-04",
+            "2027-04-01",
+            "2027-05-06",
+            "2027-06-03",
+            "2027-07-01",
+            "2027-08-05",
+            "2027-09-02",
+            "2027-10-07",
+            "2027-11-04",
+            "2027-12-02",
         ];
-        assert_eq!(got, expected.iter().map(|d| format!("{d} 19:00")).collect::<Vec<_>>());
+        assert_eq!(
+            got,
+            expected
+                .iter()
+                .map(|d| format!("{d} 19:00"))
+                .collect::<Vec<_>>()
+        );
         // And the UTC instant moves by an hour when summer time starts.
         let march = r.instants_on(d("2026-03-05")).0;
         let april = r.instants_on(d("2026-04-02")).0;
@@ -205,20 +278,46 @@ mod tests {
         let r = rule(Ordinal::Last, Weekday::Sun, 10, 0, "Europe/Paris");
         let got = local_times(&r, "2026-01-01", "2026-12-31");
         let expected = [
-            "2026-01-25", "2026-02-22", "2026-03-29", "2026-04-26", "2026-05-31", "2026-06-28", "2026-07-26",
-            "2026-08-30", "2026-09-27", "2026-10-25", "2026-11-29", "2026-12-27",
+            "2026-01-25",
+            "2026-02-22",
+            "2026-03-29",
+            "2026-04-26",
+            "2026-05-31",
+            "2026-06-28",
+            "2026-07-26",
+            "2026-08-30",
+            "2026-09-27",
+            "2026-10-25",
+            "2026-11-29",
+            "2026-12-27",
         ];
-        assert_eq!(got, expected.iter().map(|d| format!("{d} 10:00")).collect::<Vec<_>>());
+        assert_eq!(
+            got,
+            expected
+                .iter()
+                .map(|d| format!("{d} 10:00"))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]
     fn a_time_inside_the_spring_gap_moves_forward_and_a_repeated_one_takes_the_first() {
         let spring = rule(Ordinal::Last, Weekday::Sun, 2, 30, "Europe/Paris");
         let (start, _) = spring.instants_on(d("2026-03-29"));
-        assert_eq!(start.with_timezone(&spring.zone).format("%H:%M").to_string(), "03:30");
+        assert_eq!(
+            start
+                .with_timezone(&spring.zone)
+                .format("%H:%M")
+                .to_string(),
+            "03:30"
+        );
         let autumn = rule(Ordinal::Last, Weekday::Sun, 2, 30, "Europe/Paris");
         let (start, _) = autumn.instants_on(d("2026-10-25"));
-        assert_eq!(start.format("%H:%M").to_string(), "00:30", "02:30 CEST, the first of the two");
+        assert_eq!(
+            start.format("%H:%M").to_string(),
+            "00:30",
+            "02:30 CEST, the first of the two"
+        );
     }
 
     #[test]
@@ -227,13 +326,24 @@ mod tests {
         let dakar = rule(Ordinal::Second, Weekday::Sat, 10, 0, "Africa/Dakar");
         assert_eq!(
             local_times(&dakar, "2026-01-01", "2026-04-30"),
-            ["2026-01-10 10:00", "2026-02-14 10:00", "2026-03-14 10:00", "2026-04-11 10:00"]
+            [
+                "2026-01-10 10:00",
+                "2026-02-14 10:00",
+                "2026-03-14 10:00",
+                "2026-04-11 10:00"
+            ]
         );
         let montreal = rule(Ordinal::Second, Weekday::Tue, 18, 30, "America/Montreal");
         let got = montreal.between(d("2026-02-01"), d("2026-04-30"));
-        let utc: Vec<String> = got.iter().map(|(_, s, _)| s.format("%Y-%m-%d %H:%M").to_string()).collect();
+        let utc: Vec<String> = got
+            .iter()
+            .map(|(_, s, _)| s.format("%Y-%m-%d %H:%M").to_string())
+            .collect();
         // Summer time starts on 8 March 2026 in Montréal: 23:30Z before, 22:30Z after.
-        assert_eq!(utc, ["2026-02-10 23:30", "2026-03-10 22:30", "2026-04-14 22:30"]);
+        assert_eq!(
+            utc,
+            ["2026-02-10 23:30", "2026-03-10 22:30", "2026-04-14 22:30"]
+        );
     }
 
     #[test]
@@ -242,7 +352,9 @@ mod tests {
         assert_eq!(Ordinal::parse("last"), Ok(Ordinal::Last));
         let t = NaiveTime::from_hms_opt(19, 0, 0).expect("time");
         assert!(MonthlyRule::new(Ordinal::First, Weekday::Mon, t, 0, chrono_tz::UTC).is_err());
-        assert!(MonthlyRule::new(Ordinal::First, Weekday::Mon, t, 24 * 60 + 1, chrono_tz::UTC).is_err());
+        assert!(
+            MonthlyRule::new(Ordinal::First, Weekday::Mon, t, 24 * 60 + 1, chrono_tz::UTC).is_err()
+        );
         assert!(MonthlyRule::new(Ordinal::First, Weekday::Mon, t, 24 * 60, chrono_tz::UTC).is_ok());
     }
 }

@@ -14,8 +14,8 @@ use crate::role::Actor;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 
 /// A member's answer.
@@ -62,25 +62,40 @@ pub enum Outcome {
 }
 
 /// Answers a meeting for the actor; returns where it left them.
-pub async fn answer(ctx: &Context, actor: &Actor, occurrence_id: i32, answer: Answer) -> Result<Outcome> {
+pub async fn answer(
+    ctx: &Context,
+    actor: &Actor,
+    occurrence_id: i32,
+    answer: Answer,
+) -> Result<Outcome> {
     let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
     // The lock: see the module documentation.
     occurrence::Entity::update_many()
-        .col_expr(occurrence::Column::UpdatedAt, Expr::col(occurrence::Column::UpdatedAt))
+        .col_expr(
+            occurrence::Column::UpdatedAt,
+            Expr::col(occurrence::Column::UpdatedAt),
+        )
         .filter(occurrence::Column::Id.eq(occurrence_id))
         .exec(&txn)
         .await?;
-    let occ = occurrence::Entity::find_by_id(occurrence_id).one(&txn).await?.ok_or(DomainError::NotFound)?;
+    let occ = occurrence::Entity::find_by_id(occurrence_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     if occ.status == Status::Cancelled.code() {
         return Err(DomainError::field("answer", "error-meetup-cancelled"));
     }
     if occ.starts_at <= now {
         return Err(DomainError::field("answer", "error-meetup-past"));
     }
-    let previous = rsvp::Entity::find_by_id((occurrence_id, user_id)).one(&txn).await?;
-    let had_place = previous.as_ref().is_some_and(|p| p.answer == Answer::Yes.code() && !p.waitlisted);
+    let previous = rsvp::Entity::find_by_id((occurrence_id, user_id))
+        .one(&txn)
+        .await?;
+    let had_place = previous
+        .as_ref()
+        .is_some_and(|p| p.answer == Answer::Yes.code() && !p.waitlisted);
     let confirmed_others = rsvp::Entity::find()
         .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
         .filter(rsvp::Column::Answer.eq(Answer::Yes.code()))
@@ -90,12 +105,16 @@ pub async fn answer(ctx: &Context, actor: &Actor, occurrence_id: i32, answer: An
         .await?;
     let (waitlisted, outcome) = match answer {
         Answer::Yes if had_place => (false, Outcome::Confirmed),
-        Answer::Yes if confirmed_others < u64::try_from(occ.capacity.max(0)).unwrap_or(0) => (false, Outcome::Confirmed),
+        Answer::Yes if confirmed_others < u64::try_from(occ.capacity.max(0)).unwrap_or(0) => {
+            (false, Outcome::Confirmed)
+        }
         Answer::Yes => (true, Outcome::Waitlisted),
         Answer::Maybe | Answer::No => (false, Outcome::Recorded),
     };
     // A waitlisted member saying yes again keeps their place in the queue.
-    let keeps_queue_place = previous.as_ref().is_some_and(|p| p.waitlisted && waitlisted);
+    let keeps_queue_place = previous
+        .as_ref()
+        .is_some_and(|p| p.waitlisted && waitlisted);
     let answered_at = match &previous {
         Some(p) if keeps_queue_place || (p.answer == answer.code()) => p.answered_at,
         _ => now,
@@ -122,7 +141,11 @@ pub async fn answer(ctx: &Context, actor: &Actor, occurrence_id: i32, answer: An
 }
 
 /// Gives the freed place to the first on the waitlist.
-async fn promote(db: &impl ConnectionTrait, occurrence_id: i32, now: DateTime<Utc>) -> Result<Option<i32>> {
+async fn promote(
+    db: &impl ConnectionTrait,
+    occurrence_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<i32>> {
     let first = rsvp::Entity::find()
         .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
         .filter(rsvp::Column::Waitlisted.eq(true))
@@ -178,7 +201,10 @@ pub async fn attendees(db: &impl ConnectionTrait, occurrence_id: i32) -> Result<
         .all(db)
         .await?;
     let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
-    let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?;
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
@@ -207,7 +233,11 @@ pub fn counts(attendees: &[Attendee]) -> Counts {
 }
 
 /// The actor's own answer, if any.
-pub async fn mine(db: &impl ConnectionTrait, actor: &Actor, occurrence_id: i32) -> Result<Option<(Answer, bool)>> {
+pub async fn mine(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    occurrence_id: i32,
+) -> Result<Option<(Answer, bool)>> {
     let Some(user_id) = actor.user_id() else {
         return Ok(None);
     };
@@ -218,7 +248,13 @@ pub async fn mine(db: &impl ConnectionTrait, actor: &Actor, occurrence_id: i32) 
 }
 
 /// Marks whether someone came; the city's coordinators, once it has begun.
-pub async fn mark_attendance(ctx: &Context, actor: &Actor, occurrence_id: i32, user_id: i32, attended: bool) -> Result<()> {
+pub async fn mark_attendance(
+    ctx: &Context,
+    actor: &Actor,
+    occurrence_id: i32,
+    user_id: i32,
+    attended: bool,
+) -> Result<()> {
     let occ = crate::meetup::get(&ctx.db, occurrence_id).await?;
     if !actor.coordinates(Some(occ.city_id)) {
         return Err(DomainError::Forbidden);
@@ -227,7 +263,9 @@ pub async fn mark_attendance(ctx: &Context, actor: &Actor, occurrence_id: i32, u
         return Err(DomainError::field("attended", "error-meetup-not-started"));
     }
     let now = ctx.now();
-    let existing = rsvp::Entity::find_by_id((occurrence_id, user_id)).one(&ctx.db).await?;
+    let existing = rsvp::Entity::find_by_id((occurrence_id, user_id))
+        .one(&ctx.db)
+        .await?;
     match existing {
         Some(_) => {
             rsvp::Entity::update_many()

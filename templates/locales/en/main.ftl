@@ -244,6 +244,7 @@ project-stage-change = Move to stage
 project-stage-submit = Change stage
 project-milestones = Milestones
 project-journal = Journal
+project-presentations = Presented at the meetups
 project-team = Team
 project-archive = Archive the project
 project-restore = Restore the project

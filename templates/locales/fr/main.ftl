@@ -244,6 +244,7 @@ project-stage-change = Passer à l'étape
 project-stage-submit = Changer d'étape
 project-milestones = Jalons
 project-journal = Journal de bord
+project-presentations = Présenté lors des rencontres
 project-team = Équipe
 project-archive = Archiver le projet
 project-restore = Restaurer le projet

@@ -35,7 +35,12 @@ pub struct ListItem {
 }
 
 /// The list of upcoming meetings.
-pub fn list(ctx: &PageContext, items: &[ListItem], cities: &[(String, String)], filter: &FormState) -> Markup {
+pub fn list(
+    ctx: &PageContext,
+    items: &[ListItem],
+    cities: &[(String, String)],
+    filter: &FormState,
+) -> Markup {
     let lang = ctx.lang;
     let mut city_options = vec![(String::new(), t(lang, "filter-all"))];
     city_options.extend(cities.iter().cloned());
@@ -255,9 +260,23 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
 
 /// The series form's fields.
 fn series_fields(lang: Language, form: &FormState) -> Markup {
-    let ordinals: Vec<(String, String)> = Ordinal::ALL.iter().map(|o| (o.code().to_owned(), t(lang, &format!("ordinal-{}", o.code())))).collect();
-    let weekdays: Vec<(String, String)> = WEEKDAYS.iter().map(|(_, c)| ((*c).to_owned(), t(lang, &format!("weekday-{c}")))).collect();
-    let audiences: Vec<(String, String)> = Skill::ALL.iter().map(|s| (s.code().to_owned(), t(lang, &format!("skill-{}", s.code())))).collect();
+    let ordinals: Vec<(String, String)> = Ordinal::ALL
+        .iter()
+        .map(|o| {
+            (
+                o.code().to_owned(),
+                t(lang, &format!("ordinal-{}", o.code())),
+            )
+        })
+        .collect();
+    let weekdays: Vec<(String, String)> = WEEKDAYS
+        .iter()
+        .map(|(_, c)| ((*c).to_owned(), t(lang, &format!("weekday-{c}"))))
+        .collect();
+    let audiences: Vec<(String, String)> = Skill::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), t(lang, &format!("skill-{}", s.code()))))
+        .collect();
     html! {
         (input(lang, form, Input::text("title", "series-title")))
         (textarea(lang, form, "description", "series-description", Some("markdown-hint")))
@@ -275,7 +294,12 @@ fn series_fields(lang: Language, form: &FormState) -> Markup {
 }
 
 /// The coordinators' list of series, with the form to create one.
-pub fn series_admin(ctx: &PageContext, series: &[(Series, String)], cities: &[(String, String)], form: &FormState) -> Markup {
+pub fn series_admin(
+    ctx: &PageContext,
+    series: &[(Series, String)],
+    cities: &[(String, String)],
+    form: &FormState,
+) -> Markup {
     let lang = ctx.lang;
     page(
         ctx,

@@ -177,6 +177,8 @@ pub struct ProjectPage<'a> {
     pub editable_entries: Vec<i32>,
     /// The reader's user id.
     pub reader_id: Option<i32>,
+    /// Meetings where the project presented: (id, title, local date).
+    pub presentations: Vec<(i32, String, String)>,
     /// Whether the reader may read the mentors' reviews.
     pub reviews_link: bool,
     /// Forms that came back with errors.
@@ -380,6 +382,12 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                                 p { a href={ (base) "/updates/" (e.id) "/edit" } { (t(lang, "entry-edit")) } }
                             }
                         }
+                    }
+                }
+                @if !view.presentations.is_empty() {
+                    section {
+                        h2 { (t(lang, "project-presentations")) }
+                        ul { @for (id, title, date) in &view.presentations { li { a href={ "/meetups/" (id) } { (title) } " — " (date) } } }
                     }
                 }
                 section {

@@ -45,7 +45,11 @@ struct CityQuery {
     city: Option<String>,
 }
 
-async fn list(State(state): State<AppState>, rc: RequestContext, Query(q): Query<CityQuery>) -> WebResult<Response> {
+async fn list(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(q): Query<CityQuery>,
+) -> WebResult<Response> {
     let cities = city::list(&state.ctx.db).await?;
     let city_id = q.city.as_deref().and_then(|c| c.parse::<i32>().ok());
     let now = state.ctx.now();
@@ -60,14 +64,27 @@ async fn list(State(state): State<AppState>, rc: RequestContext, Query(q): Query
             occurrence: o,
         });
     }
-    let options: Vec<(String, String)> = cities.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
+    let options: Vec<(String, String)> = cities
+        .iter()
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect();
     let filter = FormState::new().with("city", q.city.unwrap_or_default());
     Ok(view::list(&rc.page(), &items, &options, &filter).into_response())
 }
 
 fn ics_event(state: &AppState, o: &Occurrence) -> CalendarEvent {
-    let base = state.config.base_url.as_str().trim_end_matches('/').to_owned();
-    let host = state.config.base_url.host_str().unwrap_or("relais").to_owned();
+    let base = state
+        .config
+        .base_url
+        .as_str()
+        .trim_end_matches('/')
+        .to_owned();
+    let host = state
+        .config
+        .base_url
+        .host_str()
+        .unwrap_or("relais")
+        .to_owned();
     CalendarEvent {
         uid: format!("meetup-{}@{host}", o.id),
         start: o.starts_at,
@@ -76,13 +93,23 @@ fn ics_event(state: &AppState, o: &Occurrence) -> CalendarEvent {
         sequence: o.sequence,
         cancelled: o.status == meetup::Status::Cancelled.code(),
         summary: o.title.clone(),
-        location: if o.place_address.is_empty() { o.online_url.clone().unwrap_or_default() } else { o.place_address.clone() },
+        location: if o.place_address.is_empty() {
+            o.online_url.clone().unwrap_or_default()
+        } else {
+            o.place_address.clone()
+        },
         url: format!("{base}/meetups/{}", o.id),
         description: relais_templates::markdown::plain_excerpt(&o.description, 1000),
     }
 }
 
-async fn meeting_page(state: &AppState, rc: &RequestContext, id: i32, form: Option<(&'static str, FormState)>, status: StatusCode) -> WebResult<Response> {
+async fn meeting_page(
+    state: &AppState,
+    rc: &RequestContext,
+    id: i32,
+    form: Option<(&'static str, FormState)>,
+    status: StatusCode,
+) -> WebResult<Response> {
     let o = meetup::get(&state.ctx.db, id).await?;
     let c = city::get(&state.ctx.db, o.city_id).await?;
     let actor = rc.actor();
@@ -102,7 +129,11 @@ async fn meeting_page(state: &AppState, rc: &RequestContext, id: i32, form: Opti
         None => Vec::new(),
     };
     let city_projects = if coordinator {
-        relais_domain::gallery::live_in_city(&state.ctx.db, o.city_id).await?.into_iter().map(|(id, t)| (id.to_string(), t)).collect()
+        relais_domain::gallery::live_in_city(&state.ctx.db, o.city_id)
+            .await?
+            .into_iter()
+            .map(|(id, t)| (id.to_string(), t))
+            .collect()
     } else {
         Vec::new()
     };
@@ -123,14 +154,25 @@ async fn meeting_page(state: &AppState, rc: &RequestContext, id: i32, form: Opti
     Ok((status, view::meeting(&rc.page(), &page)).into_response())
 }
 
-async fn show(State(state): State<AppState>, rc: RequestContext, Path(id): Path<String>) -> WebResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
     if let Some(number) = id.strip_suffix(".ics") {
-        let o = meetup::get(&state.ctx.db, number.parse().map_err(|_| WebError::NotFound)?).await?;
+        let o = meetup::get(
+            &state.ctx.db,
+            number.parse().map_err(|_| WebError::NotFound)?,
+        )
+        .await?;
         let body = calendar(&o.title, &[ics_event(&state, &o)]);
         return Ok((
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"meetup.ics\""),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"meetup.ics\"",
+                ),
             ],
             body,
         )
@@ -144,7 +186,12 @@ fn back(state: &AppState, id: i32, flash: &str) -> Response {
     see_other_with_flash(&state.config, &format!("/meetups/{id}"), flash, vec![])
 }
 
-async fn answer(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn answer(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
     let result = match Answer::parse(fields.get("answer")) {
         Ok(a) => rsvp::answer(&state.ctx, &rc.actor(), id, a).await,
@@ -156,81 +203,177 @@ async fn answer(State(state): State<AppState>, rc: RequestContext, Path(id): Pat
         Ok(Outcome::Recorded) => Ok(back(&state, id, "flash-rsvp-recorded")),
         Err(e) => {
             let (status, errors) = form_rejection(e, "answer")?;
-            meeting_page(&state, &rc, id, Some(("rsvp", FormState::new().with_errors(errors))), status).await
+            meeting_page(
+                &state,
+                &rc,
+                id,
+                Some(("rsvp", FormState::new().with_errors(errors))),
+                status,
+            )
+            .await
         }
     }
 }
 
-async fn attendance(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn attendance(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
-    let user_id: i32 = fields.get("user_id").parse().map_err(|_| WebError::BadRequest)?;
-    rsvp::mark_attendance(&state.ctx, &rc.actor(), id, user_id, fields.get("attended") == "yes").await?;
+    let user_id: i32 = fields
+        .get("user_id")
+        .parse()
+        .map_err(|_| WebError::BadRequest)?;
+    rsvp::mark_attendance(
+        &state.ctx,
+        &rc.actor(),
+        id,
+        user_id,
+        fields.get("attended") == "yes",
+    )
+    .await?;
     Ok(back(&state, id, "flash-attendance-saved"))
 }
 
-async fn minutes(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn minutes(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
     match meetup::set_minutes(&state.ctx, &rc.actor(), id, fields.get("minutes")).await {
         Ok(()) => Ok(back(&state, id, "flash-minutes-saved")),
         Err(e) => {
             let (status, errors) = form_rejection(e, "minutes")?;
-            meeting_page(&state, &rc, id, Some(("minutes", fields.to_form(&[]).with_errors(errors))), status).await
+            meeting_page(
+                &state,
+                &rc,
+                id,
+                Some(("minutes", fields.to_form(&[]).with_errors(errors))),
+                status,
+            )
+            .await
         }
     }
 }
 
-async fn cancel(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>) -> WebResult<Response> {
+async fn cancel(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+) -> WebResult<Response> {
     rc.require_session()?;
     meetup::cancel(&state.ctx, &rc.actor(), id).await?;
     Ok(back(&state, id, "flash-meetup-cancelled"))
 }
 
-async fn keep(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>) -> WebResult<Response> {
+async fn keep(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+) -> WebResult<Response> {
     rc.require_session()?;
     meetup::keep(&state.ctx, &rc.actor(), id).await?;
     Ok(back(&state, id, "flash-meetup-kept"))
 }
 
-async fn reschedule(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn reschedule(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
-    match meetup::reschedule(&state.ctx, &rc.actor(), id, fields.get("date"), fields.get("time")).await {
+    match meetup::reschedule(
+        &state.ctx,
+        &rc.actor(),
+        id,
+        fields.get("date"),
+        fields.get("time"),
+    )
+    .await
+    {
         Ok(()) => Ok(back(&state, id, "flash-meetup-moved")),
         Err(e) => {
             let (status, errors) = form_rejection(e, "date")?;
-            meeting_page(&state, &rc, id, Some(("move", fields.to_form(&[]).with_errors(errors))), status).await
+            meeting_page(
+                &state,
+                &rc,
+                id,
+                Some(("move", fields.to_form(&[]).with_errors(errors))),
+                status,
+            )
+            .await
         }
     }
 }
 
-async fn add_agenda(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn add_agenda(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
     let result = match Kind::parse(fields.get("kind")) {
-        Ok(kind) => agenda::add(&state.ctx, &rc.actor(), id, kind, fields.get("project_id").parse().ok(), fields.get("title")).await.map(|_| ()),
+        Ok(kind) => agenda::add(
+            &state.ctx,
+            &rc.actor(),
+            id,
+            kind,
+            fields.get("project_id").parse().ok(),
+            fields.get("title"),
+        )
+        .await
+        .map(|_| ()),
         Err(k) => Err(DomainError::field("kind", k)),
     };
     match result {
         Ok(()) => Ok(back(&state, id, "flash-agenda-saved")),
         Err(e) => {
             let (status, errors) = form_rejection(e, "title")?;
-            meeting_page(&state, &rc, id, Some(("agenda", fields.to_form(&[]).with_errors(errors))), status).await
+            meeting_page(
+                &state,
+                &rc,
+                id,
+                Some(("agenda", fields.to_form(&[]).with_errors(errors))),
+                status,
+            )
+            .await
         }
     }
 }
 
-async fn ask_agenda(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn ask_agenda(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
     let p = project::by_slug(&state.ctx, &rc.actor(), fields.get("project")).await?;
     agenda::ask_to_present(&state.ctx, &rc.actor(), id, &p).await?;
     Ok(back(&state, id, "flash-agenda-asked"))
 }
 
-async fn accept_agenda(State(state): State<AppState>, rc: RequestContext, Path((id, item)): Path<(i32, i32)>) -> WebResult<Response> {
+async fn accept_agenda(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((id, item)): Path<(i32, i32)>,
+) -> WebResult<Response> {
     rc.require_session()?;
     agenda::accept(&state.ctx, &rc.actor(), item).await?;
     Ok(back(&state, id, "flash-agenda-saved"))
 }
 
-async fn remove_agenda(State(state): State<AppState>, rc: RequestContext, Path((id, item)): Path<(i32, i32)>) -> WebResult<Response> {
+async fn remove_agenda(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((id, item)): Path<(i32, i32)>,
+) -> WebResult<Response> {
     rc.require_session()?;
     agenda::remove(&state.ctx, &rc.actor(), item).await?;
     Ok(back(&state, id, "flash-agenda-saved"))
@@ -254,14 +397,23 @@ fn series_input(f: &Fields) -> SeriesInput {
 async fn coordinated_cities(state: &AppState, rc: &RequestContext) -> WebResult<Vec<city::City>> {
     rc.require_session()?;
     let actor = rc.actor();
-    let cities: Vec<city::City> = city::list(&state.ctx.db).await?.into_iter().filter(|c| actor.coordinates(Some(c.id))).collect();
+    let cities: Vec<city::City> = city::list(&state.ctx.db)
+        .await?
+        .into_iter()
+        .filter(|c| actor.coordinates(Some(c.id)))
+        .collect();
     if cities.is_empty() {
         return Err(DomainError::Forbidden.into());
     }
     Ok(cities)
 }
 
-async fn series_admin_page(state: &AppState, rc: &RequestContext, form: &FormState, status: StatusCode) -> WebResult<Response> {
+async fn series_admin_page(
+    state: &AppState,
+    rc: &RequestContext,
+    form: &FormState,
+    status: StatusCode,
+) -> WebResult<Response> {
     let cities = coordinated_cities(state, rc).await?;
     let mut series = Vec::new();
     for c in &cities {
@@ -269,8 +421,15 @@ async fn series_admin_page(state: &AppState, rc: &RequestContext, form: &FormSta
             series.push((s, c.name.clone()));
         }
     }
-    let options: Vec<(String, String)> = cities.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
-    Ok((status, view::series_admin(&rc.page(), &series, &options, form)).into_response())
+    let options: Vec<(String, String)> = cities
+        .iter()
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect();
+    Ok((
+        status,
+        view::series_admin(&rc.page(), &series, &options, form),
+    )
+        .into_response())
 }
 
 async fn series_admin(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
@@ -283,14 +442,32 @@ async fn series_admin(State(state): State<AppState>, rc: RequestContext) -> WebR
     series_admin_page(&state, &rc, &form, StatusCode::OK).await
 }
 
-async fn create_series(State(state): State<AppState>, rc: RequestContext, fields: Fields) -> WebResult<Response> {
+async fn create_series(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
-    let city_id: i32 = fields.get("city_id").parse().map_err(|_| WebError::BadRequest)?;
+    let city_id: i32 = fields
+        .get("city_id")
+        .parse()
+        .map_err(|_| WebError::BadRequest)?;
     match meetup::create_series(&state.ctx, &rc.actor(), city_id, &series_input(&fields)).await {
-        Ok(id) => Ok(see_other_with_flash(&state.config, &format!("/admin/meetups/{id}"), "flash-series-created", vec![])),
+        Ok(id) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/admin/meetups/{id}"),
+            "flash-series-created",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "title")?;
-            series_admin_page(&state, &rc, &fields.to_form(&[]).with_errors(errors), status).await
+            series_admin_page(
+                &state,
+                &rc,
+                &fields.to_form(&[]).with_errors(errors),
+                status,
+            )
+            .await
         }
     }
 }
@@ -308,11 +485,12 @@ async fn series_view(
     if !rc.actor().coordinates(Some(s.row.city_id)) {
         return Err(DomainError::Forbidden.into());
     }
-    let upcoming: Vec<Occurrence> = meetup::upcoming(&state.ctx.db, Some(s.row.city_id), state.ctx.now(), 200)
-        .await?
-        .into_iter()
-        .filter(|o| o.series_id == Some(id))
-        .collect();
+    let upcoming: Vec<Occurrence> =
+        meetup::upcoming(&state.ctx.db, Some(s.row.city_id), state.ctx.now(), 200)
+            .await?
+            .into_iter()
+            .filter(|o| o.series_id == Some(id))
+            .collect();
     let form = form.unwrap_or_else(|| {
         FormState::new()
             .with("title", s.row.title.clone())
@@ -323,38 +501,104 @@ async fn series_view(
             .with("duration_minutes", s.row.duration_minutes.to_string())
             .with("place_address", s.row.place_address.clone())
             .with("online_url", s.row.online_url.clone().unwrap_or_default())
-            .with_all("audiences", s.audiences.iter().map(|a| a.code().to_owned()).collect())
+            .with_all(
+                "audiences",
+                s.audiences.iter().map(|a| a.code().to_owned()).collect(),
+            )
             .with("capacity", s.row.capacity.to_string())
     });
-    Ok((status, view::series_page(&rc.page(), &s, &form, &upcoming, to_decide, &single)).into_response())
+    Ok((
+        status,
+        view::series_page(&rc.page(), &s, &form, &upcoming, to_decide, &single),
+    )
+        .into_response())
 }
 
-async fn series_page(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>) -> WebResult<Response> {
+async fn series_page(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+) -> WebResult<Response> {
     rc.require_session()?;
     series_view(&state, &rc, id, None, &[], FormState::new(), StatusCode::OK).await
 }
 
-async fn update_series(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn update_series(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
     match meetup::update_series(&state.ctx, &rc.actor(), id, &series_input(&fields)).await {
-        Ok(report) if report.to_decide.is_empty() => {
-            Ok(see_other_with_flash(&state.config, &format!("/admin/meetups/{id}"), "flash-series-saved", vec![]))
+        Ok(report) if report.to_decide.is_empty() => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/admin/meetups/{id}"),
+            "flash-series-saved",
+            vec![],
+        )),
+        Ok(report) => {
+            series_view(
+                &state,
+                &rc,
+                id,
+                None,
+                &report.to_decide,
+                FormState::new(),
+                StatusCode::OK,
+            )
+            .await
         }
-        Ok(report) => series_view(&state, &rc, id, None, &report.to_decide, FormState::new(), StatusCode::OK).await,
         Err(e) => {
             let (status, errors) = form_rejection(e, "title")?;
-            series_view(&state, &rc, id, Some(fields.to_form(&[]).with_errors(errors)), &[], FormState::new(), status).await
+            series_view(
+                &state,
+                &rc,
+                id,
+                Some(fields.to_form(&[]).with_errors(errors)),
+                &[],
+                FormState::new(),
+                status,
+            )
+            .await
         }
     }
 }
 
-async fn add_single(State(state): State<AppState>, rc: RequestContext, Path(id): Path<i32>, fields: Fields) -> WebResult<Response> {
+async fn add_single(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
     rc.require_session()?;
-    match meetup::add_single(&state.ctx, &rc.actor(), id, fields.get("date"), fields.get("time")).await {
-        Ok(occurrence) => Ok(see_other_with_flash(&state.config, &format!("/meetups/{occurrence}"), "flash-meetup-added", vec![])),
+    match meetup::add_single(
+        &state.ctx,
+        &rc.actor(),
+        id,
+        fields.get("date"),
+        fields.get("time"),
+    )
+    .await
+    {
+        Ok(occurrence) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/meetups/{occurrence}"),
+            "flash-meetup-added",
+            vec![],
+        )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "date")?;
-            series_view(&state, &rc, id, None, &[], fields.to_form(&[]).with_errors(errors), status).await
+            series_view(
+                &state,
+                &rc,
+                id,
+                None,
+                &[],
+                fields.to_form(&[]).with_errors(errors),
+                status,
+            )
+            .await
         }
     }
 }

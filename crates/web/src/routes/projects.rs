@@ -155,7 +155,21 @@ pub(super) async fn render_page(
         forms.invite = forms.invite.with("language", rc.lang.code());
     }
     let assigned = relais_domain::mentor::is_assigned(&state.ctx.db, &actor, project).await?;
+    let presentations = relais_domain::agenda::presentations(&state.ctx.db, project.row.id)
+        .await?
+        .into_iter()
+        .map(|(id, title, at)| {
+            (
+                id,
+                title,
+                at.with_timezone(&project.time_zone)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            )
+        })
+        .collect();
     let page = ProjectPage {
+        presentations,
         reviews_link: relais_domain::review::rights(&actor, project, assigned).read,
         project,
         today: today_in(project.time_zone, now),

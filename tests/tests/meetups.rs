@@ -1,0 +1,582 @@
+//! Meetup journeys and rules against a real database: generation (also
+//! racing), claimed job slots, exceptions surviving regeneration and rule
+//! changes, RSVP with waitlist, calendar files, agenda, bad input.
+
+use chrono::{Duration, TimeZone, Utc};
+use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row};
+use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::rsvp::{self, Answer, Outcome};
+use relais_domain::{Role, account};
+use relais_scheduler::{JobContext, meetup_generation};
+use relais_tests::{Client, PASSWORD, TestApp};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+/// 1 January 2026, 09:00 UTC: a Thursday, the year's first day.
+fn new_year() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0)
+        .single()
+        .expect("time")
+}
+
+struct Setup {
+    app: TestApp,
+    lyon: i32,
+}
+
+async fn setup() -> Setup {
+    let app = TestApp::spawn_at(new_year()).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account(
+        "coord@example.org",
+        "Luc Coord",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    for (email, name) in [
+        ("ana@example.org", "Ana"),
+        ("ben@example.org", "Ben"),
+        ("cleo@example.org", "Cléo"),
+    ] {
+        app.create_account(email, name, Role::Member, Some("lyon"))
+            .await;
+    }
+    Setup { app, lyon }
+}
+
+async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
+    let user = relais_domain::entities::user::Entity::find()
+        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
+        .one(&app.ctx.db)
+        .await
+        .expect("query")
+        .expect("user");
+    account::load(&app.ctx.db, user.id)
+        .await
+        .expect("load")
+        .expect("account")
+        .actor()
+}
+
+fn input(ordinal: &str, weekday: &str, time: &str, capacity: &str) -> SeriesInput {
+    SeriesInput {
+        title: "Rencontre de Lyon".into(),
+        description: "Développeurs, designers, institutions et entrepreneurs.".into(),
+        ordinal: ordinal.into(),
+        weekday: weekday.into(),
+        start_time: time.into(),
+        duration_minutes: "150".into(),
+        place_address: "Hôtel de Ville, Lyon".into(),
+        online_url: String::new(),
+        audiences: vec![],
+        capacity: capacity.into(),
+    }
+}
+
+async fn occurrences(app: &TestApp, series: i32) -> Vec<occurrence::Model> {
+    occurrence::Entity::find()
+        .filter(occurrence::Column::SeriesId.eq(series))
+        .order_by_asc(occurrence::Column::StartsAt)
+        .all(&app.ctx.db)
+        .await
+        .expect("occurrences")
+}
+
+async fn logged_in(app: &TestApp, email: &str) -> Client {
+    let c = app.client();
+    c.log_in(email, PASSWORD).await;
+    c
+}
+
+#[tokio::test]
+async fn a_series_fills_three_months_once_even_with_generators_racing() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("first", "thu", "19:00", "30"),
+    )
+    .await
+    .expect("series");
+    let first: Vec<String> = occurrences(&s.app, id)
+        .await
+        .iter()
+        .map(|o| {
+            o.starts_at
+                .with_timezone(&chrono_tz::Europe::Paris)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        first,
+        [
+            "2026-01-01 19:00",
+            "2026-02-05 19:00",
+            "2026-03-05 19:00",
+            "2026-04-02 19:00"
+        ]
+    );
+
+    // Two generators at once (two instances), then again a month later.
+    let (a, b) = tokio::join!(
+        meetup::generate_all(&s.app.ctx.db, new_year()),
+        meetup::generate_all(&s.app.ctx.db, new_year())
+    );
+    assert_eq!(a.expect("a") + b.expect("b"), 0, "nothing new to create");
+    s.app.advance(Duration::days(40)); // 10 February: the horizon now reaches 7 May
+    let later = s.app.ctx.now();
+    let mut racers = Vec::new();
+    for _ in 0..4 {
+        let db = s.app.ctx.db.clone();
+        racers.push(tokio::spawn(async move {
+            meetup::generate_all(&db, later).await.expect("generate")
+        }));
+    }
+    let mut created = 0;
+    for r in racers {
+        created += r.await.expect("task");
+    }
+    assert_eq!(
+        created, 1,
+        "May's meeting, created once by one of the racers"
+    );
+    assert_eq!(occurrences(&s.app, id).await.len(), 5);
+}
+
+#[tokio::test]
+async fn each_generation_slot_is_run_by_one_instance_only() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("last", "sun", "10:00", "30"),
+    )
+    .await
+    .expect("series");
+    let instance = |name: &str| JobContext {
+        worker: name.to_owned(),
+        ..s.app.jobs.clone()
+    };
+    let (one, two) = (instance("one"), instance("two"));
+    let now = s.app.ctx.now();
+    let (a, b) = tokio::join!(
+        meetup_generation::run(&one, now),
+        meetup_generation::run(&two, now)
+    );
+    let ran: Vec<bool> = [a.expect("one"), b.expect("two")]
+        .iter()
+        .map(Option::is_some)
+        .collect();
+    assert_eq!(ran.iter().filter(|r| **r).count(), 1, "{ran:?}");
+    let next_hour = now + Duration::hours(1);
+    assert!(
+        meetup_generation::run(&two, next_hour)
+            .await
+            .expect("next")
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answered() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("first", "thu", "19:00", "30"),
+    )
+    .await
+    .expect("series");
+    let occ = occurrences(&s.app, id).await;
+    let (feb, mar, apr) = (occ[1].id, occ[2].id, occ[3].id);
+    meetup::cancel(&s.app.ctx, &coordinator, feb)
+        .await
+        .expect("cancel");
+    meetup::reschedule(&s.app.ctx, &coordinator, mar, "2026-03-06", "18:30")
+        .await
+        .expect("move");
+    let extra = meetup::add_single(&s.app.ctx, &coordinator, id, "2026-01-20", "18:00")
+        .await
+        .expect("single");
+    meetup::generate_all(&s.app.ctx.db, s.app.ctx.now())
+        .await
+        .expect("regenerate");
+    let after = occurrences(&s.app, id).await;
+    assert_eq!(after.len(), 5, "nothing recreated, the single one added");
+    assert!(after.iter().any(|o| o.id == feb && o.status == "cancelled"));
+    let moved = after.iter().find(|o| o.id == mar).expect("moved");
+    assert_eq!(
+        moved
+            .starts_at
+            .with_timezone(&chrono_tz::Europe::Paris)
+            .format("%d %H:%M")
+            .to_string(),
+        "06 18:30"
+    );
+    assert_eq!(moved.sequence, 1);
+    assert!(after.iter().any(|o| o.id == extra));
+
+    // Ana answers April; then the rule moves to the second Tuesday.
+    let ana = actor(&s.app, "ana@example.org").await;
+    rsvp::answer(&s.app.ctx, &ana, apr, Answer::Yes)
+        .await
+        .expect("rsvp");
+    let report = meetup::update_series(
+        &s.app.ctx,
+        &coordinator,
+        id,
+        &input("second", "tue", "18:00", "30"),
+    )
+    .await
+    .expect("update");
+    assert_eq!(
+        report.to_decide,
+        vec![apr],
+        "April has an answer: the coordinator decides"
+    );
+    assert_eq!(
+        report.removed, 1,
+        "tonight's meeting had no answer and no longer fits"
+    );
+    let answers = rsvp_row::Entity::find()
+        .filter(rsvp_row::Column::OccurrenceId.eq(apr))
+        .count(&s.app.ctx.db)
+        .await
+        .expect("count");
+    assert_eq!(answers, 1, "Ana's answer is still there");
+    let dates: Vec<String> = occurrences(&s.app, id)
+        .await
+        .iter()
+        .filter(|o| o.rule_date.is_some() && o.status == "scheduled" && o.id != apr && !o.manual)
+        .map(|o| {
+            o.starts_at
+                .with_timezone(&chrono_tz::Europe::Paris)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .collect();
+    assert!(dates.contains(&"2026-01-13 18:00".to_owned()), "{dates:?}");
+    assert!(dates.contains(&"2026-02-10 18:00".to_owned()), "{dates:?}");
+}
+
+#[tokio::test]
+async fn yes_beyond_capacity_joins_the_waitlist_and_the_first_waiting_is_promoted() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("second", "thu", "19:00", "1"),
+    )
+    .await
+    .expect("series");
+    let meeting = occurrences(&s.app, id).await[0].id;
+    let path = format!("/meetups/{meeting}");
+    let ana = logged_in(&s.app, "ana@example.org").await;
+    let ben = logged_in(&s.app, "ben@example.org").await;
+    let cleo = logged_in(&s.app, "cleo@example.org").await;
+    let yes = [("answer", "yes")];
+    assert_eq!(
+        ana.submit(&path, &format!("{path}/rsvp"), &yes)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    ben.submit(&path, &format!("{path}/rsvp"), &yes).await;
+    cleo.submit(&path, &format!("{path}/rsvp"), &yes).await;
+    ben.get(&path).await.assert_contains("en liste d'attente");
+    let page = ana.get(&path).await;
+    page.assert_contains("1 inscrits sur 1 places, 2 en liste d'attente.");
+
+    // Ana cannot come after all: Ben, first on the list, gets the place.
+    ana.submit(&path, &format!("{path}/rsvp"), &[("answer", "no")])
+        .await;
+    let ben_page = ben.get(&path).await;
+    assert!(
+        !ben_page
+            .body
+            .contains("<strong>en liste d'attente</strong>"),
+        "{}",
+        ben_page.body
+    );
+    cleo.get(&path)
+        .await
+        .assert_contains("<strong>en liste d'attente</strong>");
+    let coordinator_page = logged_in(&s.app, "coord@example.org")
+        .await
+        .get(&path)
+        .await;
+    coordinator_page.assert_contains("Ben");
+}
+
+#[tokio::test]
+async fn concurrent_answers_never_exceed_the_capacity() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("second", "thu", "19:00", "2"),
+    )
+    .await
+    .expect("series");
+    let meeting = occurrences(&s.app, id).await[0].id;
+    let mut people = Vec::new();
+    for i in 0..8 {
+        let email = format!("p{i}@example.org");
+        s.app
+            .create_account(&email, &format!("P{i}"), Role::Member, None)
+            .await;
+        people.push(actor(&s.app, &email).await);
+    }
+    let mut tasks = Vec::new();
+    for person in people {
+        let ctx = s.app.ctx.clone();
+        tasks.push(tokio::spawn(async move {
+            for _ in 0..5 {
+                match rsvp::answer(&ctx, &person, meeting, Answer::Yes).await {
+                    Ok(outcome) => return outcome,
+                    // SQLite may answer "busy" under this contention; a person would retry.
+                    Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+                }
+            }
+            panic!("answer kept failing");
+        }));
+    }
+    let mut confirmed = 0;
+    for t in tasks {
+        if t.await.expect("task") == Outcome::Confirmed {
+            confirmed += 1;
+        }
+    }
+    assert_eq!(confirmed, 2);
+    let counts = rsvp::counts(
+        &rsvp::attendees(&s.app.ctx.db, meeting)
+            .await
+            .expect("attendees"),
+    );
+    assert_eq!((counts.yes, counts.waitlisted), (2, 6));
+}
+
+#[tokio::test]
+async fn answers_to_cancelled_or_past_meetings_are_refused() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("first", "thu", "19:00", "10"),
+    )
+    .await
+    .expect("series");
+    let occ = occurrences(&s.app, id).await;
+    meetup::cancel(&s.app.ctx, &coordinator, occ[1].id)
+        .await
+        .expect("cancel");
+    let ana = actor(&s.app, "ana@example.org").await;
+    let cancelled = rsvp::answer(&s.app.ctx, &ana, occ[1].id, Answer::Yes)
+        .await
+        .expect_err("cancelled");
+    assert!(format!("{cancelled:?}").contains("error-meetup-cancelled"));
+    s.app.advance(Duration::hours(12)); // 21:00 UTC on 1 January: the meeting has begun
+    let past = rsvp::answer(&s.app.ctx, &ana, occ[0].id, Answer::Yes)
+        .await
+        .expect_err("past");
+    assert!(format!("{past:?}").contains("error-meetup-past"));
+}
+
+#[tokio::test]
+async fn bad_series_input_is_explained_and_kept() {
+    let s = setup().await;
+    let client = logged_in(&s.app, "coord@example.org").await;
+    let lyon = s.lyon.to_string();
+    let page = client
+        .submit(
+            "/admin/meetups",
+            "/admin/meetups",
+            &[
+                ("city_id", &lyon),
+                ("title", "Rencontre"),
+                ("ordinal", "fifth"),
+                ("weekday", "mon"),
+                ("start_time", "19h"),
+                ("duration_minutes", "1500"),
+                ("place_address", ""),
+                ("online_url", "javascript:x"),
+                ("capacity", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_contains("choisissez « dernier »");
+    page.assert_contains("Heure invalide");
+    page.assert_contains("La durée va de 1 minute à 24 heures.");
+    page.assert_contains("Le nombre de places est un entier positif.");
+    page.assert_contains(r#"value="1500""#);
+    let member = logged_in(&s.app, "ana@example.org").await;
+    assert_eq!(
+        member.get("/admin/meetups").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn the_calendar_file_parses_with_utc_times_and_follows_changes() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("first", "thu", "19:00", "10"),
+    )
+    .await
+    .expect("series");
+    let occ = occurrences(&s.app, id).await;
+    let (summer, winter) = (occ[3].id, occ[1].id);
+    let read = |id: i32| {
+        let client = s.app.client();
+        async move { client.get(&format!("/meetups/{id}.ics")).await }
+    };
+    let page = read(winter).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/calendar"))
+    );
+    let parsed: icalendar::Calendar = page
+        .body
+        .parse()
+        .unwrap_or_else(|e| panic!("not iCalendar: {e}\n{}", page.body));
+    let event = parsed
+        .components
+        .iter()
+        .find_map(|c| c.as_event())
+        .expect("an event");
+    use icalendar::Component;
+    assert_eq!(
+        event.get_uid(),
+        Some(format!("meetup-{winter}@127.0.0.1").as_str())
+    );
+    assert_eq!(
+        event.property_value("DTSTART"),
+        Some("20260205T180000Z"),
+        "19:00 in Paris in winter"
+    );
+    assert_eq!(
+        read(summer).await.body.contains("DTSTART:20260402T170000Z"),
+        true,
+        "19:00 in Paris in summer"
+    );
+    meetup::reschedule(&s.app.ctx, &coordinator, winter, "2026-02-06", "19:00")
+        .await
+        .expect("move");
+    let moved = read(winter).await.body;
+    assert!(
+        moved.contains("SEQUENCE:1") && moved.contains("DTSTART:20260206T180000Z"),
+        "{moved}"
+    );
+    meetup::cancel(&s.app.ctx, &coordinator, winter)
+        .await
+        .expect("cancel");
+    let cancelled = read(winter).await.body;
+    assert!(
+        cancelled.contains("STATUS:CANCELLED") && cancelled.contains("SEQUENCE:2"),
+        "{cancelled}"
+    );
+}
+
+#[tokio::test]
+async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() {
+    let s = setup().await;
+    let coordinator_actor = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator_actor,
+        s.lyon,
+        &input("second", "thu", "19:00", "10"),
+    )
+    .await
+    .expect("series");
+    let meeting = occurrences(&s.app, id).await[0].id;
+    let ana = logged_in(&s.app, "ana@example.org").await;
+    let lyon = s.lyon.to_string();
+    let created = ana
+        .submit(
+            "/projects/new",
+            "/projects",
+            &[
+                ("title", "Vélo-école"),
+                ("pitch", "Apprendre."),
+                ("themes", "social"),
+                ("licence", "MIT"),
+                ("edition_id", "1"),
+                ("city_id", &lyon),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let path = format!("/meetups/{meeting}");
+    let asked = ana
+        .submit(
+            &path,
+            &format!("{path}/agenda/request"),
+            &[("project", "velo-ecole")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let page = coordinator.get(&path).await;
+    page.assert_contains("proposé");
+    let accept = regex::Regex::new(r#"action="(/meetups/\d+/agenda/\d+/accept)""#)
+        .expect("regex")
+        .captures(&page.body)
+        .expect("accept form")[1]
+        .to_owned();
+    coordinator.submit(&path, &accept, &[]).await;
+    let talk = coordinator
+        .submit(
+            &path,
+            &format!("{path}/agenda"),
+            &[
+                ("kind", "talk"),
+                ("project_id", ""),
+                ("title", "Les données ouvertes de la Métropole"),
+            ],
+        )
+        .await;
+    assert_eq!(talk.status, StatusCode::SEE_OTHER);
+    let empty = coordinator
+        .submit(
+            &path,
+            &format!("{path}/agenda"),
+            &[("kind", "talk"), ("project_id", ""), ("title", "")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let visitor = s.app.client().get(&path).await;
+    visitor.assert_contains("Vélo-école");
+    visitor.assert_contains("Les données ouvertes de la Métropole");
+    s.app
+        .client()
+        .get("/projects/velo-ecole")
+        .await
+        .assert_contains("Présenté lors des rencontres");
+}
