@@ -298,7 +298,7 @@ async fn yes_beyond_capacity_joins_the_waitlist_and_the_first_waiting_is_promote
     cleo.submit(&path, &format!("{path}/rsvp"), &yes).await;
     ben.get(&path).await.assert_contains("en liste d'attente");
     let page = ana.get(&path).await;
-    page.assert_contains("1 inscrits sur 1 places, 2 en liste d'attente.");
+    page.assert_contains("Inscrits : 1 / 1 · liste d'attente : 2");
 
     // Ana cannot come after all: Ben, first on the list, gets the place.
     ana.submit(&path, &format!("{path}/rsvp"), &[("answer", "no")])
@@ -479,9 +479,8 @@ async fn the_calendar_file_parses_with_utc_times_and_follows_changes() {
         Some("20260205T180000Z"),
         "19:00 in Paris in winter"
     );
-    assert_eq!(
+    assert!(
         read(summer).await.body.contains("DTSTART:20260402T170000Z"),
-        true,
         "19:00 in Paris in summer"
     );
     meetup::reschedule(&s.app.ctx, &coordinator, winter, "2026-02-06", "19:00")

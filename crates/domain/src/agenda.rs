@@ -259,6 +259,6 @@ pub async fn presentations(
         .into_iter()
         .map(|o| (o.id, o.title, o.starts_at))
         .collect();
-    occs.sort_by(|a, b| b.2.cmp(&a.2));
+    occs.sort_by_key(|o| std::cmp::Reverse(o.2));
     Ok(occs)
 }
