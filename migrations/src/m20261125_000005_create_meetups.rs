@@ -97,6 +97,7 @@ enum Cities {
 enum Users {
     Table,
     Id,
+    CalendarToken,
 }
 
 #[derive(DeriveIden)]
@@ -303,10 +304,47 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+
+        // The secret of a member's personal calendar feed (read-only;
+        // revoking it replaces or clears it).
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Users::Table)
+                    .add_column(string_null(Users::CalendarToken))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ux_users_calendar_token")
+                    .table(Users::Table)
+                    .col(Users::CalendarToken)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("ux_users_calendar_token")
+                    .table(Users::Table)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Users::Table)
+                    .drop_column(Users::CalendarToken)
+                    .to_owned(),
+            )
+            .await?;
         for table in [
             JobRuns::Table.into_iden(),
             AgendaItems::Table.into_iden(),

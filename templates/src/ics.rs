@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 /// One event.
 #[derive(Debug, Clone)]
 pub struct CalendarEvent {
+    /// For an all-day event (a due date), the day; `start`/`end` are then ignored.
+    pub day: Option<chrono::NaiveDate>,
     /// Stable identifier, e.g. `meetup-12@relais.example.org`.
     pub uid: String,
     /// Start.
@@ -80,8 +82,20 @@ pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
         line("BEGIN:VEVENT".into());
         line(format!("UID:{}", text(&e.uid)));
         line(format!("DTSTAMP:{}", utc(e.stamp)));
-        line(format!("DTSTART:{}", utc(e.start)));
-        line(format!("DTEND:{}", utc(e.end)));
+        match e.day {
+            // A date, not a time: the same day everywhere, so no zone needed.
+            Some(day) => {
+                line(format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")));
+                line(format!(
+                    "DTEND;VALUE=DATE:{}",
+                    (day + chrono::Duration::days(1)).format("%Y%m%d")
+                ));
+            }
+            None => {
+                line(format!("DTSTART:{}", utc(e.start)));
+                line(format!("DTEND:{}", utc(e.end)));
+            }
+        }
         line(format!("SEQUENCE:{}", e.sequence.max(0)));
         line(format!(
             "STATUS:{}",

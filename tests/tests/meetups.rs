@@ -579,3 +579,115 @@ async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() 
         .await
         .assert_contains("Présenté lors des rencontres");
 }
+
+#[tokio::test]
+async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("first", "thu", "19:00", "10"),
+    )
+    .await
+    .expect("series");
+    let occ = occurrences(&s.app, id).await;
+    let city = s.app.client().get("/cities/lyon/meetups.ics").await;
+    assert_eq!(city.status, StatusCode::OK);
+    let parsed: icalendar::Calendar = city
+        .body
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}\n{}", city.body));
+    assert_eq!(
+        parsed
+            .components
+            .iter()
+            .filter(|c| c.as_event().is_some())
+            .count(),
+        occ.len()
+    );
+    assert_eq!(
+        s.app
+            .client()
+            .get("/cities/atlantis/meetups.ics")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let ana = logged_in(&s.app, "ana@example.org").await;
+    let lyon = s.lyon.to_string();
+    ana.submit(
+        "/projects/new",
+        "/projects",
+        &[
+            ("title", "Jardins"),
+            ("pitch", "Cultiver."),
+            ("themes", "environmental"),
+            ("licence", "MIT"),
+            ("edition_id", "1"),
+            ("city_id", &lyon),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    ana.submit(
+        "/projects/jardins",
+        "/projects/jardins/milestones",
+        &[
+            ("title", "Première récolte"),
+            ("due_on", "2026-06-21"),
+            ("status", "planned"),
+        ],
+    )
+    .await;
+    let meeting = format!("/meetups/{}", occ[1].id);
+    ana.submit(&meeting, &format!("{meeting}/rsvp"), &[("answer", "maybe")])
+        .await;
+    ana.submit("/profile", "/profile/calendar", &[]).await;
+    let profile = ana.get("/profile").await;
+    let url = regex::Regex::new(r"(http://[^<]+/calendar/[A-Za-z0-9_-]+\.ics)")
+        .expect("regex")
+        .captures(&profile.body)
+        .expect("feed url")[1]
+        .to_owned();
+    let feed = s.app.client().get(&url).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    let parsed: icalendar::Calendar = feed
+        .body
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}\n{}", feed.body));
+    assert_eq!(
+        parsed
+            .components
+            .iter()
+            .filter(|c| c.as_event().is_some())
+            .count(),
+        2,
+        "{}",
+        feed.body
+    );
+    assert!(
+        feed.body.contains("DTSTART;VALUE=DATE:20260621"),
+        "{}",
+        feed.body
+    );
+    assert!(
+        feed.body.contains("DTSTART:20260205T180000Z"),
+        "{}",
+        feed.body
+    );
+
+    ana.submit("/profile", "/profile/calendar/revoke", &[])
+        .await;
+    assert_eq!(s.app.client().get(&url).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        s.app
+            .client()
+            .get("/calendar/not-a-real-token-at-all-0000.ics")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

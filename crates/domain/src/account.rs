@@ -357,6 +357,7 @@ async fn insert_user(
         is_active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
+        calendar_token: Set(None),
         ..Default::default()
     }
     .insert(db)

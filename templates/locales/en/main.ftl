@@ -578,3 +578,11 @@ error-ordinal-fifth = A "fifth" day does not exist every month: choose "last".
 error-place-required = Give an address or an online link.
 error-project-not-in-city = This project is not from this city.
 error-time-invalid = Invalid time (format HH:MM).
+
+calendar-title = My calendar
+calendar-lead = A secret address to add to your calendar app: your meetups (yes or maybe) and your projects' due dates.
+calendar-enable = Create my calendar address
+calendar-renew = Change the address (the old one stops working)
+calendar-revoke = Turn off
+flash-calendar-renewed = New calendar address created.
+flash-calendar-revoked = Calendar address turned off.

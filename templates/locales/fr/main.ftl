@@ -578,3 +578,11 @@ error-ordinal-fifth = Un « cinquième » jour n'existe pas tous les mois : choi
 error-place-required = Donnez une adresse ou un lien en ligne.
 error-project-not-in-city = Ce projet n'est pas de cette ville.
 error-time-invalid = Heure invalide (format HH:MM).
+
+calendar-title = Mon agenda
+calendar-lead = Une adresse secrète à ajouter à votre application d'agenda : vos rencontres (oui ou peut-être) et les échéances de vos projets.
+calendar-enable = Créer mon adresse d'agenda
+calendar-renew = Changer d'adresse (l'ancienne cesse de marcher)
+calendar-revoke = Désactiver
+flash-calendar-renewed = Nouvelle adresse d'agenda créée.
+flash-calendar-revoked = Adresse d'agenda désactivée.

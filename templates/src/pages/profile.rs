@@ -16,6 +16,8 @@ pub struct ProfileView {
     pub roles: Vec<String>,
     /// Cities to choose from: (id, name).
     pub cities: Vec<(String, String)>,
+    /// The secret address of the personal calendar feed, when turned on.
+    pub calendar_url: Option<String>,
 }
 
 /// The profile page with its two forms.
@@ -49,6 +51,15 @@ pub fn profile(
                 (checkboxes(lang, form, "skills", "profile-skills", &skills))
                 (textarea(lang, form, "bio", "profile-bio", Some("profile-bio-hint")))
                 p { button type="submit" { (t(lang, "profile-submit")) } }
+            }
+            h2 { (t(lang, "calendar-title")) }
+            p { (t(lang, "calendar-lead")) }
+            @if let Some(url) = &view.calendar_url {
+                p { code.feed-url { (url) } }
+                form.inline method="post" action="/profile/calendar" { (csrf(ctx)) button type="submit" { (t(lang, "calendar-renew")) } }
+                form.inline method="post" action="/profile/calendar/revoke" { (csrf(ctx)) button.danger type="submit" { (t(lang, "calendar-revoke")) } }
+            } @else {
+                form.inline method="post" action="/profile/calendar" { (csrf(ctx)) button type="submit" { (t(lang, "calendar-enable")) } }
             }
             h2 { (t(lang, "profile-password-title")) }
             (error_summary(lang, password_form))

@@ -35,6 +35,8 @@ pub fn router() -> Router<AppState> {
         .route("/meetups/{id}/agenda/request", post(ask_agenda))
         .route("/meetups/{id}/agenda/{item}/accept", post(accept_agenda))
         .route("/meetups/{id}/agenda/{item}/remove", post(remove_agenda))
+        .route("/cities/{slug}/meetups.ics", get(city_feed))
+        .route("/calendar/{file}", get(personal_feed))
         .route("/admin/meetups", get(series_admin).post(create_series))
         .route("/admin/meetups/{id}", get(series_page).post(update_series))
         .route("/admin/meetups/{id}/occurrences", post(add_single))
@@ -86,6 +88,7 @@ fn ics_event(state: &AppState, o: &Occurrence) -> CalendarEvent {
         .unwrap_or("relais")
         .to_owned();
     CalendarEvent {
+        day: None,
         uid: format!("meetup-{}@{host}", o.id),
         start: o.starts_at,
         end: o.ends_at,
@@ -601,4 +604,62 @@ async fn add_single(
             .await
         }
     }
+}
+
+fn ics_response(body: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+async fn city_feed(State(state): State<AppState>, Path(slug): Path<String>) -> WebResult<Response> {
+    let (name, meetings) =
+        relais_domain::calendar::of_city(&state.ctx.db, &slug, state.ctx.now()).await?;
+    let events: Vec<CalendarEvent> = meetings.iter().map(|o| ics_event(&state, o)).collect();
+    Ok(ics_response(calendar(&format!("Relais — {name}"), &events)))
+}
+
+/// The personal feed: read by calendar apps without a session, so the
+/// secret in the address is the only credential.
+async fn personal_feed(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> WebResult<Response> {
+    let token = file.strip_suffix(".ics").ok_or(WebError::NotFound)?;
+    let feed = relais_domain::calendar::personal(&state.ctx.db, token, state.ctx.now()).await?;
+    let base = state
+        .config
+        .base_url
+        .as_str()
+        .trim_end_matches('/')
+        .to_owned();
+    let host = state
+        .config
+        .base_url
+        .host_str()
+        .unwrap_or("relais")
+        .to_owned();
+    let mut events: Vec<CalendarEvent> =
+        feed.meetings.iter().map(|o| ics_event(&state, o)).collect();
+    for (slug, title, m) in &feed.milestones {
+        events.push(CalendarEvent {
+            day: Some(m.due_on),
+            uid: format!("milestone-{}@{host}", m.id),
+            start: state.ctx.now(),
+            end: state.ctx.now(),
+            stamp: state.ctx.now(),
+            sequence: 0,
+            cancelled: false,
+            summary: format!("{title} — {}", m.title),
+            location: String::new(),
+            url: format!("{base}/projects/{slug}"),
+            description: String::new(),
+        });
+    }
+    Ok(ics_response(calendar(
+        &format!("Relais — {}", feed.name),
+        &events,
+    )))
 }

@@ -23,6 +23,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/profile", get(show).post(save))
         .route("/profile/password", post(change_password))
+        .route("/profile/calendar", post(renew_calendar))
+        .route("/profile/calendar/revoke", post(revoke_calendar))
 }
 
 async fn profile_view(
@@ -49,7 +51,12 @@ async fn profile_view(
         };
         format!("{} ({})", t(lang, key), city_name(*city_id))
     }));
+    let base = state.config.base_url.as_str().trim_end_matches('/');
+    let calendar_url = relais_domain::calendar::token_of(&state.ctx.db, &account.actor())
+        .await?
+        .map(|t| format!("{base}/calendar/{t}.ics"));
     Ok(ProfileView {
+        calendar_url,
         email: account.email.clone(),
         roles,
         cities: cities
@@ -186,4 +193,26 @@ async fn change_password(
         }
         Err(e) => Err(WebError::from(e)),
     }
+}
+
+async fn renew_calendar(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    rc.require_session()?;
+    relais_domain::calendar::renew(&state.ctx, &rc.actor()).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        "/profile",
+        "flash-calendar-renewed",
+        vec![],
+    ))
+}
+
+async fn revoke_calendar(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    rc.require_session()?;
+    relais_domain::calendar::revoke(&state.ctx, &rc.actor()).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        "/profile",
+        "flash-calendar-revoked",
+        vec![],
+    ))
 }
