@@ -146,6 +146,7 @@ mod tests {
         let cal = calendar(
             "Lyon",
             &[CalendarEvent {
+                day: None,
                 uid: "meetup-1@x".into(),
                 start: at,
                 end: at,
