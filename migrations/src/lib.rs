@@ -12,6 +12,7 @@ mod m20261125_000002_create_email_outbox;
 mod m20261125_000003_create_projects;
 mod m20261125_000004_create_mentoring;
 mod m20261125_000005_create_meetups;
+mod m20261125_000006_create_date_polls;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_create_projects::Migration),
             Box::new(m20261125_000004_create_mentoring::Migration),
             Box::new(m20261125_000005_create_meetups::Migration),
+            Box::new(m20261125_000006_create_date_polls::Migration),
         ]
     }
 }

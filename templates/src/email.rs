@@ -68,6 +68,48 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: false,
         },
+        EmailMessage::PollInvitation {
+            title,
+            city,
+            closes_on,
+            poll_id,
+            token,
+        } => Parts {
+            subject: t_args(lang, "email-poll-subject", &[("title", title)]),
+            greeting_name: None,
+            paragraphs: vec![
+                t_args(lang, "email-poll-body", &[("title", title), ("city", city)]),
+                t_args(lang, "email-poll-closes", &[("date", closes_on)]),
+            ],
+            action: Some((
+                t(lang, "email-poll-button"),
+                format!("{base}/polls/{poll_id}/{token}"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::MeetupInvitation {
+            title,
+            when,
+            place,
+            meetup_id,
+        } => Parts {
+            subject: t_args(
+                lang,
+                "email-meetup-subject",
+                &[("title", title), ("when", when)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![t_args(
+                lang,
+                "email-meetup-body",
+                &[("title", title), ("when", when), ("place", place)],
+            )],
+            action: Some((
+                t(lang, "email-meetup-button"),
+                format!("{base}/meetups/{meetup_id}"),
+            )),
+            ignore_note: false,
+        },
         EmailMessage::ProjectInvitation {
             inviter,
             project,

@@ -61,7 +61,7 @@ impl Email {
     /// The first link in the email that starts with `prefix` (e.g. "/activate/").
     pub fn link(&self, base_url: &str, prefix: &str) -> String {
         let pattern = format!(
-            r#"{}{}[A-Za-z0-9_\-?=]+"#,
+            r#"{}{}[A-Za-z0-9_\-?=/]+"#,
             regex::escape(base_url),
             regex::escape(prefix)
         );

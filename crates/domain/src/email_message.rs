@@ -42,6 +42,30 @@ pub enum EmailMessage {
         /// The single-use token for the link.
         token: String,
     },
+    /// An invitation to answer a date poll, with a personal link.
+    PollInvitation {
+        /// The poll's title.
+        title: String,
+        /// The city.
+        city: String,
+        /// The last day to answer, in the city's calendar.
+        closes_on: String,
+        /// The poll.
+        poll_id: i32,
+        /// The personal token for the link.
+        token: String,
+    },
+    /// An invitation to a meeting.
+    MeetupInvitation {
+        /// Its title.
+        title: String,
+        /// When, in the city's local time.
+        when: String,
+        /// Where.
+        place: String,
+        /// The meeting.
+        meetup_id: i32,
+    },
     /// An invitation to join the programme.
     Invitation {
         /// Who invites.
@@ -63,12 +87,17 @@ impl EmailMessage {
             EmailMessage::SetPassword { .. } => "set_password",
             EmailMessage::Invitation { .. } => "invitation",
             EmailMessage::ProjectInvitation { .. } => "project_invitation",
+            EmailMessage::PollInvitation { .. } => "poll_invitation",
+            EmailMessage::MeetupInvitation { .. } => "meetup_invitation",
         }
     }
 
     /// True for emails whose body holds a secret link: once sent, the
     /// outbox keeps only that it was sent, not the link.
     pub fn carries_secret(&self) -> bool {
-        !matches!(self, EmailMessage::AccountExists { .. })
+        !matches!(
+            self,
+            EmailMessage::AccountExists { .. } | EmailMessage::MeetupInvitation { .. }
+        )
     }
 }

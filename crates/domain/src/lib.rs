@@ -9,6 +9,7 @@ pub mod city;
 pub mod clock;
 pub mod context;
 pub mod dashboard;
+pub mod date_poll;
 pub mod db;
 pub mod edition;
 pub mod email_address;

@@ -7,5 +7,6 @@ pub mod error;
 pub mod home;
 pub mod meetups;
 pub mod mentoring;
+pub mod polls;
 pub mod profile;
 pub mod projects;

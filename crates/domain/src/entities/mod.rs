@@ -3,6 +3,7 @@
 
 pub mod agenda_item;
 pub mod city;
+pub mod date_poll;
 pub mod edition;
 pub mod edition_city;
 pub mod email_outbox;
@@ -13,6 +14,9 @@ pub mod meetup_series;
 pub mod mentor_assignment;
 pub mod mentor_profile;
 pub mod milestone;
+pub mod poll_answer;
+pub mod poll_invitee;
+pub mod poll_slot;
 pub mod project;
 pub mod project_member;
 pub mod project_stage;

@@ -10,6 +10,7 @@ mod language;
 mod meetups;
 mod mentoring;
 mod password;
+mod polls;
 mod profile;
 mod projects;
 mod team;
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(dashboard::router())
         .merge(mentoring::router())
         .merge(meetups::router())
+        .merge(polls::router())
 }
 
 /// The answer for any path no router knows.

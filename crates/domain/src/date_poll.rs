@@ -1,0 +1,481 @@
+//! Date polls, for the meetings that do not follow the monthly rule (a
+//! launch, a workshop with an institution, a month whose usual day is a
+//! holiday). A coordinator offers slots; the city's members are invited by
+//! email with a personal link that lets them answer each slot — yes, if
+//! need be, no — without logging in, and see who else can come; the
+//! coordinator then turns the best slot into a meeting, which invites
+//! everybody who was asked.
+
+use crate::context::Context;
+use crate::email_message::EmailMessage;
+use crate::entities::{
+    date_poll as poll, meetup_occurrence as occurrence, poll_answer, poll_invitee, poll_slot, user,
+};
+use crate::error::{DomainError, FieldErrors, Result};
+use crate::language::Language;
+use crate::meetup::Status;
+use crate::meetup_rule::resolve_local;
+use crate::outbox::{self, NewEmail};
+use crate::role::Actor;
+use crate::skill::Skill;
+use crate::{city, token};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+/// An answer for one slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Available.
+    Yes,
+    /// Available if it must be.
+    IfNeedBe,
+    /// Not available.
+    No,
+}
+
+impl Choice {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Choice::Yes => "yes",
+            Choice::IfNeedBe => "if_need_be",
+            Choice::No => "no",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
+        match code.trim() {
+            "yes" => Ok(Choice::Yes),
+            "if_need_be" => Ok(Choice::IfNeedBe),
+            "no" => Ok(Choice::No),
+            _ => Err("error-choice-invalid"),
+        }
+    }
+}
+
+/// The poll form as submitted.
+#[derive(Debug, Clone, Default)]
+pub struct PollInput {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Address.
+    pub place_address: String,
+    /// Duration in minutes.
+    pub duration_minutes: String,
+    /// Places.
+    pub capacity: String,
+    /// One slot per line, `YYYY-MM-DD HH:MM` in the city's time.
+    pub slots: String,
+    /// Last day to answer, `YYYY-MM-DD` (the poll closes at its end).
+    pub closes_on: String,
+    /// Audiences (skills); none means everyone in the city.
+    pub audiences: Vec<String>,
+}
+
+fn parse_slots(
+    text: &str,
+    zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> std::result::Result<Vec<DateTime<Utc>>, &'static str> {
+    let mut slots = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let local = NaiveDateTime::parse_from_str(line, "%Y-%m-%d %H:%M")
+            .map_err(|_| "error-slots-invalid")?;
+        let at = resolve_local(zone, local);
+        if at <= now {
+            return Err("error-slots-past");
+        }
+        if !slots.contains(&at) {
+            slots.push(at);
+        }
+    }
+    if !(2..=10).contains(&slots.len()) {
+        return Err("error-slots-count");
+    }
+    slots.sort();
+    Ok(slots)
+}
+
+/// Creates a poll and invites the city's members (of the chosen audiences);
+/// the city's coordinators only.
+pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInput) -> Result<i32> {
+    if !actor.coordinates(Some(city_id)) {
+        return Err(DomainError::Forbidden);
+    }
+    let c = city::get(&ctx.db, city_id).await?;
+    let now = ctx.now();
+    let mut e = FieldErrors::default();
+    let title = input.title.trim().to_owned();
+    if title.is_empty() {
+        e.add("title", "error-required");
+    }
+    let duration = e.check(
+        "duration_minutes",
+        input
+            .duration_minutes
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|d| (1..=24 * 60).contains(d))
+            .ok_or("error-duration-invalid"),
+    );
+    let capacity = e.check(
+        "capacity",
+        input
+            .capacity
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=10_000).contains(n))
+            .ok_or("error-capacity-positive"),
+    );
+    let slots = e.check("slots", parse_slots(&input.slots, c.time_zone, now));
+    let closes = e.check(
+        "closes_on",
+        NaiveDate::parse_from_str(input.closes_on.trim(), "%Y-%m-%d")
+            .map_err(|_| "error-date-invalid"),
+    );
+    let closes_at =
+        closes.map(|d| resolve_local(c.time_zone, d.and_hms_opt(23, 59, 0).unwrap_or_default()));
+    if let (Some(at), Some(slots)) = (closes_at, &slots)
+        && (at <= now || slots.first().is_some_and(|first| at >= *first))
+    {
+        e.add("closes_on", "error-poll-closes");
+    }
+    let mut audiences = Vec::new();
+    for code in &input.audiences {
+        if let Some(s) = e.check("audiences", Skill::parse(code)) {
+            audiences.push(s);
+        }
+    }
+    e.into_result()?;
+    let (Some(duration), Some(capacity), Some(slots), Some(closes_at)) =
+        (duration, capacity, slots, closes_at)
+    else {
+        return Err(DomainError::Internal("validated poll lost a field".into()));
+    };
+    let members: Vec<user::Model> = user::Entity::find()
+        .filter(user::Column::CityId.eq(city_id))
+        .filter(user::Column::IsActive.eq(true))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            let skills = Skill::parse_list(&u.skills);
+            audiences.is_empty()
+                || skills.is_empty()
+                || skills.iter().any(|s| audiences.contains(s))
+        })
+        .collect();
+    let txn = ctx.db.begin().await?;
+    let row = poll::ActiveModel {
+        city_id: Set(city_id),
+        title: Set(title.clone()),
+        description: Set(input.description.trim().to_owned()),
+        place_address: Set(input.place_address.trim().to_owned()),
+        duration_minutes: Set(duration),
+        capacity: Set(capacity),
+        closes_at: Set(closes_at),
+        created_by: Set(actor.user_id()),
+        occurrence_id: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for at in slots {
+        poll_slot::ActiveModel {
+            poll_id: Set(row.id),
+            starts_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for m in members {
+        let clear = token::generate();
+        poll_invitee::ActiveModel {
+            poll_id: Set(row.id),
+            user_id: Set(m.id),
+            token_hash: Set(token::hash(&clear)),
+            reminded_at: Set(None),
+        }
+        .insert(&txn)
+        .await?;
+        let message = EmailMessage::PollInvitation {
+            title: title.clone(),
+            city: c.name.clone(),
+            closes_on: closes_at
+                .with_timezone(&c.time_zone)
+                .format("%Y-%m-%d")
+                .to_string(),
+            token: clear,
+            poll_id: row.id,
+        };
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                idempotency_key: format!("poll_invitation:{}:{}", row.id, m.id),
+                to: &m.email,
+                user_id: Some(m.id),
+                language: Language::parse(&m.language).unwrap_or_default(),
+                message: &message,
+            },
+            now,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+/// A poll seen through an invitee's link.
+#[derive(Debug, Clone)]
+pub struct Ballot {
+    /// The poll.
+    pub poll: poll::Model,
+    /// The invitee.
+    pub user_id: i32,
+    /// Whether answers are still taken.
+    pub open: bool,
+}
+
+/// The poll and invitee behind a link; `NotFound` for an unknown one.
+pub async fn ballot(ctx: &Context, poll_id: i32, clear: &str) -> Result<Ballot> {
+    let invitee = poll_invitee::Entity::find()
+        .filter(poll_invitee::Column::TokenHash.eq(token::hash(clear)))
+        .filter(poll_invitee::Column::PollId.eq(poll_id))
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let p = poll::Entity::find_by_id(poll_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    Ok(Ballot {
+        open: p.occurrence_id.is_none() && ctx.now() < p.closes_at,
+        poll: p,
+        user_id: invitee.user_id,
+    })
+}
+
+/// Records an invitee's answers, slot by slot.
+pub async fn answer(ctx: &Context, ballot: &Ballot, answers: &[(i32, Choice)]) -> Result<()> {
+    if !ballot.open {
+        return Err(DomainError::field("answers", "error-poll-closed"));
+    }
+    let slots: Vec<i32> = slots(&ctx.db, ballot.poll.id)
+        .await?
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
+    for (slot_id, choice) in answers {
+        if !slots.contains(slot_id) {
+            return Err(DomainError::field("answers", "error-choice-invalid"));
+        }
+        poll_answer::Entity::delete_by_id((*slot_id, ballot.user_id))
+            .exec(&txn)
+            .await?;
+        poll_answer::ActiveModel {
+            slot_id: Set(*slot_id),
+            user_id: Set(ballot.user_id),
+            answer: Set(choice.code().to_owned()),
+            answered_at: Set(now),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A poll's slots, in time order.
+pub async fn slots(db: &impl ConnectionTrait, poll_id: i32) -> Result<Vec<poll_slot::Model>> {
+    Ok(poll_slot::Entity::find()
+        .filter(poll_slot::Column::PollId.eq(poll_id))
+        .order_by_asc(poll_slot::Column::StartsAt)
+        .all(db)
+        .await?)
+}
+
+/// The answers so far: each slot with its score (yes counts 2, if need be
+/// 1), and each invitee's row.
+#[derive(Debug, Clone)]
+pub struct Results {
+    /// Slots with (yes, if need be) counts, in time order.
+    pub slots: Vec<(poll_slot::Model, usize, usize)>,
+    /// Each invitee who answered: account, name and their choice per slot.
+    pub rows: Vec<(i32, String, Vec<Option<Choice>>)>,
+    /// Invitees who have not answered yet.
+    pub silent: usize,
+}
+
+/// The results of a poll (for coordinators and invitees alike).
+pub async fn results(db: &impl ConnectionTrait, poll_id: i32) -> Result<Results> {
+    let slots = slots(db, poll_id).await?;
+    let ids: Vec<i32> = slots.iter().map(|s| s.id).collect();
+    let answers = poll_answer::Entity::find()
+        .filter(poll_answer::Column::SlotId.is_in(ids))
+        .all(db)
+        .await?;
+    let invitees = poll_invitee::Entity::find()
+        .filter(poll_invitee::Column::PollId.eq(poll_id))
+        .all(db)
+        .await?;
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(invitees.iter().map(|i| i.user_id).collect::<Vec<_>>()))
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?;
+    let mut rows = Vec::new();
+    let mut silent = 0;
+    for person in &people {
+        let choices: Vec<Option<Choice>> = slots
+            .iter()
+            .map(|s| {
+                answers
+                    .iter()
+                    .find(|a| a.slot_id == s.id && a.user_id == person.id)
+                    .and_then(|a| Choice::parse(&a.answer).ok())
+            })
+            .collect();
+        if choices.iter().all(Option::is_none) {
+            silent += 1;
+        } else {
+            rows.push((person.id, person.name.clone(), choices));
+        }
+    }
+    let counted = slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let yes = rows
+                .iter()
+                .filter(|(_, _, c)| c[i] == Some(Choice::Yes))
+                .count();
+            let maybe = rows
+                .iter()
+                .filter(|(_, _, c)| c[i] == Some(Choice::IfNeedBe))
+                .count();
+            (s, yes, maybe)
+        })
+        .collect();
+    Ok(Results {
+        slots: counted,
+        rows,
+        silent,
+    })
+}
+
+/// The polls of the cities the actor coordinates, newest first.
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<poll::Model>> {
+    Ok(poll::Entity::find()
+        .order_by_desc(poll::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|p| actor.coordinates(Some(p.city_id)))
+        .collect())
+}
+
+/// One poll, for its city's coordinators.
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, poll_id: i32) -> Result<poll::Model> {
+    let p = poll::Entity::find_by_id(poll_id)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    if !actor.coordinates(Some(p.city_id)) {
+        return Err(DomainError::Forbidden);
+    }
+    Ok(p)
+}
+
+/// Turns a slot into a meeting and invites everybody who was asked; doing
+/// it again returns the same meeting.
+pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -> Result<i32> {
+    let p = get(&ctx.db, actor, poll_id).await?;
+    if let Some(existing) = p.occurrence_id {
+        return Ok(existing);
+    }
+    let slot = poll_slot::Entity::find_by_id(slot_id)
+        .one(&ctx.db)
+        .await?
+        .filter(|s| s.poll_id == poll_id)
+        .ok_or(DomainError::NotFound)?;
+    let c = city::get(&ctx.db, p.city_id).await?;
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
+    let occ = occurrence::ActiveModel {
+        series_id: Set(None),
+        city_id: Set(p.city_id),
+        rule_date: Set(None),
+        title: Set(p.title.clone()),
+        description: Set(p.description.clone()),
+        starts_at: Set(slot.starts_at),
+        ends_at: Set(slot.starts_at + Duration::minutes(i64::from(p.duration_minutes))),
+        place_address: Set(p.place_address.clone()),
+        online_url: Set(None),
+        capacity: Set(p.capacity),
+        status: Set(Status::Scheduled.code().to_owned()),
+        manual: Set(true),
+        minutes: Set(String::new()),
+        sequence: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let claimed = poll::Entity::update_many()
+        .col_expr(poll::Column::OccurrenceId, Expr::value(occ.id))
+        .filter(poll::Column::Id.eq(poll_id))
+        .filter(poll::Column::OccurrenceId.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(DomainError::field("slot", "error-poll-closed"));
+    }
+    let invitees = poll_invitee::Entity::find()
+        .filter(poll_invitee::Column::PollId.eq(poll_id))
+        .all(&txn)
+        .await?;
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(invitees.iter().map(|i| i.user_id).collect::<Vec<_>>()))
+        .all(&txn)
+        .await?;
+    for person in people {
+        let message = EmailMessage::MeetupInvitation {
+            title: p.title.clone(),
+            when: slot
+                .starts_at
+                .with_timezone(&c.time_zone)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+            place: p.place_address.clone(),
+            meetup_id: occ.id,
+        };
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                idempotency_key: format!("meetup_invitation:{}:{}", occ.id, person.id),
+                to: &person.email,
+                user_id: Some(person.id),
+                language: Language::parse(&person.language).unwrap_or_default(),
+                message: &message,
+            },
+            now,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(occ.id)
+}

@@ -1,0 +1,214 @@
+//! Date polls: the invitee's ballot (by personal link, no log-in needed)
+//! and the coordinators' pages.
+
+use crate::error::{WebError, WebResult, form_rejection};
+use crate::fields::Fields;
+use crate::routes::see_other_with_flash;
+use crate::{AppState, RequestContext};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use relais_domain::date_poll::{self, Choice, PollInput};
+use relais_domain::{DomainError, city};
+use relais_templates::form::FormState;
+use relais_templates::pages::polls as view;
+
+/// This area's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/polls/{id}/{token}", get(ballot).post(answer))
+        .route("/admin/polls", get(admin).post(create))
+        .route("/admin/polls/{id}", get(results))
+        .route("/admin/polls/{id}/convert", post(convert))
+}
+
+async fn ballot_page(
+    state: &AppState,
+    rc: &RequestContext,
+    id: i32,
+    token: &str,
+    form: FormState,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let b = date_poll::ballot(&state.ctx, id, token).await?;
+    let zone = city::get(&state.ctx.db, b.poll.city_id).await?.time_zone;
+    let results = date_poll::results(&state.ctx.db, id).await?;
+    let mine: Vec<Option<Choice>> = results
+        .rows
+        .iter()
+        .find(|(user_id, _, _)| *user_id == b.user_id)
+        .map_or_else(|| vec![None; results.slots.len()], |(_, _, c)| c.clone());
+    let action = format!("/polls/{id}/{token}");
+    let page = view::BallotView {
+        poll: &b.poll,
+        zone,
+        open: b.open,
+        mine: &mine,
+        results: &results,
+        action: &action,
+        form: &form,
+    };
+    Ok((status, view::ballot(&rc.page(), &page)).into_response())
+}
+
+async fn ballot(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((id, token)): Path<(i32, String)>,
+) -> WebResult<Response> {
+    ballot_page(&state, &rc, id, &token, FormState::new(), StatusCode::OK).await
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((id, token)): Path<(i32, String)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let b = date_poll::ballot(&state.ctx, id, &token).await?;
+    let mut answers = Vec::new();
+    for slot in date_poll::slots(&state.ctx.db, id).await? {
+        let value = fields.get(&format!("slot-{}", slot.id));
+        if !value.is_empty() {
+            answers.push((
+                slot.id,
+                Choice::parse(value).map_err(|_| WebError::BadRequest)?,
+            ));
+        }
+    }
+    match date_poll::answer(&state.ctx, &b, &answers).await {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/polls/{id}/{token}"),
+            "flash-poll-answered",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "answers")?;
+            ballot_page(
+                &state,
+                &rc,
+                id,
+                &token,
+                FormState::new().with_errors(errors),
+                status,
+            )
+            .await
+        }
+    }
+}
+
+async fn admin_page(
+    state: &AppState,
+    rc: &RequestContext,
+    form: &FormState,
+    status: StatusCode,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let actor = rc.actor();
+    let cities: Vec<city::City> = city::list(&state.ctx.db)
+        .await?
+        .into_iter()
+        .filter(|c| actor.coordinates(Some(c.id)))
+        .collect();
+    if cities.is_empty() {
+        return Err(DomainError::Forbidden.into());
+    }
+    let polls = date_poll::list(&state.ctx.db, &actor)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let zone = cities
+                .iter()
+                .find(|c| c.id == p.city_id)
+                .map_or(relais_domain::time_zone::DEFAULT_TIME_ZONE, |c| c.time_zone);
+            (p, zone)
+        })
+        .collect::<Vec<_>>();
+    let options: Vec<(String, String)> = cities
+        .iter()
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect();
+    Ok((status, view::admin(&rc.page(), &polls, &options, form)).into_response())
+}
+
+async fn admin(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    let form = FormState::new()
+        .with("duration_minutes", "120")
+        .with("capacity", "40");
+    admin_page(&state, &rc, &form, StatusCode::OK).await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let city_id: i32 = fields
+        .get("city_id")
+        .parse()
+        .map_err(|_| WebError::BadRequest)?;
+    let input = PollInput {
+        title: fields.get("title").to_owned(),
+        description: fields.get("description").to_owned(),
+        place_address: fields.get("place_address").to_owned(),
+        duration_minutes: fields.get("duration_minutes").to_owned(),
+        capacity: fields.get("capacity").to_owned(),
+        slots: fields.get("slots").to_owned(),
+        closes_on: fields.get("closes_on").to_owned(),
+        audiences: fields.all("audiences"),
+    };
+    match date_poll::create(&state.ctx, &rc.actor(), city_id, &input).await {
+        Ok(id) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/admin/polls/{id}"),
+            "flash-poll-created",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "title")?;
+            admin_page(
+                &state,
+                &rc,
+                &fields.to_form(&[]).with_errors(errors),
+                status,
+            )
+            .await
+        }
+    }
+}
+
+async fn results(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let p = date_poll::get(&state.ctx.db, &rc.actor(), id).await?;
+    let zone = city::get(&state.ctx.db, p.city_id).await?.time_zone;
+    let results = date_poll::results(&state.ctx.db, id).await?;
+    Ok(view::results(&rc.page(), &p, zone, &results).into_response())
+}
+
+async fn convert(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let slot: i32 = fields
+        .get("slot_id")
+        .parse()
+        .map_err(|_| WebError::BadRequest)?;
+    let meetup = date_poll::convert(&state.ctx, &rc.actor(), id, slot).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/meetups/{meetup}"),
+        "flash-poll-converted",
+        vec![],
+    ))
+}

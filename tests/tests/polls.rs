@@ -1,0 +1,176 @@
+//! Date polls over HTTP: invitations by email, answers from the emailed
+//! link without logging in, results for everyone invited, and the chosen
+//! slot turned into a meeting that invites everybody.
+
+use chrono::{TimeZone, Utc};
+use relais_domain::Role;
+use relais_tests::{PASSWORD, TestApp};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
+    let app = TestApp::spawn_at(
+        Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+            .single()
+            .expect("time"),
+    )
+    .await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    app.create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
+        .await;
+    app.create_account(
+        "coord@example.org",
+        "Luc Coord",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("far@example.org", "Far Away", Role::Member, Some("dakar"))
+        .await;
+    let coordinator = app.client();
+    coordinator.log_in("coord@example.org", PASSWORD).await;
+
+    let base = [
+        ("city_id", lyon.as_str()),
+        ("title", "Atelier avec la Métropole"),
+        ("description", ""),
+        ("place_address", "Hôtel de la Métropole"),
+        ("duration_minutes", "120"),
+        ("capacity", "20"),
+    ];
+    let mut bad = base.to_vec();
+    bad.extend([
+        ("slots", "2026-01-20 18:00\n2025-12-01 18:00"),
+        ("closes_on", "2026-01-25"),
+    ]);
+    let refused = coordinator
+        .submit("/admin/polls", "/admin/polls", &bad)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Un créneau est déjà passé.");
+    refused.assert_contains("2025-12-01 18:00");
+    let mut good = base.to_vec();
+    good.extend([
+        (
+            "slots",
+            "2026-01-20 18:00\n2026-01-22 18:30\n2026-01-27 12:00",
+        ),
+        ("closes_on", "2026-01-15"),
+    ]);
+    let created = coordinator
+        .submit("/admin/polls", "/admin/polls", &good)
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let results_path = created.location.expect("location");
+
+    let emails = app.deliver().await;
+    let invited: Vec<&str> = emails.iter().map(|e| e.to.as_str()).collect();
+    assert_eq!(
+        emails.len(),
+        3,
+        "Lyon's three members, not Dakar's: {invited:?}"
+    );
+    let ana_link = emails
+        .iter()
+        .find(|e| e.to.contains("ana@"))
+        .expect("ana")
+        .link(&app.base_url, "/polls/");
+    let ben_link = emails
+        .iter()
+        .find(|e| e.to.contains("ben@"))
+        .expect("ben")
+        .link(&app.base_url, "/polls/");
+
+    // Answering needs no log-in: the link is the key.
+    let ana = app.client();
+    let ballot = ana.get(&ana_link).await;
+    assert_eq!(ballot.status, StatusCode::OK);
+    let slot_names: Vec<String> = regex::Regex::new(r#"name="(slot-\d+)" value="yes""#)
+        .expect("regex")
+        .captures_iter(&ballot.body)
+        .map(|c| c[1].to_owned())
+        .collect();
+    assert_eq!(slot_names.len(), 3);
+    let token = ballot.csrf_token();
+    let answered = ana
+        .post_raw(
+            &ana_link,
+            &[
+                ("csrf_token", &token),
+                (&slot_names[0], "yes"),
+                (&slot_names[1], "if_need_be"),
+                (&slot_names[2], "no"),
+            ],
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    let ben = app.client();
+    let token = ben.get(&ben_link).await.csrf_token();
+    ben.post_raw(
+        &ben_link,
+        &[
+            ("csrf_token", &token),
+            (&slot_names[0], "yes"),
+            (&slot_names[1], "no"),
+            (&slot_names[2], "yes"),
+        ],
+    )
+    .await;
+    let seen = ben.get(&ben_link).await;
+    seen.assert_contains("Ana");
+    seen.assert_contains("2 oui, 0 si besoin");
+    assert_eq!(
+        app.client()
+            .get(&format!("{}-forged", ana_link))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let results = coordinator.get(&results_path).await;
+    results.assert_contains("Sans réponse : 1");
+    let convert = regex::Regex::new(r#"action="(/admin/polls/\d+/convert)"[^>]*><input type="hidden" name="csrf_token" value="[0-9a-f]+"><input type="hidden" name="slot_id" value="(\d+)""#)
+        .expect("regex")
+        .captures(&results.body)
+        .expect("convert form");
+    let (action, slot) = (convert[1].to_owned(), convert[2].to_owned());
+    let made = coordinator
+        .submit(&results_path, &action, &[("slot_id", &slot)])
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    let meeting = made.location.expect("meeting");
+    let page = app.client().get(&meeting).await;
+    page.assert_contains("Atelier avec la Métropole");
+    page.assert_contains("2026-01-20 18:00");
+    let invitations: Vec<_> = app
+        .deliver()
+        .await
+        .into_iter()
+        .filter(|e| e.subject.starts_with("Invitation :"))
+        .collect();
+    assert_eq!(invitations.len(), 3, "everybody asked is invited");
+    let again = coordinator
+        .submit(&results_path, &action, &[("slot_id", &slot)])
+        .await;
+    assert_eq!(
+        again.location.as_deref(),
+        Some(meeting.as_str()),
+        "converting twice gives the same meeting"
+    );
+
+    let closed = ana.get(&ana_link).await;
+    closed.assert_contains("La date est choisie.");
+    let token = ana.get("/login").await.csrf_token();
+    let late = ana
+        .post_raw(&ana_link, &[("csrf_token", &token), (&slot_names[0], "no")])
+        .await;
+    assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
