@@ -267,6 +267,7 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
     mentoring(ctx, &coordinator)
         .await
         .context("demo mentoring")?;
+    meetups(ctx, &coordinator).await.context("demo meetups")?;
     Ok(logins)
 }
 
@@ -798,6 +799,99 @@ async fn mentoring(ctx: &Context, coordinator: &relais_domain::Actor) -> anyhow:
                 )
                 .await?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// A monthly series in every city, each in its own rhythm; a few answers
+/// and a project on the next Paris agenda.
+async fn meetups(ctx: &Context, coordinator: &relais_domain::Actor) -> anyhow::Result<()> {
+    let rules = [
+        (
+            "paris",
+            "first",
+            "thu",
+            "19:00",
+            "La Fabrique, 12 rue de la Roquette",
+        ),
+        (
+            "lyon",
+            "first",
+            "thu",
+            "19:00",
+            "Hôtel de la Métropole, 20 rue du Lac",
+        ),
+        (
+            "bruxelles",
+            "second",
+            "wed",
+            "18:30",
+            "BeCentral, Cantersteen 12",
+        ),
+        (
+            "montreal",
+            "second",
+            "tue",
+            "18:30",
+            "Maison du développement durable",
+        ),
+        ("dakar", "last", "sat", "10:00", "Jokkolabs, Sacré-Cœur 3"),
+    ];
+    for (slug, ordinal, weekday, time, place) in rules {
+        let city = city::list(&ctx.db)
+            .await?
+            .into_iter()
+            .find(|c| c.slug == slug)
+            .context("demo city")?;
+        let series = relais_domain::meetup::create_series(
+            ctx,
+            coordinator,
+            city.id,
+            &relais_domain::meetup::SeriesInput {
+                title: format!("Rencontre mensuelle — {}", city.name),
+                description: "Développeurs, designers, institutions et entrepreneurs : les projets font le point, on se rencontre, on s'entraide.".into(),
+                ordinal: ordinal.into(),
+                weekday: weekday.into(),
+                start_time: time.into(),
+                duration_minutes: "150".into(),
+                place_address: place.into(),
+                online_url: String::new(),
+                audiences: vec![],
+                capacity: "40".into(),
+            },
+        )
+        .await
+        .with_context(|| format!("series in {slug}"))?;
+        let next = relais_domain::meetup::upcoming(&ctx.db, Some(city.id), ctx.now(), 1)
+            .await?
+            .into_iter()
+            .find(|o| o.series_id == Some(series));
+        if let (Some(next), "paris") = (next, slug) {
+            for email in [
+                "alice@relais.demo",
+                "bastien@relais.demo",
+                "mentor.data@relais.demo",
+            ] {
+                let (member, _) = actor_for(ctx, email).await?;
+                relais_domain::rsvp::answer(
+                    ctx,
+                    &member,
+                    next.id,
+                    relais_domain::rsvp::Answer::Yes,
+                )
+                .await?;
+            }
+            let fountains = project::by_slug(ctx, coordinator, "carte-des-fontaines").await?;
+            relais_domain::agenda::add(
+                ctx,
+                coordinator,
+                next.id,
+                relais_domain::agenda::Kind::Project,
+                Some(fountains.row.id),
+                "",
+            )
+            .await?;
         }
     }
     Ok(())

@@ -305,4 +305,8 @@ async fn the_demo_seed_fills_an_empty_database_once_and_serves_its_projects() {
     let mentor = client.get("/mentor").await;
     mentor.assert_contains("Carte des fontaines");
     mentor.assert_contains("Pouvez-vous relire notre plan de financement ?");
+    let meetups = client.get("/meetups").await;
+    for city in ["Paris", "Lyon", "Bruxelles", "Montréal", "Dakar"] {
+        meetups.assert_contains(&format!("Rencontre mensuelle — {city}"));
+    }
 }
