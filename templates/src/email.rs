@@ -87,6 +87,25 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: false,
         },
+        EmailMessage::PollReminder {
+            title,
+            closes_on,
+            poll_id,
+            token,
+        } => Parts {
+            subject: t_args(lang, "email-poll-reminder-subject", &[("title", title)]),
+            greeting_name: None,
+            paragraphs: vec![t_args(
+                lang,
+                "email-poll-reminder-body",
+                &[("title", title), ("date", closes_on)],
+            )],
+            action: Some((
+                t(lang, "email-poll-button"),
+                format!("{base}/polls/{poll_id}/{token}"),
+            )),
+            ignore_note: false,
+        },
         EmailMessage::MeetupInvitation {
             title,
             when,

@@ -174,3 +174,95 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
         .await;
     assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn silent_invitees_are_reminded_once_before_the_poll_closes() {
+    let app = TestApp::spawn_at(
+        Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+            .single()
+            .expect("time"),
+    )
+    .await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account(
+        "coord@example.org",
+        "Luc Coord",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
+        .await;
+    let coordinator = app.client();
+    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let lyon = lyon.to_string();
+    coordinator
+        .submit(
+            "/admin/polls",
+            "/admin/polls",
+            &[
+                ("city_id", lyon.as_str()),
+                ("title", "Lancement"),
+                ("duration_minutes", "90"),
+                ("capacity", "30"),
+                ("slots", "2026-01-20 18:00\n2026-01-21 18:00"),
+                ("closes_on", "2026-01-10"),
+            ],
+        )
+        .await;
+    let emails = app.deliver().await;
+    let ana_link = emails
+        .iter()
+        .find(|e| e.to.contains("ana@"))
+        .expect("ana")
+        .link(&app.base_url, "/polls/");
+    let ana = app.client();
+    let ballot = ana.get(&ana_link).await;
+    let slot = regex::Regex::new(r#"name="(slot-\d+)" value="yes""#)
+        .expect("regex")
+        .captures(&ballot.body)
+        .expect("slot")[1]
+        .to_owned();
+    ana.post_raw(
+        &ana_link,
+        &[("csrf_token", &ballot.csrf_token()), (&slot, "yes")],
+    )
+    .await;
+
+    let run = |hours: i64| {
+        let jobs = app.jobs.clone();
+        let at = app.ctx.now() + chrono::Duration::hours(hours);
+        async move {
+            relais_scheduler::poll_reminders::run(&jobs, at)
+                .await
+                .expect("job")
+        }
+    };
+    assert_eq!(run(0).await, Some(0), "five days before closing: too early");
+    // 9 January, 12:00 in Paris: the poll closes the next evening.
+    app.clock.set(
+        Utc.with_ymd_and_hms(2026, 1, 9, 11, 0, 0)
+            .single()
+            .expect("time"),
+    );
+    assert_eq!(
+        run(0).await,
+        Some(2),
+        "Ben and the coordinator, who have not answered; not Ana"
+    );
+    assert_eq!(run(1).await, Some(0), "and only once");
+    assert_eq!(run(1).await, None, "the same slot is not run twice");
+    let reminder = app.last_email_to("ben@example.org").await;
+    assert_eq!(reminder.subject, "Dernier rappel : Lancement");
+    let fresh = reminder.link(&app.base_url, "/polls/");
+    assert_eq!(
+        app.client().get(&fresh).await.status,
+        StatusCode::OK,
+        "the reminder's link works"
+    );
+}

@@ -479,3 +479,88 @@ pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -
     txn.commit().await?;
     Ok(occ.id)
 }
+
+/// How long before a poll closes the silent invitees are reminded.
+pub const REMIND_BEFORE: Duration = Duration::hours(48);
+
+/// Queues one reminder for each invitee of an open poll closing within
+/// `REMIND_BEFORE` who has not answered; each invitee is reminded once (the
+/// mark and the email are written together). Returns how many were queued.
+pub async fn remind_silent(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
+    let due = poll::Entity::find()
+        .filter(poll::Column::OccurrenceId.is_null())
+        .filter(poll::Column::ClosesAt.gt(now))
+        .filter(poll::Column::ClosesAt.lte(now + REMIND_BEFORE))
+        .all(&ctx.db)
+        .await?;
+    let mut queued = 0;
+    for p in due {
+        let c = city::get(&ctx.db, p.city_id).await?;
+        let slot_ids: Vec<i32> = slots(&ctx.db, p.id).await?.iter().map(|s| s.id).collect();
+        let answered: Vec<i32> = poll_answer::Entity::find()
+            .filter(poll_answer::Column::SlotId.is_in(slot_ids))
+            .all(&ctx.db)
+            .await?
+            .into_iter()
+            .map(|a| a.user_id)
+            .collect();
+        let silent = poll_invitee::Entity::find()
+            .filter(poll_invitee::Column::PollId.eq(p.id))
+            .filter(poll_invitee::Column::RemindedAt.is_null())
+            .all(&ctx.db)
+            .await?
+            .into_iter()
+            .filter(|i| !answered.contains(&i.user_id));
+        for invitee in silent {
+            let Some(person) = user::Entity::find_by_id(invitee.user_id)
+                .one(&ctx.db)
+                .await?
+            else {
+                continue;
+            };
+            // The link needs a clear token and only its hash is kept: the
+            // reminder carries a fresh one, which replaces the old.
+            let clear = token::generate();
+            let txn = ctx.db.begin().await?;
+            let marked = poll_invitee::Entity::update_many()
+                .col_expr(poll_invitee::Column::RemindedAt, Expr::value(now))
+                .col_expr(
+                    poll_invitee::Column::TokenHash,
+                    Expr::value(token::hash(&clear)),
+                )
+                .filter(poll_invitee::Column::PollId.eq(p.id))
+                .filter(poll_invitee::Column::UserId.eq(invitee.user_id))
+                .filter(poll_invitee::Column::RemindedAt.is_null())
+                .exec(&txn)
+                .await?;
+            if marked.rows_affected != 1 {
+                continue;
+            }
+            let message = EmailMessage::PollReminder {
+                title: p.title.clone(),
+                closes_on: p
+                    .closes_at
+                    .with_timezone(&c.time_zone)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                poll_id: p.id,
+                token: clear,
+            };
+            outbox::enqueue(
+                &txn,
+                NewEmail {
+                    idempotency_key: format!("poll_reminder:{}:{}", p.id, invitee.user_id),
+                    to: &person.email,
+                    user_id: Some(person.id),
+                    language: Language::parse(&person.language).unwrap_or_default(),
+                    message: &message,
+                },
+                now,
+            )
+            .await?;
+            txn.commit().await?;
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}

@@ -55,6 +55,17 @@ pub enum EmailMessage {
         /// The personal token for the link.
         token: String,
     },
+    /// A last call to answer a date poll.
+    PollReminder {
+        /// The poll's title.
+        title: String,
+        /// When it closes, in the city's time.
+        closes_on: String,
+        /// The poll.
+        poll_id: i32,
+        /// The personal token for the link.
+        token: String,
+    },
     /// An invitation to a meeting.
     MeetupInvitation {
         /// Its title.
@@ -88,6 +99,7 @@ impl EmailMessage {
             EmailMessage::Invitation { .. } => "invitation",
             EmailMessage::ProjectInvitation { .. } => "project_invitation",
             EmailMessage::PollInvitation { .. } => "poll_invitation",
+            EmailMessage::PollReminder { .. } => "poll_reminder",
             EmailMessage::MeetupInvitation { .. } => "meetup_invitation",
         }
     }

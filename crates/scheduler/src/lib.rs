@@ -7,6 +7,7 @@ pub mod deliver;
 pub mod error;
 pub mod mailer;
 pub mod meetup_generation;
+pub mod poll_reminders;
 
 use chrono::Utc;
 use relais_domain::Context;
@@ -70,6 +71,19 @@ pub async fn start(jobs: JobContext) -> Result<JobScheduler> {
         .add(Job::new_async("0 5 * * * *", move |_id, _lock| {
             let jobs = generation.clone();
             Box::pin(async move { run_meetup_generation(&jobs).await })
+        })?)
+        .await?;
+    let reminders = jobs.clone();
+    scheduler
+        .add(Job::new_async("0 20 * * * *", move |_id, _lock| {
+            let jobs = reminders.clone();
+            Box::pin(async move {
+                match poll_reminders::run(&jobs, jobs.ctx.now()).await {
+                    Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "poll reminders queued"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "poll reminders failed"),
+                }
+            })
         })?)
         .await?;
     let housekeeping = jobs.clone();

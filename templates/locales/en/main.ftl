@@ -622,3 +622,6 @@ email-poll-button = Give my availability
 email-meetup-subject = Invitation: { $title }, on { $when }
 email-meetup-body = You are invited to "{ $title }", on { $when }, { $place }. Tell us whether you are coming:
 email-meetup-button = Answer the invitation
+
+email-poll-reminder-subject = Last call: { $title }
+email-poll-reminder-body = You have not given your availability for "{ $title }" yet. The poll closes on { $date }:

@@ -622,3 +622,6 @@ email-poll-button = Donner mes disponibilités
 email-meetup-subject = Invitation : { $title }, le { $when }
 email-meetup-body = Vous êtes invité·e à « { $title } », le { $when }, { $place }. Dites-nous si vous venez :
 email-meetup-button = Répondre à l'invitation
+
+email-poll-reminder-subject = Dernier rappel : { $title }
+email-poll-reminder-body = Vous n'avez pas encore donné vos disponibilités pour « { $title } ». Le sondage se clôt le { $date } :
