@@ -178,7 +178,7 @@ pub fn milestones_done(
                     circle cx=(coord(scale.x(p.date)))
                         cy=(coord(scale.y(p.done))) r="4" fill=(ACCENT) {
                         // A hover tooltip that needs no script.
-                        title { (date(p.date)) " : " (p.done) " / " (total) }
+                        title { (date(p.date))  ": "  (p.done) " / " (total) }
                     }
                 }
             }

@@ -625,3 +625,6 @@ email-meetup-button = Answer the invitation
 
 email-poll-reminder-subject = Last call: { $title }
 email-poll-reminder-body = You have not given your availability for "{ $title }" yet. The poll closes on { $date }:
+
+# Label punctuation: French puts a no-break space before the colon.
+colon = :{ " " }

@@ -625,3 +625,6 @@ email-meetup-button = Répondre à l'invitation
 
 email-poll-reminder-subject = Dernier rappel : { $title }
 email-poll-reminder-body = Vous n'avez pas encore donné vos disponibilités pour « { $title } ». Le sondage se clôt le { $date } :
+
+# Label punctuation: French puts a no-break space before the colon.
+colon = { "\u00A0:" }{ " " }

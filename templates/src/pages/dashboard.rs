@@ -40,7 +40,7 @@ pub fn team_dashboard(ctx: &PageContext, projects: &[TeamProject]) -> Markup {
             @for p in projects {
                 section.card {
                     h2 { a href={ "/projects/" (p.slug) } { (p.title) } }
-                    p { (t(lang, "project-progress")) " : " (percent(p.progress)) }
+                    p { (t(lang, "project-progress")) (t(lang, "colon")) (percent(p.progress)) }
                     @if p.quiet { p.flash.error { (t(lang, "project-quiet")) } }
                     @if !p.late.is_empty() {
                         h3 { (t_count(lang, "dashboard-late", "count", p.late.len() as u64)) }

@@ -43,7 +43,7 @@ pub fn home(ctx: &PageContext, editions: &[EditionSummary]) -> Markup {
                     section.card {
                         h3 { (edition.name) " " span.muted { "(" (edition.dates) ")" } }
                         @if !edition.cities.is_empty() {
-                            p { (t(lang, "home-cities")) " : " (edition.cities.join(", ")) }
+                            p { (t(lang, "home-cities")) (t(lang, "colon")) (edition.cities.join(", ")) }
                         }
                     }
                 }

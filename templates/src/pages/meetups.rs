@@ -127,8 +127,8 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                 " · " (view.city) " (" (view.zone.name()) ")"
             }
             @if cancelled { p.flash.error { (t(lang, "meetup-cancelled")) } }
-            @if !o.place_address.is_empty() { p { strong { (t(lang, "meetup-place")) " : " } (o.place_address) } }
-            @if let Some(url) = &o.online_url { p { strong { (t(lang, "meetup-online")) " : " } a href=(url) rel="nofollow noopener" { (url) } } }
+            @if !o.place_address.is_empty() { p { strong { (t(lang, "meetup-place")) (t(lang, "colon")) } (o.place_address) } }
+            @if let Some(url) = &o.online_url { p { strong { (t(lang, "meetup-online")) (t(lang, "colon")) } a href=(url) rel="nofollow noopener" { (url) } } }
             p { a href={ (base) ".ics" } { (t(lang, "meetup-ics")) } }
             (markdown::render(&o.description))
             p role="status" { (t_args(lang, "meetup-counts", &[("yes", &view.counts.yes.to_string()), ("capacity", &o.capacity.to_string()), ("waitlist", &view.counts.waitlisted.to_string())])) }

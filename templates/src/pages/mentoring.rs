@@ -115,7 +115,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
             p { a href=(base) { "← " (p.row.title) } }
             h1 { (t(lang, "reviews-title")) " — " (p.row.title) }
             p.muted { (t(lang, "reviews-private")) }
-            p { strong { (t(lang, "reviews-mentors")) " : " }
+            p { strong { (t(lang, "reviews-mentors")) (t(lang, "colon")) }
                 @if view.mentors.is_empty() { (t(lang, "reviews-no-mentor")) } @else { (view.mentors.join(", ")) }
             }
             @if view.rights.write { p { a.button href={ (base) "/reviews/new" } { (t(lang, "review-new")) } } }
@@ -258,7 +258,7 @@ pub fn mentor_dashboard(ctx: &PageContext, followed: &[Followed], profile: &Form
                 section.card {
                     h2 { a href={ "/projects/" (f.slug) "/reviews" } { (f.title) } " " (due_badge(lang, f.due)) }
                     p {
-                        (t(lang, "review-last")) " : "
+                        (t(lang, "review-last")) (t(lang, "colon"))
                         @match f.last_review { Some(at) => (date(at, None)), None => (t(lang, "review-none")) }
                     }
                     @if !f.requests.is_empty() {

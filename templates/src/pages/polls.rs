@@ -76,7 +76,7 @@ pub fn ballot(ctx: &PageContext, view: &BallotView<'_>) -> Markup {
         html! {
             h1 { (poll.title) }
             @if !poll.description.is_empty() { p { (poll.description) } }
-            @if !poll.place_address.is_empty() { p { strong { (t(lang, "meetup-place")) " : " } (poll.place_address) } }
+            @if !poll.place_address.is_empty() { p { strong { (t(lang, "meetup-place")) (t(lang, "colon")) } (poll.place_address) } }
             @match poll.occurrence_id {
                 Some(id) => p.flash { (t(lang, "poll-decided")) " " a href={ "/meetups/" (id) } { (t(lang, "poll-see-meetup")) } },
                 None => @if !open { p.flash.error { (t(lang, "poll-closed")) } },

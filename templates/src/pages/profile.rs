@@ -39,8 +39,8 @@ pub fn profile(
         &t(lang, "profile-title"),
         html! {
             h1 { (t(lang, "profile-title")) }
-            p { strong { (t(lang, "profile-email")) " : " } (view.email) }
-            p { strong { (t(lang, "profile-roles")) " : " } (view.roles.join(", ")) }
+            p { strong { (t(lang, "profile-email")) (t(lang, "colon")) } (view.email) }
+            p { strong { (t(lang, "profile-roles")) (t(lang, "colon")) } (view.roles.join(", ")) }
             (error_summary(lang, form))
             form.stacked.card method="post" action="/profile" novalidate {
                 (csrf(ctx))
