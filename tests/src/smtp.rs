@@ -1,0 +1,173 @@
+//! A small SMTP server for tests: it speaks enough of RFC 5321 for lettre
+//! (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT), keeps what it receives, and
+//! can refuse chosen recipients permanently (550) or for now (451).
+
+use std::collections::HashSet;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+/// A message as received.
+#[derive(Debug, Clone)]
+pub struct Received {
+    /// The envelope recipients.
+    pub to: Vec<String>,
+    /// The message as sent (headers and body).
+    pub data: String,
+}
+
+impl Received {
+    /// The value of a header, if present (first occurrence, unfolded).
+    pub fn header(&self, name: &str) -> Option<String> {
+        let prefix = format!("{}:", name.to_ascii_lowercase());
+        self.data
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .find(|l| l.to_ascii_lowercase().starts_with(&prefix))
+            .map(|l| l[prefix.len()..].trim().to_owned())
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    received: Vec<Received>,
+    refuse: HashSet<String>,
+    defer: HashSet<String>,
+}
+
+/// A running test SMTP server.
+pub struct SmtpServer {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    shared: Arc<Mutex<Shared>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl SmtpServer {
+    /// Starts a server on a free port.
+    pub async fn start() -> SmtpServer {
+        Self::start_on("127.0.0.1:0".parse().expect("addr")).await
+    }
+
+    /// Starts a server on `addr` (to come back on the same port after a stop).
+    pub async fn start_on(addr: SocketAddr) -> SmtpServer {
+        let listener = TcpListener::bind(addr).await.expect("bind SMTP");
+        let addr = listener.local_addr().expect("addr");
+        let shared = Arc::new(Mutex::new(Shared::default()));
+        let state = shared.clone();
+        let task = tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let state = state.clone();
+                tokio::spawn(async move {
+                    let _ = session(socket, state).await;
+                });
+            }
+        });
+        SmtpServer { addr, shared, task }
+    }
+
+    /// The `smtp://` URL to configure the mailer with.
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.addr)
+    }
+
+    /// Everything received so far.
+    pub fn received(&self) -> Vec<Received> {
+        self.shared
+            .lock()
+            .map(|s| s.received.clone())
+            .unwrap_or_default()
+    }
+
+    /// Answers 550 to this recipient from now on.
+    pub fn refuse(&self, address: &str) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.refuse.insert(address.to_ascii_lowercase());
+        }
+    }
+
+    /// Answers 451 (try again later) to this recipient from now on.
+    pub fn defer(&self, address: &str) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.defer.insert(address.to_ascii_lowercase());
+        }
+    }
+}
+
+fn address(arg: &str) -> String {
+    arg.split_once('<')
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .map_or_else(|| arg.trim().to_owned(), |(a, _)| a.to_owned())
+        .to_ascii_lowercase()
+}
+
+async fn session(socket: tokio::net::TcpStream, shared: Arc<Mutex<Shared>>) -> std::io::Result<()> {
+    let (read, mut write) = socket.into_split();
+    let mut lines = BufReader::new(read);
+    write.write_all(b"220 relais-test ESMTP\r\n").await?;
+    let mut to: Vec<String> = Vec::new();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if lines.read_line(&mut line).await? == 0 {
+            return Ok(());
+        }
+        let command = line.trim_end().to_owned();
+        let upper = command.to_ascii_uppercase();
+        let reply: String = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+            "250-relais-test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n".into()
+        } else if upper.starts_with("MAIL FROM") {
+            to.clear();
+            "250 2.1.0 ok\r\n".into()
+        } else if upper.starts_with("RCPT TO") {
+            let rcpt = address(&command[8..]);
+            let (refused, deferred) = shared
+                .lock()
+                .map(|s| (s.refuse.contains(&rcpt), s.defer.contains(&rcpt)))
+                .unwrap_or((false, false));
+            if refused {
+                "550 5.1.1 no such mailbox here\r\n".into()
+            } else if deferred {
+                "451 4.3.0 mailbox busy, try later\r\n".into()
+            } else {
+                to.push(rcpt);
+                "250 2.1.5 ok\r\n".into()
+            }
+        } else if upper == "DATA" {
+            write.write_all(b"354 end with <CRLF>.<CRLF>\r\n").await?;
+            let mut data = String::new();
+            loop {
+                let mut l = String::new();
+                if lines.read_line(&mut l).await? == 0 {
+                    return Ok(());
+                }
+                if l == ".\r\n" || l == ".\n" {
+                    break;
+                }
+                data.push_str(l.strip_prefix('.').unwrap_or(&l));
+            }
+            if let Ok(mut s) = shared.lock() {
+                s.received.push(Received {
+                    to: to.clone(),
+                    data: data.replace("\r\n", "\n"),
+                });
+            }
+            "250 2.0.0 queued\r\n".into()
+        } else if upper == "QUIT" {
+            write.write_all(b"221 2.0.0 bye\r\n").await?;
+            return Ok(());
+        } else if upper == "RSET" || upper == "NOOP" {
+            "250 2.0.0 ok\r\n".into()
+        } else {
+            "502 5.5.2 not implemented\r\n".into()
+        };
+        write.write_all(reply.as_bytes()).await?;
+    }
+}

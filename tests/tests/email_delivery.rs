@@ -1,0 +1,218 @@
+//! Outbox delivery over a real SMTP conversation: a message goes out once
+//! with its Message-ID, a server that is down means "later", a refused
+//! address is recorded as failed, and several delivery loops racing over a
+//! thousand emails deliver each exactly once.
+
+use chrono::Duration;
+use relais_domain::Role;
+use relais_domain::email_message::EmailMessage;
+use relais_domain::entities::email_outbox;
+use relais_domain::outbox::{self, NewEmail};
+use relais_scheduler::{JobContext, Mailer, deliver};
+use relais_tests::TestApp;
+use relais_tests::smtp::SmtpServer;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+fn over_smtp(app: &TestApp, url: &str, worker: &str) -> JobContext {
+    JobContext {
+        mailer: Arc::new(Mailer::smtp(url).expect("smtp url")),
+        worker: worker.to_owned(),
+        ..app.jobs.clone()
+    }
+}
+
+async fn request_reset(app: &TestApp, email: &str) {
+    let client = app.client();
+    client
+        .submit("/password/forgot", "/password/forgot", &[("email", email)])
+        .await;
+}
+
+async fn rows(app: &TestApp) -> Vec<email_outbox::Model> {
+    email_outbox::Entity::find()
+        .all(&app.ctx.db)
+        .await
+        .expect("outbox")
+}
+
+#[tokio::test]
+async fn an_email_goes_out_once_over_smtp_as_plain_text_and_html_with_a_stable_message_id() {
+    let app = TestApp::spawn().await;
+    app.create_account("ana@example.org", "Ana", Role::Member, None)
+        .await;
+    let server = SmtpServer::start().await;
+    let jobs = over_smtp(&app, &server.url(), "w1");
+    request_reset(&app, "ana@example.org").await;
+    let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!((report.attempted, report.sent), (1, 1));
+    let again = deliver::run(&jobs, app.ctx.now() + Duration::hours(1))
+        .await
+        .expect("deliver");
+    assert_eq!(again.attempted, 0, "nothing is sent twice");
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    let mail = &received[0];
+    assert_eq!(mail.to, vec!["ana@example.org".to_owned()]);
+    assert!(mail.data.contains("multipart/alternative"), "{}", mail.data);
+    assert!(mail.data.contains("text/plain") && mail.data.contains("text/html"));
+    let key = rows(&app).await[0].idempotency_key.clone();
+    assert_eq!(
+        mail.header("Message-ID"),
+        Some(relais_scheduler::mailer::message_id(&key, &app.base_url))
+    );
+}
+
+#[tokio::test]
+async fn a_server_that_is_down_means_later_and_the_email_goes_out_once_it_is_back() {
+    let app = TestApp::spawn().await;
+    app.create_account("ben@example.org", "Ben", Role::Member, None)
+        .await;
+    // Reserve a port, then leave it closed: connections are refused.
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("probe");
+        probe.local_addr().expect("addr")
+    };
+    let jobs = over_smtp(&app, &format!("smtp://{port}"), "w1");
+    request_reset(&app, "ben@example.org").await;
+    let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!((report.sent, report.retried), (0, 1));
+    let row = &rows(&app).await[0];
+    assert_eq!(row.state, "pending");
+    assert!(row.last_error.is_some());
+    assert!(row.next_attempt_at > app.ctx.now(), "backed off");
+    assert_eq!(
+        deliver::run(&jobs, app.ctx.now())
+            .await
+            .expect("deliver")
+            .attempted,
+        0,
+        "not before its time"
+    );
+
+    let server = SmtpServer::start_on(port).await;
+    app.advance(Duration::hours(2));
+    let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!(report.sent, 1);
+    assert_eq!(server.received().len(), 1);
+    assert_eq!(rows(&app).await[0].state, "sent");
+}
+
+#[tokio::test]
+async fn a_refused_address_is_recorded_as_failed_with_the_servers_answer() {
+    let app = TestApp::spawn().await;
+    app.create_account("gone@example.org", "Gone", Role::Member, None)
+        .await;
+    app.create_account("busy@example.org", "Busy", Role::Member, None)
+        .await;
+    let server = SmtpServer::start().await;
+    server.refuse("gone@example.org");
+    server.defer("busy@example.org");
+    let jobs = over_smtp(&app, &server.url(), "w1");
+    request_reset(&app, "gone@example.org").await;
+    request_reset(&app, "busy@example.org").await;
+    let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!((report.failed, report.retried), (1, 1));
+    let all = rows(&app).await;
+    let gone = all
+        .iter()
+        .find(|r| r.recipient_email == "gone@example.org")
+        .expect("gone");
+    assert_eq!(gone.state, "failed");
+    assert!(
+        gone.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("550") || e.contains("no such mailbox")),
+        "{:?}",
+        gone.last_error
+    );
+    let busy = all
+        .iter()
+        .find(|r| r.recipient_email == "busy@example.org")
+        .expect("busy");
+    assert_eq!(busy.state, "pending");
+    // Transient failures are retried for a day, then given up on.
+    app.advance(Duration::hours(25));
+    let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!(report.failed, 1);
+    assert!(server.received().is_empty());
+}
+
+#[tokio::test]
+async fn three_delivery_loops_racing_over_a_thousand_emails_deliver_each_exactly_once() {
+    let app = TestApp::spawn().await;
+    let server = SmtpServer::start().await;
+    let now = app.ctx.now();
+    let txn = app.ctx.db.begin().await.expect("txn");
+    for i in 0..1000 {
+        let to = format!("member{i}@example.org");
+        let message = EmailMessage::MeetupInvitation {
+            title: "Rencontre".into(),
+            when: "2026-12-03 19:00".into(),
+            place: "Lyon".into(),
+            meetup_id: 1,
+        };
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                idempotency_key: format!("race:{i}"),
+                to: &to,
+                user_id: None,
+                language: relais_domain::Language::Fr,
+                message: &message,
+            },
+            now,
+        )
+        .await
+        .expect("enqueue");
+    }
+    txn.commit().await.expect("commit");
+    // Queuing the same key again does nothing.
+    let again = EmailMessage::MeetupInvitation {
+        title: "x".into(),
+        when: "x".into(),
+        place: "x".into(),
+        meetup_id: 1,
+    };
+    let queued = outbox::enqueue(
+        &app.ctx.db,
+        NewEmail {
+            idempotency_key: "race:7".into(),
+            to: "x@example.org",
+            user_id: None,
+            language: relais_domain::Language::Fr,
+            message: &again,
+        },
+        now,
+    )
+    .await
+    .expect("enqueue");
+    assert!(!queued);
+
+    let loops: Vec<_> = ["a", "b", "c"]
+        .into_iter()
+        .map(|w| {
+            let jobs = over_smtp(&app, &server.url(), w);
+            tokio::spawn(async move { deliver::run(&jobs, now).await.expect("deliver") })
+        })
+        .collect();
+    let mut sent = 0;
+    for l in loops {
+        sent += l.await.expect("loop").sent;
+    }
+    assert_eq!(sent, 1000);
+    let received = server.received();
+    assert_eq!(received.len(), 1000);
+    let ids: HashSet<String> = received
+        .iter()
+        .filter_map(|m| m.header("Message-ID"))
+        .collect();
+    assert_eq!(ids.len(), 1000, "no email delivered twice");
+    let pending = email_outbox::Entity::find()
+        .filter(email_outbox::Column::State.ne("sent"))
+        .all(&app.ctx.db)
+        .await
+        .expect("rows");
+    assert!(pending.is_empty());
+}
