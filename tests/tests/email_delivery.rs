@@ -216,3 +216,133 @@ async fn three_delivery_loops_racing_over_a_thousand_emails_deliver_each_exactly
         .expect("rows");
     assert!(pending.is_empty());
 }
+
+#[tokio::test]
+async fn one_click_unsubscribe_stops_a_category_but_never_account_emails() {
+    use chrono::TimeZone;
+    let app = TestApp::spawn_at(
+        chrono::Utc
+            .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+            .single()
+            .expect("time"),
+    )
+    .await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
+        .await;
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    let server = SmtpServer::start().await;
+    let jobs = over_smtp(&app, &server.url(), "w1");
+    let coordinator = app.client();
+    coordinator
+        .log_in("coord@example.org", relais_tests::PASSWORD)
+        .await;
+    let poll = |title: &'static str| {
+        let lyon = lyon.clone();
+        let coordinator = &coordinator;
+        async move {
+            coordinator
+                .submit(
+                    "/admin/polls",
+                    "/admin/polls",
+                    &[
+                        ("city_id", lyon.as_str()),
+                        ("title", title),
+                        ("duration_minutes", "60"),
+                        ("capacity", "10"),
+                        ("slots", "2026-02-10 18:00\n2026-02-11 18:00"),
+                        ("closes_on", "2026-02-01"),
+                    ],
+                )
+                .await
+        }
+    };
+    poll("Premier sondage").await;
+    deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    let to_ana = server
+        .received()
+        .into_iter()
+        .find(|m| m.to.contains(&"ana@example.org".to_owned()))
+        .expect("poll email");
+    let link = to_ana.header("List-Unsubscribe").expect("List-Unsubscribe");
+    assert_eq!(
+        to_ana.header("List-Unsubscribe-Post").as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let url = link
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_owned();
+    assert!(
+        url.starts_with(&format!("{}/unsubscribe/", app.base_url)) && url.ends_with("/polls"),
+        "{url}"
+    );
+
+    // What a mail client sends: a bare POST, no cookie, no form token.
+    let response = reqwest::Client::new()
+        .post(&url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .expect("one-click");
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+
+    poll("Deuxième sondage").await;
+    deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    let to_ana: Vec<_> = server
+        .received()
+        .into_iter()
+        .filter(|m| m.to.contains(&"ana@example.org".to_owned()))
+        .collect();
+    assert_eq!(to_ana.len(), 1, "no second poll email for Ana");
+    let ana = app.client();
+    ana.log_in("ana@example.org", relais_tests::PASSWORD).await;
+    let profile = ana.get("/profile").await;
+    assert!(
+        !profile.body.contains(r#"value="polls" checked"#),
+        "the profile shows the choice"
+    );
+    assert!(profile.body.contains(r#"value="meetups" checked"#));
+
+    // Account emails still go.
+    app.client()
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "ana@example.org")],
+        )
+        .await;
+    deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    let to_ana: Vec<_> = server
+        .received()
+        .into_iter()
+        .filter(|m| m.to.contains(&"ana@example.org".to_owned()))
+        .collect();
+    assert_eq!(to_ana.len(), 2);
+    assert!(
+        to_ana[1].header("List-Unsubscribe").is_none(),
+        "account emails have no unsubscribe link"
+    );
+    assert_eq!(
+        app.client()
+            .get("/unsubscribe/unknown-token-but-long-enough/polls")
+            .await
+            .status,
+        reqwest::StatusCode::OK
+    );
+    let bogus = reqwest::Client::new()
+        .post(format!(
+            "{}/unsubscribe/unknown-token-but-long-enough/polls",
+            app.base_url
+        ))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(bogus.status(), reqwest::StatusCode::NOT_FOUND);
+}

@@ -358,6 +358,7 @@ async fn insert_user(
         created_at: Set(now),
         updated_at: Set(now),
         calendar_token: Set(None),
+        unsubscribe_token: Set(None),
         ..Default::default()
     }
     .insert(db)

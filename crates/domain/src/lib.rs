@@ -14,6 +14,7 @@ pub mod db;
 pub mod edition;
 pub mod email_address;
 pub mod email_message;
+pub mod email_preference;
 pub mod emailed_token;
 pub mod entities;
 pub mod error;

@@ -56,13 +56,25 @@ pub struct NewEmail<'a> {
     pub message: &'a EmailMessage,
 }
 
-/// Queues an email; queuing the same idempotency key again does nothing.
+/// Queues an email; queuing the same idempotency key again does nothing,
+/// and neither does an email of a category its recipient turned off.
 /// Returns true when this call queued it.
 pub async fn enqueue(
     db: &impl ConnectionTrait,
     email: NewEmail<'_>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
+    let category = crate::email_preference::Category::of(email.message);
+    let unsubscribe = match (category, email.user_id) {
+        (Some(c), Some(user_id)) => {
+            if !crate::email_preference::wants(db, user_id, c).await? {
+                return Ok(false);
+            }
+            let token = crate::email_preference::unsubscribe_token(db, user_id).await?;
+            Some(format!("{token}/{}", c.code()))
+        }
+        _ => None,
+    };
     let payload = serde_json::to_string(email.message)
         .map_err(|e| DomainError::Internal(format!("email payload: {e}")))?;
     let row = email_outbox::ActiveModel {
@@ -83,6 +95,7 @@ pub async fn enqueue(
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        unsubscribe: Set(unsubscribe),
         ..Default::default()
     };
     let result = Entity::insert(row)

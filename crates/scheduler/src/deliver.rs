@@ -7,7 +7,7 @@
 
 use crate::JobContext;
 use crate::error::Result;
-use crate::mailer::{SendError, build_message, message_id};
+use crate::mailer::{SendError, build_message, message_id, with_unsubscribe};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use relais_domain::outbox;
@@ -63,7 +63,16 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Report> {
             .await?;
             let id = message_id(&email.row.idempotency_key, &jobs.base_url);
             let sent = match build_message(&jobs.from, &email.row.recipient_email, &rendered, id) {
-                Ok(message) => jobs.mailer.send(message).await,
+                Ok(message) => {
+                    let message = match &email.row.unsubscribe {
+                        Some(path) => {
+                            let base = jobs.base_url.trim_end_matches('/');
+                            with_unsubscribe(message, &format!("{base}/unsubscribe/{path}"))
+                        }
+                        None => message,
+                    };
+                    jobs.mailer.send(message).await
+                }
                 Err(e) => Err(e),
             };
             match sent {

@@ -2,6 +2,7 @@
 //! when no SMTP server is configured.
 
 use crate::error::{Result, SchedulerError};
+use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
@@ -97,4 +98,31 @@ pub fn build_message(
             rendered.html.clone(),
         ))
         .map_err(|e| SendError::Permanent(format!("building message: {e}")))
+}
+
+/// `List-Unsubscribe-Post` (RFC 8058), which lets mail clients unsubscribe
+/// in one click with a POST to the `List-Unsubscribe` address.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> std::result::Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}
+
+/// Adds the unsubscribe headers pointing at `url`.
+pub fn with_unsubscribe(mut message: Message, url: &str) -> Message {
+    message.headers_mut().insert_raw(HeaderValue::new(
+        HeaderName::new_from_ascii_str("List-Unsubscribe"),
+        format!("<{url}>"),
+    ));
+    message.headers_mut().set(ListUnsubscribePost);
+    message
 }

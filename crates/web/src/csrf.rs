@@ -24,6 +24,13 @@ pub fn needs_check(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
+/// Paths whose secret token *is* the authorisation and that other sites
+/// must be able to POST to: one-click unsubscribe (RFC 8058) is sent by mail
+/// clients, with no session and no form token.
+pub fn exempt(path: &str) -> bool {
+    path.starts_with("/unsubscribe/")
+}
+
 /// True when the browser says the request comes from another site.
 pub fn is_cross_site(headers: &HeaderMap, config: &WebConfig) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())

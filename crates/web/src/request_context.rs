@@ -150,7 +150,7 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
     };
 
     // State-changing requests: check origin and token before any handler.
-    let body = if csrf::needs_check(&parts.method) {
+    let body = if csrf::needs_check(&parts.method) && !csrf::exempt(parts.uri.path()) {
         match checked_body(&parts, body, &config, &context, new_anon.is_some()).await {
             Ok(body) => body,
             Err(e) => return finish(&state, &context, e.into_response(), new_anon, &flash_cookie),

@@ -628,3 +628,18 @@ email-poll-reminder-body = You have not given your availability for "{ $title }"
 
 # Label punctuation: French puts a no-break space before the colon.
 colon = :{ " " }
+
+emails-title = My emails
+emails-categories = I want to receive
+emails-category-meetups = meetup invitations and reminders
+emails-category-polls = date polls
+emails-category-projects = reminders about my projects
+emails-category-reviews = mentoring reminders
+emails-category-digest = the news digest
+emails-category-announcements = announcements from the coordinators
+emails-account-always = Emails about your account (password, invitations) are always sent.
+emails-save = Save my choices
+flash-emails-saved = Your email choices are saved.
+unsubscribe-title = Unsubscribe
+unsubscribe-confirm = Stop these emails
+unsubscribe-done = Done: you will no longer receive these emails. You can change your mind from your profile.

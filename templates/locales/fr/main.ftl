@@ -628,3 +628,18 @@ email-poll-reminder-body = Vous n'avez pas encore donné vos disponibilités pou
 
 # Label punctuation: French puts a no-break space before the colon.
 colon = { "\u00A0:" }{ " " }
+
+emails-title = Mes e-mails
+emails-categories = Je souhaite recevoir
+emails-category-meetups = les invitations et rappels des rencontres
+emails-category-polls = les sondages de dates
+emails-category-projects = les rappels sur mes projets
+emails-category-reviews = les rappels de mentorat
+emails-category-digest = le résumé des nouvelles
+emails-category-announcements = les annonces de la coordination
+emails-account-always = Les e-mails liés à votre compte (mot de passe, invitations) sont toujours envoyés.
+emails-save = Enregistrer mes choix
+flash-emails-saved = Vos choix d'e-mails sont enregistrés.
+unsubscribe-title = Se désabonner
+unsubscribe-confirm = Ne plus recevoir ces e-mails
+unsubscribe-done = C'est fait : vous ne recevrez plus ces e-mails. Vous pouvez changer d'avis depuis votre profil.

@@ -5,6 +5,7 @@ use crate::i18n::t;
 use crate::layout::{PageContext, page};
 use crate::pages::auth::language_options;
 use maud::{Markup, html};
+use relais_domain::email_preference::Category;
 use relais_domain::skill::Skill;
 
 /// What the profile page shows beyond the forms.
@@ -16,6 +17,8 @@ pub struct ProfileView {
     pub roles: Vec<String>,
     /// Cities to choose from: (id, name).
     pub cities: Vec<(String, String)>,
+    /// Email categories the member wants (codes).
+    pub email_categories: Vec<String>,
     /// The secret address of the personal calendar feed, when turned on.
     pub calendar_url: Option<String>,
 }
@@ -30,6 +33,15 @@ pub fn profile(
     let lang = ctx.lang;
     let mut cities = vec![(String::new(), t(lang, "signup-city-none"))];
     cities.extend(view.cities.iter().cloned());
+    let categories: Vec<(String, String)> = Category::ALL
+        .iter()
+        .map(|c| {
+            (
+                c.code().to_owned(),
+                t(lang, &format!("emails-category-{}", c.code())),
+            )
+        })
+        .collect();
     let skills: Vec<(String, String)> = Skill::ALL
         .iter()
         .map(|s| (s.code().to_owned(), t(lang, &format!("skill-{}", s.code()))))
@@ -52,6 +64,13 @@ pub fn profile(
                 (textarea(lang, form, "bio", "profile-bio", Some("profile-bio-hint")))
                 p { button type="submit" { (t(lang, "profile-submit")) } }
             }
+            h2 { (t(lang, "emails-title")) }
+            form.stacked.card method="post" action="/profile/emails" {
+                (csrf(ctx))
+                (checkboxes(lang, &FormState::new().with_all("categories", view.email_categories.clone()), "categories", "emails-categories", &categories))
+                p.hint { (t(lang, "emails-account-always")) }
+                p { button type="submit" { (t(lang, "emails-save")) } }
+            }
             h2 { (t(lang, "calendar-title")) }
             p { (t(lang, "calendar-lead")) }
             @if let Some(url) = &view.calendar_url {
@@ -68,6 +87,22 @@ pub fn profile(
                 (input(lang, password_form, Input::text("current_password", "profile-current-password").kind("password").autocomplete("current-password")))
                 (input(lang, password_form, Input::text("new_password", "profile-new-password").kind("password").autocomplete("new-password").hint("signup-password-hint")))
                 p { button type="submit" { (t(lang, "profile-password-submit")) } }
+            }
+        },
+    )
+}
+
+/// The page behind an unsubscribe link: one button, no log-in needed.
+pub fn unsubscribe(ctx: &PageContext, token: &str, category: &str) -> Markup {
+    let lang = ctx.lang;
+    crate::layout::narrow_page(
+        ctx,
+        &t(lang, "unsubscribe-title"),
+        html! {
+            h1 { (t(lang, "unsubscribe-title")) }
+            p { (t(lang, &format!("emails-category-{category}"))) }
+            form method="post" action={ "/unsubscribe/" (token) "/" (category) } {
+                button type="submit" { (t(lang, "unsubscribe-confirm")) }
             }
         },
     )

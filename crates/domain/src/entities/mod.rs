@@ -7,6 +7,7 @@ pub mod date_poll;
 pub mod edition;
 pub mod edition_city;
 pub mod email_outbox;
+pub mod email_preference;
 pub mod email_token;
 pub mod job_run;
 pub mod meetup_occurrence;

@@ -6,11 +6,12 @@ use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
 use crate::{AppState, RequestContext};
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::account::{self, Account, ProfileInput};
+use relais_domain::email_preference::{self, Category};
 use relais_domain::role::Grant;
 use relais_domain::session::{self, Lifetime};
 use relais_domain::{DomainError, Language, Role, city};
@@ -24,6 +25,11 @@ pub fn router() -> Router<AppState> {
         .route("/profile", get(show).post(save))
         .route("/profile/password", post(change_password))
         .route("/profile/calendar", post(renew_calendar))
+        .route("/profile/emails", post(save_emails))
+        .route(
+            "/unsubscribe/{token}/{category}",
+            get(unsubscribe_page).post(unsubscribe),
+        )
         .route("/profile/calendar/revoke", post(revoke_calendar))
 }
 
@@ -55,7 +61,15 @@ async fn profile_view(
     let calendar_url = relais_domain::calendar::token_of(&state.ctx.db, &account.actor())
         .await?
         .map(|t| format!("{base}/calendar/{t}.ics"));
+    let disabled =
+        relais_domain::email_preference::disabled(&state.ctx.db, &account.actor()).await?;
+    let email_categories = Category::ALL
+        .iter()
+        .filter(|c| !disabled.contains(c))
+        .map(|c| c.code().to_owned())
+        .collect();
     Ok(ProfileView {
+        email_categories,
         calendar_url,
         email: account.email.clone(),
         roles,
@@ -215,4 +229,51 @@ async fn revoke_calendar(State(state): State<AppState>, rc: RequestContext) -> W
         "flash-calendar-revoked",
         vec![],
     ))
+}
+
+async fn save_emails(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let wanted: Vec<Category> = fields
+        .all("categories")
+        .iter()
+        .filter_map(|c| Category::parse(c).ok())
+        .collect();
+    email_preference::save(&state.ctx, &rc.actor(), &wanted).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        "/profile",
+        "flash-emails-saved",
+        vec![],
+    ))
+}
+
+async fn unsubscribe_page(
+    rc: RequestContext,
+    Path((token, category)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let category = Category::parse(&category).map_err(|_| WebError::NotFound)?;
+    Ok(
+        relais_templates::pages::profile::unsubscribe(&rc.page(), &token, category.code())
+            .into_response(),
+    )
+}
+
+async fn unsubscribe(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((token, category)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let category = Category::parse(&category).map_err(|_| WebError::NotFound)?;
+    email_preference::unsubscribe(&state.ctx, &token, category).await?;
+    Ok(relais_templates::pages::auth::message(
+        &rc.page(),
+        "unsubscribe-title",
+        "unsubscribe-done",
+        Some(("/profile", "nav-profile")),
+    )
+    .into_response())
 }
