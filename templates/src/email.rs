@@ -106,6 +106,123 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: false,
         },
+        EmailMessage::MeetupReminder {
+            title,
+            when,
+            place,
+            meetup_id,
+            days,
+        } => Parts {
+            subject: t_args(
+                lang,
+                if *days == 1 {
+                    "email-reminder-1d-subject"
+                } else {
+                    "email-reminder-7d-subject"
+                },
+                &[("title", title), ("when", when)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![t_args(
+                lang,
+                "email-reminder-body",
+                &[("title", title), ("when", when), ("place", place)],
+            )],
+            action: Some((
+                t(lang, "email-meetup-button"),
+                format!("{base}/meetups/{meetup_id}"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::MeetupNudge {
+            title,
+            when,
+            meetup_id,
+        } => Parts {
+            subject: t_args(
+                lang,
+                "email-nudge-subject",
+                &[("title", title), ("when", when)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![t_args(
+                lang,
+                "email-nudge-body",
+                &[("title", title), ("when", when)],
+            )],
+            action: Some((
+                t(lang, "email-meetup-button"),
+                format!("{base}/meetups/{meetup_id}"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::MeetupChanged {
+            title,
+            when,
+            cancelled,
+            meetup_id,
+        } => Parts {
+            subject: t_args(
+                lang,
+                if *cancelled {
+                    "email-cancelled-subject"
+                } else {
+                    "email-moved-subject"
+                },
+                &[("title", title), ("when", when)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![t_args(
+                lang,
+                if *cancelled {
+                    "email-cancelled-body"
+                } else {
+                    "email-moved-body"
+                },
+                &[("title", title), ("when", when)],
+            )],
+            action: Some((
+                t(lang, "email-meetup-see"),
+                format!("{base}/meetups/{meetup_id}"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::MilestoneDue {
+            project,
+            slug,
+            milestone,
+            due_on,
+            overdue,
+        } => Parts {
+            subject: t_args(
+                lang,
+                if *overdue {
+                    "email-milestone-overdue-subject"
+                } else {
+                    "email-milestone-due-subject"
+                },
+                &[("milestone", milestone), ("project", project)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![t_args(
+                lang,
+                if *overdue {
+                    "email-milestone-overdue-body"
+                } else {
+                    "email-milestone-due-body"
+                },
+                &[
+                    ("milestone", milestone),
+                    ("project", project),
+                    ("date", due_on),
+                ],
+            )],
+            action: Some((
+                t(lang, "email-milestone-button"),
+                format!("{base}/projects/{slug}"),
+            )),
+            ignore_note: false,
+        },
         EmailMessage::MeetupInvitation {
             title,
             when,

@@ -75,19 +75,27 @@ impl Email {
 }
 
 fn decode_subject(line: &str) -> String {
-    // lettre writes non-ASCII subjects as RFC 2047 base64 words.
+    // lettre writes non-ASCII subjects as RFC 2047 base64 words; white space
+    // between two encoded words is not part of the text, and a character may
+    // be split across words, so adjacent words' bytes are joined first.
     let re = Regex::new(r"=\?utf-8\?b\?([A-Za-z0-9+/=]+)\?=").expect("rfc2047");
     let mut out = String::new();
+    let mut pending: Vec<u8> = Vec::new();
     let mut last = 0;
     for cap in re.captures_iter(line) {
         let m = cap.get(0).expect("match");
-        out.push_str(&line[last..m.start()]);
-        let bytes = base64_decode(&cap[1]);
-        out.push_str(&String::from_utf8_lossy(&bytes));
+        let between = &line[last..m.start()];
+        if !(between.trim().is_empty() && last > 0) {
+            out.push_str(&String::from_utf8_lossy(&pending));
+            pending.clear();
+            out.push_str(between);
+        }
+        pending.extend(base64_decode(&cap[1]));
         last = m.end();
     }
+    out.push_str(&String::from_utf8_lossy(&pending));
     out.push_str(&line[last..]);
-    out.replace("?= ", "").trim().to_owned()
+    out.trim().to_owned()
 }
 
 fn base64_decode(text: &str) -> Vec<u8> {
@@ -185,10 +193,17 @@ impl TestApp {
                 let modified = std::fs::metadata(&path)
                     .and_then(|m| m.modified())
                     .expect("mtime");
-                let raw = std::fs::read_to_string(&path).expect("eml");
-                let raw = raw.replace("=\r\n", "").replace("=3D", "=");
+                let original = std::fs::read_to_string(&path).expect("eml");
+                // Quoted-printable soft breaks and escapes, for the bodies.
+                let raw = original.replace("=\r\n", "").replace("=3D", "=");
+                // Long headers are folded onto lines starting with white space.
+                let unfolded = original
+                    .replace("\r\n ", " ")
+                    .replace("\n ", " ")
+                    .replace("\r\n\t", " ");
                 let header = |name: &str| {
-                    raw.lines()
+                    unfolded
+                        .lines()
                         .find_map(|l| l.strip_prefix(&format!("{name}: ")))
                         .unwrap_or("")
                         .to_owned()

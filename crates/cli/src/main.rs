@@ -37,6 +37,15 @@ enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
+    /// Plans the reminders due now (or lists them with --dry-run).
+    Reminders {
+        /// Lists what would be queued, without queuing it.
+        #[arg(long)]
+        dry_run: bool,
+        /// The moment to plan for, RFC 3339 (e.g. 2026-12-02T18:00:00Z); default now.
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Account administration.
     User {
         #[command(subcommand)]
@@ -110,6 +119,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 seed::print_logins(&logins);
             }
             serve::run(config, ctx, !no_scheduler).await?;
+        }
+        Command::Reminders { dry_run, at } => {
+            let at = match at {
+                Some(text) => chrono::DateTime::parse_from_rfc3339(&text)
+                    .map_err(|_| {
+                        anyhow::anyhow!(
+                            "--at: expected an RFC 3339 date and time such as 2026-12-02T18:00:00Z"
+                        )
+                    })?
+                    .with_timezone(&chrono::Utc),
+                None => chrono::Utc::now(),
+            };
+            if dry_run {
+                let planned = relais_domain::reminder::preview(&ctx.db, at).await?;
+                for p in &planned {
+                    println!("{:<24} {:<32} {}", p.message.kind(), p.to, p.key);
+                }
+                println!(
+                    "{} email(s) would be queued at {}",
+                    planned.len(),
+                    at.to_rfc3339()
+                );
+            } else {
+                let queued = relais_domain::reminder::plan(&ctx, at).await?;
+                println!("{queued} email(s) queued");
+            }
         }
         Command::User {
             command:

@@ -77,6 +77,52 @@ pub enum EmailMessage {
         /// The meeting.
         meetup_id: i32,
     },
+    /// A meeting is coming: a reminder to those who answered yes or maybe.
+    MeetupReminder {
+        /// Its title.
+        title: String,
+        /// When, in the city's local time.
+        when: String,
+        /// Where.
+        place: String,
+        /// The meeting.
+        meetup_id: i32,
+        /// Days left: 7 or 1.
+        days: i32,
+    },
+    /// One nudge to invited members who have not answered.
+    MeetupNudge {
+        /// Its title.
+        title: String,
+        /// When, in the city's local time.
+        when: String,
+        /// The meeting.
+        meetup_id: i32,
+    },
+    /// A meeting moved or was cancelled.
+    MeetupChanged {
+        /// Its title.
+        title: String,
+        /// When, now, in the city's local time.
+        when: String,
+        /// Whether it is cancelled.
+        cancelled: bool,
+        /// The meeting.
+        meetup_id: i32,
+    },
+    /// A milestone is due soon, or overdue.
+    MilestoneDue {
+        /// The project's title.
+        project: String,
+        /// The project's slug.
+        slug: String,
+        /// The milestone's title.
+        milestone: String,
+        /// Its due date.
+        due_on: String,
+        /// Already past due.
+        overdue: bool,
+    },
     /// An invitation to join the programme.
     Invitation {
         /// Who invites.
@@ -101,6 +147,10 @@ impl EmailMessage {
             EmailMessage::PollInvitation { .. } => "poll_invitation",
             EmailMessage::PollReminder { .. } => "poll_reminder",
             EmailMessage::MeetupInvitation { .. } => "meetup_invitation",
+            EmailMessage::MeetupReminder { .. } => "meetup_reminder",
+            EmailMessage::MeetupNudge { .. } => "meetup_nudge",
+            EmailMessage::MeetupChanged { .. } => "meetup_changed",
+            EmailMessage::MilestoneDue { .. } => "milestone_due",
         }
     }
 

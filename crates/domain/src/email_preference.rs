@@ -73,7 +73,11 @@ impl Category {
             EmailMessage::PollInvitation { .. } | EmailMessage::PollReminder { .. } => {
                 Some(Category::Polls)
             }
-            EmailMessage::MeetupInvitation { .. } => Some(Category::Meetups),
+            EmailMessage::MeetupInvitation { .. }
+            | EmailMessage::MeetupReminder { .. }
+            | EmailMessage::MeetupNudge { .. }
+            | EmailMessage::MeetupChanged { .. } => Some(Category::Meetups),
+            EmailMessage::MilestoneDue { .. } => Some(Category::Projects),
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod outbox;
 pub mod password;
 pub mod project;
 pub mod rate_limit;
+pub mod reminder;
 pub mod review;
 pub mod role;
 pub mod rsvp;

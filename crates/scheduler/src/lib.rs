@@ -8,6 +8,7 @@ pub mod error;
 pub mod mailer;
 pub mod meetup_generation;
 pub mod poll_reminders;
+pub mod reminders;
 
 use chrono::Utc;
 use relais_domain::Context;
@@ -82,6 +83,19 @@ pub async fn start(jobs: JobContext) -> Result<JobScheduler> {
                     Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "poll reminders queued"),
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "poll reminders failed"),
+                }
+            })
+        })?)
+        .await?;
+    let planner = jobs.clone();
+    scheduler
+        .add(Job::new_async("0 10 * * * *", move |_id, _lock| {
+            let jobs = planner.clone();
+            Box::pin(async move {
+                match reminders::run(&jobs, jobs.ctx.now()).await {
+                    Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "reminders queued"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "reminder planning failed"),
                 }
             })
         })?)

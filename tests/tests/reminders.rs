@@ -1,0 +1,256 @@
+//! Reminders planned at the right moment, once, in each member's language:
+//! meeting invitations three weeks ahead, 7-day and 1-day reminders, the
+//! nudge, change notices, and milestone reminders.
+
+use chrono::{TimeZone, Utc};
+use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::rsvp::{self, Answer};
+use relais_domain::{Role, account, reminder};
+use relais_tests::{Email, PASSWORD, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
+    let user = relais_domain::entities::user::Entity::find()
+        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
+        .one(&app.ctx.db)
+        .await
+        .expect("query")
+        .expect("user");
+    account::load(&app.ctx.db, user.id)
+        .await
+        .expect("load")
+        .expect("account")
+        .actor()
+}
+
+fn at(month: u32, day: u32, hour: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, month, day, hour, 0, 0)
+        .single()
+        .expect("time")
+}
+
+async fn plan_and_deliver(app: &TestApp, now: chrono::DateTime<Utc>) -> (usize, Vec<Email>) {
+    app.clock.set(now);
+    let before = app.deliver().await.len();
+    let preview = reminder::preview(&app.ctx.db, now)
+        .await
+        .expect("preview")
+        .len();
+    let queued = reminder::plan(&app.ctx, now).await.expect("plan");
+    assert_eq!(
+        preview, queued,
+        "the dry run lists exactly what gets queued"
+    );
+    assert_eq!(
+        reminder::plan(&app.ctx, now).await.expect("again"),
+        0,
+        "planning twice queues nothing more"
+    );
+    let all = app.deliver().await;
+    (queued, all[before..].to_vec())
+}
+
+#[tokio::test]
+async fn meeting_emails_go_out_at_their_moments_once_in_each_language() {
+    let app = TestApp::spawn_at(at(1, 2, 9)).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
+        .await;
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("far@example.org", "Far", Role::Member, None)
+        .await;
+    // Ben reads English.
+    let ben_client = app.client();
+    ben_client.log_in("ben@example.org", PASSWORD).await;
+    ben_client
+        .submit(
+            "/profile",
+            "/profile",
+            &[
+                ("name", "Ben"),
+                ("language", "en"),
+                ("time_zone", ""),
+                ("city_id", &lyon.to_string()),
+                ("bio", ""),
+            ],
+        )
+        .await;
+    let coordinator = actor(&app, "coord@example.org").await;
+    let input = SeriesInput {
+        title: "Rencontre de Lyon".into(),
+        ordinal: "first".into(),
+        weekday: "thu".into(),
+        start_time: "19:00".into(),
+        duration_minutes: "120".into(),
+        place_address: "Hôtel de Ville".into(),
+        capacity: "30".into(),
+        ..Default::default()
+    };
+    let series = meetup::create_series(&app.ctx, &coordinator, lyon, &input)
+        .await
+        .expect("series");
+    let february = relais_domain::entities::meetup_occurrence::Entity::find()
+        .filter(relais_domain::entities::meetup_occurrence::Column::SeriesId.eq(series))
+        .all(&app.ctx.db)
+        .await
+        .expect("occurrences")
+        .into_iter()
+        .find(|o| o.starts_at == at(2, 5, 18))
+        .expect("5 February, 19:00 in Paris");
+
+    let (queued, _) = plan_and_deliver(&app, at(1, 2, 10)).await;
+    assert_eq!(queued, 0, "five weeks ahead: nothing yet");
+
+    let (queued, emails) = plan_and_deliver(&app, at(1, 15, 19)).await;
+    assert_eq!(
+        queued, 3,
+        "three weeks ahead: Lyon's three members are invited, not Far"
+    );
+    let ben = emails
+        .iter()
+        .find(|e| e.to.contains("ben@"))
+        .expect("ben's invitation");
+    assert!(
+        ben.subject
+            .starts_with("Invitation: Rencontre de Lyon, on 2026-02-05 19:00"),
+        "{}",
+        ben.subject
+    );
+    let ana = emails
+        .iter()
+        .find(|e| e.to.contains("ana@"))
+        .expect("ana's invitation");
+    assert!(
+        ana.subject
+            .starts_with("Invitation : Rencontre de Lyon, le 2026-02-05 19:00"),
+        "{}",
+        ana.subject
+    );
+
+    rsvp::answer(
+        &app.ctx,
+        &actor(&app, "ana@example.org").await,
+        february.id,
+        Answer::Yes,
+    )
+    .await
+    .expect("rsvp");
+    rsvp::answer(
+        &app.ctx,
+        &actor(&app, "ben@example.org").await,
+        february.id,
+        Answer::Maybe,
+    )
+    .await
+    .expect("rsvp");
+
+    let (queued, emails) = plan_and_deliver(&app, at(1, 29, 19)).await;
+    let subjects: Vec<&str> = emails.iter().map(|e| e.subject.as_str()).collect();
+    assert_eq!(queued, 3, "{subjects:?}");
+    assert!(
+        subjects.contains(&"Dans une semaine : Rencontre de Lyon"),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.contains(&"In a week: Rencontre de Lyon"),
+        "{subjects:?}"
+    );
+    let nudge = emails
+        .iter()
+        .find(|e| e.to.contains("coord@"))
+        .expect("the coordinator has not answered");
+    assert!(
+        nudge.subject.starts_with("Venez-vous ?"),
+        "{}",
+        nudge.subject
+    );
+
+    let (queued, emails) = plan_and_deliver(&app, at(2, 4, 19)).await;
+    assert_eq!(queued, 2, "the day before: Ana and Ben");
+    assert!(
+        emails
+            .iter()
+            .all(|e| e.subject.starts_with("Demain") || e.subject.starts_with("Tomorrow"))
+    );
+
+    app.clock.set(at(2, 4, 20));
+    meetup::reschedule(&app.ctx, &coordinator, february.id, "2026-02-06", "19:00")
+        .await
+        .expect("move");
+    let (queued, emails) = plan_and_deliver(&app, at(2, 4, 21)).await;
+    assert!(queued >= 2, "change notices to those who answered");
+    assert!(emails.iter().any(|e| {
+        e.to.contains("ana@")
+            && e.subject
+                .starts_with("Changement : Rencontre de Lyon, désormais le 2026-02-06 19:00")
+    }));
+}
+
+#[tokio::test]
+async fn milestone_reminders_come_three_days_ahead_then_once_when_overdue() {
+    let app = TestApp::spawn_at(at(3, 1, 9)).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    let ana = app.client();
+    ana.log_in("ana@example.org", PASSWORD).await;
+    ana.submit(
+        "/projects/new",
+        "/projects",
+        &[
+            ("title", "Jardins"),
+            ("pitch", "Cultiver."),
+            ("themes", "environmental"),
+            ("licence", "MIT"),
+            ("edition_id", "1"),
+            ("city_id", &lyon),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    ana.submit(
+        "/projects/jardins",
+        "/projects/jardins/milestones",
+        &[
+            ("title", "Semis"),
+            ("due_on", "2026-03-12"),
+            ("status", "planned"),
+        ],
+    )
+    .await;
+    let (queued, _) = plan_and_deliver(&app, at(3, 5, 9)).await;
+    assert_eq!(queued, 0);
+    let (queued, emails) = plan_and_deliver(&app, at(3, 9, 9)).await;
+    assert_eq!(queued, 1);
+    assert!(
+        emails[0].subject.starts_with("Bientôt : « Semis »"),
+        "{}",
+        emails[0].subject
+    );
+    // 23:30 UTC on the 12th is already the 13th in Lyon: overdue there.
+    let (queued, emails) = plan_and_deliver(
+        &app,
+        Utc.with_ymd_and_hms(2026, 3, 12, 23, 30, 0)
+            .single()
+            .expect("time"),
+    )
+    .await;
+    assert_eq!(queued, 1);
+    assert!(
+        emails[0].subject.starts_with("En retard : « Semis »"),
+        "{}",
+        emails[0].subject
+    );
+    let (queued, _) = plan_and_deliver(&app, at(3, 20, 9)).await;
+    assert_eq!(queued, 0, "overdue is said once");
+}
