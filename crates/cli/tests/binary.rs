@@ -310,3 +310,43 @@ async fn the_demo_seed_fills_an_empty_database_once_and_serves_its_projects() {
         meetups.assert_contains(&format!("Rencontre mensuelle — {city}"));
     }
 }
+
+#[tokio::test]
+async fn reminders_dry_run_lists_what_would_be_queued_without_queuing_it() {
+    let db = TestDb::create().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let env = [("RELAIS_DATABASE_URL", db.url.as_str())];
+    assert!(
+        relais(&["seed", "--demo"], &env, dir.path())
+            .status
+            .success()
+    );
+    // The demo's first meetings are within three weeks of some moment in
+    // the next month; a month ahead covers every city's first meeting.
+    let at = (chrono::Utc::now() + chrono::Duration::days(20)).to_rfc3339();
+    let dry = relais(&["reminders", "--dry-run", "--at", &at], &env, dir.path());
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    let listed = String::from_utf8_lossy(&dry.stdout).to_string();
+    assert!(listed.contains("meetup_invitation"), "{listed}");
+    let again = relais(&["reminders", "--dry-run", "--at", &at], &env, dir.path());
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout),
+        listed,
+        "a dry run queues nothing"
+    );
+    let real = relais(&["reminders", "--at", &at], &env, dir.path());
+    assert!(String::from_utf8_lossy(&real.stdout).contains("queued"));
+    let after = relais(&["reminders", "--dry-run", "--at", &at], &env, dir.path());
+    assert!(String::from_utf8_lossy(&after.stdout).contains("0 email(s) would be queued"));
+    let bad = relais(
+        &["reminders", "--dry-run", "--at", "tomorrow"],
+        &env,
+        dir.path(),
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--at"));
+}
