@@ -137,6 +137,36 @@ async fn a_refused_address_is_recorded_as_failed_with_the_servers_answer() {
     let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
     assert_eq!(report.failed, 1);
     assert!(server.received().is_empty());
+
+    // Coordinators see why, and can send a failed email again.
+    app.create_account("coord@example.org", "Luc", Role::Coordinator, None)
+        .await;
+    let coordinator = app.client();
+    coordinator
+        .log_in("coord@example.org", relais_tests::PASSWORD)
+        .await;
+    let page = coordinator.get("/admin/outbox").await;
+    page.assert_contains("gone@example.org");
+    page.assert_contains("no such mailbox here");
+    let member = app.client();
+    member
+        .log_in("busy@example.org", relais_tests::PASSWORD)
+        .await;
+    assert_eq!(
+        member.get("/admin/outbox").await.status,
+        reqwest::StatusCode::FORBIDDEN
+    );
+    let retry = regex::Regex::new(r#"action="(/admin/outbox/\d+/retry)""#)
+        .expect("regex")
+        .captures(&page.body)
+        .expect("retry form")[1]
+        .to_owned();
+    let server_ok = SmtpServer::start().await;
+    let jobs = over_smtp(&app, &server_ok.url(), "w2");
+    coordinator.submit("/admin/outbox", &retry, &[]).await;
+    let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!(report.sent, 1);
+    assert_eq!(server_ok.received().len(), 1);
 }
 
 #[tokio::test]

@@ -264,3 +264,75 @@ pub async fn fail(db: &impl ConnectionTrait, id: i64, worker: &str, error: &str)
         .await?;
     Ok(())
 }
+
+/// Counts of outbox rows by state: (pending, sending, sent, failed).
+pub async fn counts(
+    db: &impl ConnectionTrait,
+    actor: &crate::role::Actor,
+) -> Result<(u64, u64, u64, u64)> {
+    use sea_orm::PaginatorTrait;
+    if !actor.may_view_outbox() {
+        return Err(DomainError::Forbidden);
+    }
+    let mut out = [0u64; 4];
+    for (i, state) in [State::Pending, State::Sending, State::Sent, State::Failed]
+        .into_iter()
+        .enumerate()
+    {
+        out[i] = Entity::find()
+            .filter(Column::State.eq(state.code()))
+            .count(db)
+            .await?;
+    }
+    Ok((out[0], out[1], out[2], out[3]))
+}
+
+/// The most recent emails that failed or wait for a retry, newest first.
+pub async fn troubles(
+    db: &impl ConnectionTrait,
+    actor: &crate::role::Actor,
+    limit: u64,
+) -> Result<Vec<email_outbox::Model>> {
+    if !actor.may_view_outbox() {
+        return Err(DomainError::Forbidden);
+    }
+    Ok(Entity::find()
+        .filter(
+            Condition::any()
+                .add(Column::State.eq(State::Failed.code()))
+                .add(
+                    Condition::all()
+                        .add(Column::State.eq(State::Pending.code()))
+                        .add(Column::LastError.is_not_null()),
+                ),
+        )
+        .order_by_desc(Column::CreatedAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Puts a failed email back in the queue for an attempt now; it gets a new
+/// day of retries (the give-up clock counts from `created_at`).
+pub async fn retry(
+    db: &impl ConnectionTrait,
+    actor: &crate::role::Actor,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if !actor.may_view_outbox() {
+        return Err(DomainError::Forbidden);
+    }
+    let result = Entity::update_many()
+        .col_expr(Column::State, Expr::value(State::Pending.code()))
+        .col_expr(Column::NextAttemptAt, Expr::value(now))
+        .col_expr(Column::CreatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .filter(Column::State.eq(State::Failed.code()))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(DomainError::NotFound);
+    }
+    Ok(())
+}

@@ -659,3 +659,13 @@ email-milestone-due-body = The milestone "{ $milestone }" of the project { $proj
 email-milestone-overdue-subject = Late: "{ $milestone }" ({ $project })
 email-milestone-overdue-body = The milestone "{ $milestone }" of the project { $project } was due on { $date }. Update it, or move its due date:
 email-milestone-button = Open the project
+
+outbox-title = Emails sent
+outbox-counts = Waiting: { $pending } · sending: { $sending } · sent: { $sent } · failed: { $failed }
+outbox-no-trouble = No email in trouble.
+outbox-recipient = Recipient
+outbox-kind = Kind
+outbox-state = State (attempts)
+outbox-error = Server's answer
+outbox-retry = retry
+flash-email-retried = The email is queued again.

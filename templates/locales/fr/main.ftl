@@ -659,3 +659,13 @@ email-milestone-due-body = Le jalon « { $milestone } » du projet { $project } 
 email-milestone-overdue-subject = En retard : « { $milestone } » ({ $project })
 email-milestone-overdue-body = Le jalon « { $milestone } » du projet { $project } devait être fait le { $date }. Mettez-le à jour, ou déplacez son échéance :
 email-milestone-button = Ouvrir le projet
+
+outbox-title = E-mails envoyés
+outbox-counts = En attente : { $pending } · en cours : { $sending } · envoyés : { $sent } · en échec : { $failed }
+outbox-no-trouble = Aucun e-mail en difficulté.
+outbox-recipient = Destinataire
+outbox-kind = Type
+outbox-state = État (essais)
+outbox-error = Réponse du serveur
+outbox-retry = réessayer
+flash-email-retried = L'e-mail repart.

@@ -54,7 +54,8 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
             p {
                 a.button href="/admin/mentoring" { (t(lang, "admin-mentoring")) } " "
                 a.button href="/admin/meetups" { (t(lang, "admin-meetups")) } " "
-                a.button href="/admin/polls" { (t(lang, "polls-title")) }
+                a.button href="/admin/polls" { (t(lang, "polls-title")) } " "
+                a.button href="/admin/outbox" { (t(lang, "outbox-title")) }
             }
             @if !view.editions.is_empty() {
                 h2 { (t(lang, "admin-checklists-title")) }
@@ -123,6 +124,54 @@ pub fn checklists(
                     }
                 }
                 p { button type="submit" { (t(lang, "admin-checklists-submit")) } }
+            }
+        },
+    )
+}
+
+/// The outbox: counts by state and the emails in trouble, with a retry button.
+pub fn outbox(
+    ctx: &PageContext,
+    counts: (u64, u64, u64, u64),
+    troubles: &[relais_domain::entities::email_outbox::Model],
+) -> Markup {
+    let lang = ctx.lang;
+    let (pending, sending, sent, failed) = counts;
+    page(
+        ctx,
+        &t(lang, "outbox-title"),
+        html! {
+            p { a href="/admin" { "← " (t(lang, "admin-title")) } }
+            h1 { (t(lang, "outbox-title")) }
+            p { (crate::i18n::t_args(lang, "outbox-counts", &[("pending", &pending.to_string()), ("sending", &sending.to_string()), ("sent", &sent.to_string()), ("failed", &failed.to_string())])) }
+            @if troubles.is_empty() { p.muted { (t(lang, "outbox-no-trouble")) } }
+            @else {
+                table {
+                    thead { tr {
+                        th scope="col" { (t(lang, "outbox-recipient")) }
+                        th scope="col" { (t(lang, "outbox-kind")) }
+                        th scope="col" { (t(lang, "outbox-state")) }
+                        th scope="col" { (t(lang, "outbox-error")) }
+                        th scope="col" {}
+                    } }
+                    tbody {
+                        @for row in troubles {
+                            tr {
+                                td { (row.recipient_email) }
+                                td { (row.kind) }
+                                td { (row.state) " (" (row.attempts) ")" }
+                                td { (row.last_error.clone().unwrap_or_default()) }
+                                td {
+                                    @if row.state == "failed" {
+                                        form.inline method="post" action={ "/admin/outbox/" (row.id) "/retry" } {
+                                            (csrf(ctx)) button.link type="submit" { (t(lang, "outbox-retry")) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         },
     )

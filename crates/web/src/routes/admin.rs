@@ -10,6 +10,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use relais_domain::outbox as mail;
 use relais_domain::settings::{self, RegistrationMode};
 use relais_domain::stage::{Requirement, Stage};
 use relais_domain::{
@@ -29,6 +30,8 @@ pub fn router() -> Router<AppState> {
             "/admin/editions/{id}/stages",
             get(checklists_form).post(save_checklists),
         )
+        .route("/admin/outbox", get(outbox))
+        .route("/admin/outbox/{id}/retry", post(retry_email))
 }
 
 fn require_coordinator(rc: &RequestContext) -> WebResult<Actor> {
@@ -221,6 +224,28 @@ async fn save_checklists(
         &state.config,
         &format!("/admin/editions/{edition_id}/stages"),
         "flash-checklists-saved",
+        vec![],
+    ))
+}
+
+async fn outbox(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    let counts = mail::counts(&state.ctx.db, &actor).await?;
+    let troubles = mail::troubles(&state.ctx.db, &actor, 100).await?;
+    Ok(relais_templates::pages::admin::outbox(&rc.page(), counts, &troubles).into_response())
+}
+
+async fn retry_email(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    mail::retry(&state.ctx.db, &actor, id, state.ctx.now()).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        "/admin/outbox",
+        "flash-email-retried",
         vec![],
     ))
 }
