@@ -223,6 +223,53 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: false,
         },
+        EmailMessage::ReviewDue {
+            project,
+            slug,
+            overdue,
+            question,
+        } => Parts {
+            subject: t_args(
+                lang,
+                if *overdue {
+                    "email-review-overdue-subject"
+                } else {
+                    "email-review-due-subject"
+                },
+                &[("project", project)],
+            ),
+            greeting_name: None,
+            paragraphs: {
+                let mut p = vec![t_args(
+                    lang,
+                    if *overdue {
+                        "email-review-overdue-body"
+                    } else {
+                        "email-review-due-body"
+                    },
+                    &[("project", project)],
+                )];
+                if let Some(q) = question {
+                    p.push(t_args(lang, "email-review-question", &[("question", q)]));
+                }
+                p
+            },
+            action: Some((
+                t(lang, "review-new"),
+                format!("{base}/projects/{slug}/reviews/new"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::QuietProject { project, slug } => Parts {
+            subject: t_args(lang, "email-quiet-subject", &[("project", project)]),
+            greeting_name: None,
+            paragraphs: vec![t_args(lang, "email-quiet-body", &[("project", project)])],
+            action: Some((
+                t(lang, "email-milestone-button"),
+                format!("{base}/projects/{slug}"),
+            )),
+            ignore_note: false,
+        },
         EmailMessage::MeetupInvitation {
             title,
             when,

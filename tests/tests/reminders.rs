@@ -254,3 +254,91 @@ async fn milestone_reminders_come_three_days_ahead_then_once_when_overdue() {
     let (queued, _) = plan_and_deliver(&app, at(3, 20, 9)).await;
     assert_eq!(queued, 0, "overdue is said once");
 }
+
+#[tokio::test]
+async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet() {
+    let app = TestApp::spawn_at(at(1, 5, 9)).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
+        .await;
+    app.create_account("mina@example.org", "Mina", Role::Mentor, Some("lyon"))
+        .await;
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    let ana = app.client();
+    ana.log_in("ana@example.org", PASSWORD).await;
+    let lyon_id = lyon.to_string();
+    ana.submit(
+        "/projects/new",
+        "/projects",
+        &[
+            ("title", "Jardins"),
+            ("pitch", "Cultiver."),
+            ("themes", "environmental"),
+            ("licence", "MIT"),
+            ("edition_id", "1"),
+            ("city_id", &lyon_id),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    ana.submit(
+        "/projects/jardins",
+        "/projects/jardins/updates",
+        &[
+            ("body", "Premières graines."),
+            ("milestone_id", ""),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    let coordinator = actor(&app, "coord@example.org").await;
+    let project = relais_domain::project::by_slug(&app.ctx, &coordinator, "jardins")
+        .await
+        .expect("project");
+    let mina = actor(&app, "mina@example.org").await;
+    relais_domain::mentor::assign(
+        &app.ctx,
+        &coordinator,
+        project.row.id,
+        mina.user_id().expect("id"),
+    )
+    .await
+    .expect("assign");
+
+    let (queued, _) = plan_and_deliver(&app, at(2, 1, 9)).await;
+    assert_eq!(queued, 0, "four weeks in: nothing due, not quiet");
+    let (queued, emails) = plan_and_deliver(&app, at(2, 17, 9)).await;
+    let subjects: Vec<&str> = emails.iter().map(|e| e.subject.as_str()).collect();
+    assert_eq!(queued, 2, "{subjects:?}");
+    assert!(
+        subjects.contains(&"Un retour est attendu : Jardins"),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.contains(&"Des nouvelles de Jardins ?"),
+        "{subjects:?}"
+    );
+    let (queued, emails) = plan_and_deliver(&app, at(3, 3, 9)).await;
+    assert_eq!(queued, 1, "overdue, once; the quiet nudge is not repeated");
+    assert_eq!(emails[0].subject, "Retour en retard : Jardins");
+
+    let project = relais_domain::project::by_slug(&app.ctx, &mina, "jardins")
+        .await
+        .expect("project");
+    let input = relais_domain::review::ReviewInput {
+        impact: "4".into(),
+        progress: "3".into(),
+        openness: "5".into(),
+        team_health: "4".into(),
+        ..Default::default()
+    };
+    relais_domain::review::write(&app.ctx, &mina, &project, &input)
+        .await
+        .expect("review");
+    let (queued, _) = plan_and_deliver(&app, at(3, 4, 9)).await;
+    assert_eq!(queued, 0, "reviewed: up to date again");
+}

@@ -123,6 +123,24 @@ pub enum EmailMessage {
         /// Already past due.
         overdue: bool,
     },
+    /// A mentor's review of a project is due (or overdue).
+    ReviewDue {
+        /// The project's title.
+        project: String,
+        /// The project's slug.
+        slug: String,
+        /// Already overdue.
+        overdue: bool,
+        /// An open question from the team, if any.
+        question: Option<String>,
+    },
+    /// A project has had no public news for 30 days.
+    QuietProject {
+        /// The project's title.
+        project: String,
+        /// The project's slug.
+        slug: String,
+    },
     /// An invitation to join the programme.
     Invitation {
         /// Who invites.
@@ -151,6 +169,8 @@ impl EmailMessage {
             EmailMessage::MeetupNudge { .. } => "meetup_nudge",
             EmailMessage::MeetupChanged { .. } => "meetup_changed",
             EmailMessage::MilestoneDue { .. } => "milestone_due",
+            EmailMessage::ReviewDue { .. } => "review_due",
+            EmailMessage::QuietProject { .. } => "quiet_project",
         }
     }
 

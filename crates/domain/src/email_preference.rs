@@ -77,7 +77,10 @@ impl Category {
             | EmailMessage::MeetupReminder { .. }
             | EmailMessage::MeetupNudge { .. }
             | EmailMessage::MeetupChanged { .. } => Some(Category::Meetups),
-            EmailMessage::MilestoneDue { .. } => Some(Category::Projects),
+            EmailMessage::MilestoneDue { .. } | EmailMessage::QuietProject { .. } => {
+                Some(Category::Projects)
+            }
+            EmailMessage::ReviewDue { .. } => Some(Category::Reviews),
         }
     }
 }

@@ -226,6 +226,112 @@ async fn milestones(
     Ok(out)
 }
 
+/// Review reminders to mentors, from the cadence rule in `review`: one when
+/// a review becomes due, one more when it becomes overdue, per review cycle.
+async fn reviews(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    people: &[user::Model],
+) -> Result<Vec<Planned>> {
+    use crate::entities::{edition, mentor_assignment, review as review_row};
+    use crate::review::{DEFAULT_CADENCE_DAYS, DueState, due_state};
+    let mut out = Vec::new();
+    let assignments = mentor_assignment::Entity::find()
+        .filter(mentor_assignment::Column::EndedAt.is_null())
+        .all(db)
+        .await?;
+    let editions = edition::Entity::find().all(db).await?;
+    for a in assignments {
+        let Some(p) = project::Entity::find_by_id(a.project_id)
+            .one(db)
+            .await?
+            .filter(|p| p.archived_at.is_none())
+        else {
+            continue;
+        };
+        let last = review_row::Entity::find()
+            .filter(review_row::Column::ProjectId.eq(p.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.created_at)
+            .max();
+        let request = crate::review::open_requests(db, &[p.id])
+            .await?
+            .into_iter()
+            .next();
+        let cadence = editions
+            .iter()
+            .find(|e| e.id == p.edition_id)
+            .map_or(DEFAULT_CADENCE_DAYS, |e| e.review_cadence_days);
+        let since = last.unwrap_or(a.started_at);
+        let state = due_state(
+            last,
+            a.started_at,
+            request.as_ref().map(|r| r.created_at),
+            Duration::days(i64::from(cadence)),
+            now,
+        );
+        let Some(mentor) = people.iter().find(|u| u.id == a.mentor_id) else {
+            continue;
+        };
+        let overdue = match state {
+            DueState::NotDue => continue,
+            DueState::Due => false,
+            DueState::Overdue => true,
+        };
+        out.push(planned(
+            format!(
+                "review_{}:{}:{}:{}",
+                state.code(),
+                p.id,
+                mentor.id,
+                since.timestamp()
+            ),
+            mentor,
+            EmailMessage::ReviewDue {
+                project: p.title.clone(),
+                slug: p.slug.clone(),
+                overdue,
+                question: request.map(|r| r.question),
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// One nudge to the team when a project goes quiet, per quiet spell.
+async fn quiet(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    people: &[user::Model],
+) -> Result<Vec<Planned>> {
+    let mut out = Vec::new();
+    for p in project::Entity::find()
+        .filter(project::Column::ArchivedAt.is_null())
+        .all(db)
+        .await?
+    {
+        if !crate::project::is_quiet(&p, now) {
+            continue;
+        }
+        let since = p.last_public_update_at.unwrap_or(p.created_at);
+        for member in crate::project::team(db, p.id).await? {
+            if let Some(person) = people.iter().find(|x| x.id == member.user_id) {
+                out.push(planned(
+                    format!("quiet:{}:{}:{}", p.id, since.timestamp(), person.id),
+                    person,
+                    EmailMessage::QuietProject {
+                        project: p.title.clone(),
+                        slug: p.slug.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Everything that should be queued at `now`, including what already is.
 pub async fn due(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Planned>> {
     let people = user::Entity::find()
@@ -234,6 +340,8 @@ pub async fn due(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Pl
         .await?;
     let mut all = meetings(db, now, &people).await?;
     all.extend(milestones(db, now, &people).await?);
+    all.extend(reviews(db, now, &people).await?);
+    all.extend(quiet(db, now, &people).await?);
     Ok(all)
 }
 

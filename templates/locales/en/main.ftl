@@ -669,3 +669,11 @@ outbox-state = State (attempts)
 outbox-error = Server's answer
 outbox-retry = retry
 flash-email-retried = The email is queued again.
+
+email-review-due-subject = A review is due: { $project }
+email-review-due-body = It is time to write a review for { $project }, which you follow.
+email-review-overdue-subject = Review overdue: { $project }
+email-review-overdue-body = The review of { $project } is two weeks late. The team is counting on you.
+email-review-question = The team's question: "{ $question }"
+email-quiet-subject = News from { $project }?
+email-quiet-body = { $project } has published nothing for 30 days. Even a short progress note helps mentors, partners and the community follow you.

@@ -669,3 +669,11 @@ outbox-state = État (essais)
 outbox-error = Réponse du serveur
 outbox-retry = réessayer
 flash-email-retried = L'e-mail repart.
+
+email-review-due-subject = Un retour est attendu : { $project }
+email-review-due-body = Il est temps d'écrire un retour au projet { $project } que vous suivez.
+email-review-overdue-subject = Retour en retard : { $project }
+email-review-overdue-body = Le retour au projet { $project } est en retard de deux semaines. L'équipe compte sur vous.
+email-review-question = La question de l'équipe : « { $question } »
+email-quiet-subject = Des nouvelles de { $project } ?
+email-quiet-body = Le projet { $project } n'a rien publié depuis 30 jours. Même un petit point d'étape aide les mentors, les partenaires et la communauté à vous suivre.
