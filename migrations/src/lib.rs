@@ -14,6 +14,7 @@ mod m20261125_000004_create_mentoring;
 mod m20261125_000005_create_meetups;
 mod m20261125_000006_create_date_polls;
 mod m20261125_000007_create_email_preferences;
+mod m20261125_000008_create_digests_and_announcements;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_create_meetups::Migration),
             Box::new(m20261125_000006_create_date_polls::Migration),
             Box::new(m20261125_000007_create_email_preferences::Migration),
+            Box::new(m20261125_000008_create_digests_and_announcements::Migration),
         ]
     }
 }

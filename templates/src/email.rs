@@ -270,6 +270,39 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: false,
         },
+        EmailMessage::Digest {
+            period,
+            items,
+            next_meetup,
+        } => Parts {
+            subject: t_args(lang, "email-digest-subject", &[("period", period)]),
+            greeting_name: None,
+            paragraphs: {
+                let mut p: Vec<String> = items
+                    .iter()
+                    .map(|item| {
+                        let what = t_args(
+                            lang,
+                            &format!("digest-{}", item.kind),
+                            &[("project", &item.project), ("text", &item.text)],
+                        );
+                        format!("{what} — {base}{}", item.path)
+                    })
+                    .collect();
+                if let Some((title, when, _)) = next_meetup {
+                    p.push(t_args(
+                        lang,
+                        "digest-next-meetup",
+                        &[("title", title), ("when", when)],
+                    ));
+                }
+                p
+            },
+            action: next_meetup
+                .as_ref()
+                .map(|(_, _, id)| (t(lang, "email-meetup-see"), format!("{base}/meetups/{id}"))),
+            ignore_note: false,
+        },
         EmailMessage::MeetupInvitation {
             title,
             when,

@@ -359,6 +359,8 @@ async fn insert_user(
         updated_at: Set(now),
         calendar_token: Set(None),
         unsubscribe_token: Set(None),
+        digest_frequency: Set(crate::digest::Frequency::default().code().to_owned()),
+        digest_sent_until: Set(Some(now)),
         ..Default::default()
     }
     .insert(db)

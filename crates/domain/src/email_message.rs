@@ -3,6 +3,19 @@
 
 use serde::{Deserialize, Serialize};
 
+/// One line of a digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DigestItem {
+    /// `new_project`, `stage`, `milestone` or `update`.
+    pub kind: String,
+    /// The project's title.
+    pub project: String,
+    /// What happened (a pitch, a stage code, a milestone title, an excerpt).
+    pub text: String,
+    /// Where to read more, under the site's address.
+    pub path: String,
+}
+
 /// The content of one email, before rendering.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -141,6 +154,15 @@ pub enum EmailMessage {
         /// The project's slug.
         slug: String,
     },
+    /// The periodic digest.
+    Digest {
+        /// The window covered, for the reader.
+        period: String,
+        /// What happened.
+        items: Vec<DigestItem>,
+        /// The next meeting in the member's city: (title, when, id).
+        next_meetup: Option<(String, String, i32)>,
+    },
     /// An invitation to join the programme.
     Invitation {
         /// Who invites.
@@ -171,6 +193,7 @@ impl EmailMessage {
             EmailMessage::MilestoneDue { .. } => "milestone_due",
             EmailMessage::ReviewDue { .. } => "review_due",
             EmailMessage::QuietProject { .. } => "quiet_project",
+            EmailMessage::Digest { .. } => "digest",
         }
     }
 

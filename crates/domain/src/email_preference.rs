@@ -81,6 +81,7 @@ impl Category {
                 Some(Category::Projects)
             }
             EmailMessage::ReviewDue { .. } => Some(Category::Reviews),
+            EmailMessage::Digest { .. } => Some(Category::Digest),
         }
     }
 }

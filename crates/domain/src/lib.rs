@@ -11,6 +11,7 @@ pub mod context;
 pub mod dashboard;
 pub mod date_poll;
 pub mod db;
+pub mod digest;
 pub mod edition;
 pub mod email_address;
 pub mod email_message;

@@ -1,4 +1,5 @@
-//! Hourly planning of the emails time brings (see `relais_domain::reminder`).
+//! Hourly planning of the emails time brings (see `relais_domain::reminder`)
+//! and of the digests (`relais_domain::digest`).
 //! One instance claims each slot; the outbox's keys make even a second run
 //! harmless.
 
@@ -17,7 +18,8 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Option<usize>>
     if !job_run::claim(&jobs.ctx.db, JOB, &slot, &jobs.worker, now).await? {
         return Ok(None);
     }
-    let queued = reminder::plan(&jobs.ctx, now).await?;
+    let queued =
+        reminder::plan(&jobs.ctx, now).await? + relais_domain::digest::plan(&jobs.ctx, now).await?;
     job_run::finish(&jobs.ctx.db, JOB, &slot, jobs.ctx.now()).await?;
     Ok(Some(queued))
 }

@@ -677,3 +677,15 @@ email-review-overdue-body = The review of { $project } is two weeks late. The te
 email-review-question = The team's question: "{ $question }"
 email-quiet-subject = News from { $project }?
 email-quiet-body = { $project } has published nothing for 30 days. Even a short progress note helps mentors, partners and the community follow you.
+
+email-digest-subject = News from Relais ({ $period })
+digest-new_project = New project: { $project } — { $text }
+digest-stage = { $project } moves to the "{ $text }" stage
+digest-milestone = { $project } reached its milestone "{ $text }"
+digest-update = { $project }: { $text }
+digest-next-meetup = Next meetup: { $title }, on { $when }.
+emails-digest = News digest
+digest-frequency-none = never
+digest-frequency-daily = every day
+digest-frequency-weekly = every week (on Monday)
+digest-frequency-monthly = every month (on the 1st)

@@ -677,3 +677,15 @@ email-review-overdue-body = Le retour au projet { $project } est en retard de de
 email-review-question = La question de l'équipe : « { $question } »
 email-quiet-subject = Des nouvelles de { $project } ?
 email-quiet-body = Le projet { $project } n'a rien publié depuis 30 jours. Même un petit point d'étape aide les mentors, les partenaires et la communauté à vous suivre.
+
+email-digest-subject = Les nouvelles de Relais ({ $period })
+digest-new_project = Nouveau projet : { $project } — { $text }
+digest-stage = { $project } passe à l'étape « { $text } »
+digest-milestone = { $project } a atteint son jalon « { $text } »
+digest-update = { $project } : { $text }
+digest-next-meetup = Prochaine rencontre : { $title }, le { $when }.
+emails-digest = Résumé des nouvelles
+digest-frequency-none = jamais
+digest-frequency-daily = chaque jour
+digest-frequency-weekly = chaque semaine (le lundi)
+digest-frequency-monthly = chaque mois (le 1er)

@@ -5,6 +5,7 @@ use crate::i18n::t;
 use crate::layout::{PageContext, page};
 use crate::pages::auth::language_options;
 use maud::{Markup, html};
+use relais_domain::digest::Frequency;
 use relais_domain::email_preference::Category;
 use relais_domain::skill::Skill;
 
@@ -19,6 +20,8 @@ pub struct ProfileView {
     pub cities: Vec<(String, String)>,
     /// Email categories the member wants (codes).
     pub email_categories: Vec<String>,
+    /// The digest frequency code.
+    pub digest: String,
     /// The secret address of the personal calendar feed, when turned on.
     pub calendar_url: Option<String>,
 }
@@ -39,6 +42,15 @@ pub fn profile(
             (
                 c.code().to_owned(),
                 t(lang, &format!("emails-category-{}", c.code())),
+            )
+        })
+        .collect();
+    let frequencies: Vec<(String, String)> = Frequency::ALL
+        .iter()
+        .map(|f| {
+            (
+                f.code().to_owned(),
+                t(lang, &format!("digest-frequency-{}", f.code())),
             )
         })
         .collect();
@@ -67,7 +79,9 @@ pub fn profile(
             h2 { (t(lang, "emails-title")) }
             form.stacked.card method="post" action="/profile/emails" {
                 (csrf(ctx))
-                (checkboxes(lang, &FormState::new().with_all("categories", view.email_categories.clone()), "categories", "emails-categories", &categories))
+                @let emails = FormState::new().with_all("categories", view.email_categories.clone()).with("digest", view.digest.clone());
+                (checkboxes(lang, &emails, "categories", "emails-categories", &categories))
+                (select(lang, &emails, "digest", "emails-digest", &frequencies))
                 p.hint { (t(lang, "emails-account-always")) }
                 p { button type="submit" { (t(lang, "emails-save")) } }
             }

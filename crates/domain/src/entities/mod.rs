@@ -2,6 +2,7 @@
 //! are the only writers; other crates read through the use cases' read models.
 
 pub mod agenda_item;
+pub mod announcement;
 pub mod city;
 pub mod date_poll;
 pub mod edition;

@@ -22,6 +22,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub calendar_token: Option<String>,
     pub unsubscribe_token: Option<String>,
+    pub digest_frequency: String,
+    pub digest_sent_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

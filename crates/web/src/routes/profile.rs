@@ -68,7 +68,12 @@ async fn profile_view(
         .filter(|c| !disabled.contains(c))
         .map(|c| c.code().to_owned())
         .collect();
+    let digest = relais_domain::digest::frequency(&state.ctx.db, &account.actor())
+        .await?
+        .code()
+        .to_owned();
     Ok(ProfileView {
+        digest,
         email_categories,
         calendar_url,
         email: account.email.clone(),
@@ -243,6 +248,9 @@ async fn save_emails(
         .filter_map(|c| Category::parse(c).ok())
         .collect();
     email_preference::save(&state.ctx, &rc.actor(), &wanted).await?;
+    if let Ok(frequency) = relais_domain::digest::Frequency::parse(fields.get("digest")) {
+        relais_domain::digest::set_frequency(&state.ctx, &rc.actor(), frequency).await?;
+    }
     Ok(see_other_with_flash(
         &state.config,
         "/profile",

@@ -1,0 +1,121 @@
+//! Digests: at 08:00 in the member's zone, at their frequency, each
+//! covering exactly the window since the previous one.
+
+use chrono::{TimeZone, Utc};
+use relais_domain::{Role, digest};
+use relais_tests::{PASSWORD, TestApp};
+
+fn at(day: u32, hour: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, day, hour, 0, 0)
+        .single()
+        .expect("time")
+}
+
+#[tokio::test]
+async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice() {
+    // Monday 5 January 2026, 06:00 UTC (07:00 in Lyon).
+    let app = TestApp::spawn_at(at(5, 6)).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("bob@example.org", "Bob", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("carl@example.org", "Carl", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("nobody@example.org", "Nobody", Role::Member, Some("lyon"))
+        .await;
+    let daily = app.client();
+    daily.log_in("bob@example.org", PASSWORD).await;
+    daily
+        .submit(
+            "/profile",
+            "/profile/emails",
+            &[("categories", "digest"), ("digest", "daily")],
+        )
+        .await;
+    let never = app.client();
+    never.log_in("nobody@example.org", PASSWORD).await;
+    never
+        .submit(
+            "/profile",
+            "/profile/emails",
+            &[("categories", "digest"), ("digest", "none")],
+        )
+        .await;
+
+    app.clock.set(at(6, 10));
+    let carl = app.client();
+    carl.log_in("carl@example.org", PASSWORD).await;
+    carl.submit(
+        "/projects/new",
+        "/projects",
+        &[
+            ("title", "Composteurs"),
+            ("pitch", "Composter ensemble."),
+            ("themes", "environmental"),
+            ("licence", "MIT"),
+            ("edition_id", "1"),
+            ("city_id", &lyon),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    app.clock.set(at(7, 10));
+    let carl = app.client();
+    carl.log_in("carl@example.org", PASSWORD).await;
+    carl.submit(
+        "/projects/composteurs",
+        "/projects/composteurs/updates",
+        &[
+            ("body", "Premier composteur installé rue Garibaldi."),
+            ("milestone_id", ""),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+
+    // Wednesday 08:30 in Lyon: Bob's daily digest; Ana's weekly one waits.
+    app.clock.set(at(7, 7) + chrono::Duration::minutes(30));
+    let queued = digest::plan(&app.ctx, app.ctx.now()).await.expect("plan");
+    assert_eq!(
+        digest::plan(&app.ctx, at(7, 8)).await.expect("again"),
+        0,
+        "not twice"
+    );
+    let emails = app.deliver().await;
+    let to = |who: &str| {
+        emails
+            .iter()
+            .filter(|e| e.to.contains(who))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(to("bob@").len(), 1, "{queued}");
+    assert!(to("bob@")[0].raw.contains("Nouveau projet : Composteurs"));
+    assert!(to("ana@").is_empty() && to("nobody@").is_empty());
+
+    // Monday 12, 08:30: Ana's first weekly digest has the week; Bob's covers
+    // only what came after his last one.
+    app.clock.set(at(12, 7) + chrono::Duration::minutes(30));
+    digest::plan(&app.ctx, app.ctx.now()).await.expect("plan");
+    let emails = app.deliver().await;
+    let ana: Vec<_> = emails.iter().filter(|e| e.to.contains("ana@")).collect();
+    assert_eq!(ana.len(), 1);
+    assert!(
+        ana[0].raw.contains("Nouveau projet : Composteurs")
+            && ana[0].raw.contains("Premier composteur"),
+        "{}",
+        ana[0].raw
+    );
+    let bob: Vec<_> = emails.iter().filter(|e| e.to.contains("bob@")).collect();
+    assert_eq!(bob.len(), 2);
+    assert!(bob[1].raw.contains("Premier composteur"), "{}", bob[1].raw);
+    assert!(
+        !bob[1].raw.contains("Nouveau projet"),
+        "the project was in the previous digest"
+    );
+    assert!(emails.iter().all(|e| !e.to.contains("nobody@")));
+}
