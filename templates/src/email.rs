@@ -303,6 +303,24 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
                 .map(|(_, _, id)| (t(lang, "email-meetup-see"), format!("{base}/meetups/{id}"))),
             ignore_note: false,
         },
+        EmailMessage::Announcement {
+            subject,
+            body,
+            from,
+        } => Parts {
+            subject: subject.clone(),
+            greeting_name: None,
+            paragraphs: {
+                let mut p: Vec<String> = body.split("\n\n").map(str::to_owned).collect();
+                p.push(match from {
+                    Some(city) => t_args(lang, "email-announcement-from-city", &[("city", city)]),
+                    None => t(lang, "email-announcement-from-programme"),
+                });
+                p
+            },
+            action: None,
+            ignore_note: false,
+        },
         EmailMessage::MeetupInvitation {
             title,
             when,

@@ -342,3 +342,114 @@ async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet(
     let (queued, _) = plan_and_deliver(&app, at(3, 4, 9)).await;
     assert_eq!(queued, 0, "reviewed: up to date again");
 }
+
+#[tokio::test]
+async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() {
+    let app = TestApp::spawn_at(at(1, 5, 9)).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    app.create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
+        .await;
+    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
+        .await;
+    app.create_account(
+        "dakar.coord@example.org",
+        "Awa",
+        Role::Coordinator,
+        Some("dakar"),
+    )
+    .await;
+    for (email, skill) in [
+        ("dev@example.org", "developer"),
+        ("designer@example.org", "designer"),
+        ("quiet@example.org", "developer"),
+    ] {
+        app.create_account(email, email, Role::Member, Some("lyon"))
+            .await;
+        let c = app.client();
+        c.log_in(email, PASSWORD).await;
+        c.submit(
+            "/profile",
+            "/profile",
+            &[
+                ("name", email),
+                ("language", "fr"),
+                ("time_zone", ""),
+                ("city_id", &lyon),
+                ("skills", skill),
+                ("bio", ""),
+            ],
+        )
+        .await;
+        if email.starts_with("quiet") {
+            c.submit(
+                "/profile",
+                "/profile/emails",
+                &[("categories", "meetups"), ("digest", "weekly")],
+            )
+            .await;
+        }
+    }
+    let coordinator = app.client();
+    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let bad = coordinator
+        .submit(
+            "/admin/announcements",
+            "/admin/announcements",
+            &[
+                ("city_id", &lyon),
+                ("audiences", "developer"),
+                ("subject", ""),
+                ("body", "Texte gardé"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("Texte gardé");
+    let sent = coordinator
+        .submit(
+            "/admin/announcements",
+            "/admin/announcements",
+            &[
+                ("city_id", &lyon),
+                ("audiences", "developer"),
+                ("subject", "Hackathon des données"),
+                ("body", "Samedi, venez coder avec nous."),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, reqwest::StatusCode::SEE_OTHER);
+    let emails = app.deliver().await;
+    let got: Vec<&str> = emails
+        .iter()
+        .filter(|e| e.subject == "Hackathon des données")
+        .map(|e| e.to.as_str())
+        .collect();
+    assert_eq!(
+        got,
+        vec!["dev@example.org"],
+        "developers of Lyon who want announcements"
+    );
+    coordinator
+        .get("/admin/announcements")
+        .await
+        .assert_contains("envoyée à une personne");
+    let dakar = app.client();
+    dakar.log_in("dakar.coord@example.org", PASSWORD).await;
+    let token = dakar.get("/profile").await.csrf_token();
+    let refused = dakar
+        .post_raw(
+            "/admin/announcements",
+            &[
+                ("csrf_token", &token),
+                ("city_id", &lyon),
+                ("subject", "x"),
+                ("body", "y"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, reqwest::StatusCode::FORBIDDEN);
+}

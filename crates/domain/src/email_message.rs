@@ -163,6 +163,15 @@ pub enum EmailMessage {
         /// The next meeting in the member's city: (title, when, id).
         next_meetup: Option<(String, String, i32)>,
     },
+    /// A coordinator's announcement.
+    Announcement {
+        /// Its subject.
+        subject: String,
+        /// Its text.
+        body: String,
+        /// The city it comes from, if not the whole programme.
+        from: Option<String>,
+    },
     /// An invitation to join the programme.
     Invitation {
         /// Who invites.
@@ -194,6 +203,7 @@ impl EmailMessage {
             EmailMessage::ReviewDue { .. } => "review_due",
             EmailMessage::QuietProject { .. } => "quiet_project",
             EmailMessage::Digest { .. } => "digest",
+            EmailMessage::Announcement { .. } => "announcement",
         }
     }
 

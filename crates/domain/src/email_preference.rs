@@ -82,6 +82,7 @@ impl Category {
             }
             EmailMessage::ReviewDue { .. } => Some(Category::Reviews),
             EmailMessage::Digest { .. } => Some(Category::Digest),
+            EmailMessage::Announcement { .. } => Some(Category::Announcements),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod agenda;
+pub mod announcement;
 pub mod calendar;
 pub mod city;
 pub mod clock;

@@ -689,3 +689,17 @@ digest-frequency-none = never
 digest-frequency-daily = every day
 digest-frequency-weekly = every week (on Monday)
 digest-frequency-monthly = every month (on the 1st)
+
+email-announcement-from-city = A message from the { $city } coordinators.
+email-announcement-from-programme = A message from the programme's coordinators.
+announcements-title = Announcements
+announcement-new = Write an announcement
+announcement-scope = Recipients
+announcement-subject = Subject
+announcement-body = Message
+announcement-send = Send
+announcement-sent-to = { $count ->
+    [one] sent to one person
+   *[other] sent to { $count } people
+}
+flash-announcement-sent = Announcement sent.

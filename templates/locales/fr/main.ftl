@@ -689,3 +689,17 @@ digest-frequency-none = jamais
 digest-frequency-daily = chaque jour
 digest-frequency-weekly = chaque semaine (le lundi)
 digest-frequency-monthly = chaque mois (le 1er)
+
+email-announcement-from-city = Un message de la coordination de { $city }.
+email-announcement-from-programme = Un message de la coordination du programme.
+announcements-title = Annonces
+announcement-new = Écrire une annonce
+announcement-scope = Destinataires
+announcement-subject = Objet
+announcement-body = Message
+announcement-send = Envoyer
+announcement-sent-to = { $count ->
+    [one] envoyée à une personne
+   *[other] envoyée à { $count } personnes
+}
+flash-announcement-sent = Annonce envoyée.

@@ -55,7 +55,8 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                 a.button href="/admin/mentoring" { (t(lang, "admin-mentoring")) } " "
                 a.button href="/admin/meetups" { (t(lang, "admin-meetups")) } " "
                 a.button href="/admin/polls" { (t(lang, "polls-title")) } " "
-                a.button href="/admin/outbox" { (t(lang, "outbox-title")) }
+                a.button href="/admin/outbox" { (t(lang, "outbox-title")) } " "
+                a.button href="/admin/announcements" { (t(lang, "announcements-title")) }
             }
             @if !view.editions.is_empty() {
                 h2 { (t(lang, "admin-checklists-title")) }
@@ -170,6 +171,46 @@ pub fn outbox(
                                 }
                             }
                         }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// The coordinators' announcements: past ones and the form to write one.
+pub fn announcements(
+    ctx: &PageContext,
+    past: &[relais_domain::entities::announcement::Model],
+    scopes: &[(String, String)],
+    form: &FormState,
+) -> Markup {
+    let lang = ctx.lang;
+    let audiences: Vec<(String, String)> = relais_domain::skill::Skill::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), t(lang, &format!("skill-{}", s.code()))))
+        .collect();
+    page(
+        ctx,
+        &t(lang, "announcements-title"),
+        html! {
+            p { a href="/admin" { "← " (t(lang, "admin-title")) } }
+            h1 { (t(lang, "announcements-title")) }
+            h2 { (t(lang, "announcement-new")) }
+            (error_summary(lang, form))
+            form.stacked.card method="post" action="/admin/announcements" novalidate {
+                (csrf(ctx))
+                (select(lang, form, "city_id", "announcement-scope", scopes))
+                (crate::form::checkboxes(lang, form, "audiences", "series-audiences", &audiences))
+                (input(lang, form, Input::text("subject", "announcement-subject")))
+                (crate::form::textarea(lang, form, "body", "announcement-body", None))
+                p { button type="submit" { (t(lang, "announcement-send")) } }
+            }
+            ul {
+                @for a in past {
+                    li {
+                        strong { (a.subject) } " — " (a.created_at.format("%Y-%m-%d")) " — "
+                        (crate::i18n::t_count(lang, "announcement-sent-to", "count", u64::try_from(a.recipients).unwrap_or(0)))
                     }
                 }
             }

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
             "/admin/editions/{id}/stages",
             get(checklists_form).post(save_checklists),
         )
+        .route("/admin/announcements", get(announcements).post(announce))
         .route("/admin/outbox", get(outbox))
         .route("/admin/outbox/{id}/retry", post(retry_email))
 }
@@ -248,4 +249,66 @@ async fn retry_email(
         "flash-email-retried",
         vec![],
     ))
+}
+
+async fn announcement_page(
+    state: &AppState,
+    rc: &RequestContext,
+    form: &FormState,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let actor = require_coordinator(rc)?;
+    let mut scopes = Vec::new();
+    if actor.is_programme_coordinator() {
+        scopes.push((String::new(), t(rc.lang, "admin-programme")));
+    }
+    for c in city::list(&state.ctx.db).await? {
+        if actor.coordinates(Some(c.id)) {
+            scopes.push((c.id.to_string(), c.name));
+        }
+    }
+    let past = relais_domain::announcement::list(&state.ctx.db, &actor).await?;
+    Ok((
+        status,
+        relais_templates::pages::admin::announcements(&rc.page(), &past, &scopes, form),
+    )
+        .into_response())
+}
+
+async fn announcements(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    announcement_page(&state, &rc, &FormState::new(), StatusCode::OK).await
+}
+
+async fn announce(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    let city_id = match fields.get("city_id") {
+        "" => None,
+        raw => Some(raw.parse::<i32>().map_err(|_| WebError::BadRequest)?),
+    };
+    let result = relais_domain::announcement::send(
+        &state.ctx,
+        &actor,
+        city_id,
+        &fields.all("audiences"),
+        fields.get("subject"),
+        fields.get("body"),
+    )
+    .await;
+    match result {
+        Ok(_) => Ok(see_other_with_flash(
+            &state.config,
+            "/admin/announcements",
+            "flash-announcement-sent",
+            vec![],
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let form = fields.to_form(&[]).with_errors(errors);
+            announcement_page(&state, &rc, &form, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -1,0 +1,124 @@
+//! Announcements: a coordinator writes to chosen audiences of their city
+//! (or, for programme coordinators, of the whole programme). Each recipient
+//! gets one email, in the announcement's words, unless they turned
+//! announcements off.
+
+use crate::context::Context;
+use crate::email_message::EmailMessage;
+use crate::entities::{announcement, city, user};
+use crate::error::{DomainError, FieldErrors, Result};
+use crate::language::Language;
+use crate::outbox::{self, NewEmail};
+use crate::role::Actor;
+use crate::skill::Skill;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+/// Sends an announcement; returns how many emails were queued.
+pub async fn send(
+    ctx: &Context,
+    actor: &Actor,
+    city_id: Option<i32>,
+    audiences: &[String],
+    subject: &str,
+    body: &str,
+) -> Result<usize> {
+    if !actor.coordinates(city_id) {
+        return Err(DomainError::Forbidden);
+    }
+    let mut e = FieldErrors::default();
+    let subject = subject.trim();
+    let body = body.trim();
+    if subject.is_empty() {
+        e.add("subject", "error-required");
+    } else if subject.chars().count() > 150 {
+        e.add("subject", "error-too-long");
+    }
+    if body.is_empty() {
+        e.add("body", "error-required");
+    } else if body.chars().count() > 10_000 {
+        e.add("body", "error-too-long");
+    }
+    let mut wanted = Vec::new();
+    for code in audiences {
+        if let Some(s) = e.check("audiences", Skill::parse(code)) {
+            wanted.push(s);
+        }
+    }
+    e.into_result()?;
+    let from = match city_id {
+        Some(id) => city::Entity::find_by_id(id)
+            .one(&ctx.db)
+            .await?
+            .map(|c| c.name),
+        None => None,
+    };
+    let mut people = user::Entity::find().filter(user::Column::IsActive.eq(true));
+    if let Some(id) = city_id {
+        people = people.filter(user::Column::CityId.eq(id));
+    }
+    let people: Vec<user::Model> = people
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            let skills = Skill::parse_list(&u.skills);
+            wanted.is_empty() || skills.iter().any(|s| wanted.contains(s))
+        })
+        .collect();
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
+    let row = announcement::ActiveModel {
+        city_id: Set(city_id),
+        audiences: Set(Skill::join(&wanted)),
+        subject: Set(subject.to_owned()),
+        body: Set(body.to_owned()),
+        author_id: Set(actor.user_id()),
+        created_at: Set(now),
+        recipients: Set(0),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut queued = 0;
+    for person in &people {
+        let message = EmailMessage::Announcement {
+            subject: subject.to_owned(),
+            body: body.to_owned(),
+            from: from.clone(),
+        };
+        let new = outbox::enqueue(
+            &txn,
+            NewEmail {
+                idempotency_key: format!("announcement:{}:{}", row.id, person.id),
+                to: &person.email,
+                user_id: Some(person.id),
+                language: Language::parse(&person.language).unwrap_or_default(),
+                message: &message,
+            },
+            now,
+        )
+        .await?;
+        if new {
+            queued += 1;
+        }
+    }
+    let mut active: announcement::ActiveModel = row.into();
+    active.recipients = Set(i32::try_from(queued).unwrap_or(i32::MAX));
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(queued)
+}
+
+/// Announcements the actor can see (their cities', or all for the programme), newest first.
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<announcement::Model>> {
+    Ok(announcement::Entity::find()
+        .order_by_desc(announcement::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|a| actor.coordinates(a.city_id))
+        .collect())
+}
