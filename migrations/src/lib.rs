@@ -15,6 +15,7 @@ mod m20261125_000005_create_meetups;
 mod m20261125_000006_create_date_polls;
 mod m20261125_000007_create_email_preferences;
 mod m20261125_000008_create_digests_and_announcements;
+mod m20261125_000009_create_check_ins;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_create_date_polls::Migration),
             Box::new(m20261125_000007_create_email_preferences::Migration),
             Box::new(m20261125_000008_create_digests_and_announcements::Migration),
+            Box::new(m20261125_000009_create_check_ins::Migration),
         ]
     }
 }

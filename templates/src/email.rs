@@ -321,6 +321,24 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             action: None,
             ignore_note: false,
         },
+        EmailMessage::CheckIn {
+            project,
+            month,
+            token,
+        } => Parts {
+            subject: t_args(
+                lang,
+                "email-check-in-subject",
+                &[("project", project), ("month", month)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![t_args(lang, "email-check-in-body", &[("project", project)])],
+            action: Some((
+                t(lang, "email-check-in-button"),
+                format!("{base}/check-in/{token}"),
+            )),
+            ignore_note: false,
+        },
         EmailMessage::MeetupInvitation {
             title,
             when,

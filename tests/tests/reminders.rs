@@ -453,3 +453,119 @@ async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() 
         .await;
     assert_eq!(refused.status, reqwest::StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_monthly_check_in_is_answered_without_logging_in_and_two_skipped_ones_are_flagged() {
+    let app = TestApp::spawn_at(at(1, 5, 9)).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
+        .await;
+    let ana = app.client();
+    ana.log_in("ana@example.org", PASSWORD).await;
+    ana.submit(
+        "/projects/new",
+        "/projects",
+        &[
+            ("title", "Jardins"),
+            ("pitch", "Cultiver."),
+            ("themes", "environmental"),
+            ("licence", "MIT"),
+            ("edition_id", "1"),
+            ("city_id", &lyon),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    let sent = relais_domain::check_in::plan(&app.ctx, app.ctx.now())
+        .await
+        .expect("plan");
+    assert_eq!(sent, 1);
+    assert_eq!(
+        relais_domain::check_in::plan(&app.ctx, app.ctx.now())
+            .await
+            .expect("again"),
+        0,
+        "once a month"
+    );
+    let email = app.last_email_to("ana@example.org").await;
+    assert_eq!(email.subject, "Point mensuel 2026-01 : Jardins");
+    let link = email.link(&app.base_url, "/check-in/");
+
+    let anyone = app.client();
+    let form = anyone.get(&link).await;
+    form.assert_contains("Qu'est-ce qui a avancé ce mois-ci ?");
+    let empty = anyone
+        .post_raw(
+            &link,
+            &[
+                ("csrf_token", &form.csrf_token()),
+                ("progress", ""),
+                ("needs", "Une graphiste"),
+            ],
+        )
+        .await;
+    assert_eq!(empty.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    empty.assert_contains("Une graphiste");
+    let done = anyone
+        .post_raw(
+            &link,
+            &[
+                ("csrf_token", &form.csrf_token()),
+                ("progress", "Trois bacs installés."),
+                ("blockers", "L'arrosage."),
+                ("needs", "Une graphiste"),
+                ("next_step", "Une fête de quartier."),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, reqwest::StatusCode::OK);
+    done.assert_contains("Votre point est dans le journal du projet.");
+    let twice = anyone
+        .post_raw(
+            &link,
+            &[("csrf_token", &form.csrf_token()), ("progress", "Encore")],
+        )
+        .await;
+    assert_eq!(twice.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    ana.get("/projects/jardins")
+        .await
+        .assert_contains("Trois bacs installés.");
+    let public = app.client().get("/projects/jardins").await;
+    assert!(
+        !public.body.contains("Trois bacs installés."),
+        "the check-in is for the team"
+    );
+    public.assert_contains("Une graphiste");
+
+    for (month, day) in [(2, 2), (3, 2), (4, 2)] {
+        app.clock.set(
+            Utc.with_ymd_and_hms(2026, month, day, 9, 0, 0)
+                .single()
+                .expect("time"),
+        );
+        relais_domain::check_in::plan(&app.ctx, app.ctx.now())
+            .await
+            .expect("plan");
+    }
+    let coordinator = app.client();
+    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let admin = coordinator.get("/admin").await;
+    let missed = admin
+        .body
+        .split("Points mensuels manqués")
+        .nth(1)
+        .unwrap_or("");
+    // Quiet (no public news since January) and missed check-ins: two links.
+    assert_eq!(
+        missed.matches(r#"href="/projects/jardins""#).count(),
+        2,
+        "February and March went unanswered: {}",
+        admin.body
+    );
+}

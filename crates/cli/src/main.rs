@@ -142,7 +142,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     at.to_rfc3339()
                 );
             } else {
-                let queued = relais_domain::reminder::plan(&ctx, at).await?;
+                let queued = relais_domain::reminder::plan(&ctx, at).await?
+                    + relais_domain::check_in::plan(&ctx, at).await?;
                 println!("{queued} email(s) queued");
             }
         }

@@ -100,6 +100,8 @@ pub struct CityRollup {
     pub behind: usize,
     /// Quiet projects.
     pub quiet: Vec<(String, String)>,
+    /// Projects that left their last two monthly check-ins unanswered.
+    pub missed_check_ins: Vec<(String, String)>,
 }
 
 /// Progress by city for the cities the actor coordinates (all for the
@@ -126,6 +128,12 @@ pub async fn by_city(
     let projects = query.order_by_asc(project::Column::Title).all(db).await?;
     let ids: Vec<i32> = projects.iter().map(|p| p.id).collect();
     let milestones = milestone::of_projects(db, &ids).await?;
+    let mut missed = Vec::new();
+    for p in &projects {
+        if crate::check_in::skipped_two(db, p.id).await? {
+            missed.push(p.id);
+        }
+    }
     Ok(cities
         .into_iter()
         .map(|c| {
@@ -157,6 +165,11 @@ pub async fn by_city(
                 quiet: own
                     .iter()
                     .filter(|p| is_quiet(p, now))
+                    .map(|p| (p.slug.clone(), p.title.clone()))
+                    .collect(),
+                missed_check_ins: own
+                    .iter()
+                    .filter(|p| missed.contains(&p.id))
                     .map(|p| (p.slug.clone(), p.title.clone()))
                     .collect(),
             }

@@ -172,6 +172,15 @@ pub enum EmailMessage {
         /// The city it comes from, if not the whole programme.
         from: Option<String>,
     },
+    /// The monthly check-in, with a link to a short form.
+    CheckIn {
+        /// The project's title.
+        project: String,
+        /// The month, `YYYY-MM`.
+        month: String,
+        /// The token for the link.
+        token: String,
+    },
     /// An invitation to join the programme.
     Invitation {
         /// Who invites.
@@ -204,6 +213,7 @@ impl EmailMessage {
             EmailMessage::QuietProject { .. } => "quiet_project",
             EmailMessage::Digest { .. } => "digest",
             EmailMessage::Announcement { .. } => "announcement",
+            EmailMessage::CheckIn { .. } => "check_in",
         }
     }
 

@@ -77,9 +77,9 @@ impl Category {
             | EmailMessage::MeetupReminder { .. }
             | EmailMessage::MeetupNudge { .. }
             | EmailMessage::MeetupChanged { .. } => Some(Category::Meetups),
-            EmailMessage::MilestoneDue { .. } | EmailMessage::QuietProject { .. } => {
-                Some(Category::Projects)
-            }
+            EmailMessage::MilestoneDue { .. }
+            | EmailMessage::QuietProject { .. }
+            | EmailMessage::CheckIn { .. } => Some(Category::Projects),
             EmailMessage::ReviewDue { .. } => Some(Category::Reviews),
             EmailMessage::Digest { .. } => Some(Category::Digest),
             EmailMessage::Announcement { .. } => Some(Category::Announcements),

@@ -6,6 +6,7 @@ pub mod account;
 pub mod agenda;
 pub mod announcement;
 pub mod calendar;
+pub mod check_in;
 pub mod city;
 pub mod clock;
 pub mod context;

@@ -703,3 +703,19 @@ announcement-sent-to = { $count ->
    *[other] sent to { $count } people
 }
 flash-announcement-sent = Announcement sent.
+
+email-check-in-subject = Monthly check-in { $month }: { $project }
+email-check-in-body = How is { $project } doing? Four questions, two minutes, no log-in needed:
+email-check-in-button = Check in
+check-in-title = Monthly check-in
+check-in-heading = Monthly check-in of { $project } ({ $month })
+check-in-lead = Your answers become a journal entry the team can read; your needs show on the project's page.
+check-in-progress = What moved this month?
+check-in-blockers = What is blocking you?
+check-in-needs = What do you need?
+check-in-needs-hint = Shown to everyone on the project's page, to find help.
+check-in-next-step = What is the next step?
+check-in-submit = Send
+check-in-thanks = Thank you! Your check-in is in the project's journal.
+error-check-in-answered = This check-in has already been answered.
+rollup-missed-check-ins = Missed check-ins

@@ -703,3 +703,19 @@ announcement-sent-to = { $count ->
    *[other] envoyée à { $count } personnes
 }
 flash-announcement-sent = Annonce envoyée.
+
+email-check-in-subject = Point mensuel { $month } : { $project }
+email-check-in-body = Où en est { $project } ? Quatre questions, deux minutes, sans vous connecter :
+email-check-in-button = Faire le point
+check-in-title = Point mensuel
+check-in-heading = Point mensuel de { $project } ({ $month })
+check-in-lead = Vos réponses deviennent une entrée du journal, visible par l'équipe ; vos besoins s'affichent sur la page du projet.
+check-in-progress = Qu'est-ce qui a avancé ce mois-ci ?
+check-in-blockers = Qu'est-ce qui bloque ?
+check-in-needs = De quoi avez-vous besoin ?
+check-in-needs-hint = Visible par tous sur la page du projet, pour trouver de l'aide.
+check-in-next-step = Quelle est la prochaine étape ?
+check-in-submit = Envoyer
+check-in-thanks = Merci ! Votre point est dans le journal du projet.
+error-check-in-answered = Ce point mensuel a déjà reçu une réponse.
+rollup-missed-check-ins = Points mensuels manqués

@@ -68,6 +68,7 @@ pub fn city_rollup(lang: relais_domain::Language, rollups: &[CityRollup]) -> Mar
                 th scope="col" { (t(lang, "rollup-progress")) }
                 th scope="col" { (t(lang, "rollup-behind")) }
                 th scope="col" { (t(lang, "rollup-quiet")) }
+                th scope="col" { (t(lang, "rollup-missed-check-ins")) }
             } }
             tbody {
                 @for r in rollups {
@@ -76,12 +77,8 @@ pub fn city_rollup(lang: relais_domain::Language, rollups: &[CityRollup]) -> Mar
                         td { (r.projects) }
                         td { (percent(r.progress)) }
                         td { (r.behind) }
-                        td {
-                            @for (i, (slug, title)) in r.quiet.iter().enumerate() {
-                                @if i > 0 { ", " }
-                                a href={ "/projects/" (slug) } { (title) }
-                            }
-                        }
+                        td { (project_links(&r.quiet)) }
+                        td { (project_links(&r.missed_check_ins)) }
                     }
                 }
             }
@@ -92,7 +89,17 @@ pub fn city_rollup(lang: relais_domain::Language, rollups: &[CityRollup]) -> Mar
                 td { (percent(progress)) }
                 td { (behind) }
                 td {}
+                td {}
             } }
+        }
+    }
+}
+
+fn project_links(projects: &[(String, String)]) -> Markup {
+    html! {
+        @for (i, (slug, title)) in projects.iter().enumerate() {
+            @if i > 0 { ", " }
+            a href={ "/projects/" (slug) } { (title) }
         }
     }
 }

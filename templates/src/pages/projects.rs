@@ -571,6 +571,39 @@ pub fn team_invitation(ctx: &PageContext, token: &str, project_title: &str) -> M
     )
 }
 
+/// The monthly check-in form, opened from the email without logging in.
+pub fn check_in(
+    ctx: &PageContext,
+    project_title: &str,
+    month: &str,
+    token: &str,
+    answered: bool,
+    form: &FormState,
+) -> Markup {
+    let lang = ctx.lang;
+    narrow_page(
+        ctx,
+        &t(lang, "check-in-title"),
+        html! {
+            h1 { (t_args(lang, "check-in-heading", &[("project", project_title), ("month", month)])) }
+            @if answered {
+                p.flash { (t(lang, "error-check-in-answered")) }
+            } @else {
+                p { (t(lang, "check-in-lead")) }
+                (error_summary(lang, form))
+                form.stacked method="post" action={ "/check-in/" (token) } novalidate {
+                    (csrf(ctx))
+                    (textarea(lang, form, "progress", "check-in-progress", None))
+                    (textarea(lang, form, "blockers", "check-in-blockers", None))
+                    (textarea(lang, form, "needs", "check-in-needs", Some("check-in-needs-hint")))
+                    (textarea(lang, form, "next_step", "check-in-next-step", None))
+                    p { button type="submit" { (t(lang, "check-in-submit")) } }
+                }
+            }
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

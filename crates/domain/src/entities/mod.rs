@@ -3,6 +3,7 @@
 
 pub mod agenda_item;
 pub mod announcement;
+pub mod check_in;
 pub mod city;
 pub mod date_poll;
 pub mod edition;

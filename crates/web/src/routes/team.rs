@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/projects/{slug}/team/{user_id}/remove", post(remove))
         .route("/projects/{slug}/team/{user_id}/owner", post(make_owner))
         .route("/team-invitations/{token}", get(invitation).post(accept))
+        .route("/check-in/{token}", get(check_in_form).post(check_in))
 }
 
 async fn invite(
@@ -161,5 +162,59 @@ async fn accept(
             vec![],
         )),
         Err(e) => unusable(&rc, e),
+    }
+}
+
+async fn check_in_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
+    let opened = relais_domain::check_in::open(&state.ctx.db, &token).await?;
+    Ok(view::check_in(
+        &rc.page(),
+        &opened.project.title,
+        &opened.check_in.month,
+        &token,
+        opened.check_in.answered_at.is_some(),
+        &relais_templates::form::FormState::new(),
+    )
+    .into_response())
+}
+
+async fn check_in(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+    fields: crate::fields::Fields,
+) -> WebResult<Response> {
+    let input = relais_domain::check_in::Answer {
+        progress: fields.get("progress").to_owned(),
+        blockers: fields.get("blockers").to_owned(),
+        needs: fields.get("needs").to_owned(),
+        next_step: fields.get("next_step").to_owned(),
+    };
+    match relais_domain::check_in::answer(&state.ctx, &token, &input).await {
+        Ok(_) => Ok(
+            auth_view::message(&rc.page(), "check-in-title", "check-in-thanks", None)
+                .into_response(),
+        ),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "progress")?;
+            let opened = relais_domain::check_in::open(&state.ctx.db, &token).await?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            Ok((
+                status,
+                view::check_in(
+                    &rc.page(),
+                    &opened.project.title,
+                    &opened.check_in.month,
+                    &token,
+                    opened.check_in.answered_at.is_some(),
+                    &form,
+                ),
+            )
+                .into_response())
+        }
     }
 }
