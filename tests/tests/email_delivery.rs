@@ -182,6 +182,7 @@ async fn three_delivery_loops_racing_over_a_thousand_emails_deliver_each_exactly
             when: "2026-12-03 19:00".into(),
             place: "Lyon".into(),
             meetup_id: 1,
+            event: None,
         };
         outbox::enqueue(
             &txn,
@@ -204,6 +205,7 @@ async fn three_delivery_loops_racing_over_a_thousand_emails_deliver_each_exactly
         when: "x".into(),
         place: "x".into(),
         meetup_id: 1,
+        event: None,
     };
     let queued = outbox::enqueue(
         &app.ctx.db,
@@ -375,4 +377,44 @@ async fn one_click_unsubscribe_stops_a_category_but_never_account_emails() {
         .await
         .expect("post");
     assert_eq!(bogus.status(), reqwest::StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn emails_claimed_by_a_worker_that_died_are_taken_back_after_the_lease() {
+    let app = TestApp::spawn().await;
+    app.create_account("cleo@example.org", "Cléo", Role::Member, None)
+        .await;
+    let server = SmtpServer::start().await;
+    request_reset(&app, "cleo@example.org").await;
+    // A worker claims the email, then dies before sending it.
+    let claimed = outbox::claim_due(
+        &app.ctx.db,
+        "dead-worker",
+        app.ctx.now(),
+        deliver::LEASE,
+        10,
+    )
+    .await
+    .expect("claim");
+    assert_eq!(claimed.len(), 1);
+    let survivor = over_smtp(&app, &server.url(), "survivor");
+    assert_eq!(
+        deliver::run(&survivor, app.ctx.now())
+            .await
+            .expect("deliver")
+            .attempted,
+        0,
+        "still leased"
+    );
+    app.advance(deliver::LEASE + Duration::seconds(1));
+    let report = deliver::run(&survivor, app.ctx.now())
+        .await
+        .expect("deliver");
+    assert_eq!(report.sent, 1);
+    assert_eq!(server.received().len(), 1);
+    // The dead worker cannot mark it afterwards: the row is no longer its own.
+    outbox::fail(&app.ctx.db, claimed[0].row.id, "dead-worker", "late")
+        .await
+        .expect("no-op");
+    assert_eq!(rows(&app).await[0].state, "sent");
 }

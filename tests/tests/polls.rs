@@ -157,6 +157,12 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
         .filter(|e| e.subject.starts_with("Invitation :"))
         .collect();
     assert_eq!(invitations.len(), 3, "everybody asked is invited");
+    assert!(
+        invitations[0].raw.contains("text/calendar")
+            && invitations[0].raw.contains("invitation.ics"),
+        "the meeting's calendar file is attached: {}",
+        invitations[0].raw
+    );
     let again = coordinator
         .submit(&results_path, &action, &[("slot_id", &slot)])
         .await;

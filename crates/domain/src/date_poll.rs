@@ -462,6 +462,11 @@ pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -
                 .to_string(),
             place: p.place_address.clone(),
             meetup_id: occ.id,
+            event: Some(crate::email_message::CalendarEntry {
+                starts_at: occ.starts_at,
+                ends_at: occ.ends_at,
+                sequence: occ.sequence,
+            }),
         };
         outbox::enqueue(
             &txn,

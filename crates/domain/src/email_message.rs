@@ -16,6 +16,17 @@ pub struct DigestItem {
     pub path: String,
 }
 
+/// What a calendar file attached to an email needs to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarEntry {
+    /// Start.
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    /// End.
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+    /// Revision number (SEQUENCE).
+    pub sequence: i32,
+}
+
 /// The content of one email, before rendering.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -89,6 +100,8 @@ pub enum EmailMessage {
         place: String,
         /// The meeting.
         meetup_id: i32,
+        /// The event, for the attached calendar file.
+        event: Option<CalendarEntry>,
     },
     /// A meeting is coming: a reminder to those who answered yes or maybe.
     MeetupReminder {
@@ -220,9 +233,16 @@ impl EmailMessage {
     /// True for emails whose body holds a secret link: once sent, the
     /// outbox keeps only that it was sent, not the link.
     pub fn carries_secret(&self) -> bool {
-        !matches!(
+        matches!(
             self,
-            EmailMessage::AccountExists { .. } | EmailMessage::MeetupInvitation { .. }
+            EmailMessage::Activation { .. }
+                | EmailMessage::PasswordReset { .. }
+                | EmailMessage::SetPassword { .. }
+                | EmailMessage::Invitation { .. }
+                | EmailMessage::ProjectInvitation { .. }
+                | EmailMessage::PollInvitation { .. }
+                | EmailMessage::PollReminder { .. }
+                | EmailMessage::CheckIn { .. }
         )
     }
 }

@@ -9,7 +9,7 @@
 //! outbox keeps one row per key.
 
 use crate::context::Context;
-use crate::email_message::EmailMessage;
+use crate::email_message::{CalendarEntry, EmailMessage};
 use crate::entities::{
     city, meetup_occurrence as occurrence, meetup_series as series, project, rsvp, user,
 };
@@ -116,6 +116,11 @@ async fn meetings(
                         when: when.clone(),
                         place: place.clone(),
                         meetup_id: o.id,
+                        event: Some(CalendarEntry {
+                            starts_at: o.starts_at,
+                            ends_at: o.ends_at,
+                            sequence: o.sequence,
+                        }),
                     },
                 ));
                 let answered = answers.iter().any(|a| a.user_id == p.id);

@@ -62,7 +62,14 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Report> {
             )
             .await?;
             let id = message_id(&email.row.idempotency_key, &jobs.base_url);
-            let sent = match build_message(&jobs.from, &email.row.recipient_email, &rendered, id) {
+            let calendar = relais_templates::email::attachment(&email.message, &jobs.base_url);
+            let sent = match build_message(
+                &jobs.from,
+                &email.row.recipient_email,
+                &rendered,
+                id,
+                calendar,
+            ) {
                 Ok(message) => {
                     let message = match &email.row.unsubscribe {
                         Some(path) => {

@@ -2,8 +2,9 @@
 //! when no SMTP server is configured.
 
 use crate::error::{Result, SchedulerError};
+use lettre::message::header::ContentType;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 use relais_templates::email::RenderedEmail;
@@ -75,12 +76,14 @@ pub fn message_id(idempotency_key: &str, base_url: &str) -> String {
     format!("<{}@{host}>", &digest[..32])
 }
 
-/// Builds the multipart (plain text + HTML) message.
+/// Builds the multipart (plain text + HTML) message, with a calendar file
+/// attached when there is one.
 pub fn build_message(
     from: &str,
     to: &str,
     rendered: &RenderedEmail,
     message_id: String,
+    calendar: Option<String>,
 ) -> std::result::Result<Message, SendError> {
     let from: Mailbox = from
         .parse()
@@ -88,15 +91,23 @@ pub fn build_message(
     let to: Mailbox = to
         .parse()
         .map_err(|e| SendError::Permanent(format!("recipient {to:?}: {e}")))?;
+    let body = MultiPart::alternative_plain_html(rendered.text.clone(), rendered.html.clone());
+    let body = match calendar {
+        Some(ics) => {
+            let content_type = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                .map_err(|e| SendError::Permanent(format!("calendar type: {e}")))?;
+            MultiPart::mixed()
+                .multipart(body)
+                .singlepart(Attachment::new("invitation.ics".to_owned()).body(ics, content_type))
+        }
+        None => body,
+    };
     Message::builder()
         .from(from)
         .to(to)
         .subject(rendered.subject.clone())
         .message_id(Some(message_id))
-        .multipart(MultiPart::alternative_plain_html(
-            rendered.text.clone(),
-            rendered.html.clone(),
-        ))
+        .multipart(body)
         .map_err(|e| SendError::Permanent(format!("building message: {e}")))
 }
 
