@@ -469,6 +469,45 @@ pub fn render(message: &EmailMessage, lang: Language, base_url: &str) -> Rendere
     }
 }
 
+/// The calendar file attached to a meeting invitation, if the email is one.
+pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
+    let EmailMessage::MeetupInvitation {
+        title,
+        place,
+        meetup_id,
+        event: Some(event),
+        ..
+    } = message
+    else {
+        return None;
+    };
+    let base = base_url.trim_end_matches('/');
+    let host = url_host(base);
+    Some(crate::ics::calendar(
+        title,
+        &[crate::ics::CalendarEvent {
+            day: None,
+            uid: format!("meetup-{meetup_id}@{host}"),
+            start: event.starts_at,
+            end: event.ends_at,
+            stamp: event.starts_at,
+            sequence: event.sequence,
+            cancelled: false,
+            summary: title.clone(),
+            location: place.clone(),
+            url: format!("{base}/meetups/{meetup_id}"),
+            description: String::new(),
+        }],
+    ))
+}
+
+/// The host part of a base URL (for calendar UIDs), without a URL parser.
+fn url_host(base: &str) -> &str {
+    let rest = base.split_once("://").map_or(base, |(_, r)| r);
+    let host_port = rest.split('/').next().unwrap_or(rest);
+    host_port.rsplit_once(':').map_or(host_port, |(h, _)| h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -523,43 +562,4 @@ mod tests {
         assert!(r.text.contains("La Nuit du Code Citoyen."), "{}", r.text);
         assert!(r.text.contains("http://x/signup?invitation=t"));
     }
-}
-
-/// The calendar file attached to a meeting invitation, if the email is one.
-pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
-    let EmailMessage::MeetupInvitation {
-        title,
-        place,
-        meetup_id,
-        event: Some(event),
-        ..
-    } = message
-    else {
-        return None;
-    };
-    let base = base_url.trim_end_matches('/');
-    let host = url_host(base);
-    Some(crate::ics::calendar(
-        title,
-        &[crate::ics::CalendarEvent {
-            day: None,
-            uid: format!("meetup-{meetup_id}@{host}"),
-            start: event.starts_at,
-            end: event.ends_at,
-            stamp: event.starts_at,
-            sequence: event.sequence,
-            cancelled: false,
-            summary: title.clone(),
-            location: place.clone(),
-            url: format!("{base}/meetups/{meetup_id}"),
-            description: String::new(),
-        }],
-    ))
-}
-
-/// The host part of a base URL (for calendar UIDs), without a URL parser.
-fn url_host(base: &str) -> &str {
-    let rest = base.split_once("://").map_or(base, |(_, r)| r);
-    let host_port = rest.split('/').next().unwrap_or(rest);
-    host_port.rsplit_once(':').map_or(host_port, |(h, _)| h)
 }
