@@ -1,0 +1,180 @@
+//! Email throughput and planning cost, printed (no assertions on time).
+//!
+//! 1. Delivery: 10,000 meeting invitations queued in SQLite, delivered by
+//!    one instance's delivery loop to a local SMTP server, over real SMTP.
+//!    Target from the issue: under one minute.
+//! 2. Planning: 100,000 members in 50 cities, 10,000 meeting occurrences
+//!    (50 monthly series over about 16 years); time to compute what is due,
+//!    and to queue it, at a moment when each city has a meeting coming.
+//!
+//! Run with `cargo bench -p relais-tests --bench email`.
+
+use chrono::{Duration, TimeZone, Utc};
+use relais_domain::email_message::EmailMessage;
+use relais_domain::outbox::{self, NewEmail};
+use relais_domain::{Language, reminder};
+use relais_scheduler::{JobContext, Mailer, deliver};
+use relais_tests::TestApp;
+use relais_tests::smtp::SmtpServer;
+use sea_orm::{ConnectionTrait, TransactionTrait};
+use std::sync::Arc;
+use std::time::Instant;
+
+async fn delivery() {
+    let app = TestApp::spawn().await;
+    let server = SmtpServer::start().await;
+    let now = app.ctx.now();
+    let started = Instant::now();
+    let txn = app.ctx.db.begin().await.expect("txn");
+    for i in 0..10_000 {
+        let message = EmailMessage::MeetupInvitation {
+            title: "Rencontre mensuelle — Lyon".into(),
+            when: "2026-12-03 19:00".into(),
+            place: "Hôtel de la Métropole".into(),
+            meetup_id: 1,
+            event: Some(relais_domain::email_message::CalendarEntry {
+                starts_at: now + Duration::days(8),
+                ends_at: now + Duration::days(8) + Duration::hours(2),
+                sequence: 0,
+            }),
+        };
+        let to = format!("member{i}@example.org");
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                idempotency_key: format!("bench:{i}"),
+                to: &to,
+                user_id: None,
+                language: Language::Fr,
+                message: &message,
+            },
+            now,
+        )
+        .await
+        .expect("enqueue");
+    }
+    txn.commit().await.expect("commit");
+    let queued_in = started.elapsed();
+    let jobs = JobContext {
+        mailer: Arc::new(Mailer::smtp(&server.url()).expect("smtp")),
+        worker: "bench".into(),
+        ..app.jobs.clone()
+    };
+    let started = Instant::now();
+    let report = deliver::run(&jobs, now).await.expect("deliver");
+    let took = started.elapsed();
+    assert_eq!(
+        report.sent, 10_000,
+        "every email must be delivered for the figure to mean anything"
+    );
+    assert_eq!(server.received().len(), 10_000);
+    let per_minute = 10_000.0 / took.as_secs_f64() * 60.0;
+    println!(
+        "delivery: queued 10,000 invitations in {:.1} s",
+        queued_in.as_secs_f64()
+    );
+    println!(
+        "delivery: sent 10,000 over SMTP in {:.1} s — {:.0} emails/minute (target: 10,000 in under 60 s: {})",
+        took.as_secs_f64(),
+        per_minute,
+        if took.as_secs_f64() < 60.0 {
+            "met"
+        } else {
+            "NOT met"
+        }
+    );
+}
+
+async fn planning() {
+    let start = Utc
+        .with_ymd_and_hms(2026, 1, 2, 9, 0, 0)
+        .single()
+        .expect("time");
+    let app = TestApp::spawn_at(start).await;
+    let db = &app.ctx.db;
+    let stamp = "2026-01-01T00:00:00+00:00";
+    let seeded = Instant::now();
+    let txn = db.begin().await.expect("txn");
+    for c in 1..=50 {
+        txn.execute_unprepared(&format!("INSERT INTO cities (slug, name, time_zone, created_at) VALUES ('city{c}', 'City {c}', 'Europe/Paris', '{stamp}')"))
+            .await
+            .expect("city");
+    }
+    let mut batch = Vec::new();
+    for u in 0..100_000 {
+        batch.push(format!(
+            "('m{u}@example.org', 'm{u}@example.org', 'Member {u}', 'fr', {}, '', '', TRUE, '{stamp}', '{stamp}', 'weekly')",
+            u % 50 + 1
+        ));
+        if batch.len() == 500 {
+            txn.execute_unprepared(&format!(
+                "INSERT INTO users (email, email_key, name, language, city_id, skills, bio, is_active, created_at, updated_at, digest_frequency) VALUES {}",
+                batch.join(",")
+            ))
+            .await
+            .expect("users");
+            batch.clear();
+        }
+    }
+    for c in 1..=50 {
+        txn.execute_unprepared(&format!(
+            "INSERT INTO meetup_series (city_id, title, description, ordinal, weekday, start_time, duration_minutes, time_zone, place_address, audiences, capacity, active, created_at, updated_at) \\
+             VALUES ({c}, 'Rencontre {c}', '', 'first', 'thu', '19:00', 150, 'Europe/Paris', 'Mairie', '', 200, TRUE, '{stamp}', '{stamp}')"
+        ))
+        .await
+        .expect("series");
+        // 200 monthly meetings per series: 2016 to 2032.
+        let rows: Vec<String> = (0..200)
+            .map(|k| {
+                let month = Utc.with_ymd_and_hms(2016, 1, 7, 18, 0, 0).single().expect("t") + Duration::days(30 * k);
+                let at = month.to_rfc3339();
+                let end = (month + Duration::hours(2)).to_rfc3339();
+                let day = month.format("%Y-%m-%d");
+                format!("({c}, {c}, '{day}', 'Rencontre {c}', '', '{at}', '{end}', 'Mairie', 200, 'scheduled', FALSE, '', 0, '{stamp}', '{stamp}')")
+            })
+            .collect();
+        txn.execute_unprepared(&format!(
+            "INSERT INTO meetup_occurrences (series_id, city_id, rule_date, title, description, starts_at, ends_at, place_address, capacity, status, manual, minutes, sequence, created_at, updated_at) VALUES {}",
+            rows.join(",")
+        ))
+        .await
+        .expect("occurrences");
+    }
+    txn.commit().await.expect("commit");
+    println!(
+        "planning: seeded 100,000 members, 50 cities, 10,000 occurrences in {:.1} s",
+        seeded.elapsed().as_secs_f64()
+    );
+    // A moment when each series has a meeting within three weeks.
+    let now = Utc
+        .with_ymd_and_hms(2016, 1, 7, 18, 0, 0)
+        .single()
+        .expect("t")
+        + Duration::days(30 * 120)
+        - Duration::days(10);
+    let started = Instant::now();
+    let due = reminder::due(db, now).await.expect("due");
+    println!(
+        "planning: computed {} due emails in {:.2} s",
+        due.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
+    let queued = reminder::plan(&app.ctx, now).await.expect("plan");
+    println!(
+        "planning: queued {queued} emails in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
+    let again = reminder::plan(&app.ctx, now).await.expect("plan again");
+    println!(
+        "planning: a second run queued {again} (idempotent) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[tokio::main]
+async fn main() {
+    delivery().await;
+    planning().await;
+}
