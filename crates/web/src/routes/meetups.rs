@@ -185,6 +185,35 @@ async fn show(
     meeting_page(&state, &rc, id, None, StatusCode::OK).await
 }
 
+/// Back to the meeting with `flash` on success; on bad input, the meeting
+/// page again with the form (`which`) as typed and its messages.
+#[allow(clippy::too_many_arguments)]
+async fn settle(
+    state: &AppState,
+    rc: &RequestContext,
+    id: i32,
+    result: relais_domain::Result<()>,
+    flash: &str,
+    which: &'static str,
+    field: &'static str,
+    fields: &Fields,
+) -> WebResult<Response> {
+    match result {
+        Ok(()) => Ok(back(state, id, flash)),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, field)?;
+            meeting_page(
+                state,
+                rc,
+                id,
+                Some((which, fields.to_form(&[]).with_errors(errors))),
+                status,
+            )
+            .await
+        }
+    }
+}
+
 fn back(state: &AppState, id: i32, flash: &str) -> Response {
     see_other_with_flash(&state.config, &format!("/meetups/{id}"), flash, vec![])
 }
@@ -247,20 +276,18 @@ async fn minutes(
     fields: Fields,
 ) -> WebResult<Response> {
     rc.require_session()?;
-    match meetup::set_minutes(&state.ctx, &rc.actor(), id, fields.get("minutes")).await {
-        Ok(()) => Ok(back(&state, id, "flash-minutes-saved")),
-        Err(e) => {
-            let (status, errors) = form_rejection(e, "minutes")?;
-            meeting_page(
-                &state,
-                &rc,
-                id,
-                Some(("minutes", fields.to_form(&[]).with_errors(errors))),
-                status,
-            )
-            .await
-        }
-    }
+    let result = meetup::set_minutes(&state.ctx, &rc.actor(), id, fields.get("minutes")).await;
+    settle(
+        &state,
+        &rc,
+        id,
+        result,
+        "flash-minutes-saved",
+        "minutes",
+        "minutes",
+        &fields,
+    )
+    .await
 }
 
 async fn cancel(
@@ -290,28 +317,25 @@ async fn reschedule(
     fields: Fields,
 ) -> WebResult<Response> {
     rc.require_session()?;
-    match meetup::reschedule(
+    let result = meetup::reschedule(
         &state.ctx,
         &rc.actor(),
         id,
         fields.get("date"),
         fields.get("time"),
     )
+    .await;
+    settle(
+        &state,
+        &rc,
+        id,
+        result,
+        "flash-meetup-moved",
+        "move",
+        "date",
+        &fields,
+    )
     .await
-    {
-        Ok(()) => Ok(back(&state, id, "flash-meetup-moved")),
-        Err(e) => {
-            let (status, errors) = form_rejection(e, "date")?;
-            meeting_page(
-                &state,
-                &rc,
-                id,
-                Some(("move", fields.to_form(&[]).with_errors(errors))),
-                status,
-            )
-            .await
-        }
-    }
 }
 
 async fn add_agenda(
@@ -334,20 +358,17 @@ async fn add_agenda(
         .map(|_| ()),
         Err(k) => Err(DomainError::field("kind", k)),
     };
-    match result {
-        Ok(()) => Ok(back(&state, id, "flash-agenda-saved")),
-        Err(e) => {
-            let (status, errors) = form_rejection(e, "title")?;
-            meeting_page(
-                &state,
-                &rc,
-                id,
-                Some(("agenda", fields.to_form(&[]).with_errors(errors))),
-                status,
-            )
-            .await
-        }
-    }
+    settle(
+        &state,
+        &rc,
+        id,
+        result,
+        "flash-agenda-saved",
+        "agenda",
+        "title",
+        &fields,
+    )
+    .await
 }
 
 async fn ask_agenda(
