@@ -49,59 +49,101 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Report> {
         if claimed.is_empty() {
             return Ok(report);
         }
+        // Several emails are on the wire at once: one SMTP conversation is
+        // mostly waiting for the other side.
+        let mut tasks = tokio::task::JoinSet::new();
         for email in claimed {
             report.attempted += 1;
-            let rendered =
-                relais_templates::email::render(&email.message, email.language, &jobs.base_url);
-            outbox::record_rendered(
-                &jobs.ctx.db,
-                email.row.id,
-                &rendered.subject,
-                &rendered.text,
-                &rendered.html,
-            )
-            .await?;
-            let id = message_id(&email.row.idempotency_key, &jobs.base_url);
-            let calendar = relais_templates::email::attachment(&email.message, &jobs.base_url);
-            let sent = match build_message(
-                &jobs.from,
-                &email.row.recipient_email,
-                &rendered,
-                id,
-                calendar,
-            ) {
-                Ok(message) => {
-                    let message = match &email.row.unsubscribe {
-                        Some(path) => {
-                            let base = jobs.base_url.trim_end_matches('/');
-                            with_unsubscribe(message, &format!("{base}/unsubscribe/{path}"))
-                        }
-                        None => message,
-                    };
-                    jobs.mailer.send(message).await
-                }
-                Err(e) => Err(e),
-            };
-            match sent {
-                Ok(()) => {
-                    outbox::mark_sent(&jobs.ctx.db, &email, &jobs.worker, jobs.ctx.now()).await?;
-                    report.sent += 1;
-                }
-                Err(SendError::Transient(reason)) if now - email.row.created_at < GIVE_UP_AFTER => {
-                    tracing::warn!(id = email.row.id, %reason, "email delivery will be retried");
-                    let next = now + backoff(email.row.attempts);
-                    outbox::retry_later(&jobs.ctx.db, email.row.id, &jobs.worker, &reason, next)
-                        .await?;
-                    report.retried += 1;
-                }
-                Err(SendError::Transient(reason) | SendError::Permanent(reason)) => {
-                    tracing::warn!(id = email.row.id, %reason, "email delivery failed");
-                    outbox::fail(&jobs.ctx.db, email.row.id, &jobs.worker, &reason).await?;
-                    report.failed += 1;
+            let jobs = jobs.clone();
+            tasks.spawn(async move { deliver_one(&jobs, email, now).await });
+            while tasks.len() >= CONCURRENCY {
+                if let Some(done) = tasks.join_next().await {
+                    count(&mut report, done)?;
                 }
             }
         }
+        while let Some(done) = tasks.join_next().await {
+            count(&mut report, done)?;
+        }
     }
+}
+
+/// How many emails one instance sends at once.
+pub const CONCURRENCY: usize = 8;
+
+/// How one email's attempt ended.
+enum Outcome {
+    Delivered,
+    Retried,
+    Failed,
+}
+
+fn count(
+    report: &mut Report,
+    done: std::result::Result<Result<Outcome>, tokio::task::JoinError>,
+) -> Result<()> {
+    let outcome =
+        done.map_err(|e| crate::error::SchedulerError::Transport(format!("delivery task: {e}")))??;
+    match outcome {
+        Outcome::Delivered => report.sent += 1,
+        Outcome::Retried => report.retried += 1,
+        Outcome::Failed => report.failed += 1,
+    }
+    Ok(())
+}
+
+async fn deliver_one(
+    jobs: &JobContext,
+    email: outbox::Claimed,
+    now: DateTime<Utc>,
+) -> Result<Outcome> {
+    let rendered = relais_templates::email::render(&email.message, email.language, &jobs.base_url);
+    outbox::record_rendered(
+        &jobs.ctx.db,
+        email.row.id,
+        &rendered.subject,
+        &rendered.text,
+        &rendered.html,
+    )
+    .await?;
+    let id = message_id(&email.row.idempotency_key, &jobs.base_url);
+    let calendar = relais_templates::email::attachment(&email.message, &jobs.base_url);
+    let sent = match build_message(
+        &jobs.from,
+        &email.row.recipient_email,
+        &rendered,
+        id,
+        calendar,
+    ) {
+        Ok(message) => {
+            let message = match &email.row.unsubscribe {
+                Some(path) => {
+                    let base = jobs.base_url.trim_end_matches('/');
+                    with_unsubscribe(message, &format!("{base}/unsubscribe/{path}"))
+                }
+                None => message,
+            };
+            jobs.mailer.send(message).await
+        }
+        Err(e) => Err(e),
+    };
+    Ok(match sent {
+        Ok(()) => {
+            outbox::mark_sent(&jobs.ctx.db, &email, &jobs.worker, jobs.ctx.now()).await?;
+            Outcome::Delivered
+        }
+        Err(SendError::Transient(reason)) if now - email.row.created_at < GIVE_UP_AFTER => {
+            tracing::warn!(id = email.row.id, %reason, "email delivery will be retried");
+            let next = now + backoff(email.row.attempts);
+            outbox::retry_later(&jobs.ctx.db, email.row.id, &jobs.worker, &reason, next).await?;
+            Outcome::Retried
+        }
+        Err(SendError::Transient(reason) | SendError::Permanent(reason)) => {
+            tracing::warn!(id = email.row.id, %reason, "email delivery failed");
+            outbox::fail(&jobs.ctx.db, email.row.id, &jobs.worker, &reason).await?;
+            Outcome::Failed
+        }
+    })
 }
 
 #[cfg(test)]
