@@ -28,6 +28,8 @@ pub struct Config {
     pub secret: Option<String>,
     /// `RELAIS_MAIL_FROM`: the sender of every email.
     pub mail_from: String,
+    /// `RELAIS_SCHEDULE_*`: when the background jobs wake up.
+    pub schedules: relais_scheduler::Schedules,
 }
 
 /// A setting that could not be used.
@@ -59,6 +61,10 @@ struct FileConfig {
     timezone: Option<String>,
     secret: Option<String>,
     mail_from: Option<String>,
+    schedule_delivery: Option<String>,
+    schedule_meetups: Option<String>,
+    schedule_reminders: Option<String>,
+    schedule_polls: Option<String>,
 }
 
 impl Config {
@@ -202,7 +208,49 @@ impl Config {
             }
         };
 
+        let defaults = relais_scheduler::Schedules::default();
+        let schedule = |var: &str,
+                        from_file: &Option<String>,
+                        default: String|
+         -> Result<String, ConfigError> {
+            match get(var, from_file) {
+                Some(expr) if relais_scheduler::Schedules::check(&expr) => Ok(expr),
+                Some(expr) => Err(bad(
+                    var,
+                    format!(
+                        "expected a cron expression with seconds such as \"0 10 * * * *\", got {expr:?}"
+                    ),
+                )),
+                None => Ok(default),
+            }
+        };
+        let schedules = relais_scheduler::Schedules {
+            delivery: schedule(
+                "RELAIS_SCHEDULE_DELIVERY",
+                &file.schedule_delivery,
+                defaults.delivery,
+            )?,
+            meetups: schedule(
+                "RELAIS_SCHEDULE_MEETUPS",
+                &file.schedule_meetups,
+                defaults.meetups,
+            )?,
+            reminders: schedule(
+                "RELAIS_SCHEDULE_REMINDERS",
+                &file.schedule_reminders,
+                defaults.reminders,
+            )?,
+            polls: schedule(
+                "RELAIS_SCHEDULE_POLLS",
+                &file.schedule_polls,
+                defaults.polls,
+            )?,
+            housekeeping: defaults.housekeeping,
+            zone: timezone,
+        };
+
         Ok(Config {
+            schedules,
             database_url,
             bind,
             base_url,
@@ -264,6 +312,7 @@ mod tests {
             ("RELAIS_TIMEZONE", "Mars/Olympus"),
             ("RELAIS_SECRET", "short"),
             ("RELAIS_MAIL_FROM", "nobody"),
+            ("RELAIS_SCHEDULE_REMINDERS", "every hour"),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)], None).expect_err(var);

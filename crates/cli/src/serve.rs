@@ -32,7 +32,7 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
             from: config.mail_from.clone(),
             worker: JobContext::worker_name(),
         };
-        Some(relais_scheduler::start(jobs).await?)
+        Some(relais_scheduler::start(jobs, config.schedules.clone()).await?)
     } else {
         None
     };

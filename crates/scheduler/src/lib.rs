@@ -45,73 +45,132 @@ impl JobContext {
     }
 }
 
+/// When each job wakes up: cron expressions with seconds, read in the
+/// programme's time zone. The defaults are documented in the README.
+#[derive(Debug, Clone)]
+pub struct Schedules {
+    /// Outbox delivery.
+    pub delivery: String,
+    /// Meetup occurrence generation.
+    pub meetups: String,
+    /// Reminders, digests and check-ins.
+    pub reminders: String,
+    /// Date-poll reminders.
+    pub polls: String,
+    /// Expired sessions.
+    pub housekeeping: String,
+    /// The zone the expressions are read in.
+    pub zone: chrono_tz::Tz,
+}
+
+impl Default for Schedules {
+    fn default() -> Self {
+        Schedules {
+            delivery: "*/5 * * * * *".into(),
+            meetups: "0 5 * * * *".into(),
+            reminders: "0 10 * * * *".into(),
+            polls: "0 20 * * * *".into(),
+            housekeeping: "0 17 * * * *".into(),
+            zone: chrono_tz::Europe::Paris,
+        }
+    }
+}
+
+impl Schedules {
+    /// Whether `expression` is a cron expression the scheduler accepts.
+    pub fn check(expression: &str) -> bool {
+        Job::new_async_tz(expression, chrono_tz::UTC, |_id, _lock| Box::pin(async {})).is_ok()
+    }
+}
+
 /// Starts the scheduled jobs; keep the returned scheduler alive.
-pub async fn start(jobs: JobContext) -> Result<JobScheduler> {
+pub async fn start(jobs: JobContext, schedules: Schedules) -> Result<JobScheduler> {
+    let zone = schedules.zone;
     let scheduler = JobScheduler::new().await?;
     let delivery = jobs.clone();
     scheduler
-        .add(Job::new_async("*/5 * * * * *", move |_id, _lock| {
-            let jobs = delivery.clone();
-            Box::pin(async move {
-                let now = jobs.ctx.now();
-                match deliver::run(&jobs, now).await {
-                    Ok(report) if report.attempted > 0 => {
-                        tracing::info!(?report, "outbox delivery")
+        .add(Job::new_async_tz(
+            schedules.delivery.as_str(),
+            zone,
+            move |_id, _lock| {
+                let jobs = delivery.clone();
+                Box::pin(async move {
+                    let now = jobs.ctx.now();
+                    match deliver::run(&jobs, now).await {
+                        Ok(report) if report.attempted > 0 => {
+                            tracing::info!(?report, "outbox delivery")
+                        }
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %e, "outbox delivery failed"),
                     }
-                    Ok(_) => {}
-                    Err(e) => tracing::error!(error = %e, "outbox delivery failed"),
-                }
-            })
-        })?)
+                })
+            },
+        )?)
         .await?;
     // At start-up too: slots missed while every instance was down are
     // covered by one run, generation being idempotent.
     run_meetup_generation(&jobs).await;
     let generation = jobs.clone();
     scheduler
-        .add(Job::new_async("0 5 * * * *", move |_id, _lock| {
-            let jobs = generation.clone();
-            Box::pin(async move { run_meetup_generation(&jobs).await })
-        })?)
+        .add(Job::new_async_tz(
+            schedules.meetups.as_str(),
+            zone,
+            move |_id, _lock| {
+                let jobs = generation.clone();
+                Box::pin(async move { run_meetup_generation(&jobs).await })
+            },
+        )?)
         .await?;
     let reminders = jobs.clone();
     scheduler
-        .add(Job::new_async("0 20 * * * *", move |_id, _lock| {
-            let jobs = reminders.clone();
-            Box::pin(async move {
-                match poll_reminders::run(&jobs, jobs.ctx.now()).await {
-                    Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "poll reminders queued"),
-                    Ok(_) => {}
-                    Err(e) => tracing::error!(error = %e, "poll reminders failed"),
-                }
-            })
-        })?)
+        .add(Job::new_async_tz(
+            schedules.polls.as_str(),
+            zone,
+            move |_id, _lock| {
+                let jobs = reminders.clone();
+                Box::pin(async move {
+                    match poll_reminders::run(&jobs, jobs.ctx.now()).await {
+                        Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "poll reminders queued"),
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %e, "poll reminders failed"),
+                    }
+                })
+            },
+        )?)
         .await?;
     let planner = jobs.clone();
     scheduler
-        .add(Job::new_async("0 10 * * * *", move |_id, _lock| {
-            let jobs = planner.clone();
-            Box::pin(async move {
-                match reminders::run(&jobs, jobs.ctx.now()).await {
-                    Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "reminders queued"),
-                    Ok(_) => {}
-                    Err(e) => tracing::error!(error = %e, "reminder planning failed"),
-                }
-            })
-        })?)
+        .add(Job::new_async_tz(
+            schedules.reminders.as_str(),
+            zone,
+            move |_id, _lock| {
+                let jobs = planner.clone();
+                Box::pin(async move {
+                    match reminders::run(&jobs, jobs.ctx.now()).await {
+                        Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "reminders queued"),
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %e, "reminder planning failed"),
+                    }
+                })
+            },
+        )?)
         .await?;
     let housekeeping = jobs.clone();
     scheduler
-        .add(Job::new_async("0 17 * * * *", move |_id, _lock| {
-            let jobs = housekeeping.clone();
-            Box::pin(async move {
-                match relais_domain::session::purge_expired(&jobs.ctx.db, Utc::now()).await {
-                    Ok(n) if n > 0 => tracing::info!(purged = n, "expired sessions removed"),
-                    Ok(_) => {}
-                    Err(e) => tracing::error!(error = %e, "session purge failed"),
-                }
-            })
-        })?)
+        .add(Job::new_async_tz(
+            schedules.housekeeping.as_str(),
+            zone,
+            move |_id, _lock| {
+                let jobs = housekeeping.clone();
+                Box::pin(async move {
+                    match relais_domain::session::purge_expired(&jobs.ctx.db, Utc::now()).await {
+                        Ok(n) if n > 0 => tracing::info!(purged = n, "expired sessions removed"),
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %e, "session purge failed"),
+                    }
+                })
+            },
+        )?)
         .await?;
     scheduler.start().await?;
     Ok(scheduler)
