@@ -118,8 +118,7 @@ async fn planning() {
     }
     for c in 1..=50 {
         txn.execute_unprepared(&format!(
-            "INSERT INTO meetup_series (city_id, title, description, ordinal, weekday, start_time, duration_minutes, time_zone, place_address, audiences, capacity, active, created_at, updated_at) \\
-             VALUES ({c}, 'Rencontre {c}', '', 'first', 'thu', '19:00', 150, 'Europe/Paris', 'Mairie', '', 200, TRUE, '{stamp}', '{stamp}')"
+            "INSERT INTO meetup_series (city_id, title, description, ordinal, weekday, start_time, duration_minutes, time_zone, place_address, audiences, capacity, active, created_at, updated_at) VALUES ({c}, 'Rencontre {c}', '', 'first', 'thu', '19:00', 150, 'Europe/Paris', 'Mairie', '', 200, TRUE, '{stamp}', '{stamp}')"
         ))
         .await
         .expect("series");

@@ -69,7 +69,7 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Report> {
 }
 
 /// How many emails one instance sends at once.
-pub const CONCURRENCY: usize = 8;
+pub const CONCURRENCY: usize = 24;
 
 /// How one email's attempt ended.
 enum Outcome {

@@ -6,6 +6,7 @@ use lettre::message::header::ContentType;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 use relais_templates::email::RenderedEmail;
 use sha2::{Digest, Sha256};
@@ -34,6 +35,10 @@ impl Mailer {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| SchedulerError::Transport(e.to_string()))?
             .timeout(Some(std::time::Duration::from_secs(30)))
+            // One pooled connection per email on the wire (see `deliver::CONCURRENCY`).
+            .pool_config(
+                PoolConfig::new().max_size(u32::try_from(crate::deliver::CONCURRENCY).unwrap_or(8)),
+            )
             .build();
         Ok(Mailer::Smtp(transport))
     }
