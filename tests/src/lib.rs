@@ -446,6 +446,38 @@ impl Client {
         self.post_raw(action, &all).await
     }
 
+    /// Creates a public MIT project in edition 1 through the form; returns its path.
+    pub async fn create_project(
+        &self,
+        title: &str,
+        pitch: &str,
+        theme: &str,
+        city_id: &str,
+    ) -> String {
+        let page = self
+            .submit(
+                "/projects/new",
+                "/projects",
+                &[
+                    ("title", title),
+                    ("pitch", pitch),
+                    ("themes", theme),
+                    ("licence", "MIT"),
+                    ("edition_id", "1"),
+                    ("city_id", city_id),
+                    ("is_public", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "project not created:\n{}",
+            page.body
+        );
+        page.location.expect("location of the new project")
+    }
+
     /// Logs in through the form; panics unless it succeeds.
     pub async fn log_in(&self, email: &str, password: &str) {
         let page = self

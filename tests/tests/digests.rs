@@ -50,20 +50,8 @@ async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice(
     app.clock.set(at(6, 10));
     let carl = app.client();
     carl.log_in("carl@example.org", PASSWORD).await;
-    carl.submit(
-        "/projects/new",
-        "/projects",
-        &[
-            ("title", "Composteurs"),
-            ("pitch", "Composter ensemble."),
-            ("themes", "environmental"),
-            ("licence", "MIT"),
-            ("edition_id", "1"),
-            ("city_id", &lyon),
-            ("is_public", "on"),
-        ],
-    )
-    .await;
+    carl.create_project("Composteurs", "Composter ensemble.", "environmental", &lyon)
+        .await;
     app.clock.set(at(7, 10));
     let carl = app.client();
     carl.log_in("carl@example.org", PASSWORD).await;

@@ -517,21 +517,9 @@ async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() 
     let ana = logged_in(&s.app, "ana@example.org").await;
     let lyon = s.lyon.to_string();
     let created = ana
-        .submit(
-            "/projects/new",
-            "/projects",
-            &[
-                ("title", "Vélo-école"),
-                ("pitch", "Apprendre."),
-                ("themes", "social"),
-                ("licence", "MIT"),
-                ("edition_id", "1"),
-                ("city_id", &lyon),
-                ("is_public", "on"),
-            ],
-        )
+        .create_project("Vélo-école", "Apprendre.", "social", &lyon)
         .await;
-    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    assert_eq!(created, "/projects/velo-ecole");
     let path = format!("/meetups/{meeting}");
     let asked = ana
         .submit(
@@ -618,20 +606,8 @@ async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
 
     let ana = logged_in(&s.app, "ana@example.org").await;
     let lyon = s.lyon.to_string();
-    ana.submit(
-        "/projects/new",
-        "/projects",
-        &[
-            ("title", "Jardins"),
-            ("pitch", "Cultiver."),
-            ("themes", "environmental"),
-            ("licence", "MIT"),
-            ("edition_id", "1"),
-            ("city_id", &lyon),
-            ("is_public", "on"),
-        ],
-    )
-    .await;
+    ana.create_project("Jardins", "Cultiver.", "environmental", &lyon)
+        .await;
     ana.submit(
         "/projects/jardins",
         "/projects/jardins/milestones",

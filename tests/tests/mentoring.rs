@@ -8,7 +8,6 @@ use reqwest::StatusCode;
 
 struct Setup {
     app: TestApp,
-    edition: String,
     lyon: String,
     project: String,
     project_id: String,
@@ -18,26 +17,6 @@ async fn logged_in(app: &TestApp, email: &str) -> Client {
     let client = app.client();
     client.log_in(email, PASSWORD).await;
     client
-}
-
-async fn create_project(owner: &Client, edition: &str, city: &str, title: &str) -> String {
-    let page = owner
-        .submit(
-            "/projects/new",
-            "/projects",
-            &[
-                ("title", title),
-                ("pitch", "Une phrase."),
-                ("themes", "social"),
-                ("licence", "MIT"),
-                ("edition_id", edition),
-                ("city_id", city),
-                ("is_public", "on"),
-            ],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    page.location.expect("location")
 }
 
 fn option_value(page: &Page, label_start: &str) -> String {
@@ -115,7 +94,9 @@ async fn setup() -> Setup {
     )
     .await;
     let owner = logged_in(&app, "owner@example.org").await;
-    let project = create_project(&owner, &edition, &lyon, "Vélo-école").await;
+    let project = owner
+        .create_project("Vélo-école", "Une phrase.", "social", &lyon)
+        .await;
     owner
         .submit(
             &project,
@@ -138,7 +119,6 @@ async fn setup() -> Setup {
     let project_id = option_value(&coverage, "Vélo-école");
     Setup {
         app,
-        edition,
         lyon,
         project,
         project_id,
@@ -214,7 +194,9 @@ async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity(
         StatusCode::SEE_OTHER
     );
     let owner = logged_in(&s.app, "owner@example.org").await;
-    let second = create_project(&owner, &s.edition, &s.lyon, "Deuxième projet").await;
+    let second = owner
+        .create_project("Deuxième projet", "Une phrase.", "social", &s.lyon)
+        .await;
     let coverage = coordinator
         .get(&format!("/admin/mentoring?city={}", s.lyon))
         .await;

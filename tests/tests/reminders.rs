@@ -204,20 +204,8 @@ async fn milestone_reminders_come_three_days_ahead_then_once_when_overdue() {
         .await;
     let ana = app.client();
     ana.log_in("ana@example.org", PASSWORD).await;
-    ana.submit(
-        "/projects/new",
-        "/projects",
-        &[
-            ("title", "Jardins"),
-            ("pitch", "Cultiver."),
-            ("themes", "environmental"),
-            ("licence", "MIT"),
-            ("edition_id", "1"),
-            ("city_id", &lyon),
-            ("is_public", "on"),
-        ],
-    )
-    .await;
+    ana.create_project("Jardins", "Cultiver.", "environmental", &lyon)
+        .await;
     ana.submit(
         "/projects/jardins",
         "/projects/jardins/milestones",
@@ -271,20 +259,8 @@ async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet(
     let ana = app.client();
     ana.log_in("ana@example.org", PASSWORD).await;
     let lyon_id = lyon.to_string();
-    ana.submit(
-        "/projects/new",
-        "/projects",
-        &[
-            ("title", "Jardins"),
-            ("pitch", "Cultiver."),
-            ("themes", "environmental"),
-            ("licence", "MIT"),
-            ("edition_id", "1"),
-            ("city_id", &lyon_id),
-            ("is_public", "on"),
-        ],
-    )
-    .await;
+    ana.create_project("Jardins", "Cultiver.", "environmental", &lyon_id)
+        .await;
     ana.submit(
         "/projects/jardins",
         "/projects/jardins/updates",
@@ -468,20 +444,8 @@ async fn the_monthly_check_in_is_answered_without_logging_in_and_two_skipped_one
         .await;
     let ana = app.client();
     ana.log_in("ana@example.org", PASSWORD).await;
-    ana.submit(
-        "/projects/new",
-        "/projects",
-        &[
-            ("title", "Jardins"),
-            ("pitch", "Cultiver."),
-            ("themes", "environmental"),
-            ("licence", "MIT"),
-            ("edition_id", "1"),
-            ("city_id", &lyon),
-            ("is_public", "on"),
-        ],
-    )
-    .await;
+    ana.create_project("Jardins", "Cultiver.", "environmental", &lyon)
+        .await;
     let sent = relais_domain::check_in::plan(&app.ctx, app.ctx.now())
         .await
         .expect("plan");

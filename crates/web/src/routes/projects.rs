@@ -190,6 +190,21 @@ pub(super) async fn render_page(
     Ok((status, view::project_page(&rc.page(), &page)).into_response())
 }
 
+/// The project page again after a refused form: the form (placed by
+/// `place`) keeps what was typed and shows why; other errors pass on.
+pub(super) async fn refused(
+    state: &AppState,
+    rc: &RequestContext,
+    project: &Project,
+    error: DomainError,
+    field: &'static str,
+    typed: FormState,
+    place: fn(FormState) -> ProjectForms,
+) -> WebResult<Response> {
+    let (status, errors) = form_rejection(error, field)?;
+    render_page(state, rc, project, place(typed.with_errors(errors)), status).await
+}
+
 async fn show(
     State(state): State<AppState>,
     rc: RequestContext,
@@ -371,12 +386,20 @@ async fn change_stage(
             vec![],
         )),
         Err(e) => {
-            let (status, errors) = form_rejection(e, "stage")?;
-            let forms = ProjectForms {
-                stage: fields.to_form(&[]).with_errors(errors),
+            let place = |f| ProjectForms {
+                stage: f,
                 ..Default::default()
             };
-            render_page(&state, &rc, &project, forms, status).await
+            refused(
+                &state,
+                &rc,
+                &project,
+                e,
+                "stage",
+                fields.to_form(&[]),
+                place,
+            )
+            .await
         }
     }
 }
@@ -437,12 +460,20 @@ async fn add_milestone(
             vec![],
         )),
         Err(e) => {
-            let (status, errors) = form_rejection(e, "title")?;
-            let forms = ProjectForms {
-                milestone: fields.to_form(&[]).with_errors(errors),
+            let place = |f| ProjectForms {
+                milestone: f,
                 ..Default::default()
             };
-            render_page(&state, &rc, &project, forms, status).await
+            refused(
+                &state,
+                &rc,
+                &project,
+                e,
+                "title",
+                fields.to_form(&[]),
+                place,
+            )
+            .await
         }
     }
 }
@@ -527,12 +558,11 @@ async fn post_entry(
             vec![],
         )),
         Err(e) => {
-            let (status, errors) = form_rejection(e, "body")?;
-            let forms = ProjectForms {
-                entry: fields.to_form(&[]).with_errors(errors),
+            let place = |f| ProjectForms {
+                entry: f,
                 ..Default::default()
             };
-            render_page(&state, &rc, &project, forms, status).await
+            refused(&state, &rc, &project, e, "body", fields.to_form(&[]), place).await
         }
     }
 }

@@ -49,12 +49,20 @@ async fn invite(
             vec![],
         )),
         Err(e) => {
-            let (status, errors) = form_rejection(e, "email")?;
-            let forms = ProjectForms {
-                invite: fields.to_form(&[]).with_errors(errors),
+            let place = |f| ProjectForms {
+                invite: f,
                 ..Default::default()
             };
-            super::projects::render_page(&state, &rc, &project, forms, status).await
+            super::projects::refused(
+                &state,
+                &rc,
+                &project,
+                e,
+                "email",
+                fields.to_form(&[]),
+                place,
+            )
+            .await
         }
     }
 }
