@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod chart;
+pub mod dates;
 pub mod email;
 pub mod feed;
 pub mod form;

@@ -719,3 +719,87 @@ check-in-submit = Send
 check-in-thanks = Thank you! Your check-in is in the project's journal.
 error-check-in-answered = This check-in has already been answered.
 rollup-missed-check-ins = Missed check-ins
+
+## Dates and times (templates/src/dates.rs)
+date-weekday-1 = Monday
+date-weekday-2 = Tuesday
+date-weekday-3 = Wednesday
+date-weekday-4 = Thursday
+date-weekday-5 = Friday
+date-weekday-6 = Saturday
+date-weekday-7 = Sunday
+date-month-1 = January
+date-month-2 = February
+date-month-3 = March
+date-month-4 = April
+date-month-5 = May
+date-month-6 = June
+date-month-7 = July
+date-month-8 = August
+date-month-9 = September
+date-month-10 = October
+date-month-11 = November
+date-month-12 = December
+date-month-short-1 = Jan
+date-month-short-2 = Feb
+date-month-short-3 = Mar
+date-month-short-4 = Apr
+date-month-short-5 = May
+date-month-short-6 = Jun
+date-month-short-7 = Jul
+date-month-short-8 = Aug
+date-month-short-9 = Sep
+date-month-short-10 = Oct
+date-month-short-11 = Nov
+date-month-short-12 = Dec
+date-at-time = { $date }, { $time }
+date-zone-of = { $place } time
+date-relative-now = just now
+date-relative-minutes-future = in { $count } { $count ->
+    [one] minute
+   *[other] minutes
+}
+date-relative-minutes-past = { $count } { $count ->
+    [one] minute
+   *[other] minutes
+} ago
+date-relative-hours-future = in { $count } { $count ->
+    [one] hour
+   *[other] hours
+}
+date-relative-hours-past = { $count } { $count ->
+    [one] hour
+   *[other] hours
+} ago
+date-relative-days-future = in { $count } { $count ->
+    [one] day
+   *[other] days
+}
+date-relative-days-past = { $count } { $count ->
+    [one] day
+   *[other] days
+} ago
+date-relative-weeks-future = in { $count } { $count ->
+    [one] week
+   *[other] weeks
+}
+date-relative-weeks-past = { $count } { $count ->
+    [one] week
+   *[other] weeks
+} ago
+date-relative-months-future = in { $count } { $count ->
+    [one] month
+   *[other] months
+}
+date-relative-months-past = { $count } { $count ->
+    [one] month
+   *[other] months
+} ago
+date-relative-years-future = in { $count } { $count ->
+    [one] year
+   *[other] years
+}
+date-relative-years-past = { $count } { $count ->
+    [one] year
+   *[other] years
+} ago

@@ -719,3 +719,84 @@ check-in-submit = Envoyer
 check-in-thanks = Merci ! Votre point est dans le journal du projet.
 error-check-in-answered = Ce point mensuel a déjà reçu une réponse.
 rollup-missed-check-ins = Points mensuels manqués
+
+## Dates and times (templates/src/dates.rs)
+date-weekday-1 = lundi
+date-weekday-2 = mardi
+date-weekday-3 = mercredi
+date-weekday-4 = jeudi
+date-weekday-5 = vendredi
+date-weekday-6 = samedi
+date-weekday-7 = dimanche
+date-month-1 = janvier
+date-month-2 = février
+date-month-3 = mars
+date-month-4 = avril
+date-month-5 = mai
+date-month-6 = juin
+date-month-7 = juillet
+date-month-8 = août
+date-month-9 = septembre
+date-month-10 = octobre
+date-month-11 = novembre
+date-month-12 = décembre
+date-month-short-1 = janv.
+date-month-short-2 = févr.
+date-month-short-3 = mars
+date-month-short-4 = avr.
+date-month-short-5 = mai
+date-month-short-6 = juin
+date-month-short-7 = juil.
+date-month-short-8 = août
+date-month-short-9 = sept.
+date-month-short-10 = oct.
+date-month-short-11 = nov.
+date-month-short-12 = déc.
+date-at-time = { $date } à { $time }
+date-zone-of = heure { $sound ->
+    [vowel] d'{ $place }
+   *[consonant] de { $place }
+}
+date-relative-now = à l'instant
+date-relative-minutes-future = dans { $count } { $count ->
+    [one] minute
+   *[other] minutes
+}
+date-relative-minutes-past = il y a { $count } { $count ->
+    [one] minute
+   *[other] minutes
+}
+date-relative-hours-future = dans { $count } { $count ->
+    [one] heure
+   *[other] heures
+}
+date-relative-hours-past = il y a { $count } { $count ->
+    [one] heure
+   *[other] heures
+}
+date-relative-days-future = dans { $count } { $count ->
+    [one] jour
+   *[other] jours
+}
+date-relative-days-past = il y a { $count } { $count ->
+    [one] jour
+   *[other] jours
+}
+date-relative-weeks-future = dans { $count } { $count ->
+    [one] semaine
+   *[other] semaines
+}
+date-relative-weeks-past = il y a { $count } { $count ->
+    [one] semaine
+   *[other] semaines
+}
+date-relative-months-future = dans { $count } mois
+date-relative-months-past = il y a { $count } mois
+date-relative-years-future = dans { $count } { $count ->
+    [one] an
+   *[other] ans
+}
+date-relative-years-past = il y a { $count } { $count ->
+    [one] an
+   *[other] ans
+}
