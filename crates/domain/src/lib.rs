@@ -48,6 +48,12 @@ pub mod theme;
 pub mod time_zone;
 pub mod token;
 pub mod web_link;
+// Explainer videos and the plain-language check (issue 16).
+pub mod jargon;
+pub mod readability;
+pub mod syllable;
+pub mod video;
+pub mod webvtt;
 
 pub use context::Context;
 pub use error::{DomainError, FieldErrors, Result};
