@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod database;
+pub mod programme;
 pub mod smtp;
 
 use chrono::{DateTime, Duration, Utc};

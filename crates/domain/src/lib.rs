@@ -21,6 +21,7 @@ pub mod email_preference;
 pub mod emailed_token;
 pub mod entities;
 pub mod error;
+pub mod figures;
 pub mod gallery;
 pub mod job_run;
 pub mod journal;

@@ -1,0 +1,33 @@
+//! Small builders for the grouped queries: which period a timestamp or a
+//! date falls in, computed by the database so that only counts come back.
+
+use sea_orm::sea_query::{CaseStatement, Condition, Expr, ExprTrait, Value};
+
+/// `CASE WHEN at < b0 THEN NULL WHEN at < b1 THEN 1 … WHEN at < bn THEN n
+/// END`: the 1-based index of the period `[b(i-1), b(i))` that `at` falls
+/// in, NULL before the first bound or from the last one on. `bounds` must
+/// be increasing.
+pub(super) fn bucket(at: &Expr, bounds: &[Value]) -> Expr {
+    let Some((first, rest)) = bounds.split_first() else {
+        return Expr::null();
+    };
+    let mut case = CaseStatement::new().case(at.clone().lt(Expr::val(first.clone())), Expr::null());
+    for (index, bound) in (1i32..).zip(rest) {
+        case = case.case(at.clone().lt(Expr::val(bound.clone())), Expr::val(index));
+    }
+    case.finally(Expr::null()).into()
+}
+
+/// `CASE WHEN c1 THEN e1 WHEN c2 THEN e2 … END`, NULL when nothing matches.
+pub(super) fn choose(branches: Vec<(Condition, Expr)>) -> Expr {
+    if branches.is_empty() {
+        return Expr::null();
+    }
+    branches
+        .into_iter()
+        .fold(CaseStatement::new(), |case, (when, then)| {
+            case.case(when, then)
+        })
+        .finally(Expr::null())
+        .into()
+}

@@ -1,0 +1,99 @@
+//! The programme's figures against a small programme counted by hand
+//! (`relais_tests::programme`): continuity, on SQLite and PostgreSQL.
+
+use relais_domain::figures::continuity::{self, EditionContinuity, Line};
+use relais_domain::figures::months::Progress;
+use relais_domain::figures::scope;
+use relais_tests::programme::{self, Programme};
+
+fn actives(line: &Line) -> Vec<(u32, u64)> {
+    line.months
+        .iter()
+        .filter(|m| m.active > 0)
+        .map(|m| (m.month, m.active))
+        .collect()
+}
+
+async fn continuity_of_all(p: &Programme) -> Vec<EditionContinuity> {
+    let scope = scope::public(&p.app.ctx.db, None, None, chrono_tz::Europe::Paris)
+        .await
+        .expect("scope");
+    continuity::of_scope(&p.app.ctx.db, &scope, programme::now())
+        .await
+        .expect("continuity")
+}
+
+#[tokio::test]
+async fn continuity_matches_the_figures_counted_by_hand() {
+    let p = programme::programme().await;
+    let editions = continuity_of_all(&p).await;
+    let names: Vec<&str> = editions.iter().map(|e| e.edition.slug.as_str()).collect();
+    assert_eq!(names, ["2024", "2023"], "latest edition first");
+
+    let e2024 = &editions[0];
+    let cities: Vec<(&str, u64)> = e2024
+        .cities
+        .iter()
+        .map(|(c, l)| (c.slug.as_str(), l.projects))
+        .collect();
+    assert_eq!(cities, [("montreal", 2), ("paris", 5)]);
+    let line = |slug: &str| {
+        &e2024
+            .cities
+            .iter()
+            .find(|(c, _)| c.slug == slug)
+            .expect("city")
+            .1
+    };
+    assert_eq!(
+        actives(line("paris")),
+        [(1, 3), (2, 1), (3, 2), (6, 2), (9, 1)]
+    );
+    assert_eq!(actives(line("montreal")), [(1, 1), (3, 1), (6, 1)]);
+    assert_eq!(e2024.all.projects, 7);
+    assert_eq!(
+        actives(&e2024.all),
+        [(1, 4), (2, 1), (3, 3), (6, 3), (9, 1)]
+    );
+
+    // Month 9 is under way, month 12 has not begun; the others are over.
+    let progress = |m: u32| e2024.all.month(m).expect("month").progress;
+    assert_eq!(progress(8), Progress::Over);
+    assert_eq!(progress(9), Progress::Running);
+    assert_eq!(progress(12), Progress::NotStarted);
+    assert_eq!(e2024.all.share(1), Some(4.0 / 7.0));
+    assert_eq!(e2024.all.share(3), Some(3.0 / 7.0));
+    assert_eq!(e2024.all.share(6), Some(3.0 / 7.0));
+    assert_eq!(e2024.all.share(12), None);
+
+    // The 2023 project's entry of March 2024 is its edition's month 12.
+    let e2023 = &editions[1];
+    assert_eq!(e2023.all.projects, 1);
+    assert_eq!(actives(&e2023.all), [(12, 1)]);
+    assert_eq!(e2023.all.share(12), Some(1.0));
+}
+
+#[tokio::test]
+async fn continuity_of_one_city_and_one_edition_counts_only_them() {
+    let p = programme::programme().await;
+    let edition = relais_domain::edition::list(&p.app.ctx.db)
+        .await
+        .expect("editions")
+        .into_iter()
+        .find(|e| e.id == p.edition_2024);
+    let scope = scope::public(
+        &p.app.ctx.db,
+        edition,
+        Some(p.montreal),
+        chrono_tz::Europe::Paris,
+    )
+    .await
+    .expect("scope");
+    assert_eq!(scope.zone, chrono_tz::America::Montreal);
+    let editions = continuity::of_scope(&p.app.ctx.db, &scope, programme::now())
+        .await
+        .expect("continuity");
+    assert_eq!(editions.len(), 1);
+    assert_eq!(editions[0].all.projects, 2);
+    assert_eq!(actives(&editions[0].all), [(1, 1), (3, 1), (6, 1)]);
+}
