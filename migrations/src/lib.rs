@@ -16,6 +16,8 @@ mod m20261125_000006_create_date_polls;
 mod m20261125_000007_create_email_preferences;
 mod m20261125_000008_create_digests_and_announcements;
 mod m20261125_000009_create_check_ins;
+// figures
+mod m20261126_000401_create_figures;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_create_email_preferences::Migration),
             Box::new(m20261125_000008_create_digests_and_announcements::Migration),
             Box::new(m20261125_000009_create_check_ins::Migration),
+            // figures
+            Box::new(m20261126_000401_create_figures::Migration),
         ]
     }
 }

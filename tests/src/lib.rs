@@ -5,6 +5,7 @@
 //! outbox delivered into `.eml` files the test can read.
 
 pub mod browser;
+pub mod bulk;
 pub mod database;
 pub mod programme;
 pub mod smtp;

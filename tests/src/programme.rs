@@ -9,7 +9,7 @@
 //!
 //! | project | activity | active in months |
 //! |---|---|---|
-//! | Paris `steady` | public entries 20 Mar, 15 May, 20 Aug | 1, 3, 6 |
+//! | Paris `steady` | public entries 20 Mar, 15 May, 20 Aug, 5 Nov | 1, 3, 6, 8 |
 //! | Paris `comeback` | public entry 1 Apr; silent; milestone done 15 Aug; check-in answered 15 Nov | 1, 6, 9 |
 //! | Paris `discreet` | public entry 9 Mar (during the marathon); team-only entry 20 May; check-in answered 20 May | 3 |
 //! | Paris `midnight` | public entries 10 Apr 23:30 and 11 Apr 00:30, Paris time | 1, 2 |
@@ -17,9 +17,14 @@
 //! | Montréal `evening` | public entry 10 Apr 22:00 Montréal time (11 Apr in Paris); milestone done 10 Jun | 1, 3 |
 //! | Montréal `double` | public entry and check-in answered, both 1 Sep | 6 |
 //!
-//! So: Paris (5 projects) month 1: 3, 2: 1, 3: 2, 6: 2, 9: 1 so far;
+//! So: Paris (5 projects) month 1: 3, 2: 1, 3: 2, 6: 2, 8: 1, 9: 1 so far;
 //! Montréal (2) month 1: 1, 3: 1, 6: 1; the edition (7) month 1: 4, 3: 3,
-//! 6: 3, 9: 1 so far, 12: none yet.
+//! 6: 3, 8: 1, 9: 1 so far, 12: none yet.
+//!
+//! Also: `steady` reached the prototype stage on 2 May and `comeback` was
+//! paused on 15 June (its stage today); `evening` has followed by a mentor
+//! since 1 April and was reviewed on 20 June; `steady` was followed from 1
+//! April to 1 May (ended). `discreet` left its June check-in unanswered.
 //!
 //! Edition 2023 (marathon 3–5 March 2023, Paris): one project `elder`
 //! with a public entry on 1 March 2024 — month 12 of 2023, and nothing
@@ -27,8 +32,10 @@
 
 use crate::{PASSWORD, TestApp, programme_actor};
 use chrono::{DateTime, NaiveDate, Utc};
-use relais_domain::entities::{check_in, milestone, project, project_update};
-use relais_domain::sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use relais_domain::entities::{
+    check_in, mentor_assignment, milestone, project, project_stage, project_update, review,
+};
+use relais_domain::sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 use relais_domain::{Role, edition};
 
 /// The moment the clock stands at.
@@ -116,14 +123,21 @@ pub async fn programme() -> Programme {
         "2024-03-20T10:00:00Z",
         "2024-05-15T10:00:00Z",
         "2024-08-20T10:00:00Z",
+        "2024-11-05T10:00:00Z",
     ] {
         fixture.entry(steady, when, true).await;
     }
+    fixture
+        .stage(steady, "prototype", "2024-05-02T10:00:00Z")
+        .await;
     let comeback = fixture.project("comeback", edition_2024, paris, true).await;
     fixture.entry(comeback, "2024-04-01T10:00:00Z", true).await;
     fixture.milestone_done(comeback, "2024-08-15").await;
     fixture
         .check_in(comeback, "2024-11", Some("2024-11-15T10:00:00Z"))
+        .await;
+    fixture
+        .stage(comeback, "paused", "2024-06-15T10:00:00Z")
         .await;
     let discreet = fixture.project("discreet", edition_2024, paris, true).await;
     fixture.entry(discreet, "2024-03-09T10:00:00Z", true).await;
@@ -145,6 +159,23 @@ pub async fn programme() -> Programme {
     // 22:00 in Montréal (UTC−4 in April), already 11 April in Paris.
     fixture.entry(evening, "2024-04-11T02:00:00Z", true).await;
     fixture.milestone_done(evening, "2024-06-10").await;
+    let mentor = app
+        .create_account("mentor@example.org", "Mina", Role::Mentor, Some("montreal"))
+        .await;
+    fixture
+        .assignment(evening, mentor, "2024-04-01T12:00:00Z", None)
+        .await;
+    fixture
+        .assignment(
+            steady,
+            mentor,
+            "2024-04-01T12:00:00Z",
+            Some("2024-05-01T12:00:00Z"),
+        )
+        .await;
+    fixture
+        .review(evening, mentor, "2024-06-20T15:00:00Z")
+        .await;
     let double = fixture
         .project("double", edition_2024, montreal, true)
         .await;
@@ -197,7 +228,7 @@ impl Fixture<'_> {
             explainer_transcript: Set(String::new()),
             edition_id: Set(edition_id),
             city_id: Set(city_id),
-            stage: Set("prototype".to_owned()),
+            stage: Set("idea".to_owned()),
             is_public: Set(public),
             looking_for_help: Set(false),
             help_wanted: Set(String::new()),
@@ -228,6 +259,89 @@ impl Fixture<'_> {
         .insert(&self.app.ctx.db)
         .await
         .expect("fixture entry");
+        // As the journal does: the project's activity stamps follow.
+        let row = project::Entity::find_by_id(project_id)
+            .one(&self.app.ctx.db)
+            .await
+            .expect("project")
+            .expect("fixture project exists");
+        let written = at(when);
+        project::ActiveModel {
+            id: Set(project_id),
+            last_activity_at: Set(Ord::max(row.last_activity_at, written)),
+            last_public_update_at: Set(if public {
+                Ord::max(row.last_public_update_at, Some(written))
+            } else {
+                row.last_public_update_at
+            }),
+            ..Default::default()
+        }
+        .update(&self.app.ctx.db)
+        .await
+        .expect("fixture project stamps");
+    }
+
+    /// The project reaches `stage` at `when` (its stage from then on).
+    async fn stage(&self, project_id: i32, stage: &str, when: &str) {
+        project_stage::ActiveModel {
+            project_id: Set(project_id),
+            stage: Set(stage.to_owned()),
+            reached_at: Set(at(when)),
+            ..Default::default()
+        }
+        .insert(&self.app.ctx.db)
+        .await
+        .expect("fixture stage");
+        project::ActiveModel {
+            id: Set(project_id),
+            stage: Set(stage.to_owned()),
+            ..Default::default()
+        }
+        .update(&self.app.ctx.db)
+        .await
+        .expect("fixture project stage");
+    }
+
+    async fn assignment(&self, project_id: i32, mentor_id: i32, from: &str, until: Option<&str>) {
+        mentor_assignment::ActiveModel {
+            project_id: Set(project_id),
+            mentor_id: Set(mentor_id),
+            assigned_by: Set(None),
+            started_at: Set(at(from)),
+            ended_at: Set(until.map(at)),
+            ..Default::default()
+        }
+        .insert(&self.app.ctx.db)
+        .await
+        .expect("fixture assignment");
+    }
+
+    async fn review(&self, project_id: i32, mentor_id: i32, when: &str) {
+        review::ActiveModel {
+            project_id: Set(project_id),
+            mentor_id: Set(Some(mentor_id)),
+            assignment_id: Set(None),
+            impact: Set(4),
+            impact_comment: Set("Un commentaire de revue qui reste privé.".into()),
+            progress: Set(3),
+            progress_comment: Set(String::new()),
+            openness: Set(5),
+            openness_comment: Set(String::new()),
+            team_health: Set(4),
+            team_health_comment: Set(String::new()),
+            strengths: Set("Des forces qui restent privées.".into()),
+            recommendations: Set(String::new()),
+            created_at: Set(at(when)),
+            edited_at: Set(None),
+            acknowledged_at: Set(None),
+            response: Set(String::new()),
+            responded_at: Set(None),
+            responded_by: Set(None),
+            ..Default::default()
+        }
+        .insert(&self.app.ctx.db)
+        .await
+        .expect("fixture review");
     }
 
     async fn milestone_done(&self, project_id: i32, done_on: &str) {

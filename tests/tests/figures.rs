@@ -1,7 +1,9 @@
 //! The programme's figures against a small programme counted by hand
 //! (`relais_tests::programme`): continuity, on SQLite and PostgreSQL.
 
+use chrono::NaiveDate;
 use relais_domain::figures::continuity::{self, EditionContinuity, Line};
+use relais_domain::figures::monthly::{self, MonthFigures};
 use relais_domain::figures::months::Progress;
 use relais_domain::figures::scope;
 use relais_tests::programme::{self, Programme};
@@ -47,13 +49,13 @@ async fn continuity_matches_the_figures_counted_by_hand() {
     };
     assert_eq!(
         actives(line("paris")),
-        [(1, 3), (2, 1), (3, 2), (6, 2), (9, 1)]
+        [(1, 3), (2, 1), (3, 2), (6, 2), (8, 1), (9, 1)]
     );
     assert_eq!(actives(line("montreal")), [(1, 1), (3, 1), (6, 1)]);
     assert_eq!(e2024.all.projects, 7);
     assert_eq!(
         actives(&e2024.all),
-        [(1, 4), (2, 1), (3, 3), (6, 3), (9, 1)]
+        [(1, 4), (2, 1), (3, 3), (6, 3), (8, 1), (9, 1)]
     );
 
     // Month 9 is under way, month 12 has not begun; the others are over.
@@ -96,4 +98,121 @@ async fn continuity_of_one_city_and_one_edition_counts_only_them() {
     assert_eq!(editions.len(), 1);
     assert_eq!(editions[0].all.projects, 2);
     assert_eq!(actives(&editions[0].all), [(1, 1), (3, 1), (6, 1)]);
+}
+
+#[tokio::test]
+async fn months_over_are_fixed_and_the_month_under_way_moves() {
+    use relais_domain::entities::{milestone, project_update};
+    use relais_domain::sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let p = programme::programme().await;
+    let first = continuity_of_all(&p).await;
+    // The milestone that made `comeback` active in month 6 goes away, and
+    // a project writes today (month 9).
+    milestone::Entity::delete_many()
+        .exec(&p.app.ctx.db)
+        .await
+        .expect("milestones deleted");
+    project_update::ActiveModel {
+        project_id: Set(1),
+        author_id: Set(None),
+        body: Set("Aujourd'hui.".into()),
+        milestone_id: Set(None),
+        is_public: Set(true),
+        created_at: Set(programme::now()),
+        edited_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&p.app.ctx.db)
+    .await
+    .expect("entry");
+    let again = continuity_of_all(&p).await;
+    let paris = |e: &[EditionContinuity]| {
+        e[0].cities
+            .iter()
+            .find(|(c, _)| c.slug == "paris")
+            .expect("paris")
+            .1
+            .clone()
+    };
+    assert_eq!(
+        actives(&paris(&first)),
+        [(1, 3), (2, 1), (3, 2), (6, 2), (8, 1), (9, 1)]
+    );
+    assert_eq!(
+        actives(&paris(&again)),
+        [(1, 3), (2, 1), (3, 2), (6, 2), (8, 1), (9, 2)],
+        "month 6 was fixed when first read; month 9 counts today's entry"
+    );
+}
+
+/// (active, check-ins sent, answered, milestones done, stages forward,
+/// stages back, reviews) of each month.
+fn monthly_rows(months: &[MonthFigures]) -> Vec<[u64; 7]> {
+    months
+        .iter()
+        .map(|m| {
+            [
+                m.active,
+                m.check_ins_sent,
+                m.check_ins_answered,
+                m.milestones_done,
+                m.stages_forward,
+                m.stages_back,
+                m.reviews,
+            ]
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn calendar_months_count_each_city_in_its_own_calendar() {
+    let p = programme::programme().await;
+    let scope = scope::public(&p.app.ctx.db, None, None, chrono_tz::Europe::Paris)
+        .await
+        .expect("scope");
+    let months: Vec<NaiveDate> = (3..=11)
+        .map(|m| NaiveDate::from_ymd_opt(2024, m, 1).expect("month"))
+        .collect();
+    let zero = [0; 7];
+    let expected_paris = vec![
+        [3, 0, 0, 0, 0, 0, 0], // March: steady, discreet, elder (2023)
+        [2, 0, 0, 0, 0, 0, 0], // April: comeback, midnight (both entries)
+        [2, 1, 1, 0, 1, 0, 0], // May: steady, discreet's check-in; steady a prototype
+        [0, 1, 0, 0, 0, 1, 0], // June: discreet's check-in unanswered; comeback paused
+        zero,
+        [2, 0, 0, 1, 0, 0, 0], // August: steady, comeback's milestone
+        zero,
+        zero,
+        [2, 1, 1, 0, 0, 0, 0], // November so far: steady, comeback's check-in
+    ];
+    let expected_montreal = vec![
+        zero,
+        [1, 0, 0, 0, 0, 0, 0], // April, Montréal time: evening
+        zero,
+        [1, 0, 0, 1, 0, 0, 1], // June: evening's milestone and review
+        zero,
+        zero,
+        [1, 1, 1, 0, 0, 0, 0], // September: double, twice
+        zero,
+        zero,
+    ];
+    for round in ["computed", "fixed"] {
+        let figures = monthly::of_scope(&p.app.ctx.db, &scope, &months, programme::now())
+            .await
+            .expect("monthly figures");
+        assert_eq!(
+            monthly_rows(&figures.of_city(p.paris)),
+            expected_paris,
+            "{round}"
+        );
+        assert_eq!(
+            monthly_rows(&figures.of_city(p.montreal)),
+            expected_montreal,
+            "{round}"
+        );
+        assert!(figures.of_city(p.paris).iter().all(|m| m.projects == 5));
+        assert!(figures.of_city(p.montreal).iter().all(|m| m.projects == 2));
+        assert_eq!(figures.total()[0].active, 3);
+        assert_eq!(figures.total()[1].active, 3);
+    }
 }

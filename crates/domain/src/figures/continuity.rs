@@ -15,20 +15,22 @@
 //!   active, and leaving it out would flatter the figure.
 //!
 //! A month that has not begun has no figure; a month under way has the
-//! figure so far.
+//! figure so far. A month that is over is fixed the first time it is asked
+//! for, with the number of projects the edition had then: a published
+//! figure does not move afterwards (a milestone deleted later does not
+//! change it), and reading it costs one small query instead of counting a
+//! year of activity again.
 
+use super::activity::{Group, Projects, active_counts, project_counts};
 use super::months::{Period, Progress};
 use super::scope::Scope;
-use super::sql::{bucket, choose};
 use crate::city::City;
 use crate::edition::{self, Edition};
-use crate::entities::{check_in, milestone, project, project_update};
+use crate::entities::continuity_month;
 use crate::error::Result;
-use crate::milestone::Status;
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement, UnionType};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::BTreeMap;
 
 /// How many months after the marathon are followed.
@@ -53,6 +55,8 @@ pub struct MonthFigure {
     pub progress: Progress,
     /// Projects active in it (so far).
     pub active: u64,
+    /// Projects counted for it: the edition's projects then (once over) or now.
+    pub projects: u64,
 }
 
 /// The months of one group of projects (a city, or all of an edition's).
@@ -74,8 +78,8 @@ impl Line {
     /// begins or when there is no project.
     pub fn share(&self, month: u32) -> Option<f64> {
         let figure = self.month(month)?;
-        (figure.progress != Progress::NotStarted && self.projects > 0)
-            .then(|| figure.active as f64 / self.projects as f64)
+        (figure.progress != Progress::NotStarted && figure.projects > 0)
+            .then(|| figure.active as f64 / figure.projects as f64)
     }
 }
 
@@ -91,7 +95,8 @@ pub struct EditionContinuity {
 }
 
 /// Continuity of every edition in `scope` (latest edition first), in the
-/// scope's cities. Four queries whatever the number of projects.
+/// scope's cities. A few queries whatever the number of projects: counting
+/// activity only for the months neither fixed nor still to come.
 pub async fn of_scope(
     db: &impl ConnectionTrait,
     scope: &Scope,
@@ -103,16 +108,56 @@ pub async fn of_scope(
     };
     let edition_ids: Vec<i32> = editions.iter().map(|e| e.id).collect();
     let city_ids = scope.city_ids();
-    let sizes = project_counts(db, &edition_ids, &city_ids).await?;
-    let groups: Vec<Group> = sizes
-        .keys()
-        .filter_map(|&(edition_id, city_id)| {
-            let edition = editions.iter().find(|e| e.id == edition_id)?;
-            let city = scope.cities.iter().find(|c| c.id == city_id)?;
-            Some(Group::new(edition, city))
-        })
-        .collect();
-    let active = active_counts(db, &groups).await?;
+    let sizes = project_counts(db, &edition_ids, &city_ids, Projects::All).await?;
+    let fixed = fixed_months(db, &edition_ids, &city_ids).await?;
+    let mut groups = Vec::new();
+    for &(edition_id, city_id) in sizes.keys() {
+        let (Some(edition), Some(city)) = (
+            editions.iter().find(|e| e.id == edition_id),
+            scope.cities.iter().find(|c| c.id == city_id),
+        ) else {
+            continue;
+        };
+        let counted: Vec<u32> = (1..=MONTHS_FOLLOWED)
+            .filter(|&m| !fixed.contains_key(&(edition_id, city_id, m)))
+            .filter(|&m| {
+                window(edition.ends_on, m, city.time_zone).progress(now) != Progress::NotStarted
+            })
+            .collect();
+        if let (Some(&first), Some(&last)) = (counted.first(), counted.last()) {
+            let periods: Vec<Period> = (first..=last)
+                .map(|m| window(edition.ends_on, m, city.time_zone))
+                .collect();
+            groups.push(Group::new(edition_id, city_id, first, &periods));
+        }
+    }
+    let counted = active_counts(db, &groups).await?;
+    let mut figures: BTreeMap<(i32, i32, u32), (u64, u64)> = fixed;
+    let mut newly_fixed = Vec::new();
+    for group in &groups {
+        let (Some(edition), Some(city)) = (
+            editions.iter().find(|e| e.id == group.edition_id),
+            scope.cities.iter().find(|c| c.id == group.city_id),
+        ) else {
+            continue;
+        };
+        let projects = sizes
+            .get(&(group.edition_id, group.city_id))
+            .copied()
+            .unwrap_or(0);
+        for month in group.periods() {
+            let key = (group.edition_id, group.city_id, month);
+            if figures.contains_key(&key) {
+                continue;
+            }
+            let active = counted.get(&key).copied().unwrap_or(0);
+            figures.insert(key, (projects, active));
+            if window(edition.ends_on, month, city.time_zone).progress(now) == Progress::Over {
+                newly_fixed.push((key, projects, active));
+            }
+        }
+    }
+    fix(db, &newly_fixed, now).await?;
     Ok(editions
         .into_iter()
         .map(|edition| {
@@ -121,21 +166,22 @@ pub async fn of_scope(
                 .iter()
                 .filter_map(|city| {
                     let projects = *sizes.get(&(edition.id, city.id))?;
-                    let line = Line {
-                        projects,
-                        months: (1..=MONTHS_FOLLOWED)
-                            .map(|month| MonthFigure {
+                    let months = (1..=MONTHS_FOLLOWED)
+                        .map(|month| {
+                            let (then, active) = figures
+                                .get(&(edition.id, city.id, month))
+                                .copied()
+                                .unwrap_or((projects, 0));
+                            MonthFigure {
                                 month,
                                 progress: window(edition.ends_on, month, city.time_zone)
                                     .progress(now),
-                                active: active
-                                    .get(&(edition.id, city.id, month))
-                                    .copied()
-                                    .unwrap_or(0),
-                            })
-                            .collect(),
-                    };
-                    Some((city.clone(), line))
+                                active,
+                                projects: then,
+                            }
+                        })
+                        .collect();
+                    Some((city.clone(), Line { projects, months }))
                 })
                 .collect();
             EditionContinuity {
@@ -167,220 +213,69 @@ fn sum(cities: &[(City, Line)], ends_on: NaiveDate, now: DateTime<Utc>) -> Line 
                 MonthFigure {
                     month,
                     progress,
-                    active: figures.map(|f| f.active).sum(),
+                    active: figures.clone().map(|f| f.active).sum(),
+                    projects: figures.map(|f| f.projects).sum(),
                 }
             })
             .collect(),
     }
 }
 
-/// Projects per (edition, city).
-async fn project_counts(
+/// Months already fixed: (edition, city, month) → (projects, active).
+async fn fixed_months(
     db: &impl ConnectionTrait,
     edition_ids: &[i32],
     city_ids: &[i32],
-) -> Result<BTreeMap<(i32, i32), u64>> {
-    let rows: Vec<(i32, i32, i64)> = project::Entity::find()
-        .select_only()
-        .column(project::Column::EditionId)
-        .column(project::Column::CityId)
-        .column_as(project::Column::Id.count(), "projects")
-        .filter(project::Column::EditionId.is_in(edition_ids.to_vec()))
-        .filter(project::Column::CityId.is_in(city_ids.to_vec()))
-        .group_by(project::Column::EditionId)
-        .group_by(project::Column::CityId)
-        .into_tuple()
+) -> Result<BTreeMap<(i32, i32, u32), (u64, u64)>> {
+    Ok(continuity_month::Entity::find()
+        .filter(continuity_month::Column::EditionId.is_in(edition_ids.to_vec()))
+        .filter(continuity_month::Column::CityId.is_in(city_ids.to_vec()))
         .all(db)
-        .await?;
-    Ok(rows
+        .await?
         .into_iter()
-        .map(|(e, c, n)| ((e, c), u64::try_from(n).unwrap_or(0)))
+        .map(|row| {
+            (
+                (
+                    row.edition_id,
+                    row.city_id,
+                    u32::try_from(row.month).unwrap_or(0),
+                ),
+                (
+                    u64::try_from(row.projects).unwrap_or(0),
+                    u64::try_from(row.active).unwrap_or(0),
+                ),
+            )
+        })
         .collect())
 }
 
-/// One (edition, city) pair and where its months begin and end.
-struct Group {
-    edition_id: i32,
-    city_id: i32,
-    /// The start of each month and the end of the last: `MONTHS_FOLLOWED + 1` instants.
-    instants: Vec<DateTime<Utc>>,
-    /// The same as days.
-    days: Vec<NaiveDate>,
-}
-
-impl Group {
-    fn new(edition: &Edition, city: &City) -> Group {
-        let months: Vec<Period> = (1..=MONTHS_FOLLOWED)
-            .map(|m| window(edition.ends_on, m, city.time_zone))
-            .collect();
-        let mut instants: Vec<DateTime<Utc>> = months.iter().map(|p| p.starts_at).collect();
-        let mut days: Vec<NaiveDate> = months.iter().map(|p| p.first_day).collect();
-        if let Some(last) = months.last() {
-            instants.push(last.ends_at);
-            days.push(last.last_day + Days::new(1));
-        }
-        Group {
-            edition_id: edition.id,
-            city_id: city.id,
-            instants,
-            days,
-        }
-    }
-
-    fn is(&self) -> Condition {
-        Condition::all()
-            .add(Expr::col((project::Entity, project::Column::EditionId)).eq(self.edition_id))
-            .add(Expr::col((project::Entity, project::Column::CityId)).eq(self.city_id))
-    }
-}
-
-/// Projects active per (edition, city, month): one query, the three kinds
-/// of activity put together by a `UNION` so a project active twice in a
-/// month counts once.
-async fn active_counts(
+/// Fixes months that are over. Two readers fixing the same month at once
+/// write the same figures; the first row stays.
+async fn fix(
     db: &impl ConnectionTrait,
-    groups: &[Group],
-) -> Result<BTreeMap<(i32, i32, u32), u64>> {
-    let (Some(from), Some(until)) = (
-        groups.iter().filter_map(|g| g.instants.first()).min(),
-        groups.iter().filter_map(|g| g.instants.last()).max(),
-    ) else {
-        return Ok(BTreeMap::new());
-    };
-    let (Some(from_day), Some(until_day)) = (
-        groups.iter().filter_map(|g| g.days.first()).min(),
-        groups.iter().filter_map(|g| g.days.last()).max(),
-    ) else {
-        return Ok(BTreeMap::new());
-    };
-    let in_groups = Condition::all()
-        .add(
-            Expr::col((project::Entity, project::Column::EditionId))
-                .is_in(groups.iter().map(|g| g.edition_id)),
-        )
-        .add(
-            Expr::col((project::Entity, project::Column::CityId))
-                .is_in(groups.iter().map(|g| g.city_id)),
-        );
-    let month_of_instant = |at: Expr| {
-        choose(
-            groups
-                .iter()
-                .map(|g| {
-                    let bounds: Vec<_> = g.instants.iter().map(|i| (*i).into()).collect();
-                    (g.is(), bucket(&at, &bounds))
-                })
-                .collect(),
-        )
-    };
-    let month_of_day = |at: Expr| {
-        choose(
-            groups
-                .iter()
-                .map(|g| {
-                    let bounds: Vec<_> = g.days.iter().map(|d| (*d).into()).collect();
-                    (g.is(), bucket(&at, &bounds))
-                })
-                .collect(),
-        )
-    };
-
-    let journal_at = Expr::col((project_update::Entity, project_update::Column::CreatedAt));
-    let mut journal = activity_of(
-        project_update::Entity,
-        project_update::Column::ProjectId,
-        month_of_instant(journal_at.clone()),
-    );
-    journal.cond_where(
-        in_groups
-            .clone()
-            .add(Expr::col((project_update::Entity, project_update::Column::IsPublic)).eq(true))
-            .add(journal_at.clone().gte(*from))
-            .add(journal_at.lt(*until)),
-    );
-
-    let done_on = Expr::col((milestone::Entity, milestone::Column::DoneOn));
-    let mut milestones = activity_of(
-        milestone::Entity,
-        milestone::Column::ProjectId,
-        month_of_day(done_on.clone()),
-    );
-    milestones.cond_where(
-        in_groups
-            .clone()
-            .add(Expr::col((milestone::Entity, milestone::Column::Status)).eq(Status::Done.code()))
-            .add(done_on.clone().gte(*from_day))
-            .add(done_on.lt(*until_day)),
-    );
-
-    let answered_at = Expr::col((check_in::Entity, check_in::Column::AnsweredAt));
-    let mut check_ins = activity_of(
-        check_in::Entity,
-        check_in::Column::ProjectId,
-        month_of_instant(answered_at.clone()),
-    );
-    check_ins.cond_where(
-        in_groups
-            .add(answered_at.clone().gte(*from))
-            .add(answered_at.lt(*until)),
-    );
-
-    journal
-        .union(UnionType::Distinct, milestones)
-        .union(UnionType::Distinct, check_ins);
-    let activity = Alias::new("activity");
-    let query = Query::select()
-        .column((activity.clone(), Alias::new("edition_id")))
-        .column((activity.clone(), Alias::new("city_id")))
-        .column((activity.clone(), Alias::new("month")))
-        .expr_as(Expr::col(Alias::new("project_id")).count(), "active")
-        .from_subquery(journal, activity.clone())
-        .and_where(Expr::col((activity.clone(), Alias::new("month"))).is_not_null())
-        .group_by_col((activity.clone(), Alias::new("edition_id")))
-        .group_by_col((activity.clone(), Alias::new("city_id")))
-        .group_by_col((activity, Alias::new("month")))
-        .to_owned();
-    let mut counts = BTreeMap::new();
-    for row in db.query_all(&query).await? {
-        let edition_id: i32 = row.try_get("", "edition_id")?;
-        let city_id: i32 = row.try_get("", "city_id")?;
-        let month: i32 = row.try_get("", "month")?;
-        let active: i64 = row.try_get("", "active")?;
-        counts.insert(
-            (edition_id, city_id, u32::try_from(month).unwrap_or(0)),
-            u64::try_from(active).unwrap_or(0),
-        );
+    months: &[((i32, i32, u32), u64, u64)],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if months.is_empty() {
+        return Ok(());
     }
-    Ok(counts)
-}
-
-/// `SELECT project, edition, city, month FROM <table> JOIN projects`: one
-/// kind of activity, with the month it falls in.
-fn activity_of<E, C>(table: E, project_id: C, month: Expr) -> SelectStatement
-where
-    E: EntityTrait,
-    C: ColumnTrait,
-{
-    Query::select()
-        .expr_as(
-            Expr::col((project::Entity, project::Column::Id)),
-            "project_id",
-        )
-        .expr_as(
-            Expr::col((project::Entity, project::Column::EditionId)),
-            "edition_id",
-        )
-        .expr_as(
-            Expr::col((project::Entity, project::Column::CityId)),
-            "city_id",
-        )
-        .expr_as(month, "month")
-        .from(table)
-        .inner_join(
-            project::Entity,
-            Expr::col((project::Entity, project::Column::Id)).equals((table, project_id)),
-        )
-        .to_owned()
+    let rows = months
+        .iter()
+        .map(
+            |&((edition_id, city_id, month), projects, active)| continuity_month::ActiveModel {
+                edition_id: Set(edition_id),
+                city_id: Set(city_id),
+                month: Set(i16::try_from(month).unwrap_or(i16::MAX)),
+                projects: Set(i32::try_from(projects).unwrap_or(i32::MAX)),
+                active: Set(i32::try_from(active).unwrap_or(i32::MAX)),
+                fixed_at: Set(now),
+            },
+        );
+    continuity_month::Entity::insert_many(rows)
+        .on_conflict_do_nothing()
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -443,21 +338,21 @@ mod tests {
                     month: 1,
                     progress: Progress::Over,
                     active: 3,
+                    projects: 4,
                 },
                 MonthFigure {
                     month: 3,
                     progress: Progress::NotStarted,
                     active: 0,
+                    projects: 4,
                 },
             ],
         };
         assert_eq!(line.share(1), Some(0.75));
         assert_eq!(line.share(3), None);
         assert_eq!(line.share(6), None);
-        let empty = Line {
-            projects: 0,
-            ..line
-        };
+        let mut empty = line;
+        empty.months[0].projects = 0;
         assert_eq!(empty.share(1), None);
     }
 }

@@ -6,7 +6,9 @@
 //! never from a query per project: the counting is done by the database,
 //! and what comes back is a handful of rows per city and month.
 
+mod activity;
 pub mod continuity;
+pub mod monthly;
 pub mod months;
 pub mod scope;
 mod sql;

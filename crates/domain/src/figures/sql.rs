@@ -3,16 +3,16 @@
 
 use sea_orm::sea_query::{CaseStatement, Condition, Expr, ExprTrait, Value};
 
-/// `CASE WHEN at < b0 THEN NULL WHEN at < b1 THEN 1 … WHEN at < bn THEN n
-/// END`: the 1-based index of the period `[b(i-1), b(i))` that `at` falls
-/// in, NULL before the first bound or from the last one on. `bounds` must
-/// be increasing.
-pub(super) fn bucket(at: &Expr, bounds: &[Value]) -> Expr {
-    let Some((first, rest)) = bounds.split_first() else {
+/// `CASE WHEN at < b0 THEN NULL WHEN at < b1 THEN first WHEN at < b2 THEN
+/// first + 1 … END`: the number of the period `[b(i-1), b(i))` that `at`
+/// falls in, counting from `first`, NULL before the first bound or from the
+/// last one on. `bounds` must be increasing.
+pub(super) fn bucket(at: &Expr, bounds: &[Value], first: i32) -> Expr {
+    let Some((start, rest)) = bounds.split_first() else {
         return Expr::null();
     };
-    let mut case = CaseStatement::new().case(at.clone().lt(Expr::val(first.clone())), Expr::null());
-    for (index, bound) in (1i32..).zip(rest) {
+    let mut case = CaseStatement::new().case(at.clone().lt(Expr::val(start.clone())), Expr::null());
+    for (index, bound) in (first..).zip(rest) {
         case = case.case(at.clone().lt(Expr::val(bound.clone())), Expr::val(index));
     }
     case.finally(Expr::null()).into()
