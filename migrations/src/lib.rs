@@ -16,6 +16,8 @@ mod m20261125_000006_create_date_polls;
 mod m20261125_000007_create_email_preferences;
 mod m20261125_000008_create_digests_and_announcements;
 mod m20261125_000009_create_check_ins;
+// explainers
+mod m20261126_000200_create_explainers;
 // figures
 mod m20261126_000401_create_figures;
 
@@ -35,6 +37,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_create_email_preferences::Migration),
             Box::new(m20261125_000008_create_digests_and_announcements::Migration),
             Box::new(m20261125_000009_create_check_ins::Migration),
+            // explainers
+            Box::new(m20261126_000200_create_explainers::Migration),
             // figures
             Box::new(m20261126_000401_create_figures::Migration),
         ]

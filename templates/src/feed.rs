@@ -29,6 +29,17 @@ pub struct FeedEntry {
     pub summary: String,
     /// Full content, already sanitised HTML.
     pub content_html: String,
+    /// A media file readers may download with the entry (podcast-style).
+    pub enclosure: Option<Enclosure>,
+}
+
+/// A media file attached to an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enclosure {
+    /// The file's address.
+    pub url: String,
+    /// Its media type, such as `video/mp4`.
+    pub mime_type: String,
 }
 
 /// The feed itself.
@@ -75,7 +86,13 @@ fn entry(e: &FeedEntry) -> Entry {
         updated: e.updated.fixed_offset(),
         published: Some(e.published.fixed_offset()),
         authors: e.author.as_deref().map(person).into_iter().collect(),
-        links: vec![link(&e.url, "alternate", "text/html")],
+        links: std::iter::once(link(&e.url, "alternate", "text/html"))
+            .chain(
+                e.enclosure
+                    .iter()
+                    .map(|m| link(&m.url, "enclosure", &m.mime_type)),
+            )
+            .collect(),
         summary: Some(Text::plain(xml_safe(&e.summary))),
         content: Some(Content {
             value: Some(xml_safe(&e.content_html)),
@@ -140,6 +157,7 @@ mod tests {
             updated: at(9, 18),
             summary: "Un jardin <au> centre".into(),
             content_html: "<p>Un <em>jardin</em> &amp; des bancs</p>".into(),
+            enclosure: None,
         }
     }
 
@@ -237,6 +255,24 @@ mod tests {
         );
         let feed = parse(&xml);
         assert_eq!(feed.entries[0].title.value, "Bip fin");
+    }
+
+    #[test]
+    fn an_enclosure_is_a_link_with_its_media_type() {
+        let xml = atom(
+            &meta(),
+            &[FeedEntry {
+                enclosure: Some(Enclosure {
+                    url: "https://video.example.org/v.mp4".into(),
+                    mime_type: "video/mp4".into(),
+                }),
+                ..sample_entry()
+            }],
+        );
+        let feed = parse(&xml);
+        let file = rel(&feed.entries[0].links, "enclosure").expect("an enclosure");
+        assert_eq!(file.href, "https://video.example.org/v.mp4");
+        assert_eq!(file.mime_type.as_deref(), Some("video/mp4"));
     }
 
     #[test]

@@ -83,6 +83,7 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                         ul {
                             li { a href="/" { (t(lang, "nav-home")) } }
                             li { a href="/projects" { (t(lang, "nav-projects")) } }
+                            li { a href="/videos" { (t(lang, "nav-videos")) } }
                             li { a href="/meetups" { (t(lang, "nav-meetups")) } }
                             @if let Some(user) = &ctx.user {
                                 li { a href="/dashboard" { (t(lang, "nav-dashboard")) } }

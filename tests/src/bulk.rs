@@ -661,7 +661,7 @@ async fn insert_projects(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRn
         txn,
         "projects",
         "id, slug, title, pitch, description, themes, technical_challenge, licence, repository_url, demo_url, \
-         explainer_url, explainer_transcript, edition_id, city_id, stage, is_public, looking_for_help, \
+         edition_id, city_id, stage, is_public, looking_for_help, \
          help_wanted, archived_at, last_activity_at, last_public_update_at, created_at, updated_at",
     );
     for p in &plan.projects {
@@ -675,7 +675,6 @@ async fn insert_projects(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRn
         let demo = rng
             .gen_bool(0.4)
             .then(|| format!("https://{}.example.org/", p.slug));
-        let no_explainer: Option<String> = None;
         let looking_for_help = rng.gen_bool(0.3);
         let help_wanted = if looking_for_help { HELP_WANTED } else { "" };
         projects
@@ -690,8 +689,6 @@ async fn insert_projects(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRn
                 &licence,
                 &repository,
                 &demo,
-                &no_explainer,
-                &"",
                 &1,
                 &p.city_id,
                 &p.stage,

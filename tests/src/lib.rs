@@ -13,6 +13,7 @@ pub mod smtp;
 use chrono::{DateTime, Duration, Utc};
 use regex::Regex;
 use relais_domain::clock::FixedClock;
+use relais_domain::video::VideoHosts;
 use relais_domain::{Context, account};
 use relais_scheduler::{JobContext, Mailer};
 use relais_web::{AppState, WebConfig};
@@ -127,6 +128,16 @@ impl TestApp {
 
     /// Starts Relais on a fresh database, with the clock at `at`.
     pub async fn spawn_at(at: DateTime<Utc>) -> TestApp {
+        Self::spawn_configured(at, VideoHosts::default()).await
+    }
+
+    /// Starts Relais trusting `video_hosts` (as `RELAIS_VIDEO_HOSTS` would).
+    pub async fn spawn_with_video_hosts(video_hosts: &str) -> TestApp {
+        let hosts = VideoHosts::parse(video_hosts).expect("video hosts");
+        Self::spawn_configured(Utc::now(), hosts).await
+    }
+
+    async fn spawn_configured(at: DateTime<Utc>, video_hosts: VideoHosts) -> TestApp {
         let db = TestDb::create().await;
         let conn = db.connect_and_migrate().await;
         let clock = Arc::new(FixedClock::new(at));
@@ -141,7 +152,9 @@ impl TestApp {
             .expect("secret");
         let state = AppState {
             ctx: ctx.clone(),
-            config: Arc::new(WebConfig::new(base_url.parse().expect("url"))),
+            config: Arc::new(
+                WebConfig::new(base_url.parse().expect("url")).with_video_hosts(video_hosts),
+            ),
             secret: Arc::new(secret),
         };
         let server = tokio::spawn(async move {
@@ -436,6 +449,40 @@ impl Client {
             .send()
             .await
             .expect("POST");
+        Self::read(response).await
+    }
+
+    /// Loads `form_page`, then posts a multipart form to `action`: the
+    /// page's CSRF token first (as a browser sends the hidden field first),
+    /// then `file` as field `name` (`None`: no file chosen).
+    pub async fn upload(
+        &self,
+        form_page: &str,
+        action: &str,
+        name: &str,
+        file: Option<(&str, Vec<u8>)>,
+    ) -> Page {
+        let token = self.get(form_page).await.csrf_token();
+        let part = match file {
+            Some((file_name, bytes)) => reqwest::multipart::Part::bytes(bytes)
+                .file_name(file_name.to_owned())
+                .mime_str("text/vtt")
+                .expect("mime"),
+            None => reqwest::multipart::Part::bytes(Vec::new())
+                .file_name("")
+                .mime_str("application/octet-stream")
+                .expect("mime"),
+        };
+        let form = reqwest::multipart::Form::new()
+            .text("csrf_token", token)
+            .part(name.to_owned(), part);
+        let response = self
+            .http
+            .post(self.url(action))
+            .multipart(form)
+            .send()
+            .await
+            .expect("POST multipart");
         Self::read(response).await
     }
 

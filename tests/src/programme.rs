@@ -224,8 +224,6 @@ impl Fixture<'_> {
             licence: Set("AGPL-3.0-or-later".to_owned()),
             repository_url: Set(Some(format!("https://git.example.org/{slug}"))),
             demo_url: Set(None),
-            explainer_url: Set(None),
-            explainer_transcript: Set(String::new()),
             edition_id: Set(edition_id),
             city_id: Set(city_id),
             stage: Set("idea".to_owned()),

@@ -83,3 +83,109 @@ async fn email_uniqueness_ignores_case_and_programme_roles_are_unique() {
         "the same programme-wide grant twice"
     );
 }
+
+async fn rows(db: &sea_orm::DatabaseConnection, sql: &str) -> Vec<Vec<Option<String>>> {
+    let statement = sea_orm::Statement::from_string(db.get_database_backend(), sql);
+    db.query_all_raw(statement)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .iter()
+        .map(|row| {
+            (0..row.column_names().len())
+                .map(|i| {
+                    row.try_get_by_index::<Option<String>>(i)
+                        .expect("text column")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn text(values: &[Option<&str>]) -> Vec<Option<String>> {
+    values.iter().map(|v| v.map(str::to_owned)).collect()
+}
+
+#[tokio::test]
+async fn explainers_move_out_of_projects_without_loss_and_back() {
+    let test_db = TestDb::create().await;
+    let db = test_db.connect().await;
+    let before = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261126_000200_create_explainers")
+        .expect("the explainers migration") as u32;
+    Migrator::up(&db, Some(before)).await.expect("up to it");
+    let at = "'2026-01-01T00:00:00Z'";
+    for sql in [
+        format!(
+            "INSERT INTO editions (id, slug, name, starts_on, ends_on, created_at) VALUES (1, 'e', 'E', '2018-03-09', '2018-03-10', {at})"
+        ),
+        format!(
+            "INSERT INTO cities (id, slug, name, time_zone, created_at) VALUES (1, 'lyon', 'Lyon', 'Europe/Paris', {at})"
+        ),
+    ] {
+        db.execute_unprepared(&sql).await.expect(&sql);
+    }
+    for (id, url, transcript) in [
+        (
+            1,
+            "'https://video.example.org/w/a'",
+            "Le texte de la vidéo.",
+        ),
+        (2, "NULL", "Un texte écrit avant de filmer."),
+        (3, "NULL", ""),
+    ] {
+        let sql = format!(
+            "INSERT INTO projects (id, slug, title, pitch, description, themes, technical_challenge, licence, \
+             explainer_url, explainer_transcript, edition_id, city_id, stage, is_public, looking_for_help, help_wanted, \
+             last_activity_at, created_at, updated_at) VALUES ({id}, 'p{id}', 'Projet {id}', '', '', ',social,', '', 'MIT', \
+             {url}, '{transcript}', 1, 1, 'idea', TRUE, FALSE, '', {at}, {at}, {at})"
+        );
+        db.execute_unprepared(&sql).await.expect(&sql);
+    }
+
+    Migrator::up(&db, Some(1)).await.expect("explainers up");
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT title, video_url, language, transcript FROM explainers ORDER BY project_id"
+        )
+        .await,
+        [
+            text(&[
+                Some("Projet 1"),
+                Some("https://video.example.org/w/a"),
+                Some("fr"),
+                Some("Le texte de la vidéo.")
+            ]),
+            text(&[
+                Some("Projet 2"),
+                None,
+                Some("fr"),
+                Some("Un texte écrit avant de filmer.")
+            ]),
+        ]
+    );
+    assert!(
+        db.execute_unprepared("SELECT explainer_url FROM projects")
+            .await
+            .is_err(),
+        "the project columns are gone"
+    );
+
+    Migrator::down(&db, Some(1)).await.expect("explainers down");
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT explainer_url, explainer_transcript FROM projects ORDER BY id"
+        )
+        .await,
+        [
+            text(&[
+                Some("https://video.example.org/w/a"),
+                Some("Le texte de la vidéo.")
+            ]),
+            text(&[None, Some("Un texte écrit avant de filmer.")]),
+            text(&[None, Some("")]),
+        ]
+    );
+}

@@ -82,8 +82,6 @@ fn project_fields<'a>(p: &'a Programme, title: &'a str, city: &'a str) -> Vec<(&
         ("licence", "AGPL-3.0-or-later"),
         ("repository_url", ""),
         ("demo_url", ""),
-        ("explainer_url", ""),
-        ("explainer_transcript", ""),
         ("edition_id", &p.edition),
         ("city_id", city),
         ("is_public", "on"),
@@ -163,8 +161,6 @@ async fn a_member_creates_a_project_and_bad_input_comes_back_with_what_was_typed
         ("licence", "Proprietary"),
         ("repository_url", "javascript:alert(1)"),
         ("demo_url", "ftp://example.org"),
-        ("explainer_url", "https://video.example.org/x"),
-        ("explainer_transcript", ""),
         ("edition_id", &p.edition),
         ("city_id", "999"),
         ("help_wanted", ""),
@@ -174,7 +170,6 @@ async fn a_member_creates_a_project_and_bad_input_comes_back_with_what_was_typed
     page.assert_contains("Licence inconnue");
     page.assert_contains("Donnez une adresse complète commençant par http:// ou https://.");
     page.assert_contains("Choisissez au moins un thème.");
-    page.assert_contains("Ajoutez la transcription de la vidéo.");
     page.assert_contains("Cette ville ne participe pas à cette édition.");
     page.assert_contains(r#"value="Projet &lt;mal&gt; saisi""#);
     page.assert_contains("Texte conservé");

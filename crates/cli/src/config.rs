@@ -3,6 +3,7 @@
 //! a bad value stops start-up with one line naming it.
 
 use chrono_tz::Tz;
+use relais_domain::video::VideoHosts;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -30,6 +31,8 @@ pub struct Config {
     pub mail_from: String,
     /// `RELAIS_SCHEDULE_*`: when the background jobs wake up.
     pub schedules: relais_scheduler::Schedules,
+    /// `RELAIS_VIDEO_HOSTS`: the video hosts pages may embed.
+    pub video_hosts: VideoHosts,
 }
 
 /// A setting that could not be used.
@@ -65,6 +68,7 @@ struct FileConfig {
     schedule_meetups: Option<String>,
     schedule_reminders: Option<String>,
     schedule_polls: Option<String>,
+    video_hosts: Option<String>,
 }
 
 impl Config {
@@ -249,7 +253,15 @@ impl Config {
             zone: timezone,
         };
 
+        let video_hosts = match get("RELAIS_VIDEO_HOSTS", &file.video_hosts) {
+            Some(text) => {
+                VideoHosts::parse(&text).map_err(|problem| bad("RELAIS_VIDEO_HOSTS", problem))?
+            }
+            None => VideoHosts::default(),
+        };
+
         Ok(Config {
+            video_hosts,
             schedules,
             database_url,
             bind,
@@ -285,6 +297,19 @@ mod tests {
         assert_eq!(c.outbox_dir, PathBuf::from("./outbox"));
         assert_eq!(c.timezone, chrono_tz::Europe::Paris);
         assert_eq!(c.mail_from, "La Nuit du Code Citoyen <relais@localhost>");
+        assert_eq!(c.video_hosts, VideoHosts::default());
+    }
+
+    #[test]
+    fn video_hosts_name_peertube_instances_beside_youtube_and_vimeo() {
+        let c = load(&[], Some("video_hosts = \"youtube, video.example.org\"")).expect("valid");
+        assert_eq!(
+            c.video_hosts.frame_origins(),
+            [
+                "https://www.youtube-nocookie.com",
+                "https://video.example.org"
+            ]
+        );
     }
 
     #[test]
@@ -313,6 +338,7 @@ mod tests {
             ("RELAIS_SECRET", "short"),
             ("RELAIS_MAIL_FROM", "nobody"),
             ("RELAIS_SCHEDULE_REMINDERS", "every hour"),
+            ("RELAIS_VIDEO_HOSTS", "https://video.example.org"),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)], None).expect_err(var);

@@ -5,6 +5,7 @@
 use anyhow::{Context as _, bail};
 use relais_domain::account::{self, NewAccount, ProfileInput};
 use relais_domain::entities as rows;
+use relais_domain::explainer::{self, ExplainerInput};
 use relais_domain::journal::{self, EntryInput};
 use relais_domain::milestone::{self, MilestoneInput};
 use relais_domain::project::{self, ProjectInput};
@@ -13,6 +14,7 @@ use relais_domain::sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter,
 };
 use relais_domain::stage::Stage;
+use relais_domain::webvtt::Captions;
 use relais_domain::{Context, Language, Role, city, edition};
 
 /// The password of every demo account.
@@ -263,7 +265,9 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
             ),
         });
     }
-    projects(ctx, edition.id).await.context("demo projects")?;
+    projects(ctx, &coordinator, edition.id)
+        .await
+        .context("demo projects")?;
     mentoring(ctx, &coordinator)
         .await
         .context("demo mentoring")?;
@@ -527,6 +531,125 @@ const PROJECTS: &[DemoProject] = &[
     ),
 ];
 
+/// A demo explainer video: every way a video can be played (PeerTube,
+/// YouTube, Vimeo, a file, a host that is not trusted, none yet), scores
+/// from easy to difficult, one too short to measure, one in English.
+struct DemoExplainer {
+    project: &'static str,
+    title: &'static str,
+    video_url: &'static str,
+    language: &'static str,
+    length: &'static str,
+    transcript: &'static str,
+    captions: bool,
+    reviewed: bool,
+}
+
+const EXPLAINERS: &[DemoExplainer] = &[
+    DemoExplainer {
+        project: "Cours du soir numériques",
+        title: "Apprendre à coder le soir, expliqué à ma grand-mère",
+        video_url: "https://framatube.org/w/kkGMgK9ZtnKfYAgnEtQxbv",
+        language: "fr",
+        length: "2:40",
+        transcript: "Le soir, après le travail, on peut apprendre une chose nouvelle. Nous ouvrons des salles dans les quartiers de Dakar. Des bénévoles y donnent des cours. On apprend à faire un site, pas à pas. C'est gratuit. Il suffit de venir avec sa curiosité. Pas besoin d'ordinateur : nous en prêtons un. Chaque mois, une nouvelle classe commence.",
+        captions: false,
+        reviewed: true,
+    },
+    DemoExplainer {
+        project: "Déneigement en temps réel",
+        title: "La déneigeuse passe quand ? Expliqué à ma grand-mère",
+        video_url: "https://framatube.org/static/web-videos/deneigement-720.mp4",
+        language: "fr",
+        length: "1:12",
+        transcript: "Quand il neige beaucoup, la ville envoie des déneigeuses dans chaque rue. Mais personne ne sait quand elles vont passer. Alors on ne sait pas quand déplacer sa voiture. Notre carte montre où sont les déneigeuses en ce moment. Elle prévient par message une heure avant leur passage dans votre rue. Ainsi, vous déplacez votre voiture au bon moment, et la rue est dégagée plus vite.",
+        captions: true,
+        reviewed: true,
+    },
+    DemoExplainer {
+        project: "Vélo-école",
+        title: "Apprendre le vélo à 60 ans",
+        video_url: "https://vimeo.com/76979871",
+        language: "fr",
+        length: "3:05",
+        transcript: "Beaucoup d'adultes n'ont jamais appris à faire du vélo, et ils n'osent pas le dire. Notre site permet de réserver un créneau avec un moniteur bénévole, dans un parc près de chez soi, à l'heure qui convient. Le vélo et le casque sont prêtés. En quatre séances, la plupart des élèves roulent seuls, et certains viennent ensuite au travail à vélo.",
+        captions: false,
+        reviewed: true,
+    },
+    DemoExplainer {
+        project: "Conseil communal en direct",
+        title: "Le conseil communal en direct",
+        video_url: "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        language: "fr",
+        length: "4:30",
+        transcript: "Notre plateforme agrège en temps réel, grâce à l'API du secrétariat communal, les délibérations ainsi que les votes nominatifs, puis les publie en open data sous forme de jeux de données structurés, interopérables et réutilisables par l'ensemble des acteurs de l'écosystème civique bruxellois. L'algorithme de rapprochement identifie automatiquement les mandataires concernés par chaque délibération.",
+        captions: false,
+        reviewed: false,
+    },
+    DemoExplainer {
+        project: "Jardins communautaires",
+        title: "Community gardens, explained to my grandmother",
+        video_url: "https://youtu.be/aqz-KE-bpKQ",
+        language: "en",
+        length: "2:10",
+        transcript: "Many people in Montreal would like to grow vegetables. The city has gardens for that, but the waiting lists are long. Our map shows which gardens have a free plot today. You pick a garden near your home. You send one message. The garden team calls you back within a week.",
+        captions: false,
+        reviewed: false,
+    },
+    DemoExplainer {
+        project: "Qualité de l'air des crèches",
+        title: "Ce que respirent les bébés",
+        video_url: "",
+        language: "fr",
+        length: "",
+        transcript: "Nous mesurons l'air dans les crèches de la métropole. De petits capteurs comptent les poussières fines toute la journée. Les parents voient les mesures sur leur téléphone. Quand l'air est mauvais, la crèche ouvre les fenêtres au bon moment ou garde les enfants à l'intérieur. La vidéo sera tournée au printemps.",
+        captions: false,
+        reviewed: false,
+    },
+    DemoExplainer {
+        project: "Plages horaires des maisons médicales",
+        title: "Les gardes des maisons médicales",
+        video_url: "https://tube.example.be/w/maisons-medicales",
+        language: "fr",
+        length: "0:45",
+        transcript: "Les horaires de garde de toutes les maisons médicales de Bruxelles, à jour.",
+        captions: false,
+        reviewed: false,
+    },
+];
+
+/// Captions for the demo explainer played from a file.
+const DEMO_CAPTIONS: &str = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:04.000\nQuand il neige beaucoup, la ville envoie des déneigeuses.\n\n2\n00:00:04.000 --> 00:00:08.500\nMais personne ne sait quand elles vont passer.\n\n3\n00:00:08.500 --> 00:00:14.000\nNotre carte montre où sont les déneigeuses en ce moment.\n\n4\n00:00:14.000 --> 00:00:20.000\nElle prévient par message une heure avant leur passage.\n";
+
+/// The demo explainers of `project`, created as its team would, captions
+/// uploaded and reviews given by the programme's coordinator.
+async fn explainers(
+    ctx: &Context,
+    coordinator: &relais_domain::Actor,
+    project: &project::Project,
+) -> anyhow::Result<()> {
+    for d in EXPLAINERS.iter().filter(|d| d.project == project.row.title) {
+        let input = ExplainerInput {
+            title: d.title.to_owned(),
+            video_url: d.video_url.to_owned(),
+            language: d.language.to_owned(),
+            length: d.length.to_owned(),
+            transcript: d.transcript.to_owned(),
+            captions_url: String::new(),
+        };
+        let id = explainer::create(ctx, project, &input).await?;
+        if d.captions {
+            let captions = Captions::parse(DEMO_CAPTIONS.as_bytes())
+                .map_err(|r| anyhow::anyhow!("demo captions: {r}"))?;
+            explainer::set_captions(ctx, project, id, &captions).await?;
+        }
+        if d.reviewed {
+            explainer::set_reviewed(ctx, coordinator, id, true).await?;
+        }
+    }
+    Ok(())
+}
+
 async fn actor_for(ctx: &Context, email: &str) -> anyhow::Result<(relais_domain::Actor, i32)> {
     let user = rows::user::Entity::find()
         .filter(rows::user::Column::EmailKey.eq(email))
@@ -541,7 +664,11 @@ async fn actor_for(ctx: &Context, email: &str) -> anyhow::Result<(relais_domain:
 
 /// The demo projects: every stage, milestones in every state, journal
 /// entries spread over past months, some quiet, one private.
-async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
+async fn projects(
+    ctx: &Context,
+    coordinator: &relais_domain::Actor,
+    edition_id: i32,
+) -> anyhow::Result<()> {
     let now = ctx.now();
     let cities = city::of_edition(&ctx.db, edition_id).await?;
     for (i, p) in PROJECTS.iter().enumerate() {
@@ -565,12 +692,6 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
             licence: p.licence.to_owned(),
             repository_url: if advanced { format!("https://git.example.org/relais-demo/projet-{i}") } else { String::new() },
             demo_url: if advanced { format!("https://demo.example.org/projet-{i}") } else { String::new() },
-            explainer_url: if p.stage == Stage::Launched { format!("https://video.example.org/w/projet-{i}") } else { String::new() },
-            explainer_transcript: if p.stage == Stage::Launched {
-                "Imagine que tu cherches une information de la mairie. Aujourd'hui, il faut fouiller des documents compliqués. Notre outil les lit pour toi et te donne la réponse en une phrase.".to_owned()
-            } else {
-                String::new()
-            },
             edition_id: edition_id.to_string(),
             city_id: city_id.to_string(),
             is_public: p.public,
@@ -581,6 +702,9 @@ async fn projects(ctx: &Context, edition_id: i32) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("project {}", p.title))?;
         let loaded = project::by_slug(ctx, &owner, &slug).await?;
+        explainers(ctx, coordinator, &loaded)
+            .await
+            .with_context(|| format!("explainers of {}", p.title))?;
         if let Some(mate) = p.teammate {
             let (_, mate_id) = actor_for(ctx, mate).await?;
             if mate_id != loaded.team[0].user_id {

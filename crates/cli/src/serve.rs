@@ -21,7 +21,9 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
     let secret = relais_domain::settings::server_secret(&ctx.db, config.secret.as_deref()).await?;
     let state = AppState {
         ctx: ctx.clone(),
-        config: Arc::new(WebConfig::new(config.base_url.clone())),
+        config: Arc::new(
+            WebConfig::new(config.base_url.clone()).with_video_hosts(config.video_hosts.clone()),
+        ),
         secret: Arc::new(secret),
     };
     let _scheduler = if with_scheduler {

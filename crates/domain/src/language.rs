@@ -1,14 +1,19 @@
 //! The interface languages: French first, English second.
 
+use sea_orm::sea_query::StringLen;
+use sea_orm::{DeriveActiveEnum, EnumIter};
 use std::fmt;
 
-/// A language Relais speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// A language Relais speaks; stored as its code in new tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(2))")]
 pub enum Language {
     /// French, the default.
     #[default]
+    #[sea_orm(string_value = "fr")]
     Fr,
     /// English.
+    #[sea_orm(string_value = "en")]
     En,
 }
 

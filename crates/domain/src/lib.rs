@@ -50,6 +50,7 @@ pub mod time_zone;
 pub mod token;
 pub mod web_link;
 // Explainer videos and the plain-language check (issue 16).
+pub mod explainer;
 pub mod jargon;
 pub mod readability;
 pub mod syllable;

@@ -128,6 +128,8 @@ pub struct Project {
     pub membership: Option<TeamRole>,
     /// What the actor may do.
     pub rights: ProjectRights,
+    /// It has an explainer with a video and its transcript.
+    pub has_explainer: bool,
 }
 
 /// A team member.
@@ -154,7 +156,7 @@ impl Project {
 
     /// What the checklist sees in this project.
     pub fn checklist_facts(&self) -> ChecklistFacts {
-        facts(&self.row)
+        facts(&self.row, self.has_explainer)
     }
 }
 
@@ -166,12 +168,12 @@ fn visibility(row: &project::Model) -> Visibility {
     }
 }
 
-fn facts(row: &project::Model) -> ChecklistFacts {
+fn facts(row: &project::Model, has_explainer: bool) -> ChecklistFacts {
     ChecklistFacts {
         has_demo: row.demo_url.is_some(),
         has_repository: row.repository_url.is_some(),
         has_licence: Licence::parse(&row.licence).is_ok(),
-        has_explainer: row.explainer_url.is_some() && !row.explainer_transcript.trim().is_empty(),
+        has_explainer,
     }
 }
 
@@ -294,6 +296,7 @@ async fn assemble(
         edition_name: edition.name,
         marathon_starts_on: edition.starts_on,
         team: team(db, row.id).await?,
+        has_explainer: crate::explainer::project_has_complete(db, row.id).await?,
         stage_history,
         membership,
         rights,
@@ -322,10 +325,6 @@ pub struct ProjectInput {
     pub repository_url: String,
     /// Demo link.
     pub demo_url: String,
-    /// Explainer video link.
-    pub explainer_url: String,
-    /// Plain-language transcript of the explainer.
-    pub explainer_transcript: String,
     /// Edition id.
     pub edition_id: String,
     /// City id.
@@ -348,8 +347,6 @@ struct Validated {
     licence: &'static Licence,
     repository_url: Option<String>,
     demo_url: Option<String>,
-    explainer_url: Option<String>,
-    explainer_transcript: String,
     edition_id: i32,
     city_id: i32,
 }
@@ -407,23 +404,6 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
     let demo_url = e
         .check("demo_url", web_link::parse_optional(&input.demo_url))
         .flatten();
-    let explainer_url = e
-        .check(
-            "explainer_url",
-            web_link::parse_optional(&input.explainer_url),
-        )
-        .flatten();
-    let explainer_transcript = bounded(
-        &mut e,
-        "explainer_transcript",
-        &input.explainer_transcript,
-        20_000,
-        false,
-    );
-    if explainer_url.is_some() && explainer_transcript.is_empty() {
-        // The page must be readable without the video.
-        e.add("explainer_transcript", "error-transcript-required");
-    }
     let edition_id = input.edition_id.trim().parse::<i32>().ok();
     let edition_ok = match edition_id {
         Some(id) => edition::Entity::find_by_id(id).one(db).await?.is_some(),
@@ -462,8 +442,6 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
         licence,
         repository_url,
         demo_url,
-        explainer_url,
-        explainer_transcript,
         edition_id,
         city_id,
     })
@@ -493,8 +471,6 @@ pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Resul
         licence: Set(v.licence.spdx.to_owned()),
         repository_url: Set(v.repository_url),
         demo_url: Set(v.demo_url),
-        explainer_url: Set(v.explainer_url),
-        explainer_transcript: Set(v.explainer_transcript),
         edition_id: Set(v.edition_id),
         city_id: Set(v.city_id),
         stage: Set(Stage::Idea.code().to_owned()),
@@ -554,8 +530,6 @@ pub async fn update(
     active.licence = Set(v.licence.spdx.to_owned());
     active.repository_url = Set(v.repository_url);
     active.demo_url = Set(v.demo_url);
-    active.explainer_url = Set(v.explainer_url);
-    active.explainer_transcript = Set(v.explainer_transcript);
     active.edition_id = Set(v.edition_id);
     active.city_id = Set(v.city_id);
     active.is_public = Set(input.is_public);
@@ -639,7 +613,8 @@ pub async fn set_stage(ctx: &Context, actor: &Actor, project_id: i32, stage: Sta
         return Ok(());
     }
     let required = requirements(&ctx.db, row.edition_id, stage).await?;
-    if !crate::stage::missing(&required, facts(&row)).is_empty() {
+    let has_explainer = crate::explainer::project_has_complete(&ctx.db, row.id).await?;
+    if !crate::stage::missing(&required, facts(&row, has_explainer)).is_empty() {
         return Err(DomainError::field("stage", "error-stage-requirements"));
     }
     let now = ctx.now();

@@ -855,8 +855,6 @@ mod tests {
                 licence: "MIT".into(),
                 repository_url: None,
                 demo_url: None,
-                explainer_url: None,
-                explainer_transcript: String::new(),
                 edition_id: 1,
                 city_id: 1,
                 stage: "idea".into(),
@@ -880,6 +878,7 @@ mod tests {
             stage_history: vec![],
             membership,
             rights: Default::default(),
+            has_explainer: false,
         }
     }
 

@@ -22,8 +22,12 @@ pub use config::WebConfig;
 pub use error::WebError;
 pub use request_context::RequestContext;
 
-/// Largest request body accepted: forms only, for now.
+/// Largest request body accepted for forms.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Largest multipart upload accepted (a captions file and the form around
+/// it); the file's own limit, checked with a message by the field, is lower.
+pub const MAX_UPLOAD_BYTES: usize = 256 * 1024;
 
 /// Everything handlers share.
 #[derive(Clone)]
@@ -45,7 +49,7 @@ pub fn app(state: AppState) -> Router {
                 state.clone(),
                 request_context::envelope,
             ));
-    security_headers::apply(routes)
+    security_headers::apply(routes, &state.config)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(
             // One line per request at info level, with method, path and status.

@@ -6,9 +6,9 @@ use crate::cookies::{self, Name};
 use crate::csrf;
 use crate::error::{ErrorDetail, WebError};
 use crate::fields::Fields;
-use crate::{AppState, MAX_BODY_BYTES};
+use crate::{AppState, MAX_BODY_BYTES, MAX_UPLOAD_BYTES};
 use axum::body::Body;
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -176,14 +176,48 @@ async fn checked_body(
     if csrf::is_cross_site(&parts.headers, config) {
         return Err(WebError::Csrf);
     }
-    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+    let multipart = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.starts_with("multipart/form-data"))
+        .map(str::to_owned);
+    let limit = if multipart.is_some() {
+        MAX_UPLOAD_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
+    let bytes = axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| WebError::Status(StatusCode::PAYLOAD_TOO_LARGE))?;
-    let given = Fields::parse(&bytes).get("csrf_token").to_owned();
+    let given = match multipart {
+        Some(content_type) => multipart_token(&content_type, bytes.clone()).await,
+        None => Fields::parse(&bytes).get("csrf_token").to_owned(),
+    };
     if new_visitor || !csrf::tokens_match(&context.csrf_token, &given) {
         return Err(WebError::Csrf);
     }
     Ok(Body::from(bytes))
+}
+
+/// The `csrf_token` field of a multipart body (upload forms put it first),
+/// or "" when there is none or the body does not parse.
+async fn multipart_token(content_type: &str, bytes: axum::body::Bytes) -> String {
+    let Ok(request) = Request::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(bytes))
+    else {
+        return String::new();
+    };
+    let Ok(mut multipart) = Multipart::from_request(request, &()).await else {
+        return String::new();
+    };
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("csrf_token") {
+            return field.text().await.unwrap_or_default();
+        }
+    }
+    String::new()
 }
 
 /// Renders error pages, sets the visitor cookie, and clears a flash that

@@ -226,10 +226,8 @@ project-edition = Edition
 project-city = City
 project-repository = Code repository
 project-demo = Demo
-project-explainer = "Technology explained to my grandmother" video
-project-explainer-hint = Link to the video (PeerTube, YouTube…).
+project-explainer = "Technology explained to my grandmother" videos
 project-transcript = Plain-language transcript
-project-transcript-hint = Required with a video: the page must read without watching it.
 project-looking-for-help = Looking for help
 project-help-wanted = What help?
 project-public = Public project (visible to everyone)
@@ -803,3 +801,132 @@ date-relative-years-past = { $count } { $count ->
     [one] year
    *[other] years
 } ago
+
+# Explainer videos and the plain-language check (issue 16)
+nav-videos = Videos
+library-title = Videos: technology explained to my grandmother
+library-lead = Short videos in which each team explains its project simply, with a transcript to read and captions.
+library-feed = Follow new videos (Atom feed)
+library-count = { $count ->
+    [one] one video
+   *[other] { $count } videos
+}
+library-empty = No video matches these filters.
+explainer-length-value = { $minutes } min { $seconds } s
+explainer-watch-on = Watch the video on { $host }
+explainer-play = Play the video (hosted by { $host })
+explainer-captioned = Captions
+explainer-reviewed = Reviewed by the coordinators
+explainer-no-video = Video to come: the transcript is already here.
+explainer-frame-title = Video: { $title }
+explainer-open-on = Open the video on { $host }
+explainer-host-captions = Captions from the host
+explainer-host-captions-later = The host also provides captions: the link shows with the video.
+explainer-consent = Nothing is loaded from { $host } until you ask for the video.
+explainer-download-video = Download the video
+explainer-captions-download = Download the captions (WebVTT)
+explainer-project = Project
+explainer-transcript-download = Download the transcript (text)
+explainer-edit = Edit the explainer video
+explainer-edit-named = Edit "{ $title }"
+explainer-review = Mark as reviewed
+explainer-unreview = withdraw the review
+explainer-new = Add an explainer video
+explainer-none-yet = No explainer video yet.
+explainer-form-lead = A short video that explains the project to someone who knows nothing about it. The transcript is required: it serves those who cannot watch the video. You may write and check it before filming.
+explainer-title = Title
+explainer-video-url = Video link
+explainer-video-url-hint = PeerTube, YouTube, Vimeo, or an .mp4 or .webm file. Leave empty while the video is not online yet.
+explainer-language = Spoken language
+explainer-length = Length
+explainer-length-hint = In minutes and seconds, for example 3:45.
+explainer-transcript-hint = Write as you speak: short sentences, everyday words.
+explainer-captions-url = Link to the host's captions
+explainer-captions-url-hint = Optional, if the video's host provides some.
+explainer-save = Save
+explainer-delete-title = Delete
+explainer-delete = Delete this explainer video
+explainer-captions-title = Captions
+explainer-captions-present = Captions are in place.
+explainer-captions-none = No captions yet: add a WebVTT file for deaf and hard-of-hearing viewers.
+explainer-captions-file = Captions file (WebVTT, .vtt)
+explainer-captions-hint = At most { $max } KiB. Cues follow each other without overlapping.
+explainer-captions-upload = Upload the captions
+explainer-captions-remove = remove the captions
+vtt-missing = Choose a captions file.
+vtt-at-line = Line { $line }: { $problem }
+vtt-too-large = The file is larger than { $max } KiB.
+vtt-not-text = this is not UTF-8 text.
+vtt-header = the file must start with "WEBVTT".
+vtt-blank-after-header = a blank line must follow the header.
+vtt-timing = expected times such as 00:00:01.000 --> 00:00:04.000.
+vtt-end-before-start = this cue ends before it starts.
+vtt-out-of-order = this cue starts before the previous one: times must increase.
+vtt-overlap = this cue starts before the previous one ends.
+vtt-arrow-in-text = a cue's text cannot contain "-->".
+vtt-no-cues = the file has no cues.
+readability-title = Readability
+readability-score = Readability score
+readability-score-title = Readability score: { $score } out of 100
+readability-level-very-easy = Very easy to read
+readability-level-easy = Easy to read
+readability-level-fairly-difficult = Fairly difficult to read
+readability-level-difficult = Difficult to read
+readability-too-short = Too short to measure
+readability-too-short-detail = This text is too short to measure: it takes at least { $min } words.
+readability-target = Target: easy to read, { $target } and more.
+readability-formula-fr = (Kandel–Moles formula, for French)
+readability-formula-en = (Flesch reading ease, for English)
+readability-words = { $count ->
+    [one] one word
+   *[other] { $count } words
+}
+readability-sentences = { $count ->
+    [one] one sentence
+   *[other] { $count } sentences
+}
+readability-long-title = { $count ->
+    [one] One long sentence
+   *[other] { $count } long sentences
+}
+readability-long-hint = Highlighted below: more than { $max } words. Split them in two.
+readability-long-words = { $count } words
+readability-jargon-title = Technical words
+readability-jargon-explain = explain it, for example
+readability-advice-only = This score advises you; it never stops you from saving.
+readability-check = Check readability
+readability-check-summary = Check the summary's readability
+jargon-api = a way for two programs to exchange information
+jargon-open-data = public information anyone may freely reuse
+jargon-blockchain = a shared register nobody can change alone
+jargon-algorithm = a list of steps the computer follows
+jargon-open-source = software whose recipe is public and that anyone can improve
+jargon-ai = a program that learns from many examples
+jargon-cloud = computers rented over the Internet
+jargon-big-data = very large amounts of information
+jargon-database = a well-ordered file where information is kept
+jargon-server = a computer always on that provides a service
+jargon-backend = the hidden (or the visible) part of the software
+jargon-geolocation = finding where you are on a map
+jargon-encryption = making a message unreadable to others
+jargon-gdpr = the European law that protects personal information
+jargon-hackathon = a marathon where teams invent tools together
+jargon-scraping = copying web pages automatically
+jargon-ux = how people experience using the tool
+explainer-coverage-title = Explainer videos
+explainer-coverage-without = Projects without an explainer video: { $count }
+explainer-coverage-without-none = Every project has its explainer video.
+explainer-coverage-to-review = To review: { $count }
+explainer-coverage-to-review-none = Nothing to review.
+explainer-coverage-reviewed = Reviewed recently
+explainer-coverage-reviewed-none = No video reviewed yet.
+flash-explainer-saved = Explainer video saved.
+flash-explainer-deleted = Explainer video deleted.
+flash-explainer-reviewed = Video marked as reviewed: it may appear on the home page.
+flash-explainer-unreviewed = Review withdrawn.
+flash-captions-saved = Captions saved.
+flash-captions-removed = Captions removed.
+home-featured-explainers = Technology explained to my grandmother
+home-all-explainers = All videos
+error-transcript-too-long = The transcript is longer than 20,000 characters.
+error-length-invalid = Give the length in minutes and seconds, for example 3:45 (3 hours at most).

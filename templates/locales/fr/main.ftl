@@ -226,10 +226,8 @@ project-edition = Édition
 project-city = Ville
 project-repository = Dépôt du code
 project-demo = Démo
-project-explainer = Vidéo « la technologie expliquée à ma grand-mère »
-project-explainer-hint = Lien vers la vidéo (PeerTube, YouTube…).
+project-explainer = Vidéos « la technologie expliquée à ma grand-mère »
 project-transcript = Transcription en langage simple
-project-transcript-hint = Obligatoire avec une vidéo : la page doit se lire sans la regarder.
 project-looking-for-help = Cherche de l'aide
 project-help-wanted = Quelle aide ?
 project-public = Projet public (visible par tous)
@@ -800,3 +798,132 @@ date-relative-years-past = il y a { $count } { $count ->
     [one] an
    *[other] ans
 }
+
+# Explainer videos and the plain-language check (issue 16)
+nav-videos = Vidéos
+library-title = Vidéos : la technologie expliquée à ma grand-mère
+library-lead = De courtes vidéos où chaque équipe explique son projet simplement, avec la transcription à lire et des sous-titres.
+library-feed = Suivre les nouvelles vidéos (flux Atom)
+library-count = { $count ->
+    [one] { $count } vidéo
+   *[other] { $count } vidéos
+}
+library-empty = Aucune vidéo ne correspond à ces filtres.
+explainer-length-value = { $minutes } min { $seconds } s
+explainer-watch-on = Voir la vidéo sur { $host }
+explainer-play = Lire la vidéo (hébergée par { $host })
+explainer-captioned = Sous-titres
+explainer-reviewed = Relue par la coordination
+explainer-no-video = Vidéo à venir : la transcription est déjà là.
+explainer-frame-title = Vidéo : { $title }
+explainer-open-on = Ouvrir la vidéo sur { $host }
+explainer-host-captions = Sous-titres fournis par l'hébergeur
+explainer-host-captions-later = L'hébergeur fournit aussi des sous-titres : le lien s'affiche avec la vidéo.
+explainer-consent = Rien n'est chargé depuis { $host } avant que vous demandiez la vidéo.
+explainer-download-video = Télécharger la vidéo
+explainer-captions-download = Télécharger les sous-titres (WebVTT)
+explainer-project = Projet
+explainer-transcript-download = Télécharger la transcription (texte)
+explainer-edit = Modifier la vidéo explicative
+explainer-edit-named = Modifier « { $title } »
+explainer-review = Marquer comme relue
+explainer-unreview = retirer la relecture
+explainer-new = Ajouter une vidéo explicative
+explainer-none-yet = Pas encore de vidéo explicative.
+explainer-form-lead = Une vidéo courte qui explique le projet à quelqu'un qui n'y connaît rien. La transcription est obligatoire : elle sert à celles et ceux qui ne peuvent pas regarder la vidéo. Vous pouvez l'écrire et la vérifier avant de filmer.
+explainer-title = Titre
+explainer-video-url = Lien de la vidéo
+explainer-video-url-hint = PeerTube, YouTube, Vimeo, ou un fichier .mp4 ou .webm. Laissez vide si la vidéo n'est pas encore en ligne.
+explainer-language = Langue parlée
+explainer-length = Durée
+explainer-length-hint = En minutes et secondes, par exemple 3:45.
+explainer-transcript-hint = Écrivez comme vous parlez : des phrases courtes, des mots de tous les jours.
+explainer-captions-url = Lien des sous-titres chez l'hébergeur
+explainer-captions-url-hint = Facultatif, si l'hébergeur de la vidéo en fournit.
+explainer-save = Enregistrer
+explainer-delete-title = Supprimer
+explainer-delete = Supprimer cette vidéo explicative
+explainer-captions-title = Sous-titres
+explainer-captions-present = Des sous-titres sont en place.
+explainer-captions-none = Pas encore de sous-titres : ajoutez un fichier WebVTT pour les personnes sourdes ou malentendantes.
+explainer-captions-file = Fichier de sous-titres (WebVTT, .vtt)
+explainer-captions-hint = { $max } Kio au plus. Les répliques se suivent sans se chevaucher.
+explainer-captions-upload = Envoyer les sous-titres
+explainer-captions-remove = retirer les sous-titres
+vtt-missing = Choisissez un fichier de sous-titres.
+vtt-at-line = Ligne { $line } : { $problem }
+vtt-too-large = Le fichier dépasse { $max } Kio.
+vtt-not-text = ce n'est pas du texte UTF-8.
+vtt-header = le fichier doit commencer par « WEBVTT ».
+vtt-blank-after-header = une ligne vide doit suivre l'en-tête.
+vtt-timing = horaires attendus sous la forme 00:00:01.000 --> 00:00:04.000.
+vtt-end-before-start = cette réplique finit avant de commencer.
+vtt-out-of-order = cette réplique commence avant la précédente : les horaires doivent croître.
+vtt-overlap = cette réplique commence avant la fin de la précédente.
+vtt-arrow-in-text = le texte d'une réplique ne peut pas contenir « --> ».
+vtt-no-cues = le fichier ne contient aucune réplique.
+readability-title = Lisibilité
+readability-score = Score de lisibilité
+readability-score-title = Score de lisibilité : { $score } sur 100
+readability-level-very-easy = Très facile à lire
+readability-level-easy = Facile à lire
+readability-level-fairly-difficult = Assez difficile à lire
+readability-level-difficult = Difficile à lire
+readability-too-short = Trop court pour être mesuré
+readability-too-short-detail = Ce texte est trop court pour être mesuré : il faut au moins { $min } mots.
+readability-target = Objectif : facile à lire, { $target } et plus.
+readability-formula-fr = (formule de Kandel et Moles, pour le français)
+readability-formula-en = (formule de Flesch, pour l'anglais)
+readability-words = { $count ->
+    [one] { $count } mot
+   *[other] { $count } mots
+}
+readability-sentences = { $count ->
+    [one] { $count } phrase
+   *[other] { $count } phrases
+}
+readability-long-title = { $count ->
+    [one] Une phrase longue
+   *[other] { $count } phrases longues
+}
+readability-long-hint = Surlignées ci-dessous : plus de { $max } mots. Coupez-les en deux.
+readability-long-words = { $count } mots
+readability-jargon-title = Mots techniques
+readability-jargon-explain = expliquez-le, par exemple
+readability-advice-only = Ce score vous conseille ; il n'empêche jamais d'enregistrer.
+readability-check = Vérifier la lisibilité
+readability-check-summary = Vérifier la lisibilité du résumé
+jargon-api = un moyen pour deux logiciels d'échanger des informations
+jargon-open-data = des informations publiques que chacun peut réutiliser librement
+jargon-blockchain = un registre partagé que personne ne peut modifier seul
+jargon-algorithm = une suite d'instructions que suit l'ordinateur
+jargon-open-source = un logiciel dont la recette est publique et que chacun peut améliorer
+jargon-ai = un programme qui apprend à partir de nombreux exemples
+jargon-cloud = des ordinateurs loués sur Internet
+jargon-big-data = de très grandes quantités d'informations
+jargon-database = un grand fichier bien rangé où l'on garde les informations
+jargon-server = un ordinateur toujours allumé qui rend un service
+jargon-backend = la partie cachée (ou la partie visible) du logiciel
+jargon-geolocation = trouver où l'on est sur une carte
+jargon-encryption = rendre un message illisible pour les autres
+jargon-gdpr = la loi européenne qui protège les informations personnelles
+jargon-hackathon = un marathon où des équipes inventent des outils ensemble
+jargon-scraping = recopier automatiquement des pages web
+jargon-ux = la façon dont les gens vivent l'utilisation de l'outil
+explainer-coverage-title = Vidéos explicatives
+explainer-coverage-without = Projets sans vidéo explicative : { $count }
+explainer-coverage-without-none = Chaque projet a sa vidéo explicative.
+explainer-coverage-to-review = À relire : { $count }
+explainer-coverage-to-review-none = Rien à relire.
+explainer-coverage-reviewed = Relues récemment
+explainer-coverage-reviewed-none = Aucune vidéo relue pour l'instant.
+flash-explainer-saved = Vidéo explicative enregistrée.
+flash-explainer-deleted = Vidéo explicative supprimée.
+flash-explainer-reviewed = Vidéo marquée comme relue : elle peut paraître sur la page d'accueil.
+flash-explainer-unreviewed = Relecture retirée.
+flash-captions-saved = Sous-titres enregistrés.
+flash-captions-removed = Sous-titres retirés.
+home-featured-explainers = La technologie expliquée à ma grand-mère
+home-all-explainers = Toutes les vidéos
+error-transcript-too-long = La transcription dépasse 20 000 caractères.
+error-length-invalid = Indiquez la durée en minutes et secondes, par exemple 3:45 (3 heures au plus).

@@ -2,6 +2,7 @@
 
 use crate::i18n::{t, t_args};
 use crate::layout::{PageContext, page};
+use crate::pages::explainers::{VideoCard, card as explainer_card};
 use maud::{Markup, html};
 
 /// An edition as the home page lists it.
@@ -15,8 +16,8 @@ pub struct EditionSummary {
     pub cities: Vec<String>,
 }
 
-/// The home page.
-pub fn home(ctx: &PageContext, editions: &[EditionSummary]) -> Markup {
+/// The home page; `featured` are the latest reviewed explainer videos.
+pub fn home(ctx: &PageContext, editions: &[EditionSummary], featured: &[VideoCard<'_>]) -> Markup {
     let lang = ctx.lang;
     page(
         ctx,
@@ -36,6 +37,13 @@ pub fn home(ctx: &PageContext, editions: &[EditionSummary]) -> Markup {
                 div.card { p { (t(lang, "home-what-mentors")) } }
                 div.card { p { (t(lang, "home-what-meetups")) } }
                 div.card { p { (t(lang, "home-what-open")) } }
+            }
+            @if !featured.is_empty() {
+                section.featured {
+                    h2 { (t(lang, "home-featured-explainers")) }
+                    div.grid.explainers { @for c in featured { (explainer_card(lang, c, true)) } }
+                    p { a href="/videos" { (t(lang, "home-all-explainers")) " →" } }
+                }
             }
             @if !editions.is_empty() {
                 h2 { (t(lang, "home-editions")) }

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod auth;
 pub mod dashboard;
 pub mod error;
+pub mod explainers;
 pub mod home;
 pub mod meetups;
 pub mod mentoring;

@@ -9,6 +9,7 @@ use crate::form::{
 use crate::i18n::{t, t_args, t_count};
 use crate::layout::{PageContext, encode_query, narrow_page, page};
 use crate::markdown;
+use crate::pages::explainers::{VideoCard, card as explainer_card, readability_panel};
 use chrono::{DateTime, NaiveDate, Utc};
 use maud::{Markup, html};
 use relais_domain::Language;
@@ -17,6 +18,7 @@ use relais_domain::journal::Entry;
 use relais_domain::licence::LICENCES;
 use relais_domain::milestone::{Milestone, Status};
 use relais_domain::project::{Project, TeamRole};
+use relais_domain::readability::Analysis;
 use relais_domain::stage::{Requirement, Stage};
 use relais_domain::theme::Theme;
 
@@ -181,6 +183,8 @@ pub struct ProjectPage<'a> {
     pub presentations: Vec<(i32, String, String)>,
     /// Whether the reader may read the mentors' reviews.
     pub reviews_link: bool,
+    /// Its explainer videos, oldest first.
+    pub explainers: &'a [VideoCard<'a>],
     /// Forms that came back with errors.
     pub forms: ProjectForms,
 }
@@ -292,12 +296,22 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     ul.links {
                         @if let Some(url) = &row.repository_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-repository")) } } }
                         @if let Some(url) = &row.demo_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-demo")) } } }
-                        @if let Some(url) = &row.explainer_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-explainer")) } } }
                     }
-                    @if !row.explainer_transcript.is_empty() {
-                        details.transcript {
-                            summary { (t(lang, "project-transcript")) }
-                            div lang="fr" { (markdown::render(&row.explainer_transcript)) }
+                }
+                @if !view.explainers.is_empty() || p.rights.edit {
+                    section.explainers id="explainers" {
+                        h2 { (t(lang, "project-explainer")) }
+                        @if view.explainers.is_empty() { p.muted { (t(lang, "explainer-none-yet")) } }
+                        div.grid.explainers { @for c in view.explainers { (explainer_card(lang, c, false)) } }
+                        @if p.rights.edit {
+                            p {
+                                a.button href={ (base) "/explainers/new" } { (t(lang, "explainer-new")) }
+                                @for c in view.explainers {
+                                    " " a href={ (base) "/explainers/" (c.item.explainer.id) "/edit" } {
+                                        (t_args(lang, "explainer-edit-named", &[("title", &c.item.explainer.title)]))
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -504,12 +518,14 @@ pub fn entry_edit(ctx: &PageContext, project: &Project, entry_id: i32, form: &Fo
     )
 }
 
-/// The form to create or edit a project.
+/// The form to create or edit a project, with the plain-language check of
+/// its summary when the writer asked for it.
 pub fn project_form(
     ctx: &PageContext,
     form: &FormState,
     choices: &Choices,
     existing_slug: Option<&str>,
+    analysis: Option<&Analysis>,
 ) -> Markup {
     let lang = ctx.lang;
     let (title, action) = match existing_slug {
@@ -528,6 +544,7 @@ pub fn project_form(
                 (input(lang, form, Input::text("slug", "project-slug").optional().hint("project-slug-hint")))
                 (input(lang, form, Input::text("pitch", "project-pitch").hint("project-pitch-hint")))
                 (textarea(lang, form, "description", "project-description", Some("markdown-hint")))
+                @if let Some(analysis) = analysis { (readability_panel(lang, analysis)) }
                 (checkboxes(lang, form, "themes", "project-themes", &theme_options(lang)))
                 (textarea(lang, form, "technical_challenge", "project-technical-challenge", None))
                 (select(lang, form, "licence", "project-licence", &licence_options()))
@@ -535,12 +552,13 @@ pub fn project_form(
                 (select(lang, form, "city_id", "project-city", &choices.cities))
                 (input(lang, form, Input::text("repository_url", "project-repository").kind("url").optional()))
                 (input(lang, form, Input::text("demo_url", "project-demo").kind("url").optional()))
-                (input(lang, form, Input::text("explainer_url", "project-explainer").kind("url").optional().hint("project-explainer-hint")))
-                (textarea(lang, form, "explainer_transcript", "project-transcript", Some("project-transcript-hint")))
                 (checkbox(lang, form, "looking_for_help", "project-looking-for-help"))
                 (textarea(lang, form, "help_wanted", "project-help-wanted", None))
                 (checkbox(lang, form, "is_public", "project-public"))
-                p { button type="submit" { (t(lang, "project-save")) } }
+                p {
+                    button type="submit" { (t(lang, "project-save")) } " "
+                    button.secondary type="submit" name="check" value="1" { (t(lang, "readability-check-summary")) }
+                }
             }
         },
     )

@@ -12,6 +12,8 @@ pub mod edition_city;
 pub mod email_outbox;
 pub mod email_preference;
 pub mod email_token;
+pub mod explainer;
+pub mod explainer_caption;
 pub mod job_run;
 pub mod meetup_occurrence;
 pub mod meetup_series;

@@ -17,8 +17,6 @@ pub struct Model {
     pub licence: String,
     pub repository_url: Option<String>,
     pub demo_url: Option<String>,
-    pub explainer_url: Option<String>,
-    pub explainer_transcript: String,
     pub edition_id: i32,
     pub city_id: i32,
     pub stage: String,

@@ -6,7 +6,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use maud::Markup;
-use relais_domain::{city, edition};
+use relais_domain::{city, edition, explainer};
 use relais_templates::pages::home::{EditionSummary, home};
 
 /// This area's routes.
@@ -24,7 +24,9 @@ async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Ma
             cities: cities.into_iter().map(|c| c.name).collect(),
         });
     }
-    Ok(home(&rc.page(), &summaries))
+    let featured = explainer::featured(&state.ctx.db, 3).await?;
+    let featured = super::explainers::cards(&state, &featured);
+    Ok(home(&rc.page(), &summaries, &featured))
 }
 
 fn format_dates(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {

@@ -4,6 +4,7 @@ mod account;
 mod admin;
 mod assets;
 mod dashboard;
+mod explainers;
 mod health;
 mod home;
 mod language;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .merge(mentoring::router())
         .merge(meetups::router())
         .merge(polls::router())
+        .merge(explainers::router())
 }
 
 /// The answer for any path no router knows.

@@ -15,6 +15,7 @@ use relais_domain::journal::{self, EntryInput};
 use relais_domain::licence::Licence;
 use relais_domain::milestone::{self, MilestoneInput, today_in};
 use relais_domain::project::{self, Project, ProjectInput};
+use relais_domain::readability;
 use relais_domain::stage::{Stage, missing};
 use relais_domain::theme::Theme;
 use relais_domain::{Actor, DomainError, city, edition};
@@ -53,7 +54,8 @@ pub fn router() -> Router<AppState> {
         .route("/feed.atom", get(programme_feed))
 }
 
-async fn choices(state: &AppState) -> WebResult<Choices> {
+/// Editions and cities, for forms and filters.
+pub(super) async fn choices(state: &AppState) -> WebResult<Choices> {
     Ok(Choices {
         editions: edition::list(&state.ctx.db)
             .await?
@@ -168,7 +170,10 @@ pub(super) async fn render_page(
             )
         })
         .collect();
+    let explainers = super::explainers::of_project(state, project).await?;
+    let explainer_cards = super::explainers::cards(state, &explainers);
     let page = ProjectPage {
+        explainers: &explainer_cards,
         presentations,
         reviews_link: relais_domain::review::rights(&actor, project, assigned).read,
         project,
@@ -232,8 +237,6 @@ fn project_input(fields: &Fields) -> ProjectInput {
         licence: fields.get("licence").to_owned(),
         repository_url: fields.get("repository_url").to_owned(),
         demo_url: fields.get("demo_url").to_owned(),
-        explainer_url: fields.get("explainer_url").to_owned(),
-        explainer_transcript: fields.get("explainer_transcript").to_owned(),
         edition_id: fields.get("edition_id").to_owned(),
         city_id: fields.get("city_id").to_owned(),
         is_public: fields.get("is_public") == "on",
@@ -254,7 +257,14 @@ async fn new_form(State(state): State<AppState>, rc: RequestContext) -> WebResul
     if let Some(c) = live.account.city_id {
         form = form.with("city_id", c.to_string());
     }
-    Ok(view::project_form(&rc.page(), &form, &choices, None).into_response())
+    Ok(view::project_form(&rc.page(), &form, &choices, None, None).into_response())
+}
+
+/// The plain-language check of the summary as typed (pitch, then
+/// description), in the writer's language.
+fn summary_analysis(rc: &RequestContext, fields: &Fields) -> readability::Analysis {
+    let summary = format!("{}\n\n{}", fields.get("pitch"), fields.get("description"));
+    readability::analyse(&summary, rc.lang)
 }
 
 async fn create(
@@ -263,6 +273,15 @@ async fn create(
     fields: Fields,
 ) -> WebResult<Response> {
     rc.require_session()?;
+    // "Check" measures the summary and keeps everything typed; nothing is saved.
+    if fields.get("check") == "1" {
+        let analysis = summary_analysis(&rc, &fields);
+        let form = fields.to_form(&[]);
+        let choices = choices(&state).await?;
+        return Ok(
+            view::project_form(&rc.page(), &form, &choices, None, Some(&analysis)).into_response(),
+        );
+    }
     match project::create(&state.ctx, &rc.actor(), &project_input(&fields)).await {
         Ok(slug) => Ok(see_other_with_flash(
             &state.config,
@@ -275,7 +294,7 @@ async fn create(
             let form = fields.to_form(&[]).with_errors(errors);
             Ok((
                 status,
-                view::project_form(&rc.page(), &form, &choices(&state).await?, None),
+                view::project_form(&rc.page(), &form, &choices(&state).await?, None, None),
             )
                 .into_response())
         }
@@ -301,8 +320,6 @@ fn project_form_state(p: &Project) -> FormState {
             r.repository_url.clone().unwrap_or_default(),
         )
         .with("demo_url", r.demo_url.clone().unwrap_or_default())
-        .with("explainer_url", r.explainer_url.clone().unwrap_or_default())
-        .with("explainer_transcript", r.explainer_transcript.clone())
         .with("edition_id", r.edition_id.to_string())
         .with("city_id", r.city_id.to_string())
         .with("is_public", on(r.is_public))
@@ -330,6 +347,7 @@ async fn edit_form(
         &project_form_state(&project),
         &choices(&state).await?,
         Some(&slug),
+        None,
     )
     .into_response())
 }
@@ -341,6 +359,16 @@ async fn update(
     fields: Fields,
 ) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
+    if fields.get("check") == "1" {
+        require(project.rights.edit)?;
+        let analysis = summary_analysis(&rc, &fields);
+        let form = fields.to_form(&[]);
+        let choices = choices(&state).await?;
+        return Ok(
+            view::project_form(&rc.page(), &form, &choices, Some(&slug), Some(&analysis))
+                .into_response(),
+        );
+    }
     match project::update(
         &state.ctx,
         &rc.actor(),
@@ -360,7 +388,13 @@ async fn update(
             let form = fields.to_form(&[]).with_errors(errors);
             Ok((
                 status,
-                view::project_form(&rc.page(), &form, &choices(&state).await?, Some(&slug)),
+                view::project_form(
+                    &rc.page(),
+                    &form,
+                    &choices(&state).await?,
+                    Some(&slug),
+                    None,
+                ),
             )
                 .into_response())
         }
@@ -606,7 +640,8 @@ async fn save_entry(
     }
 }
 
-fn atom_response(xml: String) -> Response {
+/// An Atom document as a response.
+pub(super) fn atom_response(xml: String) -> Response {
     (
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
         xml,
@@ -625,6 +660,7 @@ fn feed_entry(base: &str, slug: &str, project_title: &str, e: &journal::Entry) -
         updated: e.edited_at.unwrap_or(e.created_at),
         summary: markdown::plain_excerpt(&e.body, 280),
         content_html: markdown::render(&e.body).into_string(),
+        enclosure: None,
     }
 }
 
