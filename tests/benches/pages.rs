@@ -14,7 +14,9 @@
 //! * a text search with a theme filter, which cannot use an index;
 //! * a deep page sorted by name, which pays for its offset;
 //! * the pages of the projects with the longest journals, the worst case of
-//!   the project page (it shows up to 100 entries).
+//!   the project page (it shows up to 100 entries);
+//! * the library of explainer videos (about 3,600 of them): its first page,
+//!   a city and theme filter, a deep page, and its Atom feed.
 //!
 //! Requests are sent one after the other, so the figures are the latencies
 //! of a quiet server, from sending the request to reading the last byte of
@@ -92,6 +94,22 @@ fn scenarios(plan: &Plan) -> Vec<Scenario> {
         Scenario {
             label: "gallery, page 200 by name",
             paths: repeat("/projects?page=200&sort=name"),
+        },
+        Scenario {
+            label: "videos, first page",
+            paths: repeat("/videos"),
+        },
+        Scenario {
+            label: "videos, city + theme",
+            paths: repeat("/videos?city=2&theme=social"),
+        },
+        Scenario {
+            label: "videos, page 100",
+            paths: repeat("/videos?page=100"),
+        },
+        Scenario {
+            label: "videos, Atom feed",
+            paths: repeat("/videos/feed.atom"),
         },
         Scenario {
             label: "project page",

@@ -565,6 +565,8 @@ pub async fn seed(conn: &DatabaseConnection, plan: &Plan, rng: &mut StdRng) {
         ("mentor_assignments", insert_assignments(&txn, plan).await),
         ("reviews", insert_reviews(&txn, plan, rng).await),
         ("email_outbox", insert_outbox(&txn, plan, rng).await),
+        // Last, so that the rows above stay what they were before explainers.
+        ("explainers", insert_explainers(&txn, plan, rng).await),
     ];
     txn.commit().await.expect("commit seeding");
     let counts: Vec<String> = counts
@@ -1078,6 +1080,46 @@ async fn insert_reviews(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng
 }
 
 /// Two years of emails: nearly all sent, a few failed or waiting.
+/// An explainer video for a third of the projects (two for some), a
+/// transcript of a few sentences each, a quarter of them reviewed.
+async fn insert_explainers(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) -> usize {
+    let mut explainers = Batch::new(
+        txn,
+        "explainers",
+        "project_id, title, video_url, language, duration_seconds, transcript, captions_url, \
+         reviewed_at, reviewed_by, created_at, updated_at",
+    );
+    for p in &plan.projects {
+        if !rng.gen_bool(0.33) {
+            continue;
+        }
+        let count = if rng.gen_bool(0.1) { 2 } else { 1 };
+        for n in 1..=count {
+            let created_at = p.created_at + Span::days(rng.gen_range(1..300));
+            let created_at = Ord::min(created_at, plan.now);
+            let video = format!("https://framatube.org/w/{}{n}", p.slug);
+            let reviewed_at = rng.gen_bool(0.25).then_some(created_at);
+            let reviewer = reviewed_at.map(|_| 1);
+            explainers
+                .push(row(&[
+                    &p.id,
+                    &format!("{} expliqué à ma grand-mère", p.title),
+                    &Some(video),
+                    &"fr",
+                    &Some(rng.gen_range(60..300)),
+                    &prose(rng, &SENTENCES, 4..=8),
+                    &None::<String>,
+                    &reviewed_at,
+                    &reviewer,
+                    &created_at,
+                    &created_at,
+                ]))
+                .await;
+        }
+    }
+    explainers.finish().await
+}
+
 async fn insert_outbox(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) -> usize {
     let mut emails = Batch::new(
         txn,

@@ -698,7 +698,7 @@ async fn coordinators_follow_coverage_and_their_reviews_feature_explainers_on_th
         true,
     )
     .await;
-    project(
+    let gardens = project(
         &alice,
         "Jardins partagés",
         "social",
@@ -797,6 +797,19 @@ async fn coordinators_follow_coverage_and_their_reviews_feature_explainers_on_th
     luc.get("/admin/explainers")
         .await
         .assert_contains("À relire : 1");
+
+    // An abandoned project needs no explainer any more.
+    let abandoned = alice
+        .submit(
+            &gardens,
+            &format!("{gardens}/stage"),
+            &[("stage", "abandoned")],
+        )
+        .await;
+    assert_eq!(abandoned.status, StatusCode::SEE_OTHER);
+    luc.get("/admin/explainers")
+        .await
+        .assert_contains("Projets sans vidéo explicative : 0");
 }
 
 #[tokio::test]

@@ -15,6 +15,7 @@ use crate::error::{DomainError, FieldErrors, Result};
 use crate::project::{Project, ProjectRights};
 use crate::readability::{self, Analysis, Score};
 use crate::role::Actor;
+use crate::stage::Stage;
 use crate::theme::Theme;
 use crate::webvtt::Captions;
 use crate::{Language, web_link};
@@ -686,9 +687,11 @@ pub async fn coverage(db: &impl ConnectionTrait, actor: &Actor) -> Result<Covera
         .column(explainer::Column::ProjectId)
         .from(explainer::Entity)
         .to_owned();
+    // Abandoned projects need no explainer any more.
     let without_query = project::Entity::find()
         .filter(project::Column::CityId.is_in(city_ids.clone()))
         .filter(project::Column::ArchivedAt.is_null())
+        .filter(project::Column::Stage.ne(Stage::Abandoned.code()))
         .filter(project::Column::Id.not_in_subquery(with_explainer));
     let without_total = without_query.clone().count(db).await?;
     let without = without_query
@@ -702,10 +705,12 @@ pub async fn coverage(db: &impl ConnectionTrait, actor: &Actor) -> Result<Covera
                 .iter()
                 .find(|c| c.id == p.city_id)
                 .map(|c| c.name.clone())
-                .unwrap_or_default();
-            (p.slug, p.title, city)
+                .ok_or(DomainError::Internal(
+                    "project outside the listed cities".into(),
+                ))?;
+            Ok((p.slug, p.title, city))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let in_cities = || {
         explainer::Entity::find()
             .join(JoinType::InnerJoin, explainer::Relation::Project.def())

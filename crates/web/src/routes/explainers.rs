@@ -336,37 +336,53 @@ async fn create(
     fields: Fields,
 ) -> WebResult<Response> {
     let project = load_editable(&state, &rc, &slug).await?;
+    submit(&state, &rc, &project, None, &fields).await
+}
+
+/// Saves the explainer form (a new explainer when `existing` is `None`), or
+/// with "check" only measures what was typed and shows it back, unsaved.
+async fn submit(
+    state: &AppState,
+    rc: &RequestContext,
+    project: &Project,
+    existing: Option<&Explainer>,
+    fields: &Fields,
+) -> WebResult<Response> {
     let typed = fields.to_form(&[]);
-    // "Check" measures what was typed and keeps it in the form; nothing is saved.
+    let analysis = typed_analysis(fields);
     if fields.get("check") == "1" {
-        let analysis = typed_analysis(&fields);
         return Ok(render_form(
-            &rc,
-            &project,
-            None,
+            rc,
+            project,
+            existing,
             &typed,
             analysis,
             None,
             StatusCode::OK,
         ));
     }
-    match explainer::create(&state.ctx, &project, &input_from(&fields)).await {
-        Ok(id) => Ok(see_other_with_flash(
+    let input = input_from(fields);
+    let saved = match existing {
+        Some(e) => explainer::update(&state.ctx, project, e.id, &input)
+            .await
+            .map(|()| view::explainer_path(e.id)),
+        // A new explainer opens its form again, where captions are added.
+        None => explainer::create(&state.ctx, project, &input)
+            .await
+            .map(|id| format!("/projects/{}/explainers/{id}/edit", project.row.slug)),
+    };
+    match saved {
+        Ok(to) => Ok(see_other_with_flash(
             &state.config,
-            &format!("/projects/{slug}/explainers/{id}/edit"),
+            &to,
             "flash-explainer-saved",
             vec![],
         )),
-        Err(e) => {
-            let (status, errors) = form_rejection(e, "title")?;
+        Err(err) => {
+            let (status, errors) = form_rejection(err, "title")?;
+            let form = typed.with_errors(errors);
             Ok(render_form(
-                &rc,
-                &project,
-                None,
-                &typed.with_errors(errors),
-                typed_analysis(&fields),
-                None,
-                status,
+                rc, project, existing, &form, analysis, None, status,
             ))
         }
     }
@@ -398,39 +414,7 @@ async fn save(
 ) -> WebResult<Response> {
     let project = load_editable(&state, &rc, &slug).await?;
     let e = explainer::get(&state.ctx.db, &project, id_from(&id)?).await?;
-    let typed = fields.to_form(&[]);
-    if fields.get("check") == "1" {
-        let analysis = typed_analysis(&fields);
-        return Ok(render_form(
-            &rc,
-            &project,
-            Some(&e),
-            &typed,
-            analysis,
-            None,
-            StatusCode::OK,
-        ));
-    }
-    match explainer::update(&state.ctx, &project, e.id, &input_from(&fields)).await {
-        Ok(()) => Ok(see_other_with_flash(
-            &state.config,
-            &view::explainer_path(e.id),
-            "flash-explainer-saved",
-            vec![],
-        )),
-        Err(err) => {
-            let (status, errors) = form_rejection(err, "title")?;
-            Ok(render_form(
-                &rc,
-                &project,
-                Some(&e),
-                &typed.with_errors(errors),
-                typed_analysis(&fields),
-                None,
-                status,
-            ))
-        }
-    }
+    submit(&state, &rc, &project, Some(&e), &fields).await
 }
 
 async fn delete(
