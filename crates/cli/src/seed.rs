@@ -532,8 +532,9 @@ const PROJECTS: &[DemoProject] = &[
 ];
 
 /// A demo explainer video: every way a video can be played (PeerTube,
-/// YouTube, Vimeo, a file, a host that is not trusted, none yet), scores
-/// from easy to difficult, one too short to measure, one in English.
+/// YouTube, Vimeo, a file, a host that is not trusted, none yet), every
+/// level of the plain-language check (about 95, 90, 87, 64, 56 and 26), one
+/// too short to measure, one in English.
 struct DemoExplainer {
     project: &'static str,
     title: &'static str,
@@ -572,7 +573,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         video_url: "https://vimeo.com/76979871",
         language: "fr",
         length: "3:05",
-        transcript: "Beaucoup d'adultes n'ont jamais appris à faire du vélo, et ils n'osent pas le dire. Notre site permet de réserver un créneau avec un moniteur bénévole, dans un parc près de chez soi, à l'heure qui convient. Le vélo et le casque sont prêtés. En quatre séances, la plupart des élèves roulent seuls, et certains viennent ensuite au travail à vélo.",
+        transcript: "Beaucoup d'adultes n'ont jamais appris à faire du vélo et n'osent pas l'avouer, parce qu'ils pensent qu'il est trop tard pour commencer. Notre plateforme de réservation permet de choisir un créneau d'apprentissage avec un moniteur bénévole, dans un parc proche de son domicile, au moment qui convient le mieux. Les vélos et les casques sont prêtés gratuitement. Après quatre séances, la plupart des participants circulent seuls et certains utilisent désormais le vélo pour leurs déplacements quotidiens.",
         captions: false,
         reviewed: true,
     },
@@ -599,10 +600,20 @@ const EXPLAINERS: &[DemoExplainer] = &[
     DemoExplainer {
         project: "Qualité de l'air des crèches",
         title: "Ce que respirent les bébés",
+        video_url: "https://framatube.org/w/qualite-air-creches",
+        language: "fr",
+        length: "2:20",
+        transcript: "Nous mesurons en continu la concentration de particules fines dans les établissements d'accueil du jeune enfant de la métropole grâce à des capteurs connectés. Les parents consultent les mesures sur leur téléphone. Lorsque la qualité de l'air se dégrade, l'équipe éducative adapte l'aération des salles ou privilégie les activités à l'intérieur.",
+        captions: false,
+        reviewed: false,
+    },
+    DemoExplainer {
+        project: "Budget participatif ouvert",
+        title: "Où va l'argent que nous avons voté ?",
         video_url: "",
         language: "fr",
         length: "",
-        transcript: "Nous mesurons l'air dans les crèches de la métropole. De petits capteurs comptent les poussières fines toute la journée. Les parents voient les mesures sur leur téléphone. Quand l'air est mauvais, la crèche ouvre les fenêtres au bon moment ou garde les enfants à l'intérieur. La vidéo sera tournée au printemps.",
+        transcript: "Chaque année, les habitants votent pour des projets de quartier. Un banc, un jardin, une piste cyclable. Mais ensuite, on ne sait pas ce qu'ils deviennent. Notre site suit chaque projet voté, étape par étape, jusqu'au jour où il est fini. La vidéo sera tournée au printemps.",
         captions: false,
         reviewed: false,
     },

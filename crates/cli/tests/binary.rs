@@ -298,6 +298,18 @@ async fn the_demo_seed_fills_an_empty_database_once_and_serves_its_projects() {
         !body.contains("Cantine sans gaspillage"),
         "the private demo project stays private"
     );
+    // Explainer videos at every level of the plain-language check, one captioned.
+    let library = relais_tests::Client::new(&url).get("/videos").await;
+    for level in [
+        "Très facile à lire",
+        "Facile à lire",
+        "Assez difficile à lire",
+        "Difficile à lire",
+        "Trop court pour être mesuré",
+        "Sous-titres",
+    ] {
+        library.assert_contains(level);
+    }
     let client = relais_tests::Client::new(&url);
     client
         .log_in("mentor.data@relais.demo", "relais-demo-2018")
