@@ -21,6 +21,12 @@ mod m20261126_000200_create_explainers;
 // figures
 mod m20261126_000401_create_figures;
 
+// relation (issue 12): needs, offers, introductions, expertise questions.
+mod m20261126_000301_create_needs;
+mod m20261126_000302_create_offers;
+mod m20261126_000303_create_introductions;
+mod m20261126_000304_create_expertise_questions;
+
 /// The ordered list of Relais migrations.
 pub struct Migrator;
 
@@ -41,6 +47,11 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000200_create_explainers::Migration),
             // figures
             Box::new(m20261126_000401_create_figures::Migration),
+            // relation (issue 12)
+            Box::new(m20261126_000301_create_needs::Migration),
+            Box::new(m20261126_000302_create_offers::Migration),
+            Box::new(m20261126_000303_create_introductions::Migration),
+            Box::new(m20261126_000304_create_expertise_questions::Migration),
         ]
     }
 }

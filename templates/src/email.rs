@@ -17,12 +17,12 @@ pub struct RenderedEmail {
     pub html: String,
 }
 
-struct Parts {
-    subject: String,
-    greeting_name: Option<String>,
-    paragraphs: Vec<String>,
-    action: Option<(String, String)>,
-    ignore_note: bool,
+pub(crate) struct Parts {
+    pub(crate) subject: String,
+    pub(crate) greeting_name: Option<String>,
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) action: Option<(String, String)>,
+    pub(crate) ignore_note: bool,
 }
 
 fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
@@ -388,6 +388,7 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: true,
         },
+        EmailMessage::Relation(r) => crate::email_relation::parts(r, lang, base),
         EmailMessage::Invitation {
             inviter,
             city,

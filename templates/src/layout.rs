@@ -85,8 +85,10 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                             li { a href="/projects" { (t(lang, "nav-projects")) } }
                             li { a href="/videos" { (t(lang, "nav-videos")) } }
                             li { a href="/meetups" { (t(lang, "nav-meetups")) } }
+                            li { a href="/needs" { (t(lang, "nav-needs")) } }
                             @if let Some(user) = &ctx.user {
                                 li { a href="/dashboard" { (t(lang, "nav-dashboard")) } }
+                                li { a href="/relation" { (t(lang, "nav-relation")) } }
                                 @if user.is_mentor {
                                     li { a href="/mentor" { (t(lang, "nav-mentor")) } }
                                 }

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod chart;
 pub mod dates;
 pub mod email;
+mod email_relation;
 pub mod feed;
 pub mod form;
 pub mod i18n;

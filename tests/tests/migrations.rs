@@ -186,6 +186,75 @@ async fn explainers_move_out_of_projects_without_loss_and_back() {
             ]),
             text(&[None, Some("Un texte écrit avant de filmer.")]),
             text(&[None, Some("")]),
+#[tokio::test]
+async fn the_old_looking_for_help_text_becomes_each_projects_first_need_word_for_word() {
+    use relais_domain::entities::need;
+    use relais_domain::help_kind::HelpKind;
+    use relais_domain::need::NeedState;
+    use sea_orm::{EntityTrait, QueryOrder};
+
+    let test_db = TestDb::create().await;
+    let db = test_db.connect().await;
+    let before_needs = Migrator::migrations()
+        .iter()
+        .position(|m| m.name().contains("000301_create_needs"))
+        .expect("the needs migration") as u32;
+    Migrator::up(&db, Some(before_needs))
+        .await
+        .expect("up to needs");
+    let at = "'2026-01-01T00:00:00Z'";
+    for sql in [
+        format!(
+            "INSERT INTO editions (slug, name, starts_on, ends_on, created_at) VALUES ('e', 'E', '2026-01-01', '2026-01-02', {at})"
+        ),
+        format!(
+            "INSERT INTO cities (slug, name, time_zone, created_at) VALUES ('lyon', 'Lyon', 'Europe/Paris', {at})"
+        ),
+    ] {
+        db.execute_unprepared(&sql).await.expect("set-up");
+    }
+    let project = |slug: &str, looking: bool, text: &str| {
+        format!(
+            "INSERT INTO projects (slug, title, pitch, description, themes, technical_challenge, licence, \
+             explainer_transcript, edition_id, city_id, stage, is_public, looking_for_help, help_wanted, \
+             last_activity_at, created_at, updated_at) VALUES ('{slug}', '{slug}', 'p', '', ',social,', '', 'MIT', \
+             '', 1, 1, 'idea', TRUE, {looking}, '{text}', {at}, {at}, {at})"
+        )
+    };
+    for sql in [
+        project("cherche", true, "Une graphiste, l''été « au calme »"),
+        project("ancien", false, "Un juriste (trouvé)"),
+        project("sans", false, ""),
+        project("vide", true, ""),
+    ] {
+        db.execute_unprepared(&sql).await.expect("project");
+    }
+    Migrator::up(&db, None).await.expect("up");
+    let needs = need::Entity::find()
+        .order_by_asc(need::Column::ProjectId)
+        .all(&db)
+        .await
+        .expect("needs");
+    let seen: Vec<(i32, &str, NeedState, HelpKind)> = needs
+        .iter()
+        .map(|n| (n.project_id, n.description.as_str(), n.state, n.kind))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                1,
+                "Une graphiste, l'été « au calme »",
+                NeedState::Open,
+                HelpKind::Other
+            ),
+            (
+                2,
+                "Un juriste (trouvé)",
+                NeedState::Withdrawn,
+                HelpKind::Other
+            ),
+            (4, "", NeedState::Open, HelpKind::Other),
         ]
     );
 }

@@ -789,10 +789,25 @@ async fn the_gallery_filters_searches_sorts_and_paginates() {
         if i % 3 == 0 {
             fields.retain(|(k, _)| *k != "themes");
             fields.push(("themes", "educational"));
-            fields.push(("looking_for_help", "on"));
         }
         let page = alice.submit("/projects/new", "/projects", &fields).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER);
+        if i % 3 == 0 {
+            // Projects that look for help publish a need.
+            let path = page.location.expect("project path");
+            let need = alice
+                .submit(
+                    &path,
+                    &format!("{path}/needs"),
+                    &[
+                        ("kind", if i % 2 == 0 { "designer" } else { "legal" }),
+                        ("description", "Relire nos écrans."),
+                        ("languages", "fr"),
+                    ],
+                )
+                .await;
+            assert_eq!(need.status, StatusCode::SEE_OTHER, "{}", need.body);
+        }
     }
     let visitor = p.app.client();
     let first = visitor.get("/projects").await;
@@ -808,6 +823,9 @@ async fn the_gallery_filters_searches_sorts_and_paginates() {
         .get(&format!("/projects?help=on&city={}", p.lyon))
         .await;
     helped.assert_contains("5 projets.");
+    let designers = visitor.get("/projects?need=designer").await;
+    designers.assert_contains("5 projets.");
+    designers.assert_contains("Cherche de l'aide\u{a0}: designer");
     let searched = visitor.get("/projects?q=NUM%C3%89RO+07").await;
     searched.assert_contains("Un projet.");
     let none = visitor.get("/projects?q=%25").await;

@@ -250,6 +250,7 @@ impl Config {
                 defaults.polls,
             )?,
             housekeeping: defaults.housekeeping,
+            introductions: defaults.introductions,
             zone: timezone,
         };
 

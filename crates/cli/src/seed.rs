@@ -272,6 +272,7 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
         .await
         .context("demo mentoring")?;
     meetups(ctx, &coordinator).await.context("demo meetups")?;
+    relation(ctx).await.context("demo introductions")?;
     Ok(logins)
 }
 
@@ -285,7 +286,8 @@ struct DemoProject {
     licence: &'static str,
     stage: Stage,
     public: bool,
-    help: Option<&'static str>,
+    /// A need: (kind, description, tags, remote).
+    help: Option<(&'static str, &'static str, &'static str, bool)>,
     quiet: bool,
 }
 
@@ -316,7 +318,12 @@ const fn demo_project(
 const PROJECTS: &[DemoProject] = &[
     DemoProject {
         teammate: Some("bastien@relais.demo"),
-        help: Some("Un·e designer pour les tests utilisateurs."),
+        help: Some((
+            "designer",
+            "Un·e designer pour les tests utilisateurs.",
+            "ux, tests utilisateurs",
+            false,
+        )),
         ..demo_project(
             "Carte des fontaines",
             "Trouver une fontaine d'eau potable près de chez soi.",
@@ -380,7 +387,12 @@ const PROJECTS: &[DemoProject] = &[
     ),
     DemoProject {
         quiet: true,
-        help: Some("Des développeuses et développeurs Python."),
+        help: Some((
+            "developer",
+            "Des développeuses et développeurs Python.",
+            "python, données ouvertes",
+            true,
+        )),
         ..demo_project(
             "Annuaire des tiers-lieux",
             "Tous les tiers-lieux de la région sur une carte.",
@@ -413,7 +425,12 @@ const PROJECTS: &[DemoProject] = &[
         Stage::Pilot,
     ),
     DemoProject {
-        help: Some("Une juriste pour relire les conditions d'utilisation."),
+        help: Some((
+            "legal",
+            "Une juriste pour relire les conditions d'utilisation.",
+            "cgu, rgpd, licences",
+            true,
+        )),
         ..demo_project(
             "Primes énergie simplifiées",
             "Savoir en trois questions à quelles primes on a droit.",
@@ -467,7 +484,12 @@ const PROJECTS: &[DemoProject] = &[
         Stage::Launched,
     ),
     DemoProject {
-        help: Some("Des traducteurs en wolof."),
+        help: Some((
+            "communication",
+            "Des traducteurs en wolof.",
+            "wolof, traduction",
+            true,
+        )),
         ..demo_project(
             "État civil en ligne",
             "Demander un extrait d'acte de naissance sans se déplacer.",
@@ -509,7 +531,12 @@ const PROJECTS: &[DemoProject] = &[
         Stage::Demo,
     ),
     DemoProject {
-        help: Some("Un·e spécialiste de l'accessibilité."),
+        help: Some((
+            "designer",
+            "Un·e spécialiste de l'accessibilité.",
+            "accessibilité, ux",
+            true,
+        )),
         ..demo_project(
             "Consultations citoyennes accessibles",
             "Des consultations publiques lisibles par tous, y compris au lecteur d'écran.",
@@ -706,8 +733,6 @@ async fn projects(
             edition_id: edition_id.to_string(),
             city_id: city_id.to_string(),
             is_public: p.public,
-            looking_for_help: p.help.is_some(),
-            help_wanted: p.help.unwrap_or_default().to_owned(),
         };
         let slug = project::create(ctx, &owner, &input)
             .await
@@ -728,6 +753,22 @@ async fn projects(
                 .insert(&ctx.db)
                 .await?;
             }
+        }
+        if let Some((kind, description, tags, remote)) = p.help {
+            relais_domain::need::create(
+                ctx,
+                &owner,
+                &loaded,
+                &relais_domain::need::NeedInput {
+                    kind: kind.to_owned(),
+                    tags: tags.to_owned(),
+                    description: description.to_owned(),
+                    remote,
+                    languages: vec!["fr".to_owned()],
+                },
+            )
+            .await
+            .with_context(|| format!("need of {}", p.title))?;
         }
         let path = [Stage::Prototype, Stage::Demo, Stage::Pilot, Stage::Launched];
         for stage in path
@@ -1049,4 +1090,192 @@ pub fn print_logins(logins: &[DemoLogin]) {
     for login in logins {
         println!("  {:<30} {}", login.email, login.description);
     }
+}
+
+/// Offers of help from members and mentors (as (email, kinds, tags, city,
+/// remote, public, description)).
+const OFFERS: &[(&str, &[&str], &str, &str, bool, bool, &str)] = &[
+    (
+        "alice@relais.demo",
+        &["developer"],
+        "python, rust, données ouvertes",
+        "paris",
+        true,
+        true,
+        "Du code propre et testé, le soir et le week-end.",
+    ),
+    (
+        "bastien@relais.demo",
+        &["designer"],
+        "ux, accessibilité",
+        "paris",
+        true,
+        true,
+        "Des parcours simples, testés avec les habitants.",
+    ),
+    (
+        "fatou@relais.demo",
+        &["developer", "communication"],
+        "mobile, wolof, traduction",
+        "dakar",
+        true,
+        false,
+        "Applications mobiles ; traductions en wolof.",
+    ),
+    (
+        "mentor.data@relais.demo",
+        &["data"],
+        "données ouvertes, licences",
+        "paris",
+        true,
+        true,
+        "Publier des données ouvertes qui servent vraiment.",
+    ),
+    (
+        "mentor.design@relais.demo",
+        &["designer"],
+        "ux, accessibilité",
+        "lyon",
+        false,
+        true,
+        "Design de services publics, à Lyon.",
+    ),
+    (
+        "mentor.law@relais.demo",
+        &["legal"],
+        "rgpd, licences, cgu",
+        "montreal",
+        true,
+        false,
+        "Droit du numérique : licences, données personnelles.",
+    ),
+];
+
+/// Mise en relation: offers, an accepted and a pending introduction, and
+/// an expertise question with answers, one marked as helpful.
+async fn relation(ctx: &Context) -> anyhow::Result<()> {
+    use relais_domain::{expertise_question, introduction, need, offer};
+    let cities = city::list(&ctx.db).await?;
+    for (email, kinds, tags, city, remote, public, description) in OFFERS {
+        let (actor, _) = actor_for(ctx, email).await?;
+        let city_id = cities
+            .iter()
+            .find(|c| c.slug == *city)
+            .map(|c| c.id.to_string())
+            .unwrap_or_default();
+        offer::save(
+            ctx,
+            &actor,
+            &offer::OfferInput {
+                kinds: kinds.iter().map(|k| (*k).to_owned()).collect(),
+                tags: (*tags).to_owned(),
+                themes: vec!["social".to_owned(), "environmental".to_owned()],
+                languages: vec!["fr".to_owned()],
+                city_id,
+                remote: *remote,
+                description: (*description).to_owned(),
+                introductions_per_month: "3".to_owned(),
+                contactable: true,
+                is_public: *public,
+            },
+        )
+        .await
+        .with_context(|| format!("offer of {email}"))?;
+    }
+    let first_need = |project: &project::Project| {
+        let project = project.clone();
+        async move {
+            need::of_project(&ctx.db, &project)
+                .await?
+                .into_iter()
+                .next()
+                .context("demo need")
+        }
+    };
+    // Alice offered to help the Lyon team with Python; Chloé accepted.
+    let (alice, _) = actor_for(ctx, "alice@relais.demo").await?;
+    let (chloe, _) = actor_for(ctx, "chloe@relais.demo").await?;
+    let python = need_project(ctx, &alice, "Annuaire des tiers-lieux").await?;
+    let python_need = first_need(&python).await?;
+    let asked = introduction::offer_help(
+        ctx,
+        &alice,
+        &python,
+        python_need.id,
+        "Bonjour ! Je code en Python depuis dix ans et j'aime les données ouvertes. Je peux aider le mardi soir.",
+    )
+    .await?;
+    introduction::answer(
+        ctx,
+        introduction::Responder::Actor(&chloe),
+        Some(asked),
+        introduction::Answer::Accept,
+    )
+    .await?;
+    // Bastien offered his accessibility skills to Montréal: still waiting.
+    let (bastien, _) = actor_for(ctx, "bastien@relais.demo").await?;
+    let access = need_project(ctx, &bastien, "Consultations citoyennes accessibles").await?;
+    let access_need = first_need(&access).await?;
+    introduction::offer_help(
+        ctx,
+        &bastien,
+        &access,
+        access_need.id,
+        "J'ai rendu accessibles plusieurs sites de mairies (RGAA). Je peux relire vos écrans à distance.",
+    )
+    .await?;
+    // The Brussels team asks which licence suits its data.
+    let (david, _) = actor_for(ctx, "david@relais.demo").await?;
+    let legal = need_project(ctx, &david, "Primes énergie simplifiées").await?;
+    let legal_need = first_need(&legal).await?;
+    let question = expertise_question::ask(
+        ctx,
+        &david,
+        &legal,
+        legal_need.id,
+        "Quelle licence pour nos données ?",
+        true,
+    )
+    .await?;
+    let (law, _) = actor_for(ctx, "mentor.law@relais.demo").await?;
+    let helpful = expertise_question::answer(
+        ctx,
+        &law,
+        &legal,
+        question,
+        None,
+        "Pour des données publiques, la Licence Ouverte 2.0 (Etalab) ou l'ODbL si vous voulez que les réutilisations restent ouvertes.",
+    )
+    .await?;
+    let (data, _) = actor_for(ctx, "mentor.data@relais.demo").await?;
+    expertise_question::answer(
+        ctx,
+        &data,
+        &legal,
+        question,
+        None,
+        "Regardez ce que publie déjà votre Région : reprendre la même licence simplifie la vie de tout le monde.",
+    )
+    .await?;
+    expertise_question::answer(
+        ctx,
+        &david,
+        &legal,
+        question,
+        Some(helpful),
+        "Merci ! Nous partons sur l'ODbL.",
+    )
+    .await?;
+    expertise_question::mark_helpful(ctx, &legal, question, helpful).await?;
+    Ok(())
+}
+
+/// The demo project titled `title`, as `actor` sees it.
+async fn need_project(
+    ctx: &Context,
+    actor: &relais_domain::Actor,
+    title: &str,
+) -> anyhow::Result<project::Project> {
+    let slug = relais_domain::slug::from_title(title);
+    Ok(project::by_slug(ctx, actor, &slug).await?)
 }

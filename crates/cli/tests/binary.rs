@@ -321,6 +321,29 @@ async fn the_demo_seed_fills_an_empty_database_once_and_serves_its_projects() {
     for city in ["Paris", "Lyon", "Bruxelles", "Montréal", "Dakar"] {
         meetups.assert_contains(&format!("Rencontre mensuelle — {city}"));
     }
+    // Mise en relation: open needs, a question with its helpful answer,
+    // an accepted introduction (addresses exchanged) and a pending one.
+    let needs = client.get("/needs").await;
+    needs.assert_contains("Consultations citoyennes accessibles");
+    let legal = client.get("/projects/primes-energie-simplifiees").await;
+    legal.assert_contains("Quelle licence pour nos données ?");
+    legal.assert_contains("Licence Ouverte 2.0");
+    let alice = relais_tests::Client::new(&url);
+    alice.log_in("alice@relais.demo", "relais-demo-2018").await;
+    alice
+        .get("/relation")
+        .await
+        .assert_contains("chloe@relais.demo");
+    let gabriel = relais_tests::Client::new(&url);
+    gabriel
+        .log_in("gabriel@relais.demo", "relais-demo-2018")
+        .await;
+    let waiting = gabriel.get("/relation").await;
+    waiting.assert_contains("Bastien Leroy");
+    assert!(
+        !waiting.body.contains("bastien@relais.demo"),
+        "no address before acceptance"
+    );
 }
 
 #[tokio::test]

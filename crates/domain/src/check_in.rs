@@ -1,8 +1,8 @@
 //! The monthly check-in: at the start of each month (in the project's city)
 //! its team gets a short form — progress, blockers, needs, next step —
 //! opened from a link in the email, without logging in. The answer becomes
-//! a team-only journal entry, and needs become the project's open call for
-//! help. Projects that leave two check-ins in a row unanswered are shown to
+//! a team-only journal entry, and a need it names is added to the
+//! project's needs. Projects that leave two check-ins in a row unanswered are shown to
 //! coordinators.
 
 use crate::context::Context;
@@ -148,8 +148,8 @@ pub struct Answer {
     pub next_step: String,
 }
 
-/// Records an answer (once): a team-only journal entry, and needs as the
-/// project's call for help.
+/// Records an answer (once): a team-only journal entry, and the need it
+/// names as a new open need of the project.
 pub async fn answer(ctx: &Context, clear: &str, input: &Answer) -> Result<String> {
     let opened = open(&ctx.db, clear).await?;
     if opened.check_in.answered_at.is_some() {
@@ -207,20 +207,16 @@ pub async fn answer(ctx: &Context, clear: &str, input: &Answer) -> Result<String
     }
     .insert(&txn)
     .await?;
-    let mut update =
-        project::Entity::update_many().col_expr(project::Column::LastActivityAt, Expr::value(now));
-    if !input.needs.trim().is_empty() {
-        update = update
-            .col_expr(project::Column::LookingForHelp, Expr::value(true))
-            .col_expr(
-                project::Column::HelpWanted,
-                Expr::value(input.needs.trim().chars().take(1000).collect::<String>()),
-            );
-    }
-    update
+    project::Entity::update_many()
+        .col_expr(project::Column::LastActivityAt, Expr::value(now))
         .filter(project::Column::Id.eq(opened.project.id))
         .exec(&txn)
         .await?;
+    // A need named in the check-in is added to the project's needs; the
+    // ones published before stay as they are.
+    if !input.needs.trim().is_empty() {
+        crate::need::add_from_check_in(&txn, opened.project.id, &input.needs, now).await?;
+    }
     txn.commit().await?;
     Ok(opened.project.slug)
 }

@@ -230,6 +230,8 @@ async fn content(
             });
         }
     }
+    // Mise en relation: expertise questions that fit the member's offer.
+    items.extend(crate::expertise_question::digest_items(db, person, from, until).await?);
     let next = match person.city_id {
         Some(city_id) => {
             occurrence::Entity::find()

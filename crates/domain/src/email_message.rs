@@ -203,6 +203,8 @@ pub enum EmailMessage {
         /// The single-use token for the link.
         token: String,
     },
+    /// Mise en relation: introductions and their follow-up.
+    Relation(crate::relation_email::RelationEmail),
 }
 
 impl EmailMessage {
@@ -227,6 +229,7 @@ impl EmailMessage {
             EmailMessage::Digest { .. } => "digest",
             EmailMessage::Announcement { .. } => "announcement",
             EmailMessage::CheckIn { .. } => "check_in",
+            EmailMessage::Relation(r) => r.kind(),
         }
     }
 
@@ -243,6 +246,6 @@ impl EmailMessage {
                 | EmailMessage::PollInvitation { .. }
                 | EmailMessage::PollReminder { .. }
                 | EmailMessage::CheckIn { .. }
-        )
+        ) || matches!(self, EmailMessage::Relation(r) if r.carries_secret())
     }
 }

@@ -28,17 +28,20 @@ pub enum Category {
     Digest,
     /// Announcements from coordinators.
     Announcements,
+    /// Introduction requests and their answers (mise en relation).
+    Introductions,
 }
 
 impl Category {
     /// Every category, in display order.
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::Meetups,
         Category::Polls,
         Category::Projects,
         Category::Reviews,
         Category::Digest,
         Category::Announcements,
+        Category::Introductions,
     ];
 
     /// The stored code.
@@ -50,6 +53,7 @@ impl Category {
             Category::Reviews => "reviews",
             Category::Digest => "digest",
             Category::Announcements => "announcements",
+            Category::Introductions => "introductions",
         }
     }
 
@@ -83,6 +87,7 @@ impl Category {
             EmailMessage::ReviewDue { .. } => Some(Category::Reviews),
             EmailMessage::Digest { .. } => Some(Category::Digest),
             EmailMessage::Announcement { .. } => Some(Category::Announcements),
+            EmailMessage::Relation(r) => r.is_optional().then_some(Category::Introductions),
         }
     }
 }

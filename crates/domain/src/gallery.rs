@@ -39,8 +39,10 @@ pub struct Filter {
     pub stage: Option<Stage>,
     /// Only this licence.
     pub licence: Option<&'static Licence>,
-    /// Only projects looking for help.
+    /// Only projects with open needs.
     pub looking_for_help: bool,
+    /// Only projects with an open need of this kind.
+    pub need_kind: Option<crate::help_kind::HelpKind>,
     /// Words to find in title, pitch or description.
     pub text: String,
     /// Order.
@@ -68,8 +70,8 @@ pub struct Card {
     pub themes: Vec<Theme>,
     /// Share of milestones done, if any.
     pub progress: Option<f64>,
-    /// Looking for help.
-    pub looking_for_help: bool,
+    /// Kinds of help its open needs ask for.
+    pub needs: Vec<crate::help_kind::HelpKind>,
     /// Last activity.
     pub last_activity_at: DateTime<Utc>,
 }
@@ -112,8 +114,10 @@ fn condition(filter: &Filter) -> Condition {
     if let Some(l) = filter.licence {
         c = c.add(project::Column::Licence.eq(l.spdx));
     }
-    if filter.looking_for_help {
-        c = c.add(project::Column::LookingForHelp.eq(true));
+    if filter.looking_for_help || filter.need_kind.is_some() {
+        c = c.add(
+            project::Column::Id.in_subquery(crate::need::open_needs_of_kind(filter.need_kind)),
+        );
     }
     for word in filter.text.split_whitespace().take(8) {
         let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
@@ -149,6 +153,7 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
     let rows = paginator.fetch_page(page - 1).await?;
     let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
     let milestones = milestone::of_projects(db, &ids).await?;
+    let needs = crate::need::open_kinds(db, &ids).await?;
     let city_ids: Vec<i32> = rows.iter().map(|p| p.city_id).collect();
     let cities = city::Entity::find()
         .filter(city::Column::Id.is_in(city_ids))
@@ -175,7 +180,11 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
                 title: p.title,
                 pitch: p.pitch,
                 licence: p.licence,
-                looking_for_help: p.looking_for_help,
+                needs: needs
+                    .iter()
+                    .filter(|(id, _)| *id == p.id)
+                    .map(|(_, k)| *k)
+                    .collect(),
                 last_activity_at: p.last_activity_at,
             }
         })

@@ -57,6 +57,18 @@ pub mod syllable;
 pub mod video;
 pub mod webvtt;
 
+// relation (issue 12): needs, offers, suggestions, introductions, questions.
+pub mod expertise_question;
+pub mod expertise_tag;
+pub mod help_kind;
+pub mod introduction;
+pub mod matching;
+pub mod need;
+pub mod offer;
+pub mod relation_email;
+pub mod spoken_language;
+pub mod suggestion;
+
 pub use context::Context;
 pub use error::{DomainError, FieldErrors, Result};
 pub use language::Language;

@@ -331,10 +331,6 @@ pub struct ProjectInput {
     pub city_id: String,
     /// Shown to everyone.
     pub is_public: bool,
-    /// Looking for help.
-    pub looking_for_help: bool,
-    /// What help is wanted.
-    pub help_wanted: String,
 }
 
 struct Validated {
@@ -475,8 +471,9 @@ pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Resul
         city_id: Set(v.city_id),
         stage: Set(Stage::Idea.code().to_owned()),
         is_public: Set(input.is_public),
-        looking_for_help: Set(input.looking_for_help),
-        help_wanted: Set(input.help_wanted.trim().chars().take(1000).collect()),
+        // Needs replaced these two columns (see `need`); they stay unused.
+        looking_for_help: Set(false),
+        help_wanted: Set(String::new()),
         archived_at: Set(None),
         last_activity_at: Set(now),
         last_public_update_at: Set(None),
@@ -533,8 +530,6 @@ pub async fn update(
     active.edition_id = Set(v.edition_id);
     active.city_id = Set(v.city_id);
     active.is_public = Set(input.is_public);
-    active.looking_for_help = Set(input.looking_for_help);
-    active.help_wanted = Set(input.help_wanted.trim().chars().take(1000).collect());
     active.last_activity_at = Set(now);
     active.updated_at = Set(now);
     active.update(&ctx.db).await.map_err(slug_conflict)?;

@@ -5,6 +5,7 @@
 
 pub mod deliver;
 pub mod error;
+pub mod introductions;
 pub mod mailer;
 pub mod meetup_generation;
 pub mod poll_reminders;
@@ -59,6 +60,8 @@ pub struct Schedules {
     pub polls: String,
     /// Expired sessions.
     pub housekeeping: String,
+    /// Introductions: expiry and the follow-up a month later.
+    pub introductions: String,
     /// The zone the expressions are read in.
     pub zone: chrono_tz::Tz,
 }
@@ -71,6 +74,7 @@ impl Default for Schedules {
             reminders: "0 10 * * * *".into(),
             polls: "0 20 * * * *".into(),
             housekeeping: "0 17 * * * *".into(),
+            introductions: "0 25 * * * *".into(),
             zone: chrono_tz::Europe::Paris,
         }
     }
@@ -167,6 +171,25 @@ pub async fn start(jobs: JobContext, schedules: Schedules) -> Result<JobSchedule
                         Ok(n) if n > 0 => tracing::info!(purged = n, "expired sessions removed"),
                         Ok(_) => {}
                         Err(e) => tracing::error!(error = %e, "session purge failed"),
+                    }
+                })
+            },
+        )?)
+        .await?;
+    let relation = jobs.clone();
+    scheduler
+        .add(Job::new_async_tz(
+            schedules.introductions.as_str(),
+            zone,
+            move |_id, _lock| {
+                let jobs = relation.clone();
+                Box::pin(async move {
+                    match introductions::run(&jobs, jobs.ctx.now()).await {
+                        Ok(Some(report)) if report != introductions::Report::default() => {
+                            tracing::info!(?report, "introductions expired or followed up")
+                        }
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %e, "introduction planning failed"),
                     }
                 })
             },

@@ -11,3 +11,6 @@ pub mod mentoring;
 pub mod polls;
 pub mod profile;
 pub mod projects;
+
+// relation (issue 12)
+pub mod relation;

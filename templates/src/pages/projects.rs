@@ -98,7 +98,10 @@ pub fn card(lang: Language, card: &Card) -> Markup {
                 @for theme in &card.themes { " · " (theme_label(lang, *theme)) }
             }
             p { (progress_bar(lang, card.progress)) }
-            @if card.looking_for_help { p.help { (t(lang, "project-looking-for-help")) } }
+            @if !card.needs.is_empty() {
+                p.help { (t(lang, "project-looking-for-help")) (t(lang, "colon"))
+                    (card.needs.iter().map(|k| crate::pages::relation::kind_label(lang, *k)).collect::<Vec<_>>().join(", ")) }
+            }
         }
     }
 }
@@ -132,6 +135,7 @@ pub fn gallery(
                         ("name".to_owned(), t(lang, "sort-name")),
                     ]))
                 }
+                (select(lang, filters, "need", "filter-need", &with_blank(lang, &crate::pages::relation::kind_choices(lang))))
                 (checkbox(lang, filters, "help", "filter-help"))
                 p { button type="submit" { (t(lang, "filter-submit")) } }
             }
@@ -185,6 +189,10 @@ pub struct ProjectPage<'a> {
     pub reviews_link: bool,
     /// Its explainer videos, oldest first.
     pub explainers: &'a [VideoCard<'a>],
+    /// Its needs (live ones first).
+    pub needs: &'a [relais_domain::need::Need],
+    /// Its expertise questions, with their helpful answers.
+    pub questions: &'a [relais_domain::expertise_question::Listed],
     /// Forms that came back with errors.
     pub forms: ProjectForms,
 }
@@ -202,6 +210,8 @@ pub struct ProjectForms {
     pub stage: FormState,
     /// Team changes.
     pub team: FormState,
+    /// New need.
+    pub need: FormState,
 }
 
 fn local(dt: DateTime<Utc>, project: &Project) -> String {
@@ -280,12 +290,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                         }
                     }
                 }
-                @if row.looking_for_help {
-                    section.card.help {
-                        h2 { (t(lang, "project-looking-for-help")) }
-                        @if !row.help_wanted.is_empty() { p { (row.help_wanted) } }
-                    }
-                }
+                (crate::pages::relation::project_section(ctx, p, view.needs, view.questions, &view.forms.need))
                 section {
                     h2 { (t(lang, "project-about")) }
                     (markdown::render(&row.description))
@@ -552,8 +557,6 @@ pub fn project_form(
                 (select(lang, form, "city_id", "project-city", &choices.cities))
                 (input(lang, form, Input::text("repository_url", "project-repository").kind("url").optional()))
                 (input(lang, form, Input::text("demo_url", "project-demo").kind("url").optional()))
-                (checkbox(lang, form, "looking_for_help", "project-looking-for-help"))
-                (textarea(lang, form, "help_wanted", "project-help-wanted", None))
                 (checkbox(lang, form, "is_public", "project-public"))
                 p {
                     button type="submit" { (t(lang, "project-save")) } " "
@@ -637,7 +640,7 @@ mod tests {
             licence: "AGPL-3.0-or-later".into(),
             themes: vec![Theme::Educational],
             progress: Some(0.5),
-            looking_for_help: true,
+            needs: vec![relais_domain::help_kind::HelpKind::Designer],
             last_activity_at: Utc
                 .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
                 .single()

@@ -38,3 +38,15 @@ pub mod setting;
 pub mod stage_requirement;
 pub mod user;
 pub mod user_role;
+
+// relation (issue 12)
+pub mod expertise_answer;
+pub mod expertise_question;
+pub mod introduction;
+pub mod introduction_follow_up;
+pub mod introduction_link;
+pub mod need;
+pub mod need_tag;
+pub mod offer;
+pub mod offer_kind;
+pub mod offer_tag;

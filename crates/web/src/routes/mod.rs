@@ -16,6 +16,9 @@ mod profile;
 mod projects;
 mod team;
 
+// relation (issue 12)
+mod relation;
+
 use crate::AppState;
 use crate::config::WebConfig;
 use crate::cookies::{self, Name};
@@ -42,6 +45,8 @@ pub fn router() -> Router<AppState> {
         .merge(meetups::router())
         .merge(polls::router())
         .merge(explainers::router())
+        // relation (issue 12)
+        .merge(relation::router())
 }
 
 /// The answer for any path no router knows.

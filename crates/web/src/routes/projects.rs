@@ -79,6 +79,7 @@ fn filter_from(params: &BTreeMap<String, String>) -> Filter {
         stage: Stage::parse(get("stage")).ok(),
         licence: Licence::parse(get("licence")).ok(),
         looking_for_help: get("help") == "on",
+        need_kind: relais_domain::help_kind::HelpKind::parse(get("need")).ok(),
         text: get("q").chars().take(200).collect(),
         sort: if get("sort") == "name" {
             Sort::Name
@@ -172,8 +173,13 @@ pub(super) async fn render_page(
         .collect();
     let explainers = super::explainers::of_project(state, project).await?;
     let explainer_cards = super::explainers::cards(state, &explainers);
+    let needs = relais_domain::need::of_project(&state.ctx.db, project).await?;
+    let questions =
+        relais_domain::expertise_question::of_project(&state.ctx.db, project, None).await?;
     let page = ProjectPage {
         explainers: &explainer_cards,
+        needs: &needs,
+        questions: &questions,
         presentations,
         reviews_link: relais_domain::review::rights(&actor, project, assigned).read,
         project,
@@ -240,8 +246,6 @@ fn project_input(fields: &Fields) -> ProjectInput {
         edition_id: fields.get("edition_id").to_owned(),
         city_id: fields.get("city_id").to_owned(),
         is_public: fields.get("is_public") == "on",
-        looking_for_help: fields.get("looking_for_help") == "on",
-        help_wanted: fields.get("help_wanted").to_owned(),
     }
 }
 
@@ -323,8 +327,6 @@ fn project_form_state(p: &Project) -> FormState {
         .with("edition_id", r.edition_id.to_string())
         .with("city_id", r.city_id.to_string())
         .with("is_public", on(r.is_public))
-        .with("looking_for_help", on(r.looking_for_help))
-        .with("help_wanted", r.help_wanted.clone())
 }
 
 fn require(allowed: bool) -> WebResult<()> {

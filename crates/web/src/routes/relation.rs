@@ -1,0 +1,802 @@
+//! Mise en relation: needs (on project pages, their own pages and the
+//! public "On cherche…" list), members' offers and the public list of
+//! helpers, suggestions, introductions (answered on the site or from the
+//! emailed link), the follow-up question, expertise questions, and the
+//! coordinators' volumes.
+
+use crate::error::{WebError, WebResult, form_rejection};
+use crate::fields::Fields;
+use crate::routes::projects::refused;
+use crate::routes::see_other_with_flash;
+use crate::{AppState, RequestContext};
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use relais_domain::expertise_question;
+use relais_domain::expertise_tag;
+use relais_domain::help_kind::HelpKind;
+use relais_domain::introduction::{self, Answer, Outcome, Responder};
+use relais_domain::need::{self, NeedInput, NeedState, OpenFilter};
+use relais_domain::offer::{self, OfferInput};
+use relais_domain::project::{self, Project};
+use relais_domain::{DomainError, city, suggestion};
+use relais_templates::form::FormState;
+use relais_templates::pages::auth as auth_view;
+use relais_templates::pages::projects::ProjectForms;
+use relais_templates::pages::relation::{self as view, AnswerLink, ListChoices, NeedPage};
+use std::collections::BTreeMap;
+
+/// Suggestions shown on a page.
+const SUGGESTIONS: usize = 20;
+
+/// This area's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/needs", get(open_needs))
+        .route("/helpers", get(helpers))
+        .route("/offer", get(offer_form).post(save_offer))
+        .route("/relation", get(hub))
+        .route("/projects/{slug}/needs", post(create_need))
+        .route("/projects/{slug}/needs/{id}", get(need_page))
+        .route("/projects/{slug}/needs/{id}/edit", post(update_need))
+        .route("/projects/{slug}/needs/{id}/state", post(set_state))
+        .route("/projects/{slug}/needs/{id}/help", post(offer_help))
+        .route("/projects/{slug}/needs/{id}/ask/{member}", post(ask_member))
+        .route("/projects/{slug}/needs/{id}/questions", post(ask_question))
+        .route("/projects/{slug}/questions/{id}", get(question_page))
+        .route(
+            "/projects/{slug}/questions/{id}/answers",
+            post(answer_question),
+        )
+        .route(
+            "/projects/{slug}/questions/{id}/helpful/{answer}",
+            post(mark_helpful),
+        )
+        .route("/introductions/{id}/accept", post(accept_on_site))
+        .route("/introductions/{id}/decline", post(decline_on_site))
+        .route(
+            "/introductions/answer/{token}",
+            get(answer_link_page).post(answer_by_link),
+        )
+        .route("/follow-up/{token}", get(follow_up_page).post(follow_up))
+        .route("/admin/introductions", get(volumes))
+}
+
+async fn load(state: &AppState, rc: &RequestContext, slug: &str) -> WebResult<Project> {
+    Ok(project::by_slug(&state.ctx, &rc.actor(), slug).await?)
+}
+
+async fn city_choices(state: &AppState) -> WebResult<Vec<(String, String)>> {
+    Ok(city::list(&state.ctx.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.to_string(), c.name))
+        .collect())
+}
+
+/// The kept filters as a form and as a query string for pagination links.
+fn kept(params: &BTreeMap<String, String>) -> (FormState, String) {
+    let kept: Vec<(&String, &String)> = params
+        .iter()
+        .filter(|(k, v)| *k != "page" && !v.is_empty())
+        .collect();
+    let form = kept
+        .iter()
+        .fold(FormState::new(), |f, (k, v)| f.with(k, (*v).clone()));
+    let mut query = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
+    if !query.is_empty() {
+        query.push('&');
+    }
+    (form, query)
+}
+
+async fn open_needs(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> WebResult<Response> {
+    let get = |k: &str| params.get(k).map(String::as_str).unwrap_or("");
+    let filter = OpenFilter {
+        city_id: get("city").parse().ok(),
+        kind: HelpKind::parse(get("kind")).ok(),
+        page: get("page").parse().unwrap_or(1),
+    };
+    let results = need::open_list(&state.ctx.db, &filter).await?;
+    let (form, query) = kept(&params);
+    let choices = ListChoices {
+        cities: city_choices(&state).await?,
+    };
+    Ok(view::open_needs(&rc.page(), &form, &choices, &results, &query).into_response())
+}
+
+async fn helpers(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> WebResult<Response> {
+    let get = |k: &str| params.get(k).map(String::as_str).unwrap_or("");
+    let results = offer::public_list(
+        &state.ctx.db,
+        get("city").parse().ok(),
+        get("page").parse().unwrap_or(1),
+    )
+    .await?;
+    let (form, query) = kept(&params);
+    let choices = ListChoices {
+        cities: city_choices(&state).await?,
+    };
+    Ok(view::helpers(&rc.page(), &form, &choices, &results, &query).into_response())
+}
+
+/// Tags suggested in the forms.
+const TAGS_IN_USE: u64 = 30;
+
+async fn render_offer(
+    state: &AppState,
+    rc: &RequestContext,
+    form: &FormState,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let tags = expertise_tag::in_use(&state.ctx.db, TAGS_IN_USE).await?;
+    let cities = city_choices(state).await?;
+    Ok((status, view::offer_form(&rc.page(), form, &cities, &tags)).into_response())
+}
+
+async fn offer_form(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    let live = rc.require_session()?;
+    let form = match offer::of(&state.ctx.db, live.account.id).await? {
+        Some(o) => FormState::new()
+            .with_all(
+                "kinds",
+                o.kinds.iter().map(|k| k.code().to_owned()).collect(),
+            )
+            .with("tags", expertise_tag::join(&o.tags))
+            .with_all(
+                "themes",
+                o.themes.iter().map(|t| t.code().to_owned()).collect(),
+            )
+            .with_all("languages", o.languages.clone())
+            .with(
+                "city_id",
+                o.city_id.map(|c| c.to_string()).unwrap_or_default(),
+            )
+            .with("remote", if o.remote { "on" } else { "" })
+            .with("description", o.description)
+            .with(
+                "introductions_per_month",
+                o.introductions_per_month.to_string(),
+            )
+            .with("contactable", if o.contactable { "on" } else { "" })
+            .with("is_public", if o.is_public { "on" } else { "" }),
+        None => FormState::new()
+            .with_all("languages", vec![rc.lang.code().to_owned()])
+            .with(
+                "city_id",
+                live.account
+                    .city_id
+                    .map(|c| c.to_string())
+                    .unwrap_or_default(),
+            )
+            .with(
+                "introductions_per_month",
+                offer::DEFAULT_INTRODUCTIONS_PER_MONTH.to_string(),
+            )
+            .with("contactable", "on"),
+    };
+    render_offer(&state, &rc, &form, StatusCode::OK).await
+}
+
+async fn save_offer(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let input = OfferInput {
+        kinds: fields.all("kinds"),
+        tags: fields.get("tags").to_owned(),
+        themes: fields.all("themes"),
+        languages: fields.all("languages"),
+        city_id: fields.get("city_id").to_owned(),
+        remote: fields.get("remote") == "on",
+        description: fields.get("description").to_owned(),
+        introductions_per_month: fields.get("introductions_per_month").to_owned(),
+        contactable: fields.get("contactable") == "on",
+        is_public: fields.get("is_public") == "on",
+    };
+    match offer::save(&state.ctx, &rc.actor(), &input).await {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            "/relation",
+            "flash-offer-saved",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "kinds")?;
+            render_offer(
+                &state,
+                &rc,
+                &fields.to_form(&[]).with_errors(errors),
+                status,
+            )
+            .await
+        }
+    }
+}
+
+async fn hub(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+    let live = rc.require_session()?;
+    let has_offer = offer::of(&state.ctx.db, live.account.id).await?.is_some();
+    let suggestions = suggestion::for_member(&state.ctx.db, live.account.id, SUGGESTIONS).await?;
+    let introductions = introduction::of_reader(&state.ctx, &rc.actor()).await?;
+    Ok(view::hub(&rc.page(), has_offer, &suggestions, &introductions).into_response())
+}
+
+fn need_input(fields: &Fields) -> NeedInput {
+    NeedInput {
+        kind: fields.get("kind").to_owned(),
+        tags: fields.get("tags").to_owned(),
+        description: fields.get("description").to_owned(),
+        remote: fields.get("remote") == "on",
+        languages: fields.all("languages"),
+    }
+}
+
+async fn create_need(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(slug): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    match need::create(&state.ctx, &rc.actor(), &project, &need_input(&fields)).await {
+        Ok(id) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}/needs/{id}"),
+            "flash-need-saved",
+            vec![],
+        )),
+        Err(e) => {
+            let place = |f| ProjectForms {
+                need: f,
+                ..Default::default()
+            };
+            refused(
+                &state,
+                &rc,
+                &project,
+                e,
+                "description",
+                fields.to_form(&[]),
+                place,
+            )
+            .await
+        }
+    }
+}
+
+/// Forms of a need page that came back with errors.
+#[derive(Default)]
+struct NeedForms {
+    help: FormState,
+    edit: Option<FormState>,
+    question: FormState,
+    ask: (Option<i32>, FormState),
+}
+
+async fn render_need(
+    state: &AppState,
+    rc: &RequestContext,
+    project: &Project,
+    need_id: i32,
+    forms: NeedForms,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let db = &state.ctx.db;
+    let n = need::get(db, project, need_id).await?;
+    let suggestions = if project.rights.edit && n.state.is_live() {
+        suggestion::for_need(db, project, &n, state.ctx.now(), SUGGESTIONS).await?
+    } else {
+        Vec::new()
+    };
+    let questions = expertise_question::of_project(db, project, Some(n.id)).await?;
+    let reader_request = match rc.actor().user_id() {
+        Some(me) => introduction::state_for(db, n.id, me).await?,
+        None => None,
+    };
+    let edit_form = forms.edit.unwrap_or_else(|| {
+        FormState::new()
+            .with("kind", n.kind.code())
+            .with("description", n.description.clone())
+            .with("tags", expertise_tag::join(&n.tags))
+            .with("remote", if n.remote { "on" } else { "" })
+            .with_all("languages", n.languages.clone())
+    });
+    let page = NeedPage {
+        project,
+        need: &n,
+        suggestions: &suggestions,
+        questions: &questions,
+        reader_request,
+        logged_in: rc.session.is_some(),
+        help_form: forms.help,
+        edit_form,
+        question_form: forms.question,
+        ask_form: forms.ask,
+    };
+    Ok((status, view::need_page(&rc.page(), &page)).into_response())
+}
+
+async fn need_page(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    let forms = NeedForms {
+        question: FormState::new().with("answers_public", "on"),
+        ..Default::default()
+    };
+    render_need(&state, &rc, &project, id, forms, StatusCode::OK).await
+}
+
+/// The need page again after a refused form, the form placed by `place`.
+async fn need_refused(
+    state: &AppState,
+    rc: &RequestContext,
+    project: &Project,
+    need_id: i32,
+    error: DomainError,
+    field: &'static str,
+    place: impl FnOnce(FormState) -> NeedForms,
+    typed: FormState,
+) -> WebResult<Response> {
+    let (status, errors) = form_rejection(error, field)?;
+    render_need(
+        state,
+        rc,
+        project,
+        need_id,
+        place(typed.with_errors(errors)),
+        status,
+    )
+    .await
+}
+
+fn to_need(slug: &str, id: i32) -> String {
+    format!("/projects/{slug}/needs/{id}")
+}
+
+async fn update_need(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    match need::update(&state.ctx, &project, id, &need_input(&fields)).await {
+        Ok(()) => Ok(see_other_with_flash(
+            &state.config,
+            &to_need(&slug, id),
+            "flash-need-saved",
+            vec![],
+        )),
+        Err(e) => {
+            let place = |f| NeedForms {
+                edit: Some(f),
+                ..Default::default()
+            };
+            need_refused(
+                &state,
+                &rc,
+                &project,
+                id,
+                e,
+                "description",
+                place,
+                fields.to_form(&[]),
+            )
+            .await
+        }
+    }
+}
+
+async fn set_state(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    let target = NeedState::parse(fields.get("state")).map_err(|_| WebError::BadRequest)?;
+    need::set_state(&state.ctx, &project, id, target).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        &to_need(&slug, id),
+        "flash-need-state",
+        vec![],
+    ))
+}
+
+async fn offer_help(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let project = load(&state, &rc, &slug).await?;
+    match introduction::offer_help(&state.ctx, &rc.actor(), &project, id, fields.get("message"))
+        .await
+    {
+        Ok(_) => Ok(see_other_with_flash(
+            &state.config,
+            &to_need(&slug, id),
+            "flash-introduction-sent",
+            vec![],
+        )),
+        Err(e) => {
+            let place = |f| NeedForms {
+                help: f,
+                ..Default::default()
+            };
+            need_refused(
+                &state,
+                &rc,
+                &project,
+                id,
+                e,
+                "message",
+                place,
+                fields.to_form(&[]),
+            )
+            .await
+        }
+    }
+}
+
+async fn ask_member(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id, member)): Path<(String, i32, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    match introduction::ask_member(
+        &state.ctx,
+        &rc.actor(),
+        &project,
+        id,
+        member,
+        fields.get("message"),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other_with_flash(
+            &state.config,
+            &to_need(&slug, id),
+            "flash-introduction-sent",
+            vec![],
+        )),
+        Err(e) => {
+            let place = |f| NeedForms {
+                ask: (Some(member), f),
+                ..Default::default()
+            };
+            need_refused(
+                &state,
+                &rc,
+                &project,
+                id,
+                e,
+                "message",
+                place,
+                fields.to_form(&[]),
+            )
+            .await
+        }
+    }
+}
+
+async fn ask_question(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    match expertise_question::ask(
+        &state.ctx,
+        &rc.actor(),
+        &project,
+        id,
+        fields.get("question"),
+        fields.get("answers_public") == "on",
+    )
+    .await
+    {
+        Ok(q) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}/questions/{q}"),
+            "flash-question-asked",
+            vec![],
+        )),
+        Err(e) => {
+            let place = |f| NeedForms {
+                question: f,
+                ..Default::default()
+            };
+            need_refused(
+                &state,
+                &rc,
+                &project,
+                id,
+                e,
+                "question",
+                place,
+                fields.to_form(&[]),
+            )
+            .await
+        }
+    }
+}
+
+async fn render_question(
+    state: &AppState,
+    rc: &RequestContext,
+    project: &Project,
+    id: i32,
+    form: FormState,
+    replying_to: Option<i32>,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let thread = expertise_question::thread(&state.ctx.db, &rc.actor(), project, id).await?;
+    Ok((
+        status,
+        view::question_page(&rc.page(), project, &thread, &form, replying_to),
+    )
+        .into_response())
+}
+
+async fn question_page(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    render_question(
+        &state,
+        &rc,
+        &project,
+        id,
+        FormState::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn answer_question(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id)): Path<(String, i32)>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    let parent = fields.get("parent_id").parse::<i32>().ok();
+    match expertise_question::answer(
+        &state.ctx,
+        &rc.actor(),
+        &project,
+        id,
+        parent,
+        fields.get("answer"),
+    )
+    .await
+    {
+        Ok(a) => Ok(see_other_with_flash(
+            &state.config,
+            &format!("/projects/{slug}/questions/{id}#answer-{a}"),
+            "flash-answer-posted",
+            vec![],
+        )),
+        Err(e) => {
+            let (status, errors) = form_rejection(e, "answer")?;
+            let form = fields.to_form(&[]).with_errors(errors);
+            render_question(&state, &rc, &project, id, form, parent, status).await
+        }
+    }
+}
+
+async fn mark_helpful(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, id, answer)): Path<(String, i32, i32)>,
+) -> WebResult<Response> {
+    let project = load(&state, &rc, &slug).await?;
+    expertise_question::mark_helpful(&state.ctx, &project, id, answer).await?;
+    Ok(see_other_with_flash(
+        &state.config,
+        &format!("/projects/{slug}/questions/{id}#answer-{answer}"),
+        "flash-answer-helpful",
+        vec![],
+    ))
+}
+
+fn answered_flash(answer: Answer) -> &'static str {
+    match answer {
+        Answer::Accept => "flash-introduction-accepted",
+        Answer::Decline => "flash-introduction-declined",
+    }
+}
+
+async fn answer_on_site(
+    state: &AppState,
+    rc: &RequestContext,
+    id: i32,
+    answer: Answer,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let actor = rc.actor();
+    match introduction::answer(&state.ctx, Responder::Actor(&actor), Some(id), answer).await {
+        Ok(a) => Ok(see_other_with_flash(
+            &state.config,
+            "/relation",
+            answered_flash(a.answer),
+            vec![],
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let key = errors
+                .iter()
+                .next()
+                .map_or("error-introduction-answered", |(_, k)| k);
+            Ok(see_other_with_flash(
+                &state.config,
+                "/relation",
+                key,
+                vec![],
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn accept_on_site(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+) -> WebResult<Response> {
+    answer_on_site(&state, &rc, id, Answer::Accept).await
+}
+
+async fn decline_on_site(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+) -> WebResult<Response> {
+    answer_on_site(&state, &rc, id, Answer::Decline).await
+}
+
+async fn render_link(
+    state: &AppState,
+    rc: &RequestContext,
+    token: &str,
+    error: Option<&str>,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let (l, _) = introduction::by_link(&state.ctx.db, token).await?;
+    let asker = introduction::name_of(&state.ctx.db, l.row.asked_by).await?;
+    let view = AnswerLink {
+        token,
+        asker_name: &asker,
+        from_team: l.row.initiated_by == introduction::Initiator::Team,
+        project_title: &l.project.title,
+        kind: l.need.kind,
+        description: &l.need.description,
+        message: &l.row.message,
+        state: l.row.state,
+        open: l.row.state == introduction::IntroductionState::Pending
+            && l.row.expires_at > state.ctx.now(),
+    };
+    Ok((status, view::answer_link(&rc.page(), &view, error)).into_response())
+}
+
+async fn answer_link_page(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
+    render_link(&state, &rc, &token, None, StatusCode::OK).await
+}
+
+async fn answer_by_link(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let answer = match fields.get("answer") {
+        "accept" => Answer::Accept,
+        "decline" => Answer::Decline,
+        _ => return Err(WebError::BadRequest),
+    };
+    match introduction::answer(&state.ctx, Responder::Link(&token), None, answer).await {
+        Ok(a) => {
+            let body = match a.answer {
+                Answer::Accept => "introduction-accepted-body",
+                Answer::Decline => "introduction-declined-body",
+            };
+            Ok(auth_view::message(
+                &rc.page(),
+                answered_flash(a.answer),
+                body,
+                Some(("/relation", "hub-title")),
+            )
+            .into_response())
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let key = errors.iter().next().map(|(_, k)| k);
+            render_link(&state, &rc, &token, key, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn follow_up_page(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
+    let q = introduction::follow_up(&state.ctx.db, &token).await?;
+    Ok(view::follow_up(
+        &rc.page(),
+        &token,
+        &q.project_title,
+        &q.other_name,
+        q.outcome,
+    )
+    .into_response())
+}
+
+async fn follow_up(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(token): Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
+    let outcome = Outcome::parse(fields.get("outcome")).map_err(|_| WebError::BadRequest)?;
+    introduction::answer_follow_up(&state.ctx, &token, outcome).await?;
+    Ok(auth_view::message(&rc.page(), "follow-up-title", "follow-up-thanks", None).into_response())
+}
+
+async fn volumes(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(params): Query<BTreeMap<String, String>>,
+) -> WebResult<Response> {
+    let edition = params.get("edition").and_then(|e| e.parse().ok());
+    let counts = introduction::volumes(&state.ctx.db, &rc.actor(), edition).await?;
+    let open = need::open_counts_by_city(&state.ctx.db, edition).await?;
+    let cities = city::list(&state.ctx.db).await?;
+    let rows: Vec<(String, introduction::CityCounts, u64)> = cities
+        .into_iter()
+        .filter(|c| rc.actor().coordinates(Some(c.id)))
+        .map(|c| {
+            let counted = counts
+                .iter()
+                .find(|x| x.city_id == c.id)
+                .cloned()
+                .unwrap_or_default();
+            let open_needs = open
+                .iter()
+                .find(|(id, _)| *id == c.id)
+                .map_or(0, |(_, n)| *n);
+            (c.name, counted, open_needs)
+        })
+        .collect();
+    Ok(view::volumes(&rc.page(), &rows).into_response())
+}
