@@ -1092,95 +1092,50 @@ pub fn print_logins(logins: &[DemoLogin]) {
     }
 }
 
-/// Offers of help from members and mentors (as (email, kinds, tags, city,
-/// remote, public, description)).
-const OFFERS: &[(&str, &[&str], &str, &str, bool, bool, &str)] = &[
-    (
-        "alice@relais.demo",
-        &["developer"],
-        "python, rust, données ouvertes",
-        "paris",
-        true,
-        true,
-        "Du code propre et testé, le soir et le week-end.",
-    ),
-    (
-        "bastien@relais.demo",
-        &["designer"],
-        "ux, accessibilité",
-        "paris",
-        true,
-        true,
-        "Des parcours simples, testés avec les habitants.",
-    ),
-    (
-        "fatou@relais.demo",
-        &["developer", "communication"],
-        "mobile, wolof, traduction",
-        "dakar",
-        true,
-        false,
-        "Applications mobiles ; traductions en wolof.",
-    ),
-    (
-        "mentor.data@relais.demo",
-        &["data"],
-        "données ouvertes, licences",
-        "paris",
-        true,
-        true,
-        "Publier des données ouvertes qui servent vraiment.",
-    ),
-    (
-        "mentor.design@relais.demo",
-        &["designer"],
-        "ux, accessibilité",
-        "lyon",
-        false,
-        true,
-        "Design de services publics, à Lyon.",
-    ),
-    (
-        "mentor.law@relais.demo",
-        &["legal"],
-        "rgpd, licences, cgu",
-        "montreal",
-        true,
-        false,
-        "Droit du numérique : licences, données personnelles.",
-    ),
-];
+/// An offer of help in the demo.
+struct DemoOffer {
+    email: &'static str,
+    kinds: &'static [&'static str],
+    tags: &'static str,
+    city: &'static str,
+    remote: bool,
+    public: bool,
+    description: &'static str,
+}
+
+/// Offers of help from members and mentors.
+const OFFERS: &[DemoOffer] = &[];
 
 /// Mise en relation: offers, an accepted and a pending introduction, and
 /// an expertise question with answers, one marked as helpful.
 async fn relation(ctx: &Context) -> anyhow::Result<()> {
     use relais_domain::{expertise_question, introduction, need, offer};
     let cities = city::list(&ctx.db).await?;
-    for (email, kinds, tags, city, remote, public, description) in OFFERS {
-        let (actor, _) = actor_for(ctx, email).await?;
+    for o in OFFERS {
+        let (actor, _) = actor_for(ctx, o.email).await?;
         let city_id = cities
             .iter()
-            .find(|c| c.slug == *city)
+            .find(|c| c.slug == o.city)
             .map(|c| c.id.to_string())
             .unwrap_or_default();
         offer::save(
             ctx,
             &actor,
             &offer::OfferInput {
-                kinds: kinds.iter().map(|k| (*k).to_owned()).collect(),
-                tags: (*tags).to_owned(),
+                kinds: o.kinds.iter().map(|k| (*k).to_owned()).collect(),
+                tags: o.tags.to_owned(),
                 themes: vec!["social".to_owned(), "environmental".to_owned()],
                 languages: vec!["fr".to_owned()],
                 city_id,
-                remote: *remote,
-                description: (*description).to_owned(),
+                remote: o.remote,
+                description: o.description.to_owned(),
                 introductions_per_month: "3".to_owned(),
                 contactable: true,
-                is_public: *public,
+                is_public: o.public,
             },
         )
         .await
-        .with_context(|| format!("offer of {email}"))?;
+        .with_context(|| format!("offer of {}", o.email))?;
     }
     let first_need = |project: &project::Project| {
         let project = project.clone();

@@ -1096,7 +1096,7 @@ pub async fn counts_by_city(
     db: &impl ConnectionTrait,
     edition_id: Option<i32>,
 ) -> Result<Vec<CityCounts>> {
-    let base = |code_col: sea_orm::sea_query::SimpleExpr| {
+    let base = |code_col: Expr| {
         let mut q = Query::select();
         q.expr_as(
             Expr::col((project::Entity, project::Column::CityId)),
@@ -1122,8 +1122,8 @@ pub async fn counts_by_city(
         }
         q
     };
-    let states = base(Expr::col((intro::Entity, intro::Column::State)).into());
-    let mut outcomes = base(Expr::col((follow_up::Entity, follow_up::Column::Outcome)).into());
+    let states = base(Expr::col((intro::Entity, intro::Column::State)));
+    let mut outcomes = base(Expr::col((follow_up::Entity, follow_up::Column::Outcome)));
     outcomes
         .inner_join(
             follow_up::Entity,

@@ -258,10 +258,10 @@ pub async fn get(db: &impl ConnectionTrait, project: &Project, need_id: i32) -> 
     if row.state == NeedState::Withdrawn && !project.rights.see_private {
         return Err(DomainError::NotFound);
     }
-    Ok(with_tags(db, vec![row])
+    with_tags(db, vec![row])
         .await?
         .pop()
-        .ok_or(DomainError::NotFound)?)
+        .ok_or(DomainError::NotFound)
 }
 
 /// Saves the need form; the team and the city's coordinators may.

@@ -256,7 +256,9 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
                 p.meta { (t(lang, "need-languages")) (t(lang, "colon"))
                     (n.languages.iter().map(|c| t(lang, &format!("spoken-{c}"))).collect::<Vec<_>>().join(", ")) }
             }
-            @if !on_team && n.state.is_live() {
+            @let offering = !on_team && n.state.is_live();
+            @if !offering { (error_summary(lang, &view.help_form)) }
+            @if offering {
                 section.card id="help" {
                     h2 { (t(lang, "need-can-help")) }
                     @match view.reader_request {
@@ -290,6 +292,20 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
                 section {
                     h2 { (t(lang, "suggestions-members")) }
                     p.muted { (t(lang, "suggestions-members-lead")) }
+                    @if let (Some(member), form) = &view.ask_form {
+                        @if !view.suggestions.iter().any(|s| s.user_id == *member) {
+                            // A refused request to someone no longer suggested
+                            // (declined, busy, not contactable) still says why.
+                            div.card {
+                                (error_summary(lang, form))
+                                form.stacked method="post" action={ (base) "/ask/" (member) } novalidate {
+                                    (csrf(ctx))
+                                    (textarea(lang, form, "message", "introduction-message", None))
+                                    p { button type="submit" { (t(lang, "suggestion-ask-submit")) } }
+                                }
+                            }
+                        }
+                    }
                     @if view.suggestions.is_empty() { p.muted { (t(lang, "suggestions-none")) } }
                     @for s in view.suggestions {
                         article.card.suggestion {
@@ -373,7 +389,14 @@ pub fn open_needs(
     query_without_page: &str,
 ) -> Markup {
     let lang = ctx.lang;
-    let mut city: Option<&str> = None;
+    // Needs come sorted by city: one heading per city.
+    let mut by_city: Vec<(&str, Vec<&relais_domain::need::OpenNeed>)> = Vec::new();
+    for n in &results.needs {
+        match by_city.last_mut() {
+            Some((city, list)) if *city == n.city_name => list.push(n),
+            _ => by_city.push((&n.city_name, vec![n])),
+        }
+    }
     page(
         ctx,
         &t(lang, "open-needs-title"),
@@ -390,15 +413,14 @@ pub fn open_needs(
             p role="status" { (t_count(lang, "open-needs-count", "count", results.total)) }
             @if ctx.user.is_some() { p { a href="/relation" { (t(lang, "open-needs-for-you")) } } }
             @else { p { a href="/offer" { (t(lang, "open-needs-offer")) } } }
-            @for n in &results.needs {
-                @if city != Some(n.city_name.as_str()) {
-                    h2 { (n.city_name) }
-                    @let _ = { city = Some(n.city_name.as_str()); };
-                }
-                article.card.need {
-                    h3 { a href={ "/projects/" (n.project_slug) "/needs/" (n.need.id) } { (kind_label(lang, n.need.kind)) " — " (n.project_title) } }
-                    (need_summary(lang, &n.need, &n.city_name))
-                    @if !n.need.description.is_empty() { p { (plain_text(&n.need.description)) } }
+            @for (city, needs) in &by_city {
+                h2 { (city) }
+                @for n in needs {
+                    article.card.need {
+                        h3 { a href={ "/projects/" (n.project_slug) "/needs/" (n.need.id) } { (kind_label(lang, n.need.kind)) " — " (n.project_title) } }
+                        (need_summary(lang, &n.need, &n.city_name))
+                        @if !n.need.description.is_empty() { p { (plain_text(&n.need.description)) } }
+                    }
                 }
             }
             (pagination(lang, "/needs", query_without_page, results.page, results.pages))

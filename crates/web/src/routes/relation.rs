@@ -344,27 +344,14 @@ async fn need_page(
     render_need(&state, &rc, &project, id, forms, StatusCode::OK).await
 }
 
-/// The need page again after a refused form, the form placed by `place`.
-async fn need_refused(
-    state: &AppState,
-    rc: &RequestContext,
-    project: &Project,
-    need_id: i32,
+/// A refused form, typed values kept, with its status and messages.
+fn rejected(
     error: DomainError,
     field: &'static str,
-    place: impl FnOnce(FormState) -> NeedForms,
-    typed: FormState,
-) -> WebResult<Response> {
+    fields: &Fields,
+) -> WebResult<(StatusCode, FormState)> {
     let (status, errors) = form_rejection(error, field)?;
-    render_need(
-        state,
-        rc,
-        project,
-        need_id,
-        place(typed.with_errors(errors)),
-        status,
-    )
-    .await
+    Ok((status, fields.to_form(&[]).with_errors(errors)))
 }
 
 fn to_need(slug: &str, id: i32) -> String {
@@ -386,21 +373,12 @@ async fn update_need(
             vec![],
         )),
         Err(e) => {
-            let place = |f| NeedForms {
-                edit: Some(f),
+            let (status, form) = rejected(e, "description", &fields)?;
+            let forms = NeedForms {
+                edit: Some(form),
                 ..Default::default()
             };
-            need_refused(
-                &state,
-                &rc,
-                &project,
-                id,
-                e,
-                "description",
-                place,
-                fields.to_form(&[]),
-            )
-            .await
+            render_need(&state, &rc, &project, id, forms, status).await
         }
     }
 }
@@ -440,21 +418,12 @@ async fn offer_help(
             vec![],
         )),
         Err(e) => {
-            let place = |f| NeedForms {
-                help: f,
+            let (status, form) = rejected(e, "message", &fields)?;
+            let forms = NeedForms {
+                help: form,
                 ..Default::default()
             };
-            need_refused(
-                &state,
-                &rc,
-                &project,
-                id,
-                e,
-                "message",
-                place,
-                fields.to_form(&[]),
-            )
-            .await
+            render_need(&state, &rc, &project, id, forms, status).await
         }
     }
 }
@@ -483,21 +452,12 @@ async fn ask_member(
             vec![],
         )),
         Err(e) => {
-            let place = |f| NeedForms {
-                ask: (Some(member), f),
+            let (status, form) = rejected(e, "message", &fields)?;
+            let forms = NeedForms {
+                ask: (Some(member), form),
                 ..Default::default()
             };
-            need_refused(
-                &state,
-                &rc,
-                &project,
-                id,
-                e,
-                "message",
-                place,
-                fields.to_form(&[]),
-            )
-            .await
+            render_need(&state, &rc, &project, id, forms, status).await
         }
     }
 }
@@ -526,21 +486,12 @@ async fn ask_question(
             vec![],
         )),
         Err(e) => {
-            let place = |f| NeedForms {
-                question: f,
+            let (status, form) = rejected(e, "question", &fields)?;
+            let forms = NeedForms {
+                question: form,
                 ..Default::default()
             };
-            need_refused(
-                &state,
-                &rc,
-                &project,
-                id,
-                e,
-                "question",
-                place,
-                fields.to_form(&[]),
-            )
-            .await
+            render_need(&state, &rc, &project, id, forms, status).await
         }
     }
 }
