@@ -186,6 +186,10 @@ async fn explainers_move_out_of_projects_without_loss_and_back() {
             ]),
             text(&[None, Some("Un texte écrit avant de filmer.")]),
             text(&[None, Some("")]),
+        ]
+    );
+}
+
 #[tokio::test]
 async fn the_old_looking_for_help_text_becomes_each_projects_first_need_word_for_word() {
     use relais_domain::entities::need;
@@ -216,9 +220,9 @@ async fn the_old_looking_for_help_text_becomes_each_projects_first_need_word_for
     let project = |slug: &str, looking: bool, text: &str| {
         format!(
             "INSERT INTO projects (slug, title, pitch, description, themes, technical_challenge, licence, \
-             explainer_transcript, edition_id, city_id, stage, is_public, looking_for_help, help_wanted, \
+             edition_id, city_id, stage, is_public, looking_for_help, help_wanted, \
              last_activity_at, created_at, updated_at) VALUES ('{slug}', '{slug}', 'p', '', ',social,', '', 'MIT', \
-             '', 1, 1, 'idea', TRUE, {looking}, '{text}', {at}, {at}, {at})"
+             1, 1, 'idea', TRUE, {looking}, '{text}', {at}, {at}, {at})"
         )
     };
     for sql in [
