@@ -141,11 +141,6 @@ impl Explainer {
     pub fn score(&self) -> Score {
         self.analysis().score
     }
-
-    /// Complete enough for a stage checklist: a video and its transcript.
-    pub fn is_complete(&self) -> bool {
-        self.video_url.is_some() && !self.transcript.trim().is_empty()
-    }
 }
 
 /// What an actor may do with a project's explainers.

@@ -208,11 +208,6 @@ impl Captions {
         Ok(Captions { text, cues })
     }
 
-    /// Reads captions back from storage, where they were checked on the way in.
-    pub fn stored(text: String) -> Result<Captions, Refusal> {
-        Captions::parse(text.as_bytes())
-    }
-
     /// The WebVTT text.
     pub fn text(&self) -> &str {
         &self.text
@@ -254,7 +249,7 @@ mod tests {
         assert_eq!(c.cues(), 3);
         assert!(c.text().starts_with("WEBVTT - Le projet"));
         assert!(!c.text().contains('\r'));
-        assert_eq!(Captions::stored(c.text().to_owned()), Ok(c));
+        assert_eq!(Captions::parse(c.text().as_bytes()), Ok(c));
     }
 
     #[test]
