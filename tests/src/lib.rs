@@ -61,7 +61,38 @@ pub struct Email {
     pub raw: String,
 }
 
+/// A message source with quoted-printable soft breaks and escapes decoded,
+/// so that French text and long links read as written.
+pub fn decode_quoted_printable(raw: &str) -> String {
+    let raw = raw.replace("=\r\n", "").replace("=\n", "");
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 impl Email {
+    /// The email's source with quoted-printable decoded.
+    pub fn text(&self) -> String {
+        decode_quoted_printable(&self.raw)
+    }
+
     /// The first link in the email that starts with `prefix` (e.g. "/activate/").
     pub fn link(&self, base_url: &str, prefix: &str) -> String {
         let pattern = format!(

@@ -222,31 +222,6 @@ async fn setup() -> Setup {
     }
 }
 
-/// An email's source with quoted-printable escapes decoded, so French
-/// text reads as written.
-fn text(email: &Email) -> String {
-    let bytes = email.raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'=', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn emails_to<'a>(emails: &'a [Email], address: &str) -> Vec<&'a Email> {
     emails.iter().filter(|e| e.to.contains(address)).collect()
 }
@@ -355,8 +330,12 @@ async fn an_accepted_introduction_gives_each_side_the_others_address_and_only_th
         .collect();
     assert_eq!(to_team.len(), 2, "each team member may answer");
     for email in &to_team {
-        assert!(text(email).contains("Bonjour, je conçois des parcours simples."));
-        assert!(!text(email).contains(CAMILLE), "no address in a request");
+        assert!(
+            email
+                .text()
+                .contains("Bonjour, je conçois des parcours simples.")
+        );
+        assert!(!email.text().contains(CAMILLE), "no address in a request");
     }
     // Before acceptance, neither side's pages show the other's address.
     let owner = logged_in(&s.app, OWNER).await;
@@ -402,14 +381,14 @@ async fn an_accepted_introduction_gives_each_side_the_others_address_and_only_th
     let to_olivia = accepted(OWNER);
     assert_eq!((to_camille.len(), to_olivia.len()), (1, 1));
     assert!(
-        text(to_camille[0]).contains(OWNER),
+        to_camille[0].text().contains(OWNER),
         "{}",
-        text(to_camille[0])
+        to_camille[0].text()
     );
     assert!(
-        text(to_olivia[0]).contains(CAMILLE),
+        to_olivia[0].text().contains(CAMILLE),
         "{}",
-        text(to_olivia[0])
+        to_olivia[0].text()
     );
     assert!(accepted(MATE).is_empty(), "only the two people");
     assert_eq!(
@@ -459,11 +438,11 @@ async fn a_decline_is_kind_and_final_for_the_pair_and_need() {
         told.subject
     );
     assert!(
-        text(&told).contains("Merci d'avoir demandé"),
+        told.text().contains("Merci d'avoir demandé"),
         "{}",
-        text(&told)
+        told.text()
     );
-    assert!(!text(&told).contains(CAMILLE));
+    assert!(!told.text().contains(CAMILLE));
     // Final: neither side can ask again about this need.
     let again = owner
         .submit(
@@ -525,7 +504,7 @@ async fn requests_expire_after_thirty_days_and_the_asker_is_told() {
     assert!(
         emails_to(&s.app.deliver().await, CAMILLE)
             .iter()
-            .all(|e| !text(e).contains(OWNER))
+            .all(|e| !e.text().contains(OWNER))
     );
     // The same slot again does nothing.
     assert!(
@@ -699,11 +678,11 @@ async fn a_withdrawn_need_closes_its_waiting_requests_with_a_polite_email() {
     assert_eq!(intro_rows(&s.app).await[0].state, IntroductionState::Closed);
     let told = s.app.last_email_to(CAMILLE).await;
     assert!(
-        text(&told).contains("a retiré son besoin"),
+        told.text().contains("a retiré son besoin"),
         "{}",
-        text(&told)
+        told.text()
     );
-    assert!(text(&told).contains("Merci de votre intérêt"));
+    assert!(told.text().contains("Merci de votre intérêt"));
     // A withdrawn need leaves the public pages.
     let visitor = s.app.client();
     assert_eq!(visitor.get(need).await.status, StatusCode::NOT_FOUND);
@@ -971,4 +950,102 @@ async fn coordinators_see_volumes_but_never_messages() {
         .await
         .expect("open needs");
     assert!(open.contains(&(s.lyon, 1)), "{open:?}");
+}
+
+#[tokio::test]
+async fn no_page_feed_or_answer_shows_a_members_address_before_an_introduction_is_accepted() {
+    let s = setup().await;
+    // Camille makes her offer public; she asks to help, the team asks Paul,
+    // and a public question gets her answer.
+    save_offer(
+        &s.app,
+        CAMILLE,
+        &[
+            ("kinds", "designer"),
+            ("tags", "ux"),
+            ("languages", "fr"),
+            ("city_id", &s.lyon.to_string()),
+            ("introductions_per_month", "2"),
+            ("contactable", "on"),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    let camille = camille_offers_help(&s).await;
+    let owner = logged_in(&s.app, OWNER).await;
+    let need = &s.design_need.0;
+    let paul = user_id(&s.app, PAUL).await;
+    let asked = owner
+        .submit(
+            need,
+            &format!("{need}/ask/{paul}"),
+            &[("message", "Paul ?")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    let question = owner
+        .submit(
+            need,
+            &format!("{need}/questions"),
+            &[("question", "Des couleurs ?"), ("answers_public", "on")],
+        )
+        .await
+        .location
+        .expect("question");
+    camille
+        .submit(
+            &question,
+            &format!("{question}/answers"),
+            &[("answer", "Du vert.")],
+        )
+        .await;
+    let emails = s.app.deliver().await;
+    let answer_link = emails_to(&emails, OWNER)[0].link(&s.app.base_url, "/introductions/answer/");
+    let answer_path = answer_link.trim_start_matches(&s.app.base_url).to_owned();
+
+    let everyone = [OWNER, MATE, CAMILLE, PAUL, NADIA, ZOE, PAULINE, COORDINATOR];
+    let paths = [
+        "/",
+        "/projects",
+        "/projects?need=designer",
+        s.compost.as_str(),
+        need,
+        question.as_str(),
+        "/needs",
+        "/helpers",
+        "/relation",
+        "/offer",
+        "/dashboard",
+        "/meetups",
+        "/videos",
+        "/admin",
+        "/admin/introductions",
+        "/feed.atom",
+        "/projects/compost-partage/feed.atom",
+        "/videos/feed.atom",
+        "/cities/lyon/meetups.ics",
+        answer_path.as_str(),
+    ];
+    let mut viewers: Vec<(Option<&str>, Client)> = vec![(None, s.app.client())];
+    for who in everyone {
+        viewers.push((Some(who), logged_in(&s.app, who).await));
+    }
+    let mut checked = 0;
+    for (who, client) in &viewers {
+        for path in paths {
+            let page = client.get(path).await;
+            for address in everyone.iter().filter(|a| Some(**a) != *who) {
+                assert!(
+                    !page.body.contains(address),
+                    "{path} shows {address} to {who:?} before any acceptance"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 9 * paths.len());
+    // The request page behind Olivia's link, opened by anyone holding it.
+    let held = s.app.client().get(&answer_path).await;
+    assert_eq!(held.status, StatusCode::OK);
+    assert!(!held.body.contains(CAMILLE));
 }

@@ -6,6 +6,7 @@
 //! Messages people write are plain text: shown escaped, line breaks kept,
 //! web addresses turned into links that search engines do not follow.
 
+use crate::dates;
 use crate::form::{
     FormState, Input, checkbox, checkboxes, csrf, error_summary, input, select, textarea,
 };
@@ -70,8 +71,9 @@ fn theme_options(lang: Language) -> Vec<(String, String)> {
         .collect()
 }
 
-fn day(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d").to_string()
+/// "il y a 3 jours" in a `<time>` element that machines read exactly.
+fn when(lang: Language, at: DateTime<Utc>, now: DateTime<Utc>) -> Markup {
+    html! { time datetime=(dates::machine(at)) { (dates::relative(lang, at, now)) } }
 }
 
 /// Plain text as people typed it: escaped, line breaks kept, and web
@@ -509,7 +511,7 @@ pub fn offer_form(
     )
 }
 
-fn introduction_card(ctx: &PageContext, i: &Listed) -> Markup {
+fn introduction_card(ctx: &PageContext, i: &Listed, now: DateTime<Utc>) -> Markup {
     let lang = ctx.lang;
     let direction = match i.direction {
         Direction::Sent => "sent",
@@ -533,8 +535,8 @@ fn introduction_card(ctx: &PageContext, i: &Listed) -> Markup {
             h3 { (heading) }
             p.meta {
                 span.badge { (t(lang, &format!("introduction-state-{}", i.state.code()))) }
-                " · " (t_args(lang, "introduction-asked-on", &[("date", &day(i.created_at)), ("name", &i.asker_name)]))
-                @if i.state == IntroductionState::Pending { " · " (t_args(lang, "introduction-expires-on", &[("date", &day(i.expires_at))])) }
+                " · " (t_args(lang, "introduction-asked-by", &[("name", &i.asker_name)])) " " (when(lang, i.created_at, now))
+                @if i.state == IntroductionState::Pending { " · " (t(lang, "introduction-expires")) " " (when(lang, i.expires_at, now)) }
             }
             blockquote { (plain_text(&i.message)) }
             p { a href={ "/projects/" (i.project_slug) "/needs/" (i.need_id) } { (t(lang, "need-see")) } }
@@ -557,6 +559,7 @@ fn introduction_card(ctx: &PageContext, i: &Listed) -> Markup {
 /// The member's "mise en relation" page: suggestions and introductions.
 pub fn hub(
     ctx: &PageContext,
+    now: DateTime<Utc>,
     has_offer: bool,
     suggestions: &[NeedSuggestion],
     introductions: &[Listed],
@@ -574,7 +577,7 @@ pub fn hub(
             section {
                 h2 { (t(lang, "introductions-received")) }
                 @if received.is_empty() { p.muted { (t(lang, "introductions-none")) } }
-                @for i in &received { (introduction_card(ctx, i)) }
+                @for i in &received { (introduction_card(ctx, i, now)) }
             }
             section {
                 h2 { (t(lang, "suggestions-needs")) }
@@ -592,7 +595,7 @@ pub fn hub(
             section {
                 h2 { (t(lang, "introductions-sent")) }
                 @if sent.is_empty() { p.muted { (t(lang, "introductions-none")) } }
-                @for i in &sent { (introduction_card(ctx, i)) }
+                @for i in &sent { (introduction_card(ctx, i, now)) }
             }
         },
     )
@@ -699,6 +702,7 @@ pub fn follow_up(
 /// A question with its thread of answers.
 pub fn question_page(
     ctx: &PageContext,
+    now: DateTime<Utc>,
     project: &Project,
     thread: &Thread,
     form: &FormState,
@@ -727,14 +731,14 @@ pub fn question_page(
             h1 { (thread.body) }
             p.meta {
                 @if let Some(name) = &thread.asked_by_name { (name) " · " }
-                (day(thread.created_at)) " · "
+                (when(lang, thread.created_at, now)) " · "
                 (t(lang, if thread.answers_public { "question-answers-public" } else { "question-answers-team" }))
             }
             @if thread.answers.is_empty() { p.muted { (t(lang, "answers-none")) } }
             @for a in &thread.answers {
                 article.card.answer.reply[a.parent_id.is_some()] .helpful[a.helpful] id={ "answer-" (a.id) } {
                     p.meta {
-                        strong { (a.author_name) } " · " (day(a.created_at))
+                        strong { (a.author_name) } " · " (when(lang, a.created_at, now))
                         @if a.helpful { " · " span.badge { (t(lang, "answer-helpful")) } }
                     }
                     p { (plain_text(&a.body)) }

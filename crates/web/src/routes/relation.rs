@@ -233,7 +233,14 @@ async fn hub(State(state): State<AppState>, rc: RequestContext) -> WebResult<Res
     let has_offer = offer::of(&state.ctx.db, live.account.id).await?.is_some();
     let suggestions = suggestion::for_member(&state.ctx.db, live.account.id, SUGGESTIONS).await?;
     let introductions = introduction::of_reader(&state.ctx, &rc.actor()).await?;
-    Ok(view::hub(&rc.page(), has_offer, &suggestions, &introductions).into_response())
+    Ok(view::hub(
+        &rc.page(),
+        state.ctx.now(),
+        has_offer,
+        &suggestions,
+        &introductions,
+    )
+    .into_response())
 }
 
 fn need_input(fields: &Fields) -> NeedInput {
@@ -508,7 +515,14 @@ async fn render_question(
     let thread = expertise_question::thread(&state.ctx.db, &rc.actor(), project, id).await?;
     Ok((
         status,
-        view::question_page(&rc.page(), project, &thread, &form, replying_to),
+        view::question_page(
+            &rc.page(),
+            state.ctx.now(),
+            project,
+            &thread,
+            &form,
+            replying_to,
+        ),
     )
         .into_response())
 }
