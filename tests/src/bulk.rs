@@ -451,7 +451,8 @@ pub async fn seeded(now: DateTime<Utc>) -> (crate::TestDb, DatabaseConnection, P
 /// A value written as an SQL literal. Timestamps and dates take the text
 /// form sea-orm gives them on SQLite (RFC 3339 with `+00:00`, `YYYY-MM-DD`),
 /// so that they sort and parse like rows the application writes.
-trait Literal {
+pub trait Literal {
+    /// The value as SQL text.
     fn sql(&self) -> String;
 }
 
@@ -499,13 +500,13 @@ impl<T: Literal> Literal for Option<T> {
 }
 
 /// One parenthesised row of values.
-fn row(values: &[&dyn Literal]) -> String {
+pub fn row(values: &[&dyn Literal]) -> String {
     let values: Vec<String> = values.iter().map(|v| v.sql()).collect();
     format!("({})", values.join(", "))
 }
 
 /// Rows for one table, sent `BATCH_ROWS` at a time.
-struct Batch<'t> {
+pub struct Batch<'t> {
     txn: &'t DatabaseTransaction,
     head: String,
     rows: Vec<String>,
@@ -513,7 +514,8 @@ struct Batch<'t> {
 }
 
 impl<'t> Batch<'t> {
-    fn new(txn: &'t DatabaseTransaction, table: &str, columns: &str) -> Self {
+    /// Rows for `columns` of `table`, written in `txn`.
+    pub fn new(txn: &'t DatabaseTransaction, table: &str, columns: &str) -> Self {
         Batch {
             txn,
             head: format!("INSERT INTO {table} ({columns}) VALUES "),
@@ -522,7 +524,8 @@ impl<'t> Batch<'t> {
         }
     }
 
-    async fn push(&mut self, row: String) {
+    /// Adds a row (from `row`), sending a statement when the batch is full.
+    pub async fn push(&mut self, row: String) {
         self.rows.push(row);
         if self.rows.len() >= BATCH_ROWS {
             self.flush().await;
@@ -543,7 +546,7 @@ impl<'t> Batch<'t> {
     }
 
     /// Sends what is left; returns how many rows were written.
-    async fn finish(mut self) -> usize {
+    pub async fn finish(mut self) -> usize {
         self.flush().await;
         self.written
     }

@@ -408,7 +408,7 @@ pub struct OpenPage {
 }
 
 /// Ids of the public, live projects (optionally of one city), as a subquery.
-fn visible_projects(city_id: Option<i32>) -> sea_orm::sea_query::SelectStatement {
+pub(crate) fn visible_projects(city_id: Option<i32>) -> sea_orm::sea_query::SelectStatement {
     let mut q = Query::select();
     q.column(project::Column::Id)
         .from(project::Entity)

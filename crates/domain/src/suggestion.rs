@@ -68,19 +68,6 @@ pub struct NeedSuggestion {
     pub fit: Fit,
 }
 
-/// Needs of public, live projects (optionally in one city), as a subquery.
-fn visible_projects(city_id: Option<i32>) -> SelectStatement {
-    let mut q = Query::select();
-    q.column(project::Column::Id)
-        .from(project::Entity)
-        .and_where(Expr::col(project::Column::IsPublic).eq(true))
-        .and_where(Expr::col(project::Column::ArchivedAt).is_null());
-    if let Some(c) = city_id {
-        q.and_where(Expr::col(project::Column::CityId).eq(c));
-    }
-    q.to_owned()
-}
-
 /// Open needs that fit the member's offer, best first, at most `limit`.
 /// Needs of the member's own projects and needs they were already
 /// introduced about (or declined for) are left out.
@@ -132,7 +119,8 @@ pub async fn for_member(
         if let Some(c) = offer.city_id {
             let local = of_kind(&|q| {
                 q.and_where(
-                    Expr::col(need::Column::ProjectId).in_subquery(visible_projects(Some(c))),
+                    Expr::col(need::Column::ProjectId)
+                        .in_subquery(crate::need::visible_projects(Some(c))),
                 );
             });
             lists.push(ids(db, &local).await?);
@@ -148,10 +136,12 @@ pub async fn for_member(
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
+    // Fetched by primary key; the projects' visibility is checked below,
+    // on the few projects concerned (a subquery over every visible project
+    // here makes SQLite walk all of them).
     let rows = need::Entity::find()
         .filter(need::Column::Id.is_in(candidates.clone()))
         .filter(need::Column::State.eq(NeedState::Open))
-        .filter(need::Column::ProjectId.in_subquery(visible_projects(None)))
         .all(db)
         .await?;
     let own: Vec<i32> = project_member::Entity::find()
@@ -182,6 +172,8 @@ pub async fn for_member(
     let project_ids: Vec<i32> = needs.iter().map(|n| n.project_id).collect();
     let projects = project::Entity::find()
         .filter(project::Column::Id.is_in(project_ids))
+        .filter(project::Column::IsPublic.eq(true))
+        .filter(project::Column::ArchivedAt.is_null())
         .all(db)
         .await?;
     let city_ids: Vec<i32> = projects.iter().map(|p| p.city_id).collect();

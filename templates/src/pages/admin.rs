@@ -57,7 +57,8 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                 a.button href="/admin/polls" { (t(lang, "polls-title")) } " "
                 a.button href="/admin/outbox" { (t(lang, "outbox-title")) } " "
                 a.button href="/admin/explainers" { (t(lang, "explainer-coverage-title")) } " "
-                a.button href="/admin/announcements" { (t(lang, "announcements-title")) }
+                a.button href="/admin/announcements" { (t(lang, "announcements-title")) } " "
+                a.button href="/admin/introductions" { (t(lang, "volumes-title")) }
             }
             @if !view.editions.is_empty() {
                 h2 { (t(lang, "admin-checklists-title")) }
