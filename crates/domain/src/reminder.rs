@@ -1,7 +1,8 @@
 //! Planning the emails that time brings: meeting invitations (three weeks
-//! ahead, or at once for a meeting added later), reminders 7 days and 1 day
-//! before to those who answered yes or maybe, one nudge a week before to
-//! invited members who have not answered, notices when a meeting moves or
+//! ahead, or at once for a meeting added later) to members who have not
+//! answered yet, reminders 7 days and 1 day before to those who answered
+//! yes or maybe, one nudge a week before to invited members who have not
+//! answered, notices when a meeting moves or
 //! is cancelled, and milestone reminders (due within 3 days, then overdue).
 //!
 //! Planning is safe to run as often as one likes, on several instances at
@@ -107,7 +108,12 @@ async fn meetings(
         let cancelled = o.status == crate::meetup::Status::Cancelled.code();
         let left = o.starts_at - now;
         if !cancelled {
-            for p in &invited {
+            // Invitations and the nudge ask for an answer: whoever gave
+            // one (even before the invitation window) is not asked again.
+            for p in invited
+                .iter()
+                .filter(|p| !answers.iter().any(|a| a.user_id == p.id))
+            {
                 out.push(planned(
                     format!("meetup_invitation:{}:{}", o.id, p.id),
                     p,
@@ -123,8 +129,7 @@ async fn meetings(
                         }),
                     },
                 ));
-                let answered = answers.iter().any(|a| a.user_id == p.id);
-                if !answered && left <= Duration::days(7) {
+                if left <= Duration::days(7) {
                     out.push(planned(
                         format!("meetup_nudge:{}:{}", o.id, p.id),
                         p,
