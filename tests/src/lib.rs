@@ -204,6 +204,8 @@ impl TestApp {
             base_url: base_url.clone(),
             from: "La Nuit du Code Citoyen <relais@localhost>".to_owned(),
             worker: "test-worker".to_owned(),
+            delivery: relais_scheduler::deliver::Settings::default(),
+            shutdown: relais_scheduler::Shutdown::default(),
         };
         TestApp {
             base_url,

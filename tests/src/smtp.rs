@@ -1,10 +1,16 @@
 //! A small SMTP server for tests: it speaks enough of RFC 5321 for lettre
 //! (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT), keeps what it receives, and
 //! can refuse chosen recipients permanently (550) or for now (451).
+//!
+//! It can also be slow: it then waits before accepting each message, the
+//! message being "on the wire" meanwhile; a client that hangs up during
+//! the wait has not had its message accepted. It counts the most messages
+//! it had on the wire at once and the duplicates (by `Message-ID`).
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
@@ -34,6 +40,34 @@ struct Shared {
     received: Vec<Received>,
     refuse: HashSet<String>,
     defer: HashSet<String>,
+    delay: Duration,
+    on_the_wire: usize,
+    most_on_the_wire: usize,
+    connections: usize,
+    message_ids: HashSet<String>,
+    duplicates: usize,
+}
+
+/// One message on the wire, from `MAIL FROM` to the server's answer to
+/// its data (or the client hanging up).
+struct OnTheWire(Arc<Mutex<Shared>>);
+
+impl OnTheWire {
+    fn begin(shared: &Arc<Mutex<Shared>>) -> OnTheWire {
+        if let Ok(mut s) = shared.lock() {
+            s.on_the_wire += 1;
+            s.most_on_the_wire = s.most_on_the_wire.max(s.on_the_wire);
+        }
+        OnTheWire(shared.clone())
+    }
+}
+
+impl Drop for OnTheWire {
+    fn drop(&mut self) {
+        if let Ok(mut s) = self.0.lock() {
+            s.on_the_wire -= 1;
+        }
+    }
 }
 
 /// A running test SMTP server.
@@ -64,6 +98,9 @@ impl SmtpServer {
         let state = shared.clone();
         let task = tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
+                if let Ok(mut s) = state.lock() {
+                    s.connections += 1;
+                }
                 let state = state.clone();
                 tokio::spawn(async move {
                     let _ = session(socket, state).await;
@@ -93,6 +130,52 @@ impl SmtpServer {
         }
     }
 
+    /// Starts a server that waits `delay` before accepting each message.
+    pub async fn start_slow(delay: Duration) -> SmtpServer {
+        let server = Self::start().await;
+        server.set_delay(delay);
+        server
+    }
+
+    /// Waits `delay` before accepting each message from now on.
+    pub fn set_delay(&self, delay: Duration) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.delay = delay;
+        }
+    }
+
+    /// Messages on the wire right now.
+    pub fn on_the_wire(&self) -> usize {
+        self.shared.lock().map(|s| s.on_the_wire).unwrap_or(0)
+    }
+
+    /// The most messages that were on the wire at once.
+    pub fn most_on_the_wire(&self) -> usize {
+        self.shared.lock().map(|s| s.most_on_the_wire).unwrap_or(0)
+    }
+
+    /// Connections accepted so far.
+    pub fn connections(&self) -> usize {
+        self.shared.lock().map(|s| s.connections).unwrap_or(0)
+    }
+
+    /// Messages accepted whose `Message-ID` had been accepted before.
+    pub fn duplicates(&self) -> usize {
+        self.shared.lock().map(|s| s.duplicates).unwrap_or(0)
+    }
+
+    /// Waits up to `timeout` until `n` messages were accepted; returns how many were.
+    pub async fn wait_for(&self, n: usize, timeout: Duration) -> usize {
+        let until = tokio::time::Instant::now() + timeout;
+        loop {
+            let got = self.received().len();
+            if got >= n || tokio::time::Instant::now() >= until {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Answers 451 (try again later) to this recipient from now on.
     pub fn defer(&self, address: &str) {
         if let Ok(mut s) = self.shared.lock() {
@@ -116,6 +199,7 @@ async fn session(socket: tokio::net::TcpStream, shared: Arc<Mutex<Shared>>) -> s
     let mut lines = BufReader::new(read);
     write.write_all(b"220 relais-test ESMTP\r\n").await?;
     let mut to: Vec<String> = Vec::new();
+    let mut on_the_wire: Option<OnTheWire> = None;
     let mut line = String::new();
     loop {
         line.clear();
@@ -128,6 +212,8 @@ async fn session(socket: tokio::net::TcpStream, shared: Arc<Mutex<Shared>>) -> s
             "250-relais-test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n".into()
         } else if upper.starts_with("MAIL FROM") {
             to.clear();
+            drop(on_the_wire.take());
+            on_the_wire.get_or_insert_with(|| OnTheWire::begin(&shared));
             "250 2.1.0 ok\r\n".into()
         } else if upper.starts_with("RCPT TO") {
             let rcpt = address(&command[8..]);
@@ -156,17 +242,37 @@ async fn session(socket: tokio::net::TcpStream, shared: Arc<Mutex<Shared>>) -> s
                 }
                 data.push_str(l.strip_prefix('.').unwrap_or(&l));
             }
-            if let Ok(mut s) = shared.lock() {
-                s.received.push(Received {
-                    to: to.clone(),
-                    data: data.replace("\r\n", "\n"),
-                });
+            let delay = shared.lock().map(|s| s.delay).unwrap_or_default();
+            if !delay.is_zero() {
+                // The client says nothing until answered: anything read
+                // now is it hanging up, before its message was accepted.
+                let mut more = String::new();
+                tokio::select! {
+                    () = tokio::time::sleep(delay) => {}
+                    _ = lines.read_line(&mut more) => return Ok(()),
+                }
             }
+            let received = Received {
+                to: to.clone(),
+                data: data.replace("\r\n", "\n"),
+            };
+            if let Ok(mut s) = shared.lock() {
+                if let Some(id) = received.header("Message-ID")
+                    && !s.message_ids.insert(id)
+                {
+                    s.duplicates += 1;
+                }
+                s.received.push(received);
+            }
+            drop(on_the_wire.take());
             "250 2.0.0 queued\r\n".into()
         } else if upper == "QUIT" {
             write.write_all(b"221 2.0.0 bye\r\n").await?;
             return Ok(());
-        } else if upper == "RSET" || upper == "NOOP" {
+        } else if upper == "RSET" {
+            drop(on_the_wire.take());
+            "250 2.0.0 ok\r\n".into()
+        } else if upper == "NOOP" {
             "250 2.0.0 ok\r\n".into()
         } else {
             "502 5.5.2 not implemented\r\n".into()

@@ -418,3 +418,281 @@ async fn emails_claimed_by_a_worker_that_died_are_taken_back_after_the_lease() {
         .expect("no-op");
     assert_eq!(rows(&app).await[0].state, "sent");
 }
+
+/// Queues `n` invitations to `member{i}@example.org`, keys `{prefix}:{i}`.
+async fn queue(app: &TestApp, prefix: &str, n: usize) {
+    let txn = app.ctx.db.begin().await.expect("txn");
+    let message = EmailMessage::MeetupInvitation {
+        title: "Rencontre".into(),
+        when: "2026-12-03 19:00".into(),
+        place: "Lyon".into(),
+        meetup_id: 1,
+        event: None,
+    };
+    for i in 0..n {
+        let to = format!("member{i}@example.org");
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                idempotency_key: format!("{prefix}:{i}"),
+                to: &to,
+                user_id: None,
+                language: relais_domain::Language::Fr,
+                message: &message,
+            },
+            app.ctx.now(),
+        )
+        .await
+        .expect("enqueue");
+    }
+    txn.commit().await.expect("commit");
+}
+
+/// A delivery instance over `server` with its own worker name and settings.
+fn instance(app: &TestApp, server: &SmtpServer, worker: &str, in_flight: usize) -> JobContext {
+    JobContext {
+        mailer: Arc::new(Mailer::smtp_pooled(&server.url(), in_flight).expect("smtp url")),
+        worker: worker.to_owned(),
+        delivery: deliver::Settings {
+            in_flight,
+            ..deliver::Settings::default()
+        },
+        shutdown: relais_scheduler::Shutdown::default(),
+        ..app.jobs.clone()
+    }
+}
+
+async fn states(app: &TestApp) -> Vec<(String, i32, Option<String>)> {
+    rows(app)
+        .await
+        .into_iter()
+        .map(|r| (r.state, r.attempts, r.locked_by))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_run_that_outlasts_its_lease_keeps_its_emails_and_sends_none_twice() {
+    let app = TestApp::spawn().await;
+    queue(&app, "long", 6).await;
+    // Each email takes longer than a lease: only renewal keeps the second
+    // instance from taking back what the first has on the wire.
+    let server = SmtpServer::start_slow(std::time::Duration::from_millis(1500)).await;
+    let real_time = relais_domain::Context::new(
+        app.ctx.db.clone(),
+        Arc::new(relais_domain::clock::SystemClock),
+    );
+    let with_short_lease = |worker: &str| JobContext {
+        ctx: real_time.clone(),
+        delivery: deliver::Settings {
+            in_flight: 2,
+            lease: Duration::seconds(1),
+        },
+        ..instance(&app, &server, worker, 2)
+    };
+    let (first, second) = (with_short_lease("first"), with_short_lease("second"));
+    let now = real_time.now();
+    let first = tokio::spawn(async move { deliver::run(&first, now).await.expect("first") });
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let mut second_reports = Vec::new();
+    while !first.is_finished() {
+        second_reports.push(
+            deliver::run(&second, real_time.now())
+                .await
+                .expect("second"),
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    let first = first.await.expect("first run");
+    let second_sent: usize = second_reports.iter().map(|r| r.sent).sum();
+    assert_eq!(first.sent + second_sent, 6, "{first:?} {second_reports:?}");
+    assert_eq!(server.received().len(), 6);
+    assert_eq!(server.duplicates(), 0, "nothing sent twice");
+    assert!(
+        first.sent >= 2,
+        "the first run kept what it claimed: {first:?}"
+    );
+    assert!(states(&app).await.iter().all(|(s, _, _)| s == "sent"));
+}
+
+#[tokio::test]
+async fn no_more_emails_than_the_setting_are_ever_on_the_wire() {
+    let app = TestApp::spawn().await;
+    queue(&app, "wire", 40).await;
+    let server = SmtpServer::start_slow(std::time::Duration::from_millis(100)).await;
+    let jobs = instance(&app, &server, "w1", 4);
+    let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!((report.attempted, report.sent), (40, 40));
+    assert_eq!(server.most_on_the_wire(), 4);
+    assert!(server.connections() <= 4, "{}", server.connections());
+    assert_eq!(server.duplicates(), 0);
+}
+
+#[tokio::test]
+async fn the_first_retry_comes_30_seconds_after_a_failure_then_a_minute() {
+    let app = TestApp::spawn().await;
+    app.create_account("busy@example.org", "Busy", Role::Member, None)
+        .await;
+    let server = SmtpServer::start().await;
+    server.defer("busy@example.org");
+    let jobs = over_smtp(&app, &server.url(), "w1");
+    request_reset(&app, "busy@example.org").await;
+    let failed_at = app.ctx.now();
+    assert_eq!(
+        deliver::run(&jobs, failed_at)
+            .await
+            .expect("deliver")
+            .retried,
+        1
+    );
+    let row = rows(&app).await.remove(0);
+    assert_eq!(row.attempts, 1);
+    let wait = (row.next_attempt_at - failed_at).num_seconds();
+    assert!((30..=36).contains(&wait), "first wait {wait} s");
+
+    app.advance(Duration::seconds(29));
+    let early = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
+    assert_eq!(early.attempted, 0, "not before 30 s");
+    app.advance(Duration::seconds(8));
+    let second_at = app.ctx.now();
+    let again = deliver::run(&jobs, second_at).await.expect("deliver");
+    assert_eq!(again.retried, 1, "retried once 37 s after the failure");
+    let row = rows(&app).await.remove(0);
+    assert_eq!(row.attempts, 2);
+    let wait = (row.next_attempt_at - second_at).num_seconds();
+    assert!((60..=72).contains(&wait), "second wait {wait} s");
+}
+
+#[tokio::test]
+async fn aborting_gives_the_emails_on_the_wire_back_unsent_for_another_instance() {
+    let app = TestApp::spawn().await;
+    queue(&app, "abort", 5).await;
+    let slow = SmtpServer::start_slow(std::time::Duration::from_secs(30)).await;
+    let jobs = instance(&app, &slow, "stopping", 3);
+    let shutdown = jobs.shutdown.clone();
+    let now = app.ctx.now();
+    let run = tokio::spawn(async move { deliver::run(&jobs, now).await.expect("deliver") });
+    for _ in 0..200 {
+        if slow.on_the_wire() == 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(slow.on_the_wire(), 3);
+    shutdown.stop.cancel();
+    shutdown.abort.cancel();
+    let report = tokio::time::timeout(std::time::Duration::from_secs(10), run)
+        .await
+        .expect("an aborted run ends at once")
+        .expect("run");
+    assert_eq!((report.attempted, report.released, report.sent), (3, 3, 0));
+    assert!(slow.received().is_empty());
+    let after = states(&app).await;
+    assert!(
+        after
+            .iter()
+            .all(|(s, a, by)| s == "pending" && *a == 0 && by.is_none()),
+        "released, not counted as attempts: {after:?}"
+    );
+
+    // Another instance takes them at once, without waiting for a lease.
+    let server = SmtpServer::start().await;
+    let other = instance(&app, &server, "other", 8);
+    let report = deliver::run(&other, app.ctx.now()).await.expect("deliver");
+    assert_eq!(report.sent, 5);
+    assert_eq!(server.received().len(), 5);
+    assert_eq!(server.duplicates(), 0);
+}
+
+#[tokio::test]
+async fn the_scheduler_never_overlaps_a_delivery_run_and_stops_within_its_grace() {
+    let app = TestApp::spawn().await;
+    queue(&app, "tick", 12).await;
+    // A run lasts about 3 s (12 emails, 3 at a time, 700 ms each) while
+    // the job wakes every second.
+    let server = SmtpServer::start_slow(std::time::Duration::from_millis(700)).await;
+    let jobs = instance(&app, &server, "scheduled", 3);
+    let schedules = relais_scheduler::Schedules::default()
+        .with("delivery", "* * * * * *")
+        .expect("schedule")
+        .without_planning_at_start();
+    let running = relais_scheduler::start(jobs, schedules)
+        .await
+        .expect("start");
+    assert_eq!(
+        server
+            .wait_for(12, std::time::Duration::from_secs(30))
+            .await,
+        12
+    );
+    let counts = running.counts("delivery").expect("delivery counts");
+    assert!(counts.skipped >= 1, "{counts:?}");
+    assert_eq!(server.most_on_the_wire(), 3);
+    assert_eq!(server.duplicates(), 0);
+
+    // Stopping with emails on the wire: they finish within the grace.
+    queue(&app, "late", 30).await;
+    for _ in 0..200 {
+        if server.on_the_wire() == 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let on_the_wire = server.on_the_wire();
+    assert_eq!(on_the_wire, 3);
+    let before = server.received().len();
+    let stopped = running
+        .stop(std::time::Duration::from_secs(10))
+        .await
+        .expect("stop");
+    assert_eq!(stopped, relais_scheduler::Stopped::Finished);
+    let delivered = server.received().len() - before;
+    assert!(delivered >= on_the_wire && delivered < 30, "{delivered}");
+    let late: Vec<_> = rows(&app)
+        .await
+        .into_iter()
+        .filter(|r| r.idempotency_key.starts_with("late:"))
+        .collect();
+    assert_eq!(late.iter().filter(|r| r.state == "sent").count(), delivered);
+    assert!(
+        late.iter()
+            .filter(|r| r.state != "sent")
+            .all(|r| r.state == "pending" && r.attempts == 0),
+        "nothing claimed after the stop"
+    );
+    assert_eq!(server.duplicates(), 0);
+}
+
+#[tokio::test]
+async fn a_stop_whose_grace_runs_out_releases_what_is_on_the_wire() {
+    let app = TestApp::spawn().await;
+    queue(&app, "grace", 4).await;
+    let server = SmtpServer::start_slow(std::time::Duration::from_secs(60)).await;
+    let jobs = instance(&app, &server, "scheduled", 2);
+    let schedules = relais_scheduler::Schedules::default()
+        .with("delivery", "* * * * * *")
+        .expect("schedule")
+        .without_planning_at_start();
+    let running = relais_scheduler::start(jobs, schedules)
+        .await
+        .expect("start");
+    for _ in 0..300 {
+        if server.on_the_wire() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(server.on_the_wire(), 2);
+    let stopped = running
+        .stop(std::time::Duration::from_millis(300))
+        .await
+        .expect("stop");
+    assert_eq!(stopped, relais_scheduler::Stopped::Released);
+    assert!(server.received().is_empty());
+    let after = states(&app).await;
+    assert!(
+        after
+            .iter()
+            .all(|(s, a, by)| s == "pending" && *a == 0 && by.is_none()),
+        "{after:?}"
+    );
+}

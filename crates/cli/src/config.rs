@@ -29,8 +29,12 @@ pub struct Config {
     pub secret: Option<String>,
     /// `RELAIS_MAIL_FROM`: the sender of every email.
     pub mail_from: String,
-    /// `RELAIS_SCHEDULE_*`: when the background jobs wake up.
+    /// `RELAIS_SCHEDULE_<JOB>`: when the background jobs wake up.
     pub schedules: relais_scheduler::Schedules,
+    /// `RELAIS_DELIVERY_IN_FLIGHT`: emails on the wire at once (1–64).
+    pub delivery_in_flight: usize,
+    /// `RELAIS_SHUTDOWN_GRACE`: how long in-flight work may finish on SIGTERM.
+    pub shutdown_grace: std::time::Duration,
     /// `RELAIS_VIDEO_HOSTS`: the video hosts pages may embed.
     pub video_hosts: VideoHosts,
 }
@@ -64,11 +68,49 @@ struct FileConfig {
     timezone: Option<String>,
     secret: Option<String>,
     mail_from: Option<String>,
-    schedule_delivery: Option<String>,
-    schedule_meetups: Option<String>,
-    schedule_reminders: Option<String>,
-    schedule_polls: Option<String>,
+    delivery_in_flight: Option<String>,
+    shutdown_grace: Option<String>,
     video_hosts: Option<String>,
+}
+
+/// Reads the file, taking out the `schedule_<job>` keys (one per job of
+/// the scheduler's table) before the fixed keys are checked.
+fn read_file(
+    text: &str,
+    path: &Path,
+) -> Result<(FileConfig, HashMap<String, String>), ConfigError> {
+    let invalid = |e: toml::de::Error| {
+        bad(
+            &path.display().to_string(),
+            format!("not valid configuration: {}", e.message()),
+        )
+    };
+    let mut table: toml::Table = toml::from_str(text).map_err(invalid)?;
+    let mut schedules = HashMap::new();
+    for job in relais_scheduler::jobs::JOBS {
+        let key = format!("schedule_{}", job.name);
+        if let Some(value) = table.remove(&key) {
+            let Some(text) = value.as_str() else {
+                return Err(bad(
+                    &path.display().to_string(),
+                    format!("{key}: expected a string"),
+                ));
+            };
+            schedules.insert(job.variable(), text.to_owned());
+        }
+    }
+    let file = FileConfig::deserialize(toml::Value::Table(table)).map_err(invalid)?;
+    Ok((file, schedules))
+}
+
+/// A duration in seconds: `30` or `30s`.
+fn seconds(text: &str) -> Option<std::time::Duration> {
+    let number = text.strip_suffix('s').unwrap_or(text).trim();
+    number
+        .parse::<u64>()
+        .ok()
+        .filter(|s| *s <= 3600)
+        .map(std::time::Duration::from_secs)
 }
 
 impl Config {
@@ -102,14 +144,9 @@ impl Config {
         toml_text: Option<&str>,
         toml_path: &Path,
     ) -> Result<Self, ConfigError> {
-        let file: FileConfig = match toml_text {
-            Some(text) => toml::from_str(text).map_err(|e| {
-                bad(
-                    &toml_path.display().to_string(),
-                    format!("not valid configuration: {}", e.message()),
-                )
-            })?,
-            None => FileConfig::default(),
+        let (file, file_schedules) = match toml_text {
+            Some(text) => read_file(text, toml_path)?,
+            None => (FileConfig::default(), HashMap::new()),
         };
         let get = |name: &str, from_file: &Option<String>| -> Option<String> {
             env.get(name)
@@ -212,46 +249,38 @@ impl Config {
             }
         };
 
-        let defaults = relais_scheduler::Schedules::default();
-        let schedule = |var: &str,
-                        from_file: &Option<String>,
-                        default: String|
-         -> Result<String, ConfigError> {
-            match get(var, from_file) {
-                Some(expr) if relais_scheduler::Schedules::check(&expr) => Ok(expr),
-                Some(expr) => Err(bad(
-                    var,
-                    format!(
-                        "expected a cron expression with seconds such as \"0 10 * * * *\", got {expr:?}"
-                    ),
-                )),
-                None => Ok(default),
+        let mut schedules = relais_scheduler::Schedules::in_zone(timezone);
+        for job in relais_scheduler::jobs::JOBS {
+            let variable = job.variable();
+            if let Some(expression) = get(&variable, &file_schedules.get(&variable).cloned()) {
+                schedules = schedules
+                    .with(job.name, &expression)
+                    .map_err(|e| bad(&variable, e.to_string()))?;
             }
+        }
+
+        let delivery_in_flight = match get("RELAIS_DELIVERY_IN_FLIGHT", &file.delivery_in_flight) {
+            Some(text) => text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=relais_scheduler::deliver::MAX_IN_FLIGHT).contains(n))
+                .ok_or_else(|| {
+                    bad(
+                        "RELAIS_DELIVERY_IN_FLIGHT",
+                        format!("expected a number of emails from 1 to 64, got {text:?}"),
+                    )
+                })?,
+            None => relais_scheduler::deliver::DEFAULT_IN_FLIGHT,
         };
-        let schedules = relais_scheduler::Schedules {
-            delivery: schedule(
-                "RELAIS_SCHEDULE_DELIVERY",
-                &file.schedule_delivery,
-                defaults.delivery,
-            )?,
-            meetups: schedule(
-                "RELAIS_SCHEDULE_MEETUPS",
-                &file.schedule_meetups,
-                defaults.meetups,
-            )?,
-            reminders: schedule(
-                "RELAIS_SCHEDULE_REMINDERS",
-                &file.schedule_reminders,
-                defaults.reminders,
-            )?,
-            polls: schedule(
-                "RELAIS_SCHEDULE_POLLS",
-                &file.schedule_polls,
-                defaults.polls,
-            )?,
-            housekeeping: defaults.housekeeping,
-            introductions: defaults.introductions,
-            zone: timezone,
+
+        let shutdown_grace = match get("RELAIS_SHUTDOWN_GRACE", &file.shutdown_grace) {
+            Some(text) => seconds(&text).ok_or_else(|| {
+                bad(
+                    "RELAIS_SHUTDOWN_GRACE",
+                    format!("expected seconds from 0 to 3600 such as 30, got {text:?}"),
+                )
+            })?,
+            None => std::time::Duration::from_secs(30),
         };
 
         let video_hosts = match get("RELAIS_VIDEO_HOSTS", &file.video_hosts) {
@@ -264,6 +293,8 @@ impl Config {
         Ok(Config {
             video_hosts,
             schedules,
+            delivery_in_flight,
+            shutdown_grace,
             database_url,
             bind,
             base_url,
@@ -299,6 +330,32 @@ mod tests {
         assert_eq!(c.timezone, chrono_tz::Europe::Paris);
         assert_eq!(c.mail_from, "La Nuit du Code Citoyen <relais@localhost>");
         assert_eq!(c.video_hosts, VideoHosts::default());
+        assert_eq!(c.delivery_in_flight, 8);
+        assert_eq!(c.shutdown_grace, std::time::Duration::from_secs(30));
+        let delivery = relais_scheduler::jobs::find("delivery").expect("delivery");
+        assert_eq!(c.schedules.of(delivery), "*/5 * * * * *");
+    }
+
+    #[test]
+    fn every_job_has_its_schedule_variable_and_file_key() {
+        for job in relais_scheduler::jobs::JOBS {
+            let variable = job.variable();
+            let c = load(&[(variable.as_str(), "7 7 7 * * *")], None).expect(&variable);
+            assert_eq!(c.schedules.of(job), "7 7 7 * * *", "{variable}");
+            let key = format!("schedule_{} = \"8 8 8 * * *\"", job.name);
+            let c = load(&[], Some(&key)).expect(&key);
+            assert_eq!(c.schedules.of(job), "8 8 8 * * *", "{key}");
+        }
+        let c = load(
+            &[
+                ("RELAIS_DELIVERY_IN_FLIGHT", "3"),
+                ("RELAIS_SHUTDOWN_GRACE", "5s"),
+            ],
+            None,
+        )
+        .expect("valid");
+        assert_eq!(c.delivery_in_flight, 3);
+        assert_eq!(c.shutdown_grace, std::time::Duration::from_secs(5));
     }
 
     #[test]
@@ -339,6 +396,10 @@ mod tests {
             ("RELAIS_SECRET", "short"),
             ("RELAIS_MAIL_FROM", "nobody"),
             ("RELAIS_SCHEDULE_REMINDERS", "every hour"),
+            ("RELAIS_SCHEDULE_CHECK_INS", "0 0 0 0"),
+            ("RELAIS_DELIVERY_IN_FLIGHT", "0"),
+            ("RELAIS_DELIVERY_IN_FLIGHT", "65"),
+            ("RELAIS_SHUTDOWN_GRACE", "soon"),
             ("RELAIS_VIDEO_HOSTS", "https://video.example.org"),
         ];
         for (var, value) in cases {

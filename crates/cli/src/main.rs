@@ -37,7 +37,7 @@ enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
-    /// Plans the reminders due now (or lists them with --dry-run).
+    /// Runs every planning job now: reminders, digests, check-ins… (--dry-run lists the reminders).
     Reminders {
         /// Lists what would be queued, without queuing it.
         #[arg(long)]
@@ -142,9 +142,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     at.to_rfc3339()
                 );
             } else {
-                let queued = relais_domain::reminder::plan(&ctx, at).await?
-                    + relais_domain::check_in::plan(&ctx, at).await?;
-                println!("{queued} email(s) queued");
+                // Every planning job of the scheduler's table, as `serve`
+                // runs them each hour, without waiting for the hour's slot.
+                let jobs = serve::jobs(&config, ctx.clone())?;
+                let mut total = 0;
+                for job in relais_scheduler::jobs::JOBS.iter().filter(|j| j.plans()) {
+                    let done = job
+                        .work(&jobs, at)
+                        .await
+                        .with_context(|| format!("planning {}", job.name))?;
+                    println!("{:<16} {done}", job.name);
+                    total += done;
+                }
+                println!("{total} email(s) queued or item(s) updated");
             }
         }
         Command::User {

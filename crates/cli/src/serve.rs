@@ -11,13 +11,34 @@ use std::sync::Arc;
 /// The mail transport the configuration asks for.
 pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     Ok(match &config.smtp_url {
-        Some(url) => Mailer::smtp(url).context("RELAIS_SMTP_URL")?,
+        Some(url) => {
+            Mailer::smtp_pooled(url, config.delivery_in_flight).context("RELAIS_SMTP_URL")?
+        }
         None => Mailer::files(&config.outbox_dir).context("RELAIS_OUTBOX_DIR")?,
     })
 }
 
-/// Serves until interrupted (Ctrl-C or SIGTERM).
+/// What the scheduled jobs need, from the configuration.
+pub fn jobs(config: &Config, ctx: Context) -> anyhow::Result<JobContext> {
+    Ok(JobContext {
+        ctx,
+        mailer: Arc::new(mailer(config)?),
+        base_url: config.base_url.to_string(),
+        from: config.mail_from.clone(),
+        worker: JobContext::worker_name(),
+        delivery: relais_scheduler::deliver::Settings {
+            in_flight: config.delivery_in_flight,
+            ..Default::default()
+        },
+        shutdown: Default::default(),
+    })
+}
+
+/// Serves until interrupted (Ctrl-C or SIGTERM), then stops the scheduler:
+/// nothing more is claimed, emails on the wire have the grace period to
+/// finish, and those that do not are given back for another instance.
 pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::Result<()> {
+    let signal = shutdown_signal()?;
     let secret = relais_domain::settings::server_secret(&ctx.db, config.secret.as_deref()).await?;
     let state = AppState {
         ctx: ctx.clone(),
@@ -26,49 +47,45 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
         ),
         secret: Arc::new(secret),
     };
-    let _scheduler = if with_scheduler {
-        let jobs = JobContext {
-            ctx: ctx.clone(),
-            mailer: Arc::new(mailer(&config)?),
-            base_url: config.base_url.to_string(),
-            from: config.mail_from.clone(),
-            worker: JobContext::worker_name(),
-        };
-        Some(relais_scheduler::start(jobs, config.schedules.clone()).await?)
-    } else {
-        None
-    };
+    // The port first: an instance that cannot serve does no background work either.
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {} (RELAIS_BIND)", config.bind))?;
+    let scheduler = if with_scheduler {
+        Some(relais_scheduler::start(jobs(&config, ctx.clone())?, config.schedules.clone()).await?)
+    } else {
+        None
+    };
     tracing::info!(address = %config.bind, base_url = %config.base_url, "Relais is listening");
-    axum::serve(
+    let served = axum::serve(
         listener,
         relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    .with_graceful_shutdown(signal)
+    .await;
+    if let Some(scheduler) = scheduler {
+        let stopped = scheduler.stop(config.shutdown_grace).await?;
+        tracing::info!(?stopped, "scheduler stopped");
+    }
+    served?;
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Ctrl-C or SIGTERM. The SIGTERM handler is installed at once, before
+/// any work starts, so the signal can never kill the process outright.
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("installing the SIGTERM handler")?;
+    Ok(async move {
+        #[cfg(unix)]
+        let terminate = terminate.recv();
+        #[cfg(not(unix))]
+        let terminate = std::future::pending::<Option<()>>();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {},
+            _ = terminate => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down");
+        tracing::info!("shutting down");
+    })
 }

@@ -116,6 +116,9 @@ pub struct Claimed {
     pub language: Language,
 }
 
+/// Candidates read beyond a claim's limit, for the rows other instances win.
+const CLAIM_MARGIN: u64 = 16;
+
 /// Claims up to `limit` due emails for `worker` until `now + lease`.
 ///
 /// Due means pending with its next attempt in the past, or "sending" with
@@ -139,15 +142,21 @@ pub async fn claim_due(
                 .add(Column::State.eq(State::Sending.code()))
                 .add(Column::LockedUntil.lt(now)),
         );
+    // A few more candidates than wanted: instances racing for the same
+    // first rows each lose some, and an empty answer must mean "nothing is
+    // due", not "another instance was quicker".
     let candidates = Entity::find()
         .filter(due.clone())
         .order_by_asc(Column::NextAttemptAt)
         .order_by_asc(Column::Id)
-        .limit(limit)
+        .limit(limit.saturating_add(CLAIM_MARGIN))
         .all(db)
         .await?;
     let mut claimed = Vec::with_capacity(candidates.len());
     for row in candidates {
+        if claimed.len() as u64 >= limit {
+            break;
+        }
         let won = Entity::update_many()
             .col_expr(Column::State, Expr::value(State::Sending.code()))
             .col_expr(Column::LockedBy, Expr::value(worker))
@@ -263,6 +272,50 @@ pub async fn fail(db: &impl ConnectionTrait, id: i64, worker: &str, error: &str)
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Extends to `until` the leases `worker` holds on `ids` (emails still on
+/// the wire), so that a long run keeps what it claimed.
+pub async fn renew_leases(
+    db: &impl ConnectionTrait,
+    worker: &str,
+    ids: &[i64],
+    until: DateTime<Utc>,
+) -> Result<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let result = Entity::update_many()
+        .col_expr(Column::LockedUntil, Expr::value(until))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .filter(Column::State.eq(State::Sending.code()))
+        .filter(Column::LockedBy.eq(worker))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Gives back, unsent, emails `worker` claimed (it is stopping): they are
+/// due again at once for any instance, and the claim does not count as an
+/// attempt.
+pub async fn release(db: &impl ConnectionTrait, ids: &[i64], worker: &str) -> Result<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let result = Entity::update_many()
+        .col_expr(Column::State, Expr::value(State::Pending.code()))
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(Column::LockedBy, Expr::value(Option::<String>::None))
+        .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .filter(Column::State.eq(State::Sending.code()))
+        .filter(Column::LockedBy.eq(worker))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
 }
 
 /// Counts of outbox rows by state: (pending, sending, sent, failed).

@@ -7,7 +7,7 @@
 use crate::JobContext;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use relais_domain::{introduction, job_run};
+use relais_domain::introduction;
 
 /// The job's name in `job_runs`.
 pub const JOB: &str = "introductions";
@@ -24,14 +24,11 @@ pub struct Report {
 /// Runs the slot of `now` if this instance claims it (`None` when another
 /// instance had the slot).
 pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Option<Report>> {
-    let slot = crate::meetup_generation::slot(now);
-    if !job_run::claim(&jobs.ctx.db, JOB, &slot, &jobs.worker, now).await? {
-        return Ok(None);
-    }
-    let report = Report {
-        expired: introduction::expire_due(&jobs.ctx, now).await?,
-        follow_ups: introduction::plan_follow_ups(&jobs.ctx, now).await?,
-    };
-    job_run::finish(&jobs.ctx.db, JOB, &slot, jobs.ctx.now()).await?;
-    Ok(Some(report))
+    crate::jobs::in_slot(jobs, JOB, now, || async {
+        Ok(Report {
+            expired: introduction::expire_due(&jobs.ctx, now).await?,
+            follow_ups: introduction::plan_follow_ups(&jobs.ctx, now).await?,
+        })
+    })
+    .await
 }

@@ -1,20 +1,26 @@
 //! Relais' background work. Jobs are plain async functions of
-//! `(context, now)`; tokio-cron-scheduler only wakes them up. Every job is
-//! safe to run twice and on several instances at once: the database, not
-//! the process, decides who does what.
+//! `(context, now)`, listed once in `jobs::JOBS`; tokio-cron-scheduler only
+//! wakes them up. Every job is safe to run twice and on several instances
+//! at once: the database, not the process, decides who does what. Within
+//! one process a job never overlaps itself: a wake-up that finds the
+//! previous run still going is skipped.
 
 pub mod deliver;
 pub mod error;
 pub mod introductions;
+pub mod jobs;
 pub mod mailer;
 pub mod meetup_generation;
 pub mod poll_reminders;
-pub mod reminders;
 
-use chrono::Utc;
 use relais_domain::Context;
+use std::collections::BTreeMap;
 use std::sync::Arc;
-use tokio_cron_scheduler::{Job, JobScheduler};
+use std::sync::atomic::{AtomicU64, Ordering};
+use tokio_cron_scheduler::JobScheduler;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tracing::Instrument;
 
 pub use error::{Result, SchedulerError};
 pub use mailer::Mailer;
@@ -32,6 +38,22 @@ pub struct JobContext {
     pub from: String,
     /// This instance's name in claims (host and process id).
     pub worker: String,
+    /// How many emails on the wire, how long a claim holds.
+    pub delivery: deliver::Settings,
+    /// Tells running jobs the process is stopping; `start` gives the
+    /// scheduler's jobs its own.
+    pub shutdown: Shutdown,
+}
+
+/// The two steps of stopping: `stop` (claim nothing more, finish what is
+/// on the wire), then `abort` once the grace period is over (give back
+/// what is still on the wire, unsent, for another instance to take at once).
+#[derive(Debug, Clone, Default)]
+pub struct Shutdown {
+    /// Claim nothing more.
+    pub stop: CancellationToken,
+    /// Release what is still claimed.
+    pub abort: CancellationToken,
 }
 
 impl JobContext {
@@ -47,162 +69,249 @@ impl JobContext {
 }
 
 /// When each job wakes up: cron expressions with seconds, read in the
-/// programme's time zone. The defaults are documented in the README.
+/// programme's time zone; a job without an override keeps the default of
+/// `jobs::JOBS`, documented in the README.
 #[derive(Debug, Clone)]
 pub struct Schedules {
-    /// Outbox delivery.
-    pub delivery: String,
-    /// Meetup occurrence generation.
-    pub meetups: String,
-    /// Reminders, digests and check-ins.
-    pub reminders: String,
-    /// Date-poll reminders.
-    pub polls: String,
-    /// Expired sessions.
-    pub housekeeping: String,
-    /// Introductions: expiry and the follow-up a month later.
-    pub introductions: String,
     /// The zone the expressions are read in.
     pub zone: chrono_tz::Tz,
+    overrides: BTreeMap<&'static str, String>,
+    plan_at_start: bool,
 }
 
 impl Default for Schedules {
     fn default() -> Self {
         Schedules {
-            delivery: "*/5 * * * * *".into(),
-            meetups: "0 5 * * * *".into(),
-            reminders: "0 10 * * * *".into(),
-            polls: "0 20 * * * *".into(),
-            housekeeping: "0 17 * * * *".into(),
-            introductions: "0 25 * * * *".into(),
             zone: chrono_tz::Europe::Paris,
+            overrides: BTreeMap::new(),
+            plan_at_start: true,
         }
     }
 }
 
+/// A schedule that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError {
+    /// No job has this name.
+    #[error("no scheduled job is called {0:?}")]
+    UnknownJob(String),
+    /// Not a cron expression with seconds.
+    #[error("expected a cron expression with seconds such as \"0 10 * * * *\", got {0:?}")]
+    BadExpression(String),
+}
+
 impl Schedules {
+    /// The defaults, read in `zone`.
+    pub fn in_zone(zone: chrono_tz::Tz) -> Self {
+        Schedules {
+            zone,
+            ..Schedules::default()
+        }
+    }
+
+    /// Wakes the job called `job` at `expression` instead of its default.
+    pub fn with(mut self, job: &str, expression: &str) -> std::result::Result<Self, ScheduleError> {
+        let job = jobs::find(job).ok_or_else(|| ScheduleError::UnknownJob(job.to_owned()))?;
+        if !Self::check(expression) {
+            return Err(ScheduleError::BadExpression(expression.to_owned()));
+        }
+        self.overrides.insert(job.name, expression.to_owned());
+        Ok(self)
+    }
+
+    /// Skips the planning run at start-up (tests that want to drive time).
+    pub fn without_planning_at_start(mut self) -> Self {
+        self.plan_at_start = false;
+        self
+    }
+
+    /// When `job` wakes up.
+    pub fn of(&self, job: &jobs::Job) -> &str {
+        self.overrides
+            .get(job.name)
+            .map_or(job.schedule, String::as_str)
+    }
+
     /// Whether `expression` is a cron expression the scheduler accepts.
     pub fn check(expression: &str) -> bool {
-        Job::new_async_tz(expression, chrono_tz::UTC, |_id, _lock| Box::pin(async {})).is_ok()
+        tokio_cron_scheduler::Job::new_async_tz(expression, chrono_tz::UTC, |_id, _lock| {
+            Box::pin(async {})
+        })
+        .is_ok()
     }
 }
 
-/// Starts the scheduled jobs; keep the returned scheduler alive.
-pub async fn start(jobs: JobContext, schedules: Schedules) -> Result<JobScheduler> {
-    let zone = schedules.zone;
+/// How often a job has woken up on this instance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JobCounts {
+    /// Runs started.
+    pub started: u64,
+    /// Runs ended (with or without error).
+    pub finished: u64,
+    /// Wake-ups skipped because the previous run was still going.
+    pub skipped: u64,
+}
+
+#[derive(Default)]
+struct Counters {
+    started: AtomicU64,
+    finished: AtomicU64,
+    skipped: AtomicU64,
+}
+
+/// One job as the scheduler runs it: its guard against overlapping itself.
+#[derive(Clone)]
+struct Runner {
+    job: &'static jobs::Job,
+    jobs: JobContext,
+    guard: Arc<tokio::sync::Mutex<()>>,
+    counters: Arc<Counters>,
+}
+
+impl Runner {
+    /// Runs the job now unless its previous run is still going (or the
+    /// process is stopping).
+    async fn run_now(&self) {
+        if self.jobs.shutdown.stop.is_cancelled() {
+            return;
+        }
+        let Ok(_running) = self.guard.clone().try_lock_owned() else {
+            self.counters.skipped.fetch_add(1, Ordering::Relaxed);
+            tracing::debug!(job = self.job.name, "previous run still going; skipped");
+            return;
+        };
+        self.counters.started.fetch_add(1, Ordering::Relaxed);
+        let now = self.jobs.ctx.now();
+        let run = self
+            .job
+            .run(&self.jobs, now)
+            .instrument(tracing::info_span!("job", name = self.job.name));
+        match run.await {
+            Ok(Some(done)) if done > 0 && self.job.plans() => {
+                tracing::info!(job = self.job.name, done, "scheduled job ran");
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(job = self.job.name, error = %e, "scheduled job failed"),
+        }
+        self.counters.finished.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// The running scheduler; `stop` it to shut down cleanly.
+pub struct Running {
+    scheduler: JobScheduler,
+    shutdown: Shutdown,
+    tracker: TaskTracker,
+    counters: BTreeMap<&'static str, Arc<Counters>>,
+}
+
+/// How a stop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stopped {
+    /// Every run finished within the grace period.
+    Finished,
+    /// The grace period ran out: emails still on the wire were released.
+    Released,
+}
+
+/// After the grace period, how long releasing may take before stopping anyway.
+const RELEASE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl Running {
+    /// How often the job called `name` has woken up so far.
+    pub fn counts(&self, name: &str) -> Option<JobCounts> {
+        self.counters.get(name).map(|c| JobCounts {
+            started: c.started.load(Ordering::Relaxed),
+            finished: c.finished.load(Ordering::Relaxed),
+            skipped: c.skipped.load(Ordering::Relaxed),
+        })
+    }
+
+    /// Stops: no job starts any more and delivery claims nothing more;
+    /// runs under way have `grace` to finish, after which emails still on
+    /// the wire are released for another instance.
+    pub async fn stop(mut self, grace: std::time::Duration) -> Result<Stopped> {
+        self.shutdown.stop.cancel();
+        self.scheduler.shutdown().await?;
+        self.tracker.close();
+        if tokio::time::timeout(grace, self.tracker.wait())
+            .await
+            .is_ok()
+        {
+            return Ok(Stopped::Finished);
+        }
+        tracing::warn!(
+            ?grace,
+            "grace period over; releasing emails still on the wire"
+        );
+        self.shutdown.abort.cancel();
+        if tokio::time::timeout(RELEASE_WAIT, self.tracker.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("jobs still running at exit");
+        }
+        Ok(Stopped::Released)
+    }
+}
+
+/// Starts every job of `jobs::JOBS` on its schedule, and the planning jobs
+/// once at start-up too, in the background (their keys make it safe), so
+/// that a fresh instance has its due emails queued within a minute.
+///
+/// Time comes from `jobs.ctx.clock`: every run asks it for `now`, so over
+/// a test clock with every-second schedules the real scheduler plans what
+/// the test's moment calls for.
+pub async fn start(jobs: JobContext, schedules: Schedules) -> Result<Running> {
+    let shutdown = Shutdown::default();
+    let jobs = JobContext {
+        shutdown: shutdown.clone(),
+        ..jobs
+    };
+    let tracker = TaskTracker::new();
     let scheduler = JobScheduler::new().await?;
-    let delivery = jobs.clone();
-    scheduler
-        .add(Job::new_async_tz(
-            schedules.delivery.as_str(),
-            zone,
-            move |_id, _lock| {
-                let jobs = delivery.clone();
-                Box::pin(async move {
-                    let now = jobs.ctx.now();
-                    match deliver::run(&jobs, now).await {
-                        Ok(report) if report.attempted > 0 => {
-                            tracing::info!(?report, "outbox delivery")
-                        }
-                        Ok(_) => {}
-                        Err(e) => tracing::error!(error = %e, "outbox delivery failed"),
-                    }
-                })
-            },
-        )?)
-        .await?;
-    // At start-up too: slots missed while every instance was down are
-    // covered by one run, generation being idempotent.
-    run_meetup_generation(&jobs).await;
-    let generation = jobs.clone();
-    scheduler
-        .add(Job::new_async_tz(
-            schedules.meetups.as_str(),
-            zone,
-            move |_id, _lock| {
-                let jobs = generation.clone();
-                Box::pin(async move { run_meetup_generation(&jobs).await })
-            },
-        )?)
-        .await?;
-    let reminders = jobs.clone();
-    scheduler
-        .add(Job::new_async_tz(
-            schedules.polls.as_str(),
-            zone,
-            move |_id, _lock| {
-                let jobs = reminders.clone();
-                Box::pin(async move {
-                    match poll_reminders::run(&jobs, jobs.ctx.now()).await {
-                        Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "poll reminders queued"),
-                        Ok(_) => {}
-                        Err(e) => tracing::error!(error = %e, "poll reminders failed"),
-                    }
-                })
-            },
-        )?)
-        .await?;
-    let planner = jobs.clone();
-    scheduler
-        .add(Job::new_async_tz(
-            schedules.reminders.as_str(),
-            zone,
-            move |_id, _lock| {
-                let jobs = planner.clone();
-                Box::pin(async move {
-                    match reminders::run(&jobs, jobs.ctx.now()).await {
-                        Ok(Some(n)) if n > 0 => tracing::info!(queued = n, "reminders queued"),
-                        Ok(_) => {}
-                        Err(e) => tracing::error!(error = %e, "reminder planning failed"),
-                    }
-                })
-            },
-        )?)
-        .await?;
-    let housekeeping = jobs.clone();
-    scheduler
-        .add(Job::new_async_tz(
-            schedules.housekeeping.as_str(),
-            zone,
-            move |_id, _lock| {
-                let jobs = housekeeping.clone();
-                Box::pin(async move {
-                    match relais_domain::session::purge_expired(&jobs.ctx.db, Utc::now()).await {
-                        Ok(n) if n > 0 => tracing::info!(purged = n, "expired sessions removed"),
-                        Ok(_) => {}
-                        Err(e) => tracing::error!(error = %e, "session purge failed"),
-                    }
-                })
-            },
-        )?)
-        .await?;
-    let relation = jobs.clone();
-    scheduler
-        .add(Job::new_async_tz(
-            schedules.introductions.as_str(),
-            zone,
-            move |_id, _lock| {
-                let jobs = relation.clone();
-                Box::pin(async move {
-                    match introductions::run(&jobs, jobs.ctx.now()).await {
-                        Ok(Some(report)) if report != introductions::Report::default() => {
-                            tracing::info!(?report, "introductions expired or followed up")
-                        }
-                        Ok(_) => {}
-                        Err(e) => tracing::error!(error = %e, "introduction planning failed"),
-                    }
-                })
-            },
-        )?)
-        .await?;
-    scheduler.start().await?;
-    Ok(scheduler)
-}
-
-async fn run_meetup_generation(jobs: &JobContext) {
-    match meetup_generation::run(jobs, jobs.ctx.now()).await {
-        Ok(Some(created)) => tracing::info!(created, "meetup occurrences generated"),
-        Ok(None) => {}
-        Err(e) => tracing::error!(error = %e, "meetup generation failed"),
+    let mut runners = Vec::with_capacity(jobs::JOBS.len());
+    for job in jobs::JOBS {
+        let runner = Runner {
+            job,
+            jobs: jobs.clone(),
+            guard: Arc::new(tokio::sync::Mutex::new(())),
+            counters: Arc::new(Counters::default()),
+        };
+        let wake = runner.clone();
+        let wake_tracker = tracker.clone();
+        scheduler
+            .add(tokio_cron_scheduler::Job::new_async_tz(
+                schedules.of(job),
+                schedules.zone,
+                move |_id, _lock| {
+                    let runner = wake.clone();
+                    // The run is ours to track (for a clean stop), not the
+                    // cron library's: the wake-up itself returns at once.
+                    wake_tracker.spawn(async move { runner.run_now().await });
+                    Box::pin(async {})
+                },
+            )?)
+            .await?;
+        runners.push(runner);
     }
+    let counters = runners
+        .iter()
+        .map(|r| (r.job.name, r.counters.clone()))
+        .collect();
+    if schedules.plan_at_start {
+        let planning: Vec<Runner> = runners.into_iter().filter(|r| r.job.plans()).collect();
+        tracker.spawn(async move {
+            for runner in planning {
+                runner.run_now().await;
+            }
+        });
+    }
+    scheduler.start().await?;
+    Ok(Running {
+        scheduler,
+        shutdown,
+        tracker,
+        counters,
+    })
 }

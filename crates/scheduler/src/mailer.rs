@@ -30,15 +30,20 @@ pub enum SendError {
 }
 
 impl Mailer {
-    /// An SMTP transport for `smtp://host:port` or `smtps://user:pass@host`.
+    /// An SMTP transport for `smtp://host:port` or `smtps://user:pass@host`,
+    /// sized for the default number of emails on the wire.
     pub fn smtp(url: &str) -> Result<Self> {
+        Self::smtp_pooled(url, crate::deliver::DEFAULT_IN_FLIGHT)
+    }
+
+    /// An SMTP transport keeping up to `connections` open: one per email on
+    /// the wire (`deliver::Settings::in_flight`).
+    pub fn smtp_pooled(url: &str, connections: usize) -> Result<Self> {
+        let size = connections.clamp(1, crate::deliver::MAX_IN_FLIGHT);
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| SchedulerError::Transport(e.to_string()))?
             .timeout(Some(std::time::Duration::from_secs(30)))
-            // One pooled connection per email on the wire (see `deliver::CONCURRENCY`).
-            .pool_config(
-                PoolConfig::new().max_size(u32::try_from(crate::deliver::CONCURRENCY).unwrap_or(8)),
-            )
+            .pool_config(PoolConfig::new().max_size(u32::try_from(size).unwrap_or(8)))
             .build();
         Ok(Mailer::Smtp(transport))
     }

@@ -5,7 +5,7 @@
 use crate::JobContext;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use relais_domain::{date_poll, job_run};
+use relais_domain::date_poll;
 
 /// The job's name in `job_runs`.
 pub const JOB: &str = "poll_reminders";
@@ -13,11 +13,8 @@ pub const JOB: &str = "poll_reminders";
 /// Runs the slot of `now` if this instance claims it; returns how many
 /// reminders were queued (`None` when another instance had the slot).
 pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Option<usize>> {
-    let slot = crate::meetup_generation::slot(now);
-    if !job_run::claim(&jobs.ctx.db, JOB, &slot, &jobs.worker, now).await? {
-        return Ok(None);
-    }
-    let queued = date_poll::remind_silent(&jobs.ctx, now).await?;
-    job_run::finish(&jobs.ctx.db, JOB, &slot, jobs.ctx.now()).await?;
-    Ok(Some(queued))
+    crate::jobs::in_slot(jobs, JOB, now, || async {
+        Ok(date_poll::remind_silent(&jobs.ctx, now).await?)
+    })
+    .await
 }

@@ -1,0 +1,242 @@
+//! `relais serve` stopping as an operator stops it: on SIGTERM it claims no
+//! more emails, lets those on the wire finish (or gives them back once the
+//! grace period is over) and exits with status 0; an instance that cannot
+//! bind its port starts no background work at all.
+
+use relais_domain::email_message::EmailMessage;
+use relais_domain::entities::{email_outbox, job_run};
+use relais_domain::outbox::{self, NewEmail};
+use relais_domain::sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
+use relais_tests::TestDb;
+use relais_tests::smtp::SmtpServer;
+use reqwest::StatusCode;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_relais");
+
+/// A `relais serve` process, killed if the test ends before it does.
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Serve {
+    fn start(db: &TestDb, dir: &std::path::Path, bind: &str, env: &[(&str, &str)]) -> Serve {
+        let mut cmd = Command::new(BIN);
+        cmd.arg("serve")
+            .current_dir(dir)
+            .env_remove("RELAIS_CONFIG")
+            .env("RELAIS_DATABASE_URL", &db.url)
+            .env("RELAIS_BIND", bind)
+            .env("RELAIS_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Serve(cmd.spawn().expect("start relais"))
+    }
+
+    async fn wait_until_listening(&self, bind: &str) {
+        for _ in 0..200 {
+            if reqwest::get(format!("http://{bind}/healthz"))
+                .await
+                .is_ok_and(|r| r.status() == StatusCode::OK)
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("relais did not start on {bind}");
+    }
+
+    fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status()
+            .expect("kill -TERM");
+        assert!(status.success());
+    }
+
+    /// Waits for the process to end, at most `timeout`.
+    async fn exit(&mut self, timeout: Duration) -> ExitStatus {
+        let until = tokio::time::Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.0.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                tokio::time::Instant::now() < until,
+                "relais still running after {timeout:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+fn free_address() -> String {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.to_string())
+        .expect("port")
+}
+
+async fn queue(db: &DatabaseConnection, n: usize) {
+    let txn = db.begin().await.expect("txn");
+    let message = EmailMessage::MeetupInvitation {
+        title: "Rencontre".into(),
+        when: "2026-12-03 19:00".into(),
+        place: "Lyon".into(),
+        meetup_id: 1,
+        event: None,
+    };
+    for i in 0..n {
+        let to = format!("member{i}@example.org");
+        outbox::enqueue(
+            &txn,
+            NewEmail {
+                idempotency_key: format!("sigterm:{i}"),
+                to: &to,
+                user_id: None,
+                language: relais_domain::Language::Fr,
+                message: &message,
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("enqueue");
+    }
+    txn.commit().await.expect("commit");
+}
+
+async fn wait_on_the_wire(server: &SmtpServer, n: usize) {
+    for _ in 0..400 {
+        if server.on_the_wire() >= n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("never {n} emails on the wire");
+}
+
+async fn outbox_rows(db: &DatabaseConnection) -> Vec<email_outbox::Model> {
+    email_outbox::Entity::find().all(db).await.expect("outbox")
+}
+
+#[tokio::test]
+async fn sigterm_lets_the_emails_on_the_wire_finish_and_exits_0_and_the_next_instance_sends_the_rest()
+ {
+    let db = TestDb::create().await;
+    let conn = db.connect_and_migrate().await;
+    queue(&conn, 20).await;
+    let server = SmtpServer::start_slow(Duration::from_millis(1500)).await;
+    let dir = tempfile::tempdir().expect("dir");
+    let bind = free_address();
+    let env = [
+        ("RELAIS_SMTP_URL", server.url()),
+        ("RELAIS_DELIVERY_IN_FLIGHT", "4".to_owned()),
+        ("RELAIS_SCHEDULE_DELIVERY", "* * * * * *".to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut first = Serve::start(&db, dir.path(), &bind, &env);
+    first.wait_until_listening(&bind).await;
+    wait_on_the_wire(&server, 4).await;
+    assert_eq!(server.received().len(), 0, "mid-delivery");
+    first.terminate();
+    let status = first.exit(Duration::from_secs(20)).await;
+    assert!(status.success(), "exit status {status:?}");
+    let delivered = server.received().len();
+    assert!(
+        (4..20).contains(&delivered),
+        "those on the wire finished, nothing more was claimed: {delivered}"
+    );
+    let rows = outbox_rows(&conn).await;
+    assert_eq!(rows.iter().filter(|r| r.state == "sent").count(), delivered);
+    assert!(
+        rows.iter()
+            .filter(|r| r.state != "sent")
+            .all(|r| r.state == "pending" && r.locked_by.is_none()),
+        "nothing left claimed"
+    );
+
+    // The next instance sends the rest, once each.
+    server.set_delay(Duration::ZERO);
+    let mut second = Serve::start(&db, dir.path(), &bind, &env);
+    second.wait_until_listening(&bind).await;
+    assert_eq!(server.wait_for(20, Duration::from_secs(30)).await, 20);
+    second.terminate();
+    assert!(second.exit(Duration::from_secs(20)).await.success());
+    assert_eq!(server.received().len(), 20);
+    assert_eq!(server.duplicates(), 0, "each email delivered once");
+    assert!(outbox_rows(&conn).await.iter().all(|r| r.state == "sent"));
+}
+
+#[tokio::test]
+async fn sigterm_past_the_grace_period_gives_the_emails_on_the_wire_back_and_exits_0() {
+    let db = TestDb::create().await;
+    let conn = db.connect_and_migrate().await;
+    queue(&conn, 6).await;
+    let server = SmtpServer::start_slow(Duration::from_secs(60)).await;
+    let dir = tempfile::tempdir().expect("dir");
+    let bind = free_address();
+    let url = server.url();
+    let env = [
+        ("RELAIS_SMTP_URL", url.as_str()),
+        ("RELAIS_DELIVERY_IN_FLIGHT", "3"),
+        ("RELAIS_SHUTDOWN_GRACE", "1"),
+        ("RELAIS_SCHEDULE_DELIVERY", "* * * * * *"),
+    ];
+    let mut serve = Serve::start(&db, dir.path(), &bind, &env);
+    serve.wait_until_listening(&bind).await;
+    wait_on_the_wire(&server, 3).await;
+    serve.terminate();
+    let status = serve.exit(Duration::from_secs(15)).await;
+    assert!(status.success(), "exit status {status:?}");
+    assert!(server.received().is_empty());
+    let rows = outbox_rows(&conn).await;
+    assert!(
+        rows.iter()
+            .all(|r| r.state == "pending" && r.attempts == 0 && r.locked_by.is_none()),
+        "given back unsent, not counted as an attempt"
+    );
+}
+
+#[tokio::test]
+async fn an_instance_that_cannot_bind_its_port_does_no_work_and_fails() {
+    let db = TestDb::create().await;
+    let conn = db.connect_and_migrate().await;
+    queue(&conn, 3).await;
+    let server = SmtpServer::start().await;
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let bind = taken.local_addr().expect("addr").to_string();
+    let dir = tempfile::tempdir().expect("dir");
+    let url = server.url();
+    let env = [
+        ("RELAIS_SMTP_URL", url.as_str()),
+        ("RELAIS_SCHEDULE_DELIVERY", "* * * * * *"),
+    ];
+    let mut serve = Serve::start(&db, dir.path(), &bind, &env);
+    let status = serve.exit(Duration::from_secs(20)).await;
+    assert!(!status.success());
+    assert!(server.received().is_empty(), "no email sent");
+    assert_eq!(server.connections(), 0);
+    assert!(
+        outbox_rows(&conn)
+            .await
+            .iter()
+            .all(|r| r.state == "pending" && r.attempts == 0)
+    );
+    assert!(
+        job_run::Entity::find()
+            .all(&conn)
+            .await
+            .expect("job runs")
+            .is_empty(),
+        "no planning ran"
+    );
+}
