@@ -69,7 +69,6 @@ pub async fn answer(
     answer: Answer,
 ) -> Result<Outcome> {
     let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
-    let now = ctx.now();
     let txn = ctx.db.begin().await?;
     // The lock: see the module documentation.
     occurrence::Entity::update_many()
@@ -80,6 +79,10 @@ pub async fn answer(
         .filter(occurrence::Column::Id.eq(occurrence_id))
         .exec(&txn)
         .await?;
+    // The answer's time is read under the lock: answers are timed in the
+    // order they take the places, so the waitlist's order (by answer time)
+    // never puts someone ahead of a person who got a place before them.
+    let now = ctx.now();
     let occ = occurrence::Entity::find_by_id(occurrence_id)
         .one(&txn)
         .await?
