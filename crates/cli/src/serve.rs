@@ -7,6 +7,7 @@ use relais_scheduler::{JobContext, Mailer};
 use relais_web::{AppState, WebConfig};
 use std::net::SocketAddr;
 use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 /// The mail transport the configuration asks for.
 pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
@@ -57,17 +58,39 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
         None
     };
     tracing::info!(address = %config.bind, base_url = %config.base_url, "Relais is listening");
-    let served = axum::serve(
-        listener,
-        relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(signal)
-    .await;
-    if let Some(scheduler) = scheduler {
-        let stopped = scheduler.stop(config.shutdown_grace).await?;
-        tracing::info!(?stopped, "scheduler stopped");
-    }
+    // One trigger for both halves: the scheduler stops claiming at the
+    // signal, not once the last HTTP connection has closed.
+    let stopping = CancellationToken::new();
+    let trigger = stopping.clone();
+    tokio::spawn(async move {
+        signal.await;
+        trigger.cancel();
+    });
+    let web = async {
+        let served = axum::serve(
+            listener,
+            relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stopping.clone().cancelled_owned())
+        .await;
+        // A server that fails stops the scheduler too.
+        stopping.cancel();
+        served
+    };
+    let background = async {
+        stopping.cancelled().await;
+        match scheduler {
+            Some(scheduler) => {
+                let stopped = scheduler.stop(config.shutdown_grace).await?;
+                tracing::info!(?stopped, "scheduler stopped");
+                Ok(())
+            }
+            None => Ok::<(), relais_scheduler::SchedulerError>(()),
+        }
+    };
+    let (served, stopped) = tokio::join!(web, background);
     served?;
+    stopped?;
     Ok(())
 }
 

@@ -145,34 +145,47 @@ pub async fn claim_due(
     // A few more candidates than wanted: instances racing for the same
     // first rows each lose some, and an empty answer must mean "nothing is
     // due", not "another instance was quicker".
-    let candidates = Entity::find()
+    let candidates: Vec<(i64, i32)> = Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .column(Column::Attempts)
         .filter(due.clone())
         .order_by_asc(Column::NextAttemptAt)
         .order_by_asc(Column::Id)
         .limit(limit.saturating_add(CLAIM_MARGIN))
+        .into_tuple()
         .all(db)
         .await?;
-    let mut claimed = Vec::with_capacity(candidates.len());
-    for row in candidates {
-        if claimed.len() as u64 >= limit {
+    let mut won = Vec::new();
+    for (id, attempts) in candidates {
+        if won.len() as u64 >= limit {
             break;
         }
-        let won = Entity::update_many()
+        let update = Entity::update_many()
             .col_expr(Column::State, Expr::value(State::Sending.code()))
             .col_expr(Column::LockedBy, Expr::value(worker))
             .col_expr(Column::LockedUntil, Expr::value(now + lease))
             .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
-            .filter(Column::Id.eq(row.id))
-            .filter(Column::Attempts.eq(row.attempts))
+            .filter(Column::Id.eq(id))
+            .filter(Column::Attempts.eq(attempts))
             .filter(due.clone())
             .exec(db)
             .await?;
-        if won.rows_affected != 1 {
-            continue;
+        if update.rows_affected == 1 {
+            won.push(id);
         }
-        let Some(row) = Entity::find_by_id(row.id).one(db).await? else {
-            continue;
-        };
+    }
+    if won.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = Entity::find()
+        .filter(Column::Id.is_in(won))
+        .order_by_asc(Column::NextAttemptAt)
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?;
+    let mut claimed = Vec::with_capacity(rows.len());
+    for row in rows {
         let language = Language::parse(&row.language).unwrap_or_default();
         match serde_json::from_str::<EmailMessage>(&row.payload) {
             Ok(message) => claimed.push(Claimed {
