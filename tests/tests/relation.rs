@@ -864,25 +864,23 @@ async fn expertise_questions_show_answers_to_whom_the_team_chose_and_the_helpful
     // Members whose offer fits the need hear of questions in their digest.
     let nadia = user_row(&s.app, NADIA).await;
     let from = s.app.ctx.now() - Duration::hours(1);
-    let items = relais_domain::expertise_question::digest_items(
-        &s.app.ctx.db,
-        &nadia,
+    let zoe_row = user_row(&s.app, ZOE).await;
+    let until = s.app.ctx.now() + Duration::hours(1);
+    let reader = |user_id| relais_domain::expertise_question::DigestReader {
+        user_id,
         from,
-        s.app.ctx.now() + Duration::hours(1),
+        until,
+    };
+    let mut both = relais_domain::expertise_question::digest_items(
+        &s.app.ctx.db,
+        &[reader(nadia.id), reader(zoe_row.id)],
     )
     .await
     .expect("digest items");
+    let none = both.pop().expect("zoe's");
+    let items = both.pop().expect("nadia's");
     assert_eq!(items.len(), 2, "{items:?}");
     assert!(items.iter().all(|i| i.kind == "question"));
-    let zoe_row = user_row(&s.app, ZOE).await;
-    let none = relais_domain::expertise_question::digest_items(
-        &s.app.ctx.db,
-        &zoe_row,
-        from,
-        s.app.ctx.now() + Duration::hours(1),
-    )
-    .await
-    .expect("digest items");
     assert!(
         none.is_empty(),
         "a developer is not told of a design question"

@@ -7,7 +7,7 @@ use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer};
 use relais_domain::{Role, account, reminder};
 use relais_tests::{Email, PASSWORD, TestApp};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
     let user = relais_domain::entities::user::Entity::find()
@@ -264,6 +264,128 @@ async fn members_who_answered_are_neither_invited_nor_nudged() {
             ("silent@example.org", "Venez-vous"),
         ],
         "a week ahead: reminders to yes and maybe, the nudge to the silent one only"
+    );
+}
+
+/// Lyon with a monthly series from `at(1, 2, 9)` and the given members;
+/// returns the February meeting's id.
+async fn lyon_with_members(app: &TestApp, members: &[&str]) -> i32 {
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
+        .await;
+    for email in members {
+        app.create_account(email, email, Role::Member, Some("lyon"))
+            .await;
+    }
+    let input = SeriesInput {
+        title: "Rencontre de Lyon".into(),
+        ordinal: "first".into(),
+        weekday: "thu".into(),
+        start_time: "19:00".into(),
+        duration_minutes: "120".into(),
+        place_address: "Hôtel de Ville".into(),
+        capacity: "30".into(),
+        ..Default::default()
+    };
+    let coordinator = actor(app, "coord@example.org").await;
+    let series = meetup::create_series(&app.ctx, &coordinator, lyon, &input)
+        .await
+        .expect("series");
+    relais_domain::entities::meetup_occurrence::Entity::find()
+        .filter(relais_domain::entities::meetup_occurrence::Column::SeriesId.eq(series))
+        .all(&app.ctx.db)
+        .await
+        .expect("occurrences")
+        .into_iter()
+        .find(|o| o.starts_at == at(2, 5, 18))
+        .expect("5 February, 19:00 in Paris")
+        .id
+}
+
+#[tokio::test]
+async fn a_planning_run_cut_short_and_started_again_queues_nothing_twice() {
+    let app = TestApp::spawn_at(at(1, 2, 9)).await;
+    let members: Vec<String> = (0..30).map(|i| format!("m{i}@example.org")).collect();
+    let names: Vec<&str> = members.iter().map(String::as_str).collect();
+    lyon_with_members(&app, &names).await;
+    let now = at(1, 15, 19);
+    app.clock.set(now);
+    // The run that died had queued part of what was due.
+    let due = reminder::due(&app.ctx.db, now).await.expect("due");
+    assert_eq!(due.len(), 31, "the coordinator and thirty members");
+    let first: Vec<_> = due.iter().take(12).map(reminder::Planned::email).collect();
+    assert_eq!(
+        relais_domain::outbox::enqueue_many(&app.ctx.db, &first, now)
+            .await
+            .expect("part"),
+        12
+    );
+    let (queued, _) = plan_and_deliver(&app, now).await;
+    assert_eq!(queued, 31 - 12, "the rest, and only the rest");
+    let emails = app.deliver().await;
+    assert_eq!(emails.len(), 31);
+    let mut to: Vec<&str> = emails.iter().map(|e| e.to.as_str()).collect();
+    to.sort_unstable();
+    to.dedup();
+    assert_eq!(to.len(), 31, "one invitation each");
+}
+
+#[tokio::test]
+async fn an_email_to_a_member_who_left_after_planning_is_skipped_with_the_reason() {
+    let app = TestApp::spawn_at(at(1, 2, 9)).await;
+    lyon_with_members(
+        &app,
+        &[
+            "stays@example.org",
+            "closed@example.org",
+            "gone@example.org",
+        ],
+    )
+    .await;
+    let now = at(1, 15, 19);
+    app.clock.set(now);
+    assert_eq!(reminder::plan(&app.ctx, now).await.expect("plan"), 4);
+    // Between planning and delivery one account is closed, one deleted.
+    app.ctx
+        .db
+        .execute_unprepared(
+            "UPDATE users SET is_active = FALSE WHERE email_key = 'closed@example.org'",
+        )
+        .await
+        .expect("close");
+    app.ctx
+        .db
+        .execute_unprepared("DELETE FROM users WHERE email_key = 'gone@example.org'")
+        .await
+        .expect("delete");
+    let mut to: Vec<String> = app.deliver().await.into_iter().map(|e| e.to).collect();
+    to.sort_unstable();
+    assert_eq!(to, vec!["coord@example.org", "stays@example.org"]);
+    let skipped = relais_domain::entities::email_outbox::Entity::find()
+        .filter(relais_domain::entities::email_outbox::Column::State.eq("failed"))
+        .all(&app.ctx.db)
+        .await
+        .expect("outbox");
+    let mut reasons: Vec<(String, String)> = skipped
+        .into_iter()
+        .map(|r| (r.recipient_email, r.last_error.unwrap_or_default()))
+        .collect();
+    reasons.sort_unstable();
+    assert_eq!(
+        reasons,
+        vec![
+            (
+                "closed@example.org".to_owned(),
+                "skipped: the recipient's account is closed".to_owned()
+            ),
+            (
+                "gone@example.org".to_owned(),
+                "skipped: the recipient's account was deleted".to_owned()
+            ),
+        ]
     );
 }
 

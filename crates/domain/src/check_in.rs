@@ -7,7 +7,7 @@
 
 use crate::context::Context;
 use crate::email_message::EmailMessage;
-use crate::entities::{check_in, city, project, project_update, user};
+use crate::entities::{check_in, city, project, project_member, project_update, user};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::language::Language;
 use crate::outbox::{self, NewEmail};
@@ -18,94 +18,173 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, TransactionTrait,
 };
+use std::collections::{HashMap, HashSet};
 
-fn month_of(project: &project::Model, cities: &[city::Model], now: DateTime<Utc>) -> String {
+/// Projects read per query while planning.
+const PAGE: u64 = 500;
+
+fn month_of(
+    project: &project::Model,
+    cities: &HashMap<i32, city::Model>,
+    now: DateTime<Utc>,
+) -> String {
     let zone = cities
-        .iter()
-        .find(|c| c.id == project.city_id)
+        .get(&project.city_id)
         .and_then(|c| time_zone::parse(&c.time_zone).ok())
         .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
     now.with_timezone(&zone).format("%Y-%m").to_string()
 }
 
-/// Projects that would get this month's check-in at `now`: (project, month).
-pub async fn due(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-) -> Result<Vec<(project::Model, String)>> {
-    let cities = city::Entity::find().all(db).await?;
-    let mut out = Vec::new();
-    for p in project::Entity::find()
-        .filter(project::Column::ArchivedAt.is_null())
-        .all(db)
+/// Sends this month's check-in to every live project that has not had it;
+/// the unique (project, month) row makes each go once. Projects are read a
+/// page at a time, and each page is sent with a handful of statements.
+/// Returns how many emails were queued.
+pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
+    let cities: HashMap<i32, city::Model> = city::Entity::find()
+        .all(&ctx.db)
         .await?
-    {
-        if p.stage == "abandoned" {
-            continue;
-        }
-        let month = month_of(&p, &cities, now);
-        let sent = check_in::Entity::find()
-            .filter(check_in::Column::ProjectId.eq(p.id))
-            .filter(check_in::Column::Month.eq(month.clone()))
-            .one(db)
-            .await?
-            .is_some();
-        if !sent {
-            out.push((p, month));
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let mut queued = 0;
+    let mut after = 0;
+    loop {
+        let page = project::Entity::find()
+            .filter(project::Column::ArchivedAt.is_null())
+            .filter(project::Column::Id.gt(after))
+            .order_by_asc(project::Column::Id)
+            .limit(PAGE)
+            .all(&ctx.db)
+            .await?;
+        let Some(last) = page.last() else {
+            break;
+        };
+        after = last.id;
+        let live: Vec<(&project::Model, String)> = page
+            .iter()
+            .filter(|p| p.stage != "abandoned")
+            .map(|p| (p, month_of(p, &cities, now)))
+            .collect();
+        queued += send(ctx, &live, now).await?;
+        if page.len() < usize::try_from(PAGE).unwrap_or(usize::MAX) {
+            break;
         }
     }
-    Ok(out)
+    Ok(queued)
 }
 
-/// Sends this month's check-in to every live project that has not had it;
-/// the unique (project, month) row makes each go once. Returns how many
-/// emails were queued.
-pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
-    let mut queued = 0;
-    for (p, month) in due(&ctx.db, now).await? {
-        let clear = token::generate();
-        let txn = ctx.db.begin().await?;
-        let inserted = check_in::Entity::insert(check_in::ActiveModel {
-            project_id: Set(p.id),
-            month: Set(month.clone()),
-            token_hash: Set(token::hash(&clear)),
-            sent_at: Set(now),
-            answered_at: Set(None),
-            ..Default::default()
-        })
-        .on_conflict_do_nothing_on([check_in::Column::ProjectId, check_in::Column::Month])
-        .exec(&txn)
-        .await?;
-        if !matches!(inserted, sea_orm::TryInsertResult::Inserted(_)) {
-            continue;
-        }
-        for member in crate::project::team(&txn, p.id).await? {
-            let Some(person) = user::Entity::find_by_id(member.user_id).one(&txn).await? else {
-                continue;
-            };
-            let message = EmailMessage::CheckIn {
-                project: p.title.clone(),
-                month: month.clone(),
-                token: clear.clone(),
-            };
-            if outbox::enqueue(
-                &txn,
-                NewEmail {
-                    idempotency_key: format!("check_in:{}:{month}:{}", p.id, person.id),
-                    to: &person.email,
-                    user_id: Some(person.id),
-                    language: Language::parse(&person.language).unwrap_or_default(),
-                    message: &message,
-                },
-                now,
-            )
-            .await?
-            {
-                queued += 1;
-            }
-        }
-        txn.commit().await?;
+/// Sends the check-ins of `live` projects that have not had this month's:
+/// the rows and the team's emails in one transaction, so a run cut short
+/// leaves neither.
+async fn send(
+    ctx: &Context,
+    live: &[(&project::Model, String)],
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    if live.is_empty() {
+        return Ok(0);
     }
+    let months: Vec<String> = live.iter().map(|(_, m)| m.clone()).collect();
+    let sent: HashSet<(i32, String)> = check_in::Entity::find()
+        .select_only()
+        .columns([check_in::Column::ProjectId, check_in::Column::Month])
+        .filter(
+            check_in::Column::ProjectId.is_in(live.iter().map(|(p, _)| p.id).collect::<Vec<_>>()),
+        )
+        .filter(check_in::Column::Month.is_in(months))
+        .into_tuple()
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .collect();
+    // A fresh link per project, kept in clear only for its emails.
+    let fresh: Vec<(&project::Model, &String, String)> = live
+        .iter()
+        .filter(|(p, month)| !sent.contains(&(p.id, month.clone())))
+        .map(|(p, month)| (*p, month, token::generate()))
+        .collect();
+    if fresh.is_empty() {
+        return Ok(0);
+    }
+    let txn = ctx.db.begin().await?;
+    check_in::Entity::insert_many(fresh.iter().map(|(p, month, clear)| check_in::ActiveModel {
+        project_id: Set(p.id),
+        month: Set((*month).clone()),
+        token_hash: Set(token::hash(clear)),
+        sent_at: Set(now),
+        answered_at: Set(None),
+        ..Default::default()
+    }))
+    .on_conflict_do_nothing_on([check_in::Column::ProjectId, check_in::Column::Month])
+    .exec_without_returning(&txn)
+    .await?;
+    // Another instance may have sent some of these first: the rows holding
+    // a hash of a token made here are the ones this run sends.
+    let ours: HashSet<String> = check_in::Entity::find()
+        .select_only()
+        .column(check_in::Column::TokenHash)
+        .filter(
+            check_in::Column::TokenHash.is_in(
+                fresh
+                    .iter()
+                    .map(|(_, _, clear)| token::hash(clear))
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .into_tuple()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+    let fresh: Vec<_> = fresh
+        .into_iter()
+        .filter(|(_, _, clear)| ours.contains(&token::hash(clear)))
+        .collect();
+    let members = project_member::Entity::find()
+        .filter(
+            project_member::Column::ProjectId
+                .is_in(fresh.iter().map(|(p, _, _)| p.id).collect::<Vec<_>>()),
+        )
+        .all(&txn)
+        .await?;
+    let people: HashMap<i32, user::Model> = user::Entity::find()
+        .filter(user::Column::IsActive.eq(true))
+        .filter(user::Column::Id.is_in(members.iter().map(|m| m.user_id).collect::<Vec<_>>()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut messages = Vec::new();
+    for (p, month, clear) in &fresh {
+        for person in members
+            .iter()
+            .filter(|m| m.project_id == p.id)
+            .filter_map(|m| people.get(&m.user_id))
+        {
+            messages.push((
+                person,
+                format!("check_in:{}:{month}:{}", p.id, person.id),
+                EmailMessage::CheckIn {
+                    project: p.title.clone(),
+                    month: (*month).clone(),
+                    token: clear.clone(),
+                },
+            ));
+        }
+    }
+    let emails: Vec<NewEmail<'_>> = messages
+        .iter()
+        .map(|(person, key, message)| NewEmail {
+            idempotency_key: key.clone(),
+            to: &person.email,
+            user_id: Some(person.id),
+            language: Language::parse(&person.language).unwrap_or_default(),
+            message,
+        })
+        .collect();
+    let queued = outbox::enqueue_many(&txn, &emails, now).await?;
+    txn.commit().await?;
     Ok(queued)
 }
 

@@ -12,10 +12,11 @@
 use crate::context::Context;
 use crate::email_message::{DigestItem, EmailMessage};
 use crate::entities::{
-    city, meetup_occurrence as occurrence, milestone as milestone_row, project, project_stage,
-    project_update, user,
+    city, meetup_occurrence as occurrence, milestone as milestone_row, project, project_member,
+    project_stage, project_update, user,
 };
 use crate::error::{DomainError, Result};
+use crate::expertise_question::DigestReader;
 use crate::language::Language;
 use crate::meetup_rule::resolve_local;
 use crate::outbox::{self, NewEmail};
@@ -23,11 +24,12 @@ use crate::role::Actor;
 use crate::time_zone;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
-use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::sea_query::{Condition, Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
 };
+use std::collections::{HashMap, HashSet};
 
 /// How often a member gets the digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -131,207 +133,304 @@ pub async fn frequency(db: &impl ConnectionTrait, actor: &Actor) -> Result<Frequ
         .unwrap_or_default())
 }
 
-/// What happened in `[from, until)` for `person`.
-async fn content(
-    db: &impl ConnectionTrait,
-    person: &user::Model,
+/// Members read per query while planning.
+const PAGE: u64 = 500;
+
+/// A member whose digest window has closed: who, in which zone, and the
+/// window `[from, slot)` it covers.
+struct Due {
+    person: user::Model,
+    zone: Tz,
     from: DateTime<Utc>,
-    until: DateTime<Utc>,
-) -> Result<(Vec<DigestItem>, Option<occurrence::Model>)> {
-    let followed: Vec<i32> = crate::team::projects_of(db, person.id)
+    slot: DateTime<Utc>,
+}
+
+/// What happened in each member's window, for a page of members: the
+/// programme's activity over the page's widest window is read once, with
+/// one query per kind of news, then sorted out per member.
+async fn contents(
+    db: &impl ConnectionTrait,
+    due: &[Due],
+) -> Result<Vec<(Vec<DigestItem>, Option<occurrence::Model>)>> {
+    let (Some(from), Some(until)) = (
+        due.iter().map(|d| d.from).min(),
+        due.iter().map(|d| d.slot).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let ids: Vec<i32> = due.iter().map(|d| d.person.id).collect();
+    let followed: HashSet<(i32, i32)> = project_member::Entity::find()
+        .select_only()
+        .columns([
+            project_member::Column::UserId,
+            project_member::Column::ProjectId,
+        ])
+        .filter(project_member::Column::UserId.is_in(ids))
+        .into_tuple()
+        .all(db)
         .await?
         .into_iter()
-        .map(|(id, _)| id)
         .collect();
-    let mut scope = Condition::any().add(project::Column::Id.is_in(followed.clone()));
-    if let Some(city_id) = person.city_id {
-        scope = scope.add(project::Column::CityId.eq(city_id));
-    }
-    let projects = project::Entity::find()
-        .filter(scope)
+    let created = project::Entity::find()
         .filter(project::Column::ArchivedAt.is_null())
-        .filter(
-            Condition::any()
-                .add(project::Column::IsPublic.eq(true))
-                .add(project::Column::Id.is_in(followed)),
-        )
+        .filter(project::Column::CreatedAt.gte(from))
+        .filter(project::Column::CreatedAt.lt(until))
         .all(db)
         .await?;
-    let ids: Vec<i32> = projects.iter().map(|p| p.id).collect();
-    let title_of = |id: i32| {
-        projects
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| (p.title.clone(), p.slug.clone()))
-    };
-    let mut items = Vec::new();
-    for p in projects
-        .iter()
-        .filter(|p| p.created_at >= from && p.created_at < until)
-    {
-        items.push(DigestItem {
-            kind: "new_project".into(),
-            project: p.title.clone(),
-            text: p.pitch.clone(),
-            path: format!("/projects/{}", p.slug),
-        });
-    }
     let stages = project_stage::Entity::find()
-        .filter(project_stage::Column::ProjectId.is_in(ids.clone()))
         .filter(project_stage::Column::ReachedAt.gte(from))
         .filter(project_stage::Column::ReachedAt.lt(until))
         .filter(project_stage::Column::Stage.ne("idea"))
         .all(db)
         .await?;
-    for s in stages {
-        if let Some((title, slug)) = title_of(s.project_id) {
-            items.push(DigestItem {
-                kind: "stage".into(),
-                project: title,
-                text: s.stage,
-                path: format!("/projects/{slug}"),
-            });
-        }
-    }
     let done = milestone_row::Entity::find()
-        .filter(milestone_row::Column::ProjectId.is_in(ids.clone()))
         .filter(milestone_row::Column::Status.eq("done"))
         .filter(milestone_row::Column::UpdatedAt.gte(from))
         .filter(milestone_row::Column::UpdatedAt.lt(until))
         .all(db)
         .await?;
-    for m in done {
-        if let Some((title, slug)) = title_of(m.project_id) {
-            items.push(DigestItem {
-                kind: "milestone".into(),
-                project: title,
-                text: m.title,
-                path: format!("/projects/{slug}"),
-            });
-        }
-    }
     let updates = project_update::Entity::find()
-        .filter(project_update::Column::ProjectId.is_in(ids))
         .filter(project_update::Column::IsPublic.eq(true))
         .filter(project_update::Column::CreatedAt.gte(from))
         .filter(project_update::Column::CreatedAt.lt(until))
         .order_by_desc(project_update::Column::CreatedAt)
-        .limit(20)
         .all(db)
         .await?;
-    for u in updates {
-        if let Some((title, slug)) = title_of(u.project_id) {
-            let text: String = u.body.chars().take(200).collect();
+    // The projects this news is about (only the live ones count).
+    let mut about: HashSet<i32> = stages.iter().map(|s| s.project_id).collect();
+    about.extend(done.iter().map(|m| m.project_id));
+    about.extend(updates.iter().map(|u| u.project_id));
+    let mut projects: HashMap<i32, project::Model> = project::Entity::find()
+        .filter(project::Column::ArchivedAt.is_null())
+        .filter(project::Column::Id.is_in(about.into_iter().collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    projects.extend(created.iter().map(|p| (p.id, p.clone())));
+    let readers: Vec<DigestReader> = due
+        .iter()
+        .map(|d| DigestReader {
+            user_id: d.person.id,
+            from: d.from,
+            until: d.slot,
+        })
+        .collect();
+    let questions = crate::expertise_question::digest_items(db, &readers).await?;
+    let cities: Vec<i32> = due.iter().filter_map(|d| d.person.city_id).collect();
+    // Meetings are generated three months ahead: what follows the page's
+    // earliest slot is a short list per city.
+    let coming = occurrence::Entity::find()
+        .filter(occurrence::Column::CityId.is_in(cities))
+        .filter(occurrence::Column::Status.eq("scheduled"))
+        .filter(occurrence::Column::StartsAt.gt(due.iter().map(|d| d.slot).min().unwrap_or(until)))
+        .order_by_asc(occurrence::Column::StartsAt)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(due.len());
+    for (d, questions) in due.iter().zip(questions) {
+        let person = &d.person;
+        // The member's scope: the projects they work on, and the public
+        // ones of their city.
+        let sees = |id: i32| {
+            projects.get(&id).filter(|p| {
+                followed.contains(&(person.id, p.id))
+                    || (p.is_public && Some(p.city_id) == person.city_id)
+            })
+        };
+        let within = |at: DateTime<Utc>| at >= d.from && at < d.slot;
+        let mut items = Vec::new();
+        for p in created
+            .iter()
+            .filter(|p| within(p.created_at))
+            .filter_map(|p| sees(p.id))
+        {
             items.push(DigestItem {
-                kind: "update".into(),
-                project: title,
-                text,
-                path: format!("/projects/{slug}#update-{}", u.id),
+                kind: "new_project".into(),
+                project: p.title.clone(),
+                text: p.pitch.clone(),
+                path: format!("/projects/{}", p.slug),
             });
         }
-    }
-    // Mise en relation: expertise questions that fit the member's offer.
-    items.extend(crate::expertise_question::digest_items(db, person, from, until).await?);
-    let next = match person.city_id {
-        Some(city_id) => {
-            occurrence::Entity::find()
-                .filter(occurrence::Column::CityId.eq(city_id))
-                .filter(occurrence::Column::Status.eq("scheduled"))
-                .filter(occurrence::Column::StartsAt.gt(until))
-                .order_by_asc(occurrence::Column::StartsAt)
-                .one(db)
-                .await?
+        for (s, p) in stages
+            .iter()
+            .filter(|s| within(s.reached_at))
+            .filter_map(|s| Some((s, sees(s.project_id)?)))
+        {
+            items.push(DigestItem {
+                kind: "stage".into(),
+                project: p.title.clone(),
+                text: s.stage.clone(),
+                path: format!("/projects/{}", p.slug),
+            });
         }
-        None => None,
-    };
-    Ok((items, next))
+        for (m, p) in done
+            .iter()
+            .filter(|m| within(m.updated_at))
+            .filter_map(|m| Some((m, sees(m.project_id)?)))
+        {
+            items.push(DigestItem {
+                kind: "milestone".into(),
+                project: p.title.clone(),
+                text: m.title.clone(),
+                path: format!("/projects/{}", p.slug),
+            });
+        }
+        for (u, p) in updates
+            .iter()
+            .filter(|u| within(u.created_at))
+            .filter_map(|u| Some((u, sees(u.project_id)?)))
+            .take(20)
+        {
+            items.push(DigestItem {
+                kind: "update".into(),
+                project: p.title.clone(),
+                text: u.body.chars().take(200).collect(),
+                path: format!("/projects/{}#update-{}", p.slug, u.id),
+            });
+        }
+        // Mise en relation: expertise questions that fit the member's offer.
+        items.extend(questions);
+        let next = coming
+            .iter()
+            .find(|o| Some(o.city_id) == person.city_id && o.starts_at > d.slot)
+            .cloned();
+        out.push((items, next));
+    }
+    Ok(out)
 }
 
 /// Sends every digest whose slot has come at `now`; returns how many were
-/// queued. Safe to run anywhere, any number of times.
+/// queued. Safe to run anywhere, any number of times. Members are read a
+/// page at a time and each page is sent with a handful of statements.
 pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
-    let cities = city::Entity::find().all(&ctx.db).await?;
-    let people = user::Entity::find()
-        .filter(user::Column::IsActive.eq(true))
-        .filter(user::Column::DigestFrequency.ne(Frequency::None.code()))
+    let cities: HashMap<i32, city::Model> = city::Entity::find()
         .all(&ctx.db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
     let mut queued = 0;
-    for person in people {
-        let frequency = Frequency::parse(&person.digest_frequency).unwrap_or_default();
-        let zone = person
-            .time_zone
-            .as_deref()
-            .and_then(|z| time_zone::parse(z).ok())
-            .or_else(|| {
-                person
-                    .city_id
-                    .and_then(|c| cities.iter().find(|x| x.id == c))
-                    .and_then(|c| time_zone::parse(&c.time_zone).ok())
-            })
-            .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
-        let Some(slot) = last_slot(frequency, zone, now) else {
-            continue;
+    let mut after = 0;
+    loop {
+        let page = user::Entity::find()
+            .filter(user::Column::IsActive.eq(true))
+            .filter(user::Column::DigestFrequency.ne(Frequency::None.code()))
+            .filter(user::Column::Id.gt(after))
+            .order_by_asc(user::Column::Id)
+            .limit(PAGE)
+            .all(&ctx.db)
+            .await?;
+        let Some(last) = page.last() else {
+            break;
         };
-        let from = person
-            .digest_sent_until
-            .unwrap_or_else(|| previous_slot(frequency, zone, slot));
-        if from >= slot {
-            continue;
+        after = last.id;
+        let full = page.len() == usize::try_from(PAGE).unwrap_or(usize::MAX);
+        let due: Vec<Due> = page
+            .into_iter()
+            .filter_map(|person| {
+                let frequency = Frequency::parse(&person.digest_frequency).unwrap_or_default();
+                let zone = person
+                    .time_zone
+                    .as_deref()
+                    .and_then(|z| time_zone::parse(z).ok())
+                    .or_else(|| {
+                        person
+                            .city_id
+                            .and_then(|c| cities.get(&c))
+                            .and_then(|c| time_zone::parse(&c.time_zone).ok())
+                    })
+                    .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
+                let slot = last_slot(frequency, zone, now)?;
+                let from = person
+                    .digest_sent_until
+                    .unwrap_or_else(|| previous_slot(frequency, zone, slot));
+                (from < slot).then_some(Due {
+                    person,
+                    zone,
+                    from,
+                    slot,
+                })
+            })
+            .collect();
+        queued += send(ctx, &due, now).await?;
+        if !full {
+            break;
         }
-        let (items, next) = content(&ctx.db, &person, from, slot).await?;
-        let txn = ctx.db.begin().await?;
-        let moved = user::Entity::update_many()
-            .col_expr(user::Column::DigestSentUntil, Expr::value(slot))
-            .filter(user::Column::Id.eq(person.id))
-            .filter(
+    }
+    Ok(queued)
+}
+
+/// Moves the windows of a page of members and queues their digests, in
+/// one transaction.
+async fn send(ctx: &Context, due: &[Due], now: DateTime<Utc>) -> Result<usize> {
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let contents = contents(&ctx.db, due).await?;
+    let txn = ctx.db.begin().await?;
+    // Moving a window's end is the guarded update that decides which
+    // instance sends it; members sharing a slot move together, and the
+    // update returns those this instance moved.
+    let mut by_slot: HashMap<DateTime<Utc>, Vec<i32>> = HashMap::new();
+    for d in due {
+        by_slot.entry(d.slot).or_default().push(d.person.id);
+    }
+    let mut moved = HashSet::new();
+    for (slot, ids) in by_slot {
+        let mut update = Query::update();
+        update
+            .table(user::Entity)
+            .value(user::Column::DigestSentUntil, slot)
+            .and_where(user::Column::Id.is_in(ids))
+            .cond_where(
                 Condition::any()
                     .add(user::Column::DigestSentUntil.is_null())
                     .add(user::Column::DigestSentUntil.lt(slot)),
             )
-            .exec(&txn)
-            .await?;
-        if moved.rows_affected != 1 {
-            // Another instance took this window.
+            .returning_col(user::Column::Id);
+        for row in txn.query_all(&update).await? {
+            moved.insert(row.try_get_by_index::<i32>(0)?);
+        }
+    }
+    let mut messages = Vec::new();
+    for (d, (items, next)) in due.iter().zip(contents) {
+        if items.is_empty() || !moved.contains(&d.person.id) {
             continue;
         }
-        if !items.is_empty() {
-            let message = EmailMessage::Digest {
-                period: format!(
-                    "{} – {}",
-                    from.with_timezone(&zone).format("%Y-%m-%d"),
-                    slot.with_timezone(&zone).format("%Y-%m-%d")
-                ),
-                items,
-                next_meetup: next.map(|o| {
-                    (
-                        o.title,
-                        o.starts_at
-                            .with_timezone(&zone)
-                            .format("%Y-%m-%d %H:%M")
-                            .to_string(),
-                        o.id,
-                    )
-                }),
-            };
-            let new = outbox::enqueue(
-                &txn,
-                NewEmail {
-                    idempotency_key: format!("digest:{}:{}", person.id, slot.timestamp()),
-                    to: &person.email,
-                    user_id: Some(person.id),
-                    language: Language::parse(&person.language).unwrap_or_default(),
-                    message: &message,
-                },
-                now,
-            )
-            .await?;
-            if new {
-                queued += 1;
-            }
-        }
-        txn.commit().await?;
+        let message = EmailMessage::Digest {
+            period: format!(
+                "{} – {}",
+                d.from.with_timezone(&d.zone).format("%Y-%m-%d"),
+                d.slot.with_timezone(&d.zone).format("%Y-%m-%d")
+            ),
+            items,
+            next_meetup: next.map(|o| {
+                (
+                    o.title,
+                    o.starts_at
+                        .with_timezone(&d.zone)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                    o.id,
+                )
+            }),
+        };
+        messages.push((d, message));
     }
+    let emails: Vec<NewEmail<'_>> = messages
+        .iter()
+        .map(|(d, message)| NewEmail {
+            idempotency_key: format!("digest:{}:{}", d.person.id, d.slot.timestamp()),
+            to: &d.person.email,
+            user_id: Some(d.person.id),
+            language: Language::parse(&d.person.language).unwrap_or_default(),
+            message,
+        })
+        .collect();
+    let queued = outbox::enqueue_many(&txn, &emails, now).await?;
+    txn.commit().await?;
     Ok(queued)
 }
 

@@ -11,10 +11,12 @@ use crate::role::Actor;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect,
 };
+use std::collections::{HashMap, HashSet};
 
 /// A category of optional email.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Category {
     /// Meeting invitations, changes and reminders.
     Meetups,
@@ -92,14 +94,125 @@ impl Category {
     }
 }
 
-/// Whether `user_id` wants emails of `category` (yes unless turned off).
-pub async fn wants(db: &impl ConnectionTrait, user_id: i32, category: Category) -> Result<bool> {
-    Ok(
-        pref::Entity::find_by_id((user_id, category.code().to_owned()))
-            .one(db)
-            .await?
-            .is_none_or(|p| p.enabled),
-    )
+/// Members per statement when reading or writing preferences in bulk.
+const CHUNK: usize = 500;
+
+/// What queuing optional emails to many members needs to know, read in
+/// chunks of members rather than once per email.
+#[derive(Debug, Clone, Default)]
+pub struct Recipients {
+    off: HashSet<(i32, Category)>,
+    tokens: HashMap<i32, String>,
+}
+
+impl Recipients {
+    /// Whether `user_id` wants emails of `category`.
+    pub fn wants(&self, user_id: i32, category: Category) -> bool {
+        !self.off.contains(&(user_id, category))
+    }
+
+    /// The secret part of `user_id`'s unsubscribe link for `category`.
+    pub fn unsubscribe(&self, user_id: i32, category: Category) -> Option<String> {
+        self.tokens
+            .get(&user_id)
+            .map(|t| format!("{t}/{}", category.code()))
+    }
+}
+
+/// The categories turned off among `optional` (member, category) pairs.
+pub async fn preferences(
+    db: &impl ConnectionTrait,
+    optional: &[(i32, Category)],
+) -> Result<Recipients> {
+    let mut ids: Vec<i32> = optional.iter().map(|(u, _)| *u).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = Recipients::default();
+    for chunk in ids.chunks(CHUNK) {
+        let off: Vec<(i32, String)> = pref::Entity::find()
+            .select_only()
+            .columns([pref::Column::UserId, pref::Column::Category])
+            .filter(pref::Column::UserId.is_in(chunk.to_vec()))
+            .filter(pref::Column::Enabled.eq(false))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.off.extend(
+            off.into_iter()
+                .filter_map(|(u, c)| Some((u, Category::parse(&c).ok()?))),
+        );
+    }
+    Ok(out)
+}
+
+/// Preferences and unsubscribe secrets for `optional` (member, category)
+/// pairs; members who want one of their emails and have no secret yet get
+/// one, written a chunk of members per statement.
+pub async fn recipients(
+    db: &impl ConnectionTrait,
+    optional: &[(i32, Category)],
+) -> Result<Recipients> {
+    let mut out = preferences(db, optional).await?;
+    let mut ids: Vec<i32> = optional
+        .iter()
+        .filter(|(u, c)| out.wants(*u, *c))
+        .map(|(u, _)| *u)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(CHUNK) {
+        let missing = read_tokens(db, chunk, &mut out.tokens).await?;
+        if missing.is_empty() {
+            continue;
+        }
+        let mut fresh = sea_orm::sea_query::CaseStatement::new();
+        for id in &missing {
+            fresh = fresh.case(
+                user::Column::Id.eq(*id),
+                Expr::value(crate::token::generate()),
+            );
+        }
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::UnsubscribeToken,
+                fresh
+                    .finally(Expr::col(user::Column::UnsubscribeToken))
+                    .into(),
+            )
+            .filter(user::Column::Id.is_in(missing.clone()))
+            .filter(user::Column::UnsubscribeToken.is_null())
+            .exec(db)
+            .await?;
+        // Another transaction may have set some first: read back the winners.
+        read_tokens(db, &missing, &mut out.tokens).await?;
+    }
+    Ok(out)
+}
+
+/// Reads the unsubscribe secrets of `ids` into `tokens`; returns the ids
+/// that have none.
+async fn read_tokens(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    tokens: &mut HashMap<i32, String>,
+) -> Result<Vec<i32>> {
+    let rows: Vec<(i32, Option<String>)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::UnsubscribeToken])
+        .filter(user::Column::Id.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut missing = Vec::new();
+    for (id, token) in rows {
+        match token {
+            Some(t) => {
+                tokens.insert(id, t);
+            }
+            None => missing.push(id),
+        }
+    }
+    Ok(missing)
 }
 
 /// The categories the actor has turned off.
@@ -141,30 +254,6 @@ pub async fn save(ctx: &Context, actor: &Actor, wanted: &[Category]) -> Result<(
         set(&ctx.db, id, c, wanted.contains(&c)).await?;
     }
     Ok(())
-}
-
-/// The secret part of a member's unsubscribe links, made on first use.
-pub async fn unsubscribe_token(db: &impl ConnectionTrait, user_id: i32) -> Result<String> {
-    let existing = user::Entity::find_by_id(user_id)
-        .one(db)
-        .await?
-        .and_then(|u| u.unsubscribe_token);
-    if let Some(t) = existing {
-        return Ok(t);
-    }
-    let fresh = crate::token::generate();
-    user::Entity::update_many()
-        .col_expr(user::Column::UnsubscribeToken, Expr::value(fresh.clone()))
-        .filter(user::Column::Id.eq(user_id))
-        .filter(user::Column::UnsubscribeToken.is_null())
-        .exec(db)
-        .await?;
-    // Another transaction may have set one first: read back the winner.
-    user::Entity::find_by_id(user_id)
-        .one(db)
-        .await?
-        .and_then(|u| u.unsubscribe_token)
-        .ok_or(DomainError::NotFound)
 }
 
 /// Turns a category off from an unsubscribe link; returns the member's name.

@@ -376,27 +376,45 @@ pub async fn of_project(
 /// Questions a digest mentions, at most.
 const DIGEST_LIMIT: u64 = 10;
 
-/// Questions asked in `[from, until)` about needs that fit `person`'s
-/// offer (same kind or a shared tag), on public live projects they are not
-/// part of: lines for their digest.
+/// One digest's reader: the member and the window it covers.
+#[derive(Debug, Clone, Copy)]
+pub struct DigestReader {
+    /// The member.
+    pub user_id: i32,
+    /// Start of the window (included).
+    pub from: DateTime<Utc>,
+    /// End of the window (excluded).
+    pub until: DateTime<Utc>,
+}
+
+/// For each reader, the questions asked in their window about needs that
+/// fit their offer (same kind or a shared tag), on public live projects
+/// they are not part of: lines for their digest. Read for all readers at
+/// once (a digest run goes through members a page at a time).
 pub async fn digest_items(
     db: &impl ConnectionTrait,
-    person: &user::Model,
-    from: DateTime<Utc>,
-    until: DateTime<Utc>,
-) -> Result<Vec<DigestItem>> {
-    let Some(offer) = crate::offer::of(db, person.id).await? else {
-        return Ok(Vec::new());
+    readers: &[DigestReader],
+) -> Result<Vec<Vec<DigestItem>>> {
+    let mut out = vec![Vec::new(); readers.len()];
+    let (Some(from), Some(until)) = (
+        readers.iter().map(|r| r.from).min(),
+        readers.iter().map(|r| r.until).max(),
+    ) else {
+        return Ok(out);
     };
+    let ids: Vec<i32> = readers.iter().map(|r| r.user_id).collect();
+    let offers = crate::offer::load_many(db, &ids).await?;
+    if offers.is_empty() {
+        return Ok(out);
+    }
     let asked = question::Entity::find()
         .filter(question::Column::CreatedAt.gte(from))
         .filter(question::Column::CreatedAt.lt(until))
         .order_by_desc(question::Column::CreatedAt)
-        .limit(DIGEST_LIMIT * 5)
         .all(db)
         .await?;
     if asked.is_empty() {
-        return Ok(Vec::new());
+        return Ok(out);
     }
     let need_rows = need::Entity::find()
         .filter(need::Column::Id.is_in(asked.iter().map(|q| q.need_id).collect::<Vec<_>>()))
@@ -412,28 +430,42 @@ pub async fn digest_items(
         .filter(crate::entities::project::Column::ArchivedAt.is_null())
         .all(db)
         .await?;
-    let own: Vec<i32> = crate::team::projects_of(db, person.id)
-        .await?
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    Ok(asked
-        .into_iter()
-        .filter(|q| !own.contains(&q.project_id))
-        .filter_map(|q| {
-            let need = needs.iter().find(|n| n.id == q.need_id)?;
-            let fits = offer.kinds.contains(&need.kind)
-                || need.tags.iter().any(|t| offer.tags.contains(t));
-            let p = projects.iter().find(|p| p.id == q.project_id)?;
-            fits.then(|| DigestItem {
-                kind: "question".into(),
-                project: p.title.clone(),
-                text: q.body.chars().take(200).collect(),
-                path: format!("/projects/{}/questions/{}", p.slug, q.id),
+    let own: Vec<(i32, i32)> = crate::entities::project_member::Entity::find()
+        .select_only()
+        .columns([
+            crate::entities::project_member::Column::UserId,
+            crate::entities::project_member::Column::ProjectId,
+        ])
+        .filter(crate::entities::project_member::Column::UserId.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let limit = usize::try_from(DIGEST_LIMIT).unwrap_or(10);
+    for (reader, items) in readers.iter().zip(out.iter_mut()) {
+        let Some(offer) = offers.iter().find(|o| o.user_id == reader.user_id) else {
+            continue;
+        };
+        *items = asked
+            .iter()
+            .filter(|q| q.created_at >= reader.from && q.created_at < reader.until)
+            .take(limit * 5)
+            .filter(|q| !own.contains(&(reader.user_id, q.project_id)))
+            .filter_map(|q| {
+                let need = needs.iter().find(|n| n.id == q.need_id)?;
+                let fits = offer.kinds.contains(&need.kind)
+                    || need.tags.iter().any(|t| offer.tags.contains(t));
+                let p = projects.iter().find(|p| p.id == q.project_id)?;
+                fits.then(|| DigestItem {
+                    kind: "question".into(),
+                    project: p.title.clone(),
+                    text: q.body.chars().take(200).collect(),
+                    path: format!("/projects/{}/questions/{}", p.slug, q.id),
+                })
             })
-        })
-        .take(usize::try_from(DIGEST_LIMIT).unwrap_or(10))
-        .collect())
+            .take(limit)
+            .collect();
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! instance can win; a claim whose instance died expires after its lease.
 
 use crate::email_message::EmailMessage;
+use crate::email_preference::{self, Category};
 use crate::entities::email_outbox::{self, Column, Entity};
 use crate::error::{DomainError, Result};
 use crate::language::Language;
@@ -15,6 +16,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
+use std::collections::HashSet;
 
 /// Delivery state of an outbox row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +58,10 @@ pub struct NewEmail<'a> {
     pub message: &'a EmailMessage,
 }
 
+/// Rows per INSERT: with the outbox's twenty columns a statement stays well
+/// under the bind-parameter limits of SQLite (32,766) and PostgreSQL (65,535).
+pub const CHUNK: usize = 400;
+
 /// Queues an email; queuing the same idempotency key again does nothing,
 /// and neither does an email of a category its recipient turned off.
 /// Returns true when this call queued it.
@@ -64,21 +70,94 @@ pub async fn enqueue(
     email: NewEmail<'_>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let category = crate::email_preference::Category::of(email.message);
-    let unsubscribe = match (category, email.user_id) {
-        (Some(c), Some(user_id)) => {
-            if !crate::email_preference::wants(db, user_id, c).await? {
-                return Ok(false);
-            }
-            let token = crate::email_preference::unsubscribe_token(db, user_id).await?;
-            Some(format!("{token}/{}", c.code()))
+    Ok(enqueue_many(db, std::slice::from_ref(&email), now).await? == 1)
+}
+
+/// Queues many emails at once, `CHUNK` rows per statement, with the same
+/// rules as `enqueue`: a key already queued is left alone and a category
+/// its recipient turned off is skipped. Preferences and unsubscribe links
+/// are read in chunks too, so the cost grows with the number of chunks,
+/// not of emails. Returns how many rows this call inserted.
+pub async fn enqueue_many(
+    db: &impl ConnectionTrait,
+    emails: &[NewEmail<'_>],
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    if emails.is_empty() {
+        return Ok(0);
+    }
+    let optional: Vec<(i32, Category)> = emails
+        .iter()
+        .filter_map(|e| Some((e.user_id?, Category::of(e.message)?)))
+        .collect();
+    let recipients = email_preference::recipients(db, &optional).await?;
+    let mut queued = 0;
+    for chunk in emails.chunks(CHUNK) {
+        let mut rows = Vec::with_capacity(chunk.len());
+        for email in chunk {
+            let unsubscribe = match (Category::of(email.message), email.user_id) {
+                (Some(c), Some(user_id)) => {
+                    if !recipients.wants(user_id, c) {
+                        continue;
+                    }
+                    recipients.unsubscribe(user_id, c)
+                }
+                _ => None,
+            };
+            rows.push(row(email, unsubscribe, now)?);
         }
-        _ => None,
-    };
+        let inserted = Entity::insert_many(rows)
+            .on_conflict_do_nothing_on([Column::IdempotencyKey])
+            .exec_without_returning(db)
+            .await?;
+        if let sea_orm::TryInsertResult::Inserted(n) = inserted {
+            queued += usize::try_from(n).unwrap_or(0);
+        }
+    }
+    Ok(queued)
+}
+
+/// Which of `emails` `enqueue_many` would queue now: not queued yet and
+/// wanted by their recipient (the dry run). Reads in chunks, like it.
+pub async fn would_queue(db: &impl ConnectionTrait, emails: &[NewEmail<'_>]) -> Result<Vec<bool>> {
+    let optional: Vec<(i32, Category)> = emails
+        .iter()
+        .filter_map(|e| Some((e.user_id?, Category::of(e.message)?)))
+        .collect();
+    let recipients = email_preference::preferences(db, &optional).await?;
+    let mut queued = HashSet::new();
+    for chunk in emails.chunks(CHUNK) {
+        let keys: Vec<&str> = chunk.iter().map(|e| e.idempotency_key.as_str()).collect();
+        let found: Vec<String> = Entity::find()
+            .select_only()
+            .column(Column::IdempotencyKey)
+            .filter(Column::IdempotencyKey.is_in(keys))
+            .into_tuple()
+            .all(db)
+            .await?;
+        queued.extend(found);
+    }
+    Ok(emails
+        .iter()
+        .map(|e| {
+            let wanted = match (Category::of(e.message), e.user_id) {
+                (Some(c), Some(user_id)) => recipients.wants(user_id, c),
+                _ => true,
+            };
+            wanted && !queued.contains(&e.idempotency_key)
+        })
+        .collect())
+}
+
+fn row(
+    email: &NewEmail<'_>,
+    unsubscribe: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<email_outbox::ActiveModel> {
     let payload = serde_json::to_string(email.message)
         .map_err(|e| DomainError::Internal(format!("email payload: {e}")))?;
-    let row = email_outbox::ActiveModel {
-        idempotency_key: Set(email.idempotency_key),
+    Ok(email_outbox::ActiveModel {
+        idempotency_key: Set(email.idempotency_key.clone()),
         kind: Set(email.message.kind().to_owned()),
         recipient_email: Set(email.to.to_owned()),
         recipient_user_id: Set(email.user_id),
@@ -97,12 +176,7 @@ pub async fn enqueue(
         sent_at: Set(None),
         unsubscribe: Set(unsubscribe),
         ..Default::default()
-    };
-    let result = Entity::insert(row)
-        .on_conflict_do_nothing_on([Column::IdempotencyKey])
-        .exec(db)
-        .await?;
-    Ok(matches!(result, sea_orm::TryInsertResult::Inserted(_)))
+    })
 }
 
 /// A claimed email, ready to render and send.
@@ -198,7 +272,66 @@ pub async fn claim_due(
             }
         }
     }
-    Ok(claimed)
+    skip_departed(db, claimed, worker).await
+}
+
+/// Gives up, with the reason, on claimed emails whose recipient closed or
+/// deleted their account after the email was queued (a planner may queue
+/// hours before delivery). A deleted account leaves its rows without a
+/// user but with the unsubscribe link only accounts get.
+async fn skip_departed(
+    db: &impl ConnectionTrait,
+    claimed: Vec<Claimed>,
+    worker: &str,
+) -> Result<Vec<Claimed>> {
+    use crate::entities::user;
+    let ids: Vec<i32> = claimed
+        .iter()
+        .filter_map(|c| c.row.recipient_user_id)
+        .collect();
+    let active: HashSet<i32> = if ids.is_empty() {
+        HashSet::new()
+    } else {
+        user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .filter(user::Column::Id.is_in(ids))
+            .filter(user::Column::IsActive.eq(true))
+            .into_tuple::<i32>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    let mut kept = Vec::with_capacity(claimed.len());
+    let (mut closed, mut deleted) = (Vec::new(), Vec::new());
+    for c in claimed {
+        match c.row.recipient_user_id {
+            Some(id) if !active.contains(&id) => closed.push(c.row.id),
+            None if c.row.unsubscribe.is_some() => deleted.push(c.row.id),
+            _ => kept.push(c),
+        }
+    }
+    for (ids, reason) in [
+        (closed, "skipped: the recipient's account is closed"),
+        (deleted, "skipped: the recipient's account was deleted"),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        Entity::update_many()
+            .col_expr(Column::State, Expr::value(State::Failed.code()))
+            .col_expr(
+                Column::LockedUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(Column::LastError, Expr::value(reason))
+            .filter(Column::Id.is_in(ids))
+            .filter(Column::LockedBy.eq(worker))
+            .exec(db)
+            .await?;
+    }
+    Ok(kept)
 }
 
 /// Stores the rendered subject and bodies, so coordinators can see what went out.

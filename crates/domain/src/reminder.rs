@@ -2,17 +2,25 @@
 //! ahead, or at once for a meeting added later) to members who have not
 //! answered yet, reminders 7 days and 1 day before to those who answered
 //! yes or maybe, one nudge a week before to invited members who have not
-//! answered, notices when a meeting moves or
-//! is cancelled, and milestone reminders (due within 3 days, then overdue).
+//! answered, notices when a meeting moves or is cancelled, milestone
+//! reminders (due within 3 days, then overdue), review reminders to
+//! mentors and a nudge to teams whose project went quiet.
 //!
 //! Planning is safe to run as often as one likes, on several instances at
 //! once: each email has an idempotency key naming its occasion, and the
-//! outbox keeps one row per key.
+//! outbox keeps one row per key, so a run cut short and started again
+//! queues nothing twice.
+//!
+//! It has to stay cheap at 100,000 members: members, answers and projects
+//! are read a page at a time with grouped queries (never one per member or
+//! meeting), and each page is queued with `outbox::enqueue_many`, so the
+//! number of statements grows with the pages, not with the emails.
 
 use crate::context::Context;
 use crate::email_message::{CalendarEntry, EmailMessage};
 use crate::entities::{
-    city, meetup_occurrence as occurrence, meetup_series as series, project, rsvp, user,
+    city, edition, meetup_occurrence as occurrence, meetup_series as series, mentor_assignment,
+    milestone as milestone_row, project, project_member, review as review_row, rsvp, user,
 };
 use crate::error::Result;
 use crate::language::Language;
@@ -22,7 +30,13 @@ use crate::rsvp::Answer;
 use crate::skill::Skill;
 use crate::time_zone;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use chrono_tz::Tz;
+use sea_orm::sea_query::Condition;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionSession, TransactionTrait,
+};
+use std::collections::{HashMap, HashSet};
 
 /// How long before a meeting its invitations go out.
 pub const INVITE_AHEAD: Duration = Duration::days(21);
@@ -30,6 +44,10 @@ pub const INVITE_AHEAD: Duration = Duration::days(21);
 pub const REMIND_DAYS: [i64; 2] = [7, 1];
 /// Days before a due date that milestone reminders go out.
 pub const MILESTONE_AHEAD_DAYS: i64 = 3;
+/// Members or answers read per query.
+const PAGE: u64 = 2000;
+/// Projects read per query (each brings its milestones, team and mentors).
+const PROJECT_PAGE: u64 = 500;
 
 /// One email the planner wants to exist.
 #[derive(Debug, Clone)]
@@ -46,6 +64,58 @@ pub struct Planned {
     pub message: EmailMessage,
 }
 
+impl Planned {
+    /// The outbox row it asks for.
+    pub fn email(&self) -> NewEmail<'_> {
+        NewEmail {
+            idempotency_key: self.key.clone(),
+            to: &self.to,
+            user_id: Some(self.user_id),
+            language: self.language,
+            message: &self.message,
+        }
+    }
+}
+
+/// Where planned emails go, a page at a time.
+enum Sink<'a, C> {
+    /// Queued, each page in one transaction; counts the new ones.
+    Queue(&'a C, DateTime<Utc>, usize),
+    /// Kept when not queued yet and wanted (the dry run).
+    Fresh(&'a C, Vec<Planned>),
+    /// Kept, all of them.
+    Collect(Vec<Planned>),
+}
+
+impl<C: ConnectionTrait + TransactionTrait> Sink<'_, C> {
+    /// Takes one page of planned emails.
+    async fn take(&mut self, page: Vec<Planned>) -> Result<()> {
+        if page.is_empty() {
+            return Ok(());
+        }
+        match self {
+            Sink::Queue(db, now, queued) => {
+                let emails: Vec<NewEmail<'_>> = page.iter().map(Planned::email).collect();
+                let txn = db.begin().await?;
+                *queued += outbox::enqueue_many(&txn, &emails, *now).await?;
+                txn.commit().await?;
+            }
+            Sink::Fresh(db, fresh) => {
+                let emails: Vec<NewEmail<'_>> = page.iter().map(Planned::email).collect();
+                let wanted = outbox::would_queue(*db, &emails).await?;
+                drop(emails);
+                fresh.extend(
+                    page.into_iter()
+                        .zip(wanted)
+                        .filter_map(|(p, w)| w.then_some(p)),
+                );
+            }
+            Sink::Collect(all) => all.extend(page),
+        }
+        Ok(())
+    }
+}
+
 fn planned(key: String, person: &user::Model, message: EmailMessage) -> Planned {
     Planned {
         key,
@@ -56,168 +126,407 @@ fn planned(key: String, person: &user::Model, message: EmailMessage) -> Planned 
     }
 }
 
-async fn meetings(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    people: &[user::Model],
-) -> Result<Vec<Planned>> {
-    let mut out = Vec::new();
-    let cities = city::Entity::find().all(db).await?;
-    let all_series = series::Entity::find().all(db).await?;
-    let soon = occurrence::Entity::find()
+fn zone_of(cities: &HashMap<i32, city::Model>, city_id: i32) -> Tz {
+    cities
+        .get(&city_id)
+        .and_then(|c| time_zone::parse(&c.time_zone).ok())
+        .unwrap_or(time_zone::DEFAULT_TIME_ZONE)
+}
+
+/// A meeting within the invitation window, with what its emails say.
+struct Meeting {
+    row: occurrence::Model,
+    when: String,
+    place: String,
+    audiences: Vec<Skill>,
+    cancelled: bool,
+}
+
+impl Meeting {
+    /// Whether a member with `skills` is invited: everyone, unless the
+    /// series names some audiences and the member's skills miss them all.
+    fn invites(&self, skills: &[Skill]) -> bool {
+        self.audiences.is_empty()
+            || self.audiences.len() == Skill::ALL.len()
+            || skills.is_empty()
+            || skills.iter().any(|s| self.audiences.contains(s))
+    }
+
+    /// The reminder due at `now`, if any: each once, in its own window
+    /// (the 7-day one until a day before).
+    fn reminder_days(&self, now: DateTime<Utc>) -> Option<i64> {
+        let left = self.row.starts_at - now;
+        REMIND_DAYS.into_iter().find(|days| {
+            let next = REMIND_DAYS.iter().copied().find(|d| d < days).unwrap_or(0);
+            left <= Duration::days(*days) && left > Duration::days(next)
+        })
+    }
+
+    fn invitation(&self, p: &user::Model) -> Planned {
+        let o = &self.row;
+        planned(
+            format!("meetup_invitation:{}:{}", o.id, p.id),
+            p,
+            EmailMessage::MeetupInvitation {
+                title: o.title.clone(),
+                when: self.when.clone(),
+                place: self.place.clone(),
+                meetup_id: o.id,
+                event: Some(CalendarEntry {
+                    starts_at: o.starts_at,
+                    ends_at: o.ends_at,
+                    sequence: o.sequence,
+                }),
+            },
+        )
+    }
+
+    fn nudge(&self, p: &user::Model) -> Planned {
+        planned(
+            format!("meetup_nudge:{}:{}", self.row.id, p.id),
+            p,
+            EmailMessage::MeetupNudge {
+                title: self.row.title.clone(),
+                when: self.when.clone(),
+                meetup_id: self.row.id,
+            },
+        )
+    }
+
+    fn reminder(&self, p: &user::Model, days: i64) -> Planned {
+        planned(
+            format!("meetup_reminder:{days}d:{}:{}", self.row.id, p.id),
+            p,
+            EmailMessage::MeetupReminder {
+                title: self.row.title.clone(),
+                when: self.when.clone(),
+                place: self.place.clone(),
+                meetup_id: self.row.id,
+                days: i32::try_from(days).unwrap_or(7),
+            },
+        )
+    }
+
+    fn changed(&self, p: &user::Model) -> Planned {
+        let o = &self.row;
+        planned(
+            format!("meetup_changed:{}:{}:{}", o.id, o.sequence, p.id),
+            p,
+            EmailMessage::MeetupChanged {
+                title: o.title.clone(),
+                when: self.when.clone(),
+                cancelled: self.cancelled,
+                meetup_id: o.id,
+            },
+        )
+    }
+}
+
+/// The meetings starting within the invitation window, cancelled ones
+/// included (their change notices still go out).
+async fn soon(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Meeting>> {
+    let rows = occurrence::Entity::find()
         .filter(occurrence::Column::StartsAt.gt(now))
         .filter(occurrence::Column::StartsAt.lte(now + INVITE_AHEAD))
         .all(db)
         .await?;
-    for o in soon {
-        let zone = cities
-            .iter()
-            .find(|c| c.id == o.city_id)
-            .and_then(|c| time_zone::parse(&c.time_zone).ok())
-            .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
-        let when = o
-            .starts_at
-            .with_timezone(&zone)
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
-        let place = if o.place_address.is_empty() {
-            o.online_url.clone().unwrap_or_default()
-        } else {
-            o.place_address.clone()
-        };
-        let audiences = o
-            .series_id
-            .and_then(|s| all_series.iter().find(|x| x.id == s))
-            .map(|s| Skill::parse_list(&s.audiences))
-            .unwrap_or_default();
-        let invited: Vec<&user::Model> = people
-            .iter()
-            .filter(|p| p.city_id == Some(o.city_id))
-            .filter(|p| {
-                let skills = Skill::parse_list(&p.skills);
-                audiences.is_empty()
-                    || audiences.len() == Skill::ALL.len()
-                    || skills.is_empty()
-                    || skills.iter().any(|s| audiences.contains(s))
-            })
-            .collect();
-        let answers = rsvp::Entity::find()
-            .filter(rsvp::Column::OccurrenceId.eq(o.id))
-            .all(db)
-            .await?;
-        let cancelled = o.status == crate::meetup::Status::Cancelled.code();
-        let left = o.starts_at - now;
-        if !cancelled {
-            // Invitations and the nudge ask for an answer: whoever gave
-            // one (even before the invitation window) is not asked again.
-            for p in invited
-                .iter()
-                .filter(|p| !answers.iter().any(|a| a.user_id == p.id))
-            {
-                out.push(planned(
-                    format!("meetup_invitation:{}:{}", o.id, p.id),
-                    p,
-                    EmailMessage::MeetupInvitation {
-                        title: o.title.clone(),
-                        when: when.clone(),
-                        place: place.clone(),
-                        meetup_id: o.id,
-                        event: Some(CalendarEntry {
-                            starts_at: o.starts_at,
-                            ends_at: o.ends_at,
-                            sequence: o.sequence,
-                        }),
-                    },
-                ));
-                if left <= Duration::days(7) {
-                    out.push(planned(
-                        format!("meetup_nudge:{}:{}", o.id, p.id),
-                        p,
-                        EmailMessage::MeetupNudge {
-                            title: o.title.clone(),
-                            when: when.clone(),
-                            meetup_id: o.id,
-                        },
-                    ));
-                }
-            }
-            for days in REMIND_DAYS {
-                // Each reminder once, in its own window (7 d: until 1 d before).
-                let next = REMIND_DAYS.iter().copied().find(|d| *d < days).unwrap_or(0);
-                if left > Duration::days(days) || left <= Duration::days(next) {
-                    continue;
-                }
-                for a in answers
-                    .iter()
-                    .filter(|a| a.answer == Answer::Yes.code() || a.answer == Answer::Maybe.code())
-                {
-                    if let Some(p) = people.iter().find(|p| p.id == a.user_id) {
-                        out.push(planned(
-                            format!("meetup_reminder:{days}d:{}:{}", o.id, p.id),
-                            p,
-                            EmailMessage::MeetupReminder {
-                                title: o.title.clone(),
-                                when: when.clone(),
-                                place: place.clone(),
-                                meetup_id: o.id,
-                                days: i32::try_from(days).unwrap_or(7),
-                            },
-                        ));
-                    }
-                }
-            }
-        }
-        if o.sequence > 0 {
-            for a in answers.iter().filter(|a| a.answer != Answer::No.code()) {
-                if let Some(p) = people.iter().find(|p| p.id == a.user_id) {
-                    out.push(planned(
-                        format!("meetup_changed:{}:{}:{}", o.id, o.sequence, p.id),
-                        p,
-                        EmailMessage::MeetupChanged {
-                            title: o.title.clone(),
-                            when: when.clone(),
-                            cancelled,
-                            meetup_id: o.id,
-                        },
-                    ));
-                }
-            }
-        }
+    if rows.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let cities: HashMap<i32, city::Model> = city::Entity::find()
+        .filter(city::Column::Id.is_in(rows.iter().map(|o| o.city_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let series: HashMap<i32, series::Model> = series::Entity::find()
+        .filter(
+            series::Column::Id.is_in(rows.iter().filter_map(|o| o.series_id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|o| {
+            let when = o
+                .starts_at
+                .with_timezone(&zone_of(&cities, o.city_id))
+                .format("%Y-%m-%d %H:%M")
+                .to_string();
+            let place = if o.place_address.is_empty() {
+                o.online_url.clone().unwrap_or_default()
+            } else {
+                o.place_address.clone()
+            };
+            let audiences = o
+                .series_id
+                .and_then(|s| series.get(&s))
+                .map(|s| Skill::parse_list(&s.audiences))
+                .unwrap_or_default();
+            let cancelled = o.status == crate::meetup::Status::Cancelled.code();
+            Meeting {
+                row: o,
+                when,
+                place,
+                audiences,
+                cancelled,
+            }
+        })
+        .collect())
 }
 
-async fn milestones(
+/// Invitations and nudges: the members of the meetings' cities a page at
+/// a time, with their answers to these meetings read once per page.
+async fn invitations(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
-    people: &[user::Model],
-) -> Result<Vec<Planned>> {
-    let mut out = Vec::new();
-    let projects = project::Entity::find()
-        .filter(project::Column::ArchivedAt.is_null())
-        .all(db)
-        .await?;
-    let cities = city::Entity::find().all(db).await?;
-    let ids: Vec<i32> = projects.iter().map(|p| p.id).collect();
-    let all = milestone::of_projects(db, &ids).await?;
-    for p in &projects {
-        let zone = cities
-            .iter()
-            .find(|c| c.id == p.city_id)
-            .and_then(|c| time_zone::parse(&c.time_zone).ok())
-            .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
-        let today = today_in(zone, now);
-        let team = crate::project::team(db, p.id).await?;
-        for m in all.iter().filter(|m| m.project_id == p.id) {
-            let (kind, overdue) = if m.is_late(today) {
-                ("overdue", true)
-            } else if m.is_due_within(today, MILESTONE_AHEAD_DAYS) {
-                ("soon", false)
-            } else {
+    meetings: &[Meeting],
+    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
+) -> Result<()> {
+    let open: Vec<&Meeting> = meetings.iter().filter(|m| !m.cancelled).collect();
+    let mut by_city: HashMap<i32, Vec<&Meeting>> = HashMap::new();
+    for m in &open {
+        by_city.entry(m.row.city_id).or_default().push(m);
+    }
+    if by_city.is_empty() {
+        return Ok(());
+    }
+    let city_ids: Vec<i32> = by_city.keys().copied().collect();
+    let meeting_ids: Vec<i32> = open.iter().map(|m| m.row.id).collect();
+    let mut after = 0;
+    loop {
+        let page = user::Entity::find()
+            .filter(user::Column::IsActive.eq(true))
+            .filter(user::Column::CityId.is_in(city_ids.clone()))
+            .filter(user::Column::Id.gt(after))
+            .order_by_asc(user::Column::Id)
+            .limit(PAGE)
+            .all(db)
+            .await?;
+        let Some(last) = page.last() else {
+            break;
+        };
+        after = last.id;
+        let answered: HashSet<(i32, i32)> = rsvp::Entity::find()
+            .select_only()
+            .columns([rsvp::Column::OccurrenceId, rsvp::Column::UserId])
+            .filter(rsvp::Column::OccurrenceId.is_in(meeting_ids.clone()))
+            .filter(rsvp::Column::UserId.is_in(page.iter().map(|p| p.id).collect::<Vec<_>>()))
+            .into_tuple()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        let mut out = Vec::new();
+        for p in &page {
+            let Some(here) = p.city_id.and_then(|c| by_city.get(&c)) else {
                 continue;
             };
-            for member in &team {
-                if let Some(person) = people.iter().find(|x| x.id == member.user_id) {
+            let skills = Skill::parse_list(&p.skills);
+            // Invitations and the nudge ask for an answer: whoever gave
+            // one (even before the invitation window) is not asked again.
+            for m in here
+                .iter()
+                .filter(|m| m.invites(&skills) && !answered.contains(&(m.row.id, p.id)))
+            {
+                out.push(m.invitation(p));
+                if m.row.starts_at - now <= Duration::days(7) {
+                    out.push(m.nudge(p));
+                }
+            }
+        }
+        sink.take(out).await?;
+        if page.len() < usize::try_from(PAGE).unwrap_or(usize::MAX) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Reminders to those who answered yes or maybe, and notices of a moved
+/// or cancelled meeting to all who did not answer no: the answers of the
+/// meetings concerned, a page at a time.
+async fn answers(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    meetings: &[Meeting],
+    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
+) -> Result<()> {
+    let concerned: HashMap<i32, &Meeting> = meetings
+        .iter()
+        .filter(|m| m.row.sequence > 0 || (!m.cancelled && m.reminder_days(now).is_some()))
+        .map(|m| (m.row.id, m))
+        .collect();
+    if concerned.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i32> = concerned.keys().copied().collect();
+    // Keyset over the primary key (occurrence, member).
+    let mut after: (i32, i32) = (0, 0);
+    loop {
+        let page = rsvp::Entity::find()
+            .filter(rsvp::Column::OccurrenceId.is_in(ids.clone()))
+            .filter(rsvp::Column::Answer.ne(Answer::No.code()))
+            .filter(
+                Condition::any()
+                    .add(rsvp::Column::OccurrenceId.gt(after.0))
+                    .add(
+                        Condition::all()
+                            .add(rsvp::Column::OccurrenceId.eq(after.0))
+                            .add(rsvp::Column::UserId.gt(after.1)),
+                    ),
+            )
+            .order_by_asc(rsvp::Column::OccurrenceId)
+            .order_by_asc(rsvp::Column::UserId)
+            .limit(PAGE)
+            .all(db)
+            .await?;
+        let Some(last) = page.last() else {
+            break;
+        };
+        after = (last.occurrence_id, last.user_id);
+        let people: HashMap<i32, user::Model> = user::Entity::find()
+            .filter(user::Column::IsActive.eq(true))
+            .filter(user::Column::Id.is_in(page.iter().map(|a| a.user_id).collect::<Vec<_>>()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        let mut out = Vec::new();
+        for a in &page {
+            let (Some(m), Some(p)) = (concerned.get(&a.occurrence_id), people.get(&a.user_id))
+            else {
+                continue;
+            };
+            let coming = a.answer == Answer::Yes.code() || a.answer == Answer::Maybe.code();
+            if let Some(days) = m.reminder_days(now).filter(|_| coming && !m.cancelled) {
+                out.push(m.reminder(p, days));
+            }
+            if m.row.sequence > 0 {
+                out.push(m.changed(p));
+            }
+        }
+        sink.take(out).await?;
+        if page.len() < usize::try_from(PAGE).unwrap_or(usize::MAX) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Milestone, review and quiet-project reminders: live projects a page at
+/// a time, each page's milestones, teams, mentors and reviews read with
+/// one query each.
+async fn projects(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
+) -> Result<()> {
+    use crate::review::{DEFAULT_CADENCE_DAYS, DueState, due_state};
+    let cities: HashMap<i32, city::Model> = city::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let cadences: HashMap<i32, i32> = edition::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.review_cadence_days))
+        .collect();
+    let unfinished = [
+        milestone::Status::Planned.code(),
+        milestone::Status::InProgress.code(),
+    ];
+    let mut after = 0;
+    loop {
+        let page = project::Entity::find()
+            .filter(project::Column::ArchivedAt.is_null())
+            .filter(project::Column::Id.gt(after))
+            .order_by_asc(project::Column::Id)
+            .limit(PROJECT_PAGE)
+            .all(db)
+            .await?;
+        let Some(last) = page.last() else {
+            break;
+        };
+        after = last.id;
+        let ids: Vec<i32> = page.iter().map(|p| p.id).collect();
+        let milestones = milestone_row::Entity::find()
+            .filter(milestone_row::Column::ProjectId.is_in(ids.clone()))
+            .filter(milestone_row::Column::Status.is_in(unfinished))
+            .all(db)
+            .await?;
+        let members = project_member::Entity::find()
+            .filter(project_member::Column::ProjectId.is_in(ids.clone()))
+            .all(db)
+            .await?;
+        let assignments = mentor_assignment::Entity::find()
+            .filter(mentor_assignment::Column::ProjectId.is_in(ids.clone()))
+            .filter(mentor_assignment::Column::EndedAt.is_null())
+            .all(db)
+            .await?;
+        let mentored: Vec<i32> = assignments.iter().map(|a| a.project_id).collect();
+        let mut last_review: HashMap<i32, DateTime<Utc>> = HashMap::new();
+        let reviewed: Vec<(i32, DateTime<Utc>)> = review_row::Entity::find()
+            .select_only()
+            .columns([review_row::Column::ProjectId, review_row::Column::CreatedAt])
+            .filter(review_row::Column::ProjectId.is_in(mentored.clone()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (project_id, at) in reviewed {
+            let latest = last_review.entry(project_id).or_insert(at);
+            *latest = (*latest).max(at);
+        }
+        let mut requests: HashMap<i32, crate::review::Request> = HashMap::new();
+        for r in crate::review::open_requests(db, &mentored).await? {
+            // Oldest first: the first open request of a project is its own.
+            requests.entry(r.project_id).or_insert(r);
+        }
+        let people: HashMap<i32, user::Model> = user::Entity::find()
+            .filter(user::Column::IsActive.eq(true))
+            .filter(
+                user::Column::Id.is_in(
+                    members
+                        .iter()
+                        .map(|m| m.user_id)
+                        .chain(assignments.iter().map(|a| a.mentor_id))
+                        .collect::<Vec<_>>(),
+                ),
+            )
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        let team = |project_id: i32| {
+            members
+                .iter()
+                .filter(move |m| {
+                    m.project_id == project_id && crate::project::TeamRole::parse(&m.role).is_some()
+                })
+                .filter_map(|m| people.get(&m.user_id))
+        };
+        let mut out = Vec::new();
+        for p in &page {
+            let today = today_in(zone_of(&cities, p.city_id), now);
+            for m in milestones.iter().filter(|m| m.project_id == p.id) {
+                let m = milestone::Milestone::from(m.clone());
+                let (kind, overdue) = if m.is_late(today) {
+                    ("overdue", true)
+                } else if m.is_due_within(today, MILESTONE_AHEAD_DAYS) {
+                    ("soon", false)
+                } else {
+                    continue;
+                };
+                for person in team(p.id) {
                     out.push(planned(
                         format!("milestone_{kind}:{}:{}:{}", m.id, m.due_on, person.id),
                         person,
@@ -231,169 +540,117 @@ async fn milestones(
                     ));
                 }
             }
-        }
-    }
-    Ok(out)
-}
-
-/// Review reminders to mentors, from the cadence rule in `review`: one when
-/// a review becomes due, one more when it becomes overdue, per review cycle.
-async fn reviews(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    people: &[user::Model],
-) -> Result<Vec<Planned>> {
-    use crate::entities::{edition, mentor_assignment, review as review_row};
-    use crate::review::{DEFAULT_CADENCE_DAYS, DueState, due_state};
-    let mut out = Vec::new();
-    let assignments = mentor_assignment::Entity::find()
-        .filter(mentor_assignment::Column::EndedAt.is_null())
-        .all(db)
-        .await?;
-    let editions = edition::Entity::find().all(db).await?;
-    for a in assignments {
-        let Some(p) = project::Entity::find_by_id(a.project_id)
-            .one(db)
-            .await?
-            .filter(|p| p.archived_at.is_none())
-        else {
-            continue;
-        };
-        let last = review_row::Entity::find()
-            .filter(review_row::Column::ProjectId.eq(p.id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| r.created_at)
-            .max();
-        let request = crate::review::open_requests(db, &[p.id])
-            .await?
-            .into_iter()
-            .next();
-        let cadence = editions
-            .iter()
-            .find(|e| e.id == p.edition_id)
-            .map_or(DEFAULT_CADENCE_DAYS, |e| e.review_cadence_days);
-        let since = last.unwrap_or(a.started_at);
-        let state = due_state(
-            last,
-            a.started_at,
-            request.as_ref().map(|r| r.created_at),
-            Duration::days(i64::from(cadence)),
-            now,
-        );
-        let Some(mentor) = people.iter().find(|u| u.id == a.mentor_id) else {
-            continue;
-        };
-        let overdue = match state {
-            DueState::NotDue => continue,
-            DueState::Due => false,
-            DueState::Overdue => true,
-        };
-        out.push(planned(
-            format!(
-                "review_{}:{}:{}:{}",
-                state.code(),
-                p.id,
-                mentor.id,
-                since.timestamp()
-            ),
-            mentor,
-            EmailMessage::ReviewDue {
-                project: p.title.clone(),
-                slug: p.slug.clone(),
-                overdue,
-                question: request.map(|r| r.question),
-            },
-        ));
-    }
-    Ok(out)
-}
-
-/// One nudge to the team when a project goes quiet, per quiet spell.
-async fn quiet(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    people: &[user::Model],
-) -> Result<Vec<Planned>> {
-    let mut out = Vec::new();
-    for p in project::Entity::find()
-        .filter(project::Column::ArchivedAt.is_null())
-        .all(db)
-        .await?
-    {
-        if !crate::project::is_quiet(&p, now) {
-            continue;
-        }
-        let since = p.last_public_update_at.unwrap_or(p.created_at);
-        for member in crate::project::team(db, p.id).await? {
-            if let Some(person) = people.iter().find(|x| x.id == member.user_id) {
+            // One reminder when a review becomes due, one more when it
+            // becomes overdue, per review cycle.
+            for a in assignments.iter().filter(|a| a.project_id == p.id) {
+                let Some(mentor) = people.get(&a.mentor_id) else {
+                    continue;
+                };
+                let last = last_review.get(&p.id).copied();
+                let request = requests.get(&p.id);
+                let cadence = cadences
+                    .get(&p.edition_id)
+                    .copied()
+                    .unwrap_or(DEFAULT_CADENCE_DAYS);
+                let state = due_state(
+                    last,
+                    a.started_at,
+                    request.map(|r| r.created_at),
+                    Duration::days(i64::from(cadence)),
+                    now,
+                );
+                let overdue = match state {
+                    DueState::NotDue => continue,
+                    DueState::Due => false,
+                    DueState::Overdue => true,
+                };
+                let since = last.unwrap_or(a.started_at);
                 out.push(planned(
-                    format!("quiet:{}:{}:{}", p.id, since.timestamp(), person.id),
-                    person,
-                    EmailMessage::QuietProject {
+                    format!(
+                        "review_{}:{}:{}:{}",
+                        state.code(),
+                        p.id,
+                        mentor.id,
+                        since.timestamp()
+                    ),
+                    mentor,
+                    EmailMessage::ReviewDue {
                         project: p.title.clone(),
                         slug: p.slug.clone(),
+                        overdue,
+                        question: request.map(|r| r.question.clone()),
                     },
                 ));
             }
+            // One nudge to the team per quiet spell.
+            if crate::project::is_quiet(p, now) {
+                let since = p.last_public_update_at.unwrap_or(p.created_at);
+                for person in team(p.id) {
+                    out.push(planned(
+                        format!("quiet:{}:{}:{}", p.id, since.timestamp(), person.id),
+                        person,
+                        EmailMessage::QuietProject {
+                            project: p.title.clone(),
+                            slug: p.slug.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        sink.take(out).await?;
+        if page.len() < usize::try_from(PROJECT_PAGE).unwrap_or(usize::MAX) {
+            break;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
-/// Everything that should be queued at `now`, including what already is.
-pub async fn due(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Planned>> {
-    let people = user::Entity::find()
-        .filter(user::Column::IsActive.eq(true))
-        .all(db)
-        .await?;
-    let mut all = meetings(db, now, &people).await?;
-    all.extend(milestones(db, now, &people).await?);
-    all.extend(reviews(db, now, &people).await?);
-    all.extend(quiet(db, now, &people).await?);
-    Ok(all)
+/// Hands everything that should be queued at `now` (including what already
+/// is) to `sink`, a page at a time.
+async fn each_due<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+    sink: &mut Sink<'_, C>,
+) -> Result<()> {
+    let meetings = soon(db, now).await?;
+    invitations(db, now, &meetings, sink).await?;
+    answers(db, now, &meetings, sink).await?;
+    projects(db, now, sink).await
+}
+
+/// Everything that should be queued at `now`, including what already is,
+/// in one list (for the benchmark).
+pub async fn due<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+) -> Result<Vec<Planned>> {
+    let mut sink = Sink::Collect(Vec::new());
+    each_due(db, now, &mut sink).await?;
+    Ok(match sink {
+        Sink::Collect(all) => all,
+        _ => Vec::new(),
+    })
 }
 
 /// What `plan` would queue at `now` that is not queued yet (the dry run).
-pub async fn preview(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Planned>> {
-    let mut fresh = Vec::new();
-    for p in due(db, now).await? {
-        let exists = crate::entities::email_outbox::Entity::find()
-            .filter(crate::entities::email_outbox::Column::IdempotencyKey.eq(p.key.clone()))
-            .one(db)
-            .await?
-            .is_some();
-        let wanted = match crate::email_preference::Category::of(&p.message) {
-            Some(c) => crate::email_preference::wants(db, p.user_id, c).await?,
-            None => true,
-        };
-        if !exists && wanted {
-            fresh.push(p);
-        }
-    }
-    Ok(fresh)
+pub async fn preview<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+) -> Result<Vec<Planned>> {
+    let mut sink = Sink::Fresh(db, Vec::new());
+    each_due(db, now, &mut sink).await?;
+    Ok(match sink {
+        Sink::Fresh(_, fresh) => fresh,
+        _ => Vec::new(),
+    })
 }
 
 /// Queues everything due at `now`; returns how many emails were new.
 pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
-    let mut queued = 0;
-    for p in due(&ctx.db, now).await? {
-        let new = outbox::enqueue(
-            &ctx.db,
-            NewEmail {
-                idempotency_key: p.key,
-                to: &p.to,
-                user_id: Some(p.user_id),
-                language: p.language,
-                message: &p.message,
-            },
-            now,
-        )
-        .await?;
-        if new {
-            queued += 1;
-        }
-    }
-    Ok(queued)
+    let mut sink = Sink::Queue(&ctx.db, now, 0);
+    each_due(&ctx.db, now, &mut sink).await?;
+    Ok(match sink {
+        Sink::Queue(_, _, queued) => queued,
+        _ => 0,
+    })
 }
