@@ -14,6 +14,7 @@ use maud::html;
 use relais_domain::account::{self, SignUpInput, SignUpOutcome};
 use relais_domain::session::{self, Lifetime};
 use relais_domain::settings::{self, RegistrationMode};
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, city};
 use relais_templates::form::FormState;
 use relais_templates::layout::narrow_page;
@@ -140,7 +141,7 @@ async fn check_inbox(rc: RequestContext) -> Response {
 
 /// Activation asks for a click: mail scanners that fetch links must not
 /// use up the token.
-async fn activation_form(rc: RequestContext, Path(token): Path<String>) -> Response {
+async fn activation_form(rc: RequestContext, Path(token): Path<LinkToken>) -> Response {
     let page = rc.page();
     let lang = rc.lang;
     narrow_page(
@@ -160,7 +161,7 @@ async fn activation_form(rc: RequestContext, Path(token): Path<String>) -> Respo
 async fn activate(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    Path(token): Path<LinkToken>,
 ) -> WebResult<Response> {
     match account::activate(&state.ctx, &token).await {
         Ok(user_id) => {

@@ -14,6 +14,7 @@ mod password;
 mod polls;
 mod profile;
 mod projects;
+mod source;
 mod team;
 
 // relation (issue 12)
@@ -31,7 +32,6 @@ use axum::response::{IntoResponse, Response};
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
-        .merge(health::router())
         .merge(assets::router())
         .merge(language::router())
         .merge(account::router())
@@ -45,8 +45,14 @@ pub fn router() -> Router<AppState> {
         .merge(meetups::router())
         .merge(polls::router())
         .merge(explainers::router())
+        .merge(source::router())
         // relation (issue 12)
         .merge(relation::router())
+}
+
+/// The health probe, served outside the request envelope and the access log.
+pub fn health() -> Router<AppState> {
+    health::router()
 }
 
 /// The answer for any path no router knows.
@@ -80,8 +86,14 @@ pub fn see_other_with_flash(
 /// Only same-site paths are followed after log-in or a language switch,
 /// so that our links cannot be used to send people elsewhere.
 pub fn local_path(next: &str) -> &str {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\");
-    if ok { next } else { "/" }
+    // Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil`
+    // would become `//evil`: anything but a plain absolute path is refused.
+    let plain = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    if plain { next } else { "/" }
 }
 
 #[cfg(test)]
@@ -93,5 +105,20 @@ mod tests {
         assert_eq!(super::local_path("https://evil.example"), "/");
         assert_eq!(super::local_path("/\\evil.example"), "/");
         assert_eq!(super::local_path(""), "/");
+        for crafted in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "/\\/evil",
+            "/a\\b",
+            "/\u{0}x",
+            "/\u{2028}/evil",
+        ] {
+            assert_eq!(super::local_path(crafted), "/", "{crafted:?}");
+        }
+        assert_eq!(
+            super::local_path("/projects?q=caf%C3%A9&page=2"),
+            "/projects?q=caf%C3%A9&page=2"
+        );
     }
 }

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::account;
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, FieldErrors};
 use relais_templates::form::FormState;
 use relais_templates::pages::auth as view;
@@ -61,7 +62,7 @@ fn unusable(rc: &RequestContext, errors: &FieldErrors) -> Response {
 async fn reset_form(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    Path(token): Path<LinkToken>,
 ) -> WebResult<Response> {
     match account::check_reset_token(&state.ctx, &token).await {
         Ok(()) => Ok(view::reset(&rc.page(), &token, &FormState::new()).into_response()),

@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::date_poll::{self, Choice, PollInput};
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, city};
 use relais_templates::form::FormState;
 use relais_templates::pages::polls as view;
@@ -56,7 +57,7 @@ async fn ballot_page(
 async fn ballot(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path((id, token)): Path<(i32, String)>,
+    Path((id, token)): Path<(i32, LinkToken)>,
 ) -> WebResult<Response> {
     ballot_page(&state, &rc, id, &token, FormState::new(), StatusCode::OK).await
 }
@@ -64,7 +65,7 @@ async fn ballot(
 async fn answer(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path((id, token)): Path<(i32, String)>,
+    Path((id, token)): Path<(i32, LinkToken)>,
     fields: Fields,
 ) -> WebResult<Response> {
     let b = date_poll::ballot(&state.ctx, id, &token).await?;
