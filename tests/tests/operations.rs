@@ -169,11 +169,7 @@ async fn crafted_link_tokens_and_return_paths_go_nowhere() {
         "/polls/1/..%2F..%2Flogout",
     ] {
         let page = client.get(path).await;
-        assert!(
-            page.status == StatusCode::BAD_REQUEST || page.status == StatusCode::NOT_FOUND,
-            "{path}: {}",
-            page.status
-        );
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
         // No form on the page posts anywhere the crafted path chose.
         let actions: Vec<&str> = page
             .body

@@ -1,12 +1,13 @@
 //! Sign-up, activation, log-in and log-out.
 
+use super::TokenPath;
 use crate::cookies::{self, Name};
 use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::{local_path, see_other, see_other_with_flash};
 use crate::{AppState, RequestContext};
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -141,7 +142,7 @@ async fn check_inbox(rc: RequestContext) -> Response {
 
 /// Activation asks for a click: mail scanners that fetch links must not
 /// use up the token.
-async fn activation_form(rc: RequestContext, Path(token): Path<LinkToken>) -> Response {
+async fn activation_form(rc: RequestContext, TokenPath(token): TokenPath<LinkToken>) -> Response {
     let page = rc.page();
     let lang = rc.lang;
     narrow_page(
@@ -161,7 +162,7 @@ async fn activation_form(rc: RequestContext, Path(token): Path<LinkToken>) -> Re
 async fn activate(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     match account::activate(&state.ctx, &token).await {
         Ok(user_id) => {

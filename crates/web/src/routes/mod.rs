@@ -55,6 +55,26 @@ pub fn health() -> Router<AppState> {
     health::router()
 }
 
+/// A path holding a link token: a token of the wrong shape is a link that
+/// does not exist (404), as an unknown or expired one is.
+pub struct TokenPath<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> axum::extract::FromRequestParts<S>
+    for TokenPath<T>
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, WebError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| TokenPath(value))
+            .map_err(|_| WebError::NotFound)
+    }
+}
+
 /// The answer for any path no router knows.
 pub async fn not_found() -> WebError {
     WebError::NotFound

@@ -4,6 +4,7 @@
 //! emailed link), the follow-up question, expertise questions, and the
 //! coordinators' volumes.
 
+use super::TokenPath;
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::projects::refused;
@@ -674,7 +675,7 @@ async fn render_link(
 async fn answer_link_page(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     render_link(&state, &rc, &token, None, StatusCode::OK).await
 }
@@ -682,7 +683,7 @@ async fn answer_link_page(
 async fn answer_by_link(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
     fields: Fields,
 ) -> WebResult<Response> {
     let answer = match fields.get("answer") {
@@ -715,7 +716,7 @@ async fn answer_by_link(
 async fn follow_up_page(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     let q = introduction::follow_up(&state.ctx.db, &token).await?;
     Ok(view::follow_up(
@@ -731,7 +732,7 @@ async fn follow_up_page(
 async fn follow_up(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
     fields: Fields,
 ) -> WebResult<Response> {
     let outcome = Outcome::parse(fields.get("outcome")).map_err(|_| WebError::BadRequest)?;

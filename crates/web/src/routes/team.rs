@@ -1,5 +1,6 @@
 //! A project's team: invitations, joining, leaving, ownership.
 
+use super::TokenPath;
 use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
@@ -149,7 +150,7 @@ fn unusable(rc: &RequestContext, error: DomainError) -> WebResult<Response> {
 async fn invitation(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     match team::invitation(&state.ctx, &token).await {
         Ok((_, title)) => Ok(view::team_invitation(&rc.page(), &token, &title).into_response()),
@@ -160,7 +161,7 @@ async fn invitation(
 async fn accept(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     rc.require_session()?;
     match team::accept(&state.ctx, &rc.actor(), &token).await {
@@ -177,7 +178,7 @@ async fn accept(
 async fn check_in_form(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     let opened = relais_domain::check_in::open(&state.ctx.db, &token).await?;
     Ok(view::check_in(
@@ -194,7 +195,7 @@ async fn check_in_form(
 async fn check_in(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<LinkToken>,
+    TokenPath(token): TokenPath<LinkToken>,
     fields: crate::fields::Fields,
 ) -> WebResult<Response> {
     let input = relais_domain::check_in::Answer {
