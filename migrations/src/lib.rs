@@ -26,6 +26,8 @@ mod m20261126_000301_create_needs;
 mod m20261126_000302_create_offers;
 mod m20261126_000303_create_introductions;
 mod m20261126_000304_create_expertise_questions;
+// actions (issue 9)
+mod m20261126_000160_pending_invitations;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -52,6 +54,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000302_create_offers::Migration),
             Box::new(m20261126_000303_create_introductions::Migration),
             Box::new(m20261126_000304_create_expertise_questions::Migration),
+            // actions (issue 9)
+            Box::new(m20261126_000160_pending_invitations::Migration),
         ]
     }
 }

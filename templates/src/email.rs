@@ -161,6 +161,7 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             when,
             cancelled,
             meetup_id,
+            ..
         } => Parts {
             subject: t_args(
                 lang,
@@ -187,6 +188,105 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             )),
             ignore_note: false,
         },
+        EmailMessage::MeetupPromoted {
+            title,
+            when,
+            place,
+            meetup_id,
+            ..
+        } => Parts {
+            subject: t_args(
+                lang,
+                "email-promoted-subject",
+                &[("title", title), ("when", when)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![
+                t_args(
+                    lang,
+                    "email-promoted-body",
+                    &[("title", title), ("when", when), ("place", place)],
+                ),
+                t(lang, "email-promoted-free-it"),
+            ],
+            action: Some((
+                t(lang, "email-meetup-see"),
+                format!("{base}/meetups/{meetup_id}"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::ReviewPosted {
+            project,
+            slug,
+            mentor,
+        } => Parts {
+            subject: t_args(lang, "email-review-posted-subject", &[("project", project)]),
+            greeting_name: None,
+            paragraphs: vec![
+                t_args(
+                    lang,
+                    "email-review-posted-body",
+                    &[("project", project), ("mentor", mentor)],
+                ),
+                t(lang, "email-review-posted-answer"),
+            ],
+            action: Some((
+                t(lang, "email-review-posted-button"),
+                format!("{base}/projects/{slug}/reviews"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::ReviewRequested {
+            project,
+            slug,
+            requested_by,
+            question,
+        } => Parts {
+            subject: t_args(
+                lang,
+                "email-review-requested-subject",
+                &[("project", project)],
+            ),
+            greeting_name: None,
+            paragraphs: vec![
+                t_args(
+                    lang,
+                    "email-review-requested-body",
+                    &[("project", project), ("name", requested_by)],
+                ),
+                t_args(lang, "email-review-question", &[("question", question)]),
+            ],
+            action: Some((
+                t(lang, "review-new"),
+                format!("{base}/projects/{slug}/reviews/new"),
+            )),
+            ignore_note: false,
+        },
+        EmailMessage::MentorChanged {
+            project,
+            slug,
+            mentor,
+            ended,
+            to_mentor,
+        } => {
+            let which = match (*ended, *to_mentor) {
+                (false, true) => "assigned-mentor",
+                (false, false) => "assigned-team",
+                (true, true) => "ended-mentor",
+                (true, false) => "ended-team",
+            };
+            let args = [("project", project.as_str()), ("mentor", mentor.as_str())];
+            Parts {
+                subject: t_args(lang, &format!("email-mentor-{which}-subject"), &args),
+                greeting_name: None,
+                paragraphs: vec![t_args(lang, &format!("email-mentor-{which}-body"), &args)],
+                action: Some((
+                    t(lang, "email-milestone-button"),
+                    format!("{base}/projects/{slug}"),
+                )),
+                ignore_note: false,
+            }
+        }
         EmailMessage::MilestoneDue {
             project,
             slug,
@@ -470,22 +570,44 @@ pub fn render(message: &EmailMessage, lang: Language, base_url: &str) -> Rendere
     }
 }
 
-/// The calendar file attached to a meeting invitation, if the email is one.
+/// The calendar file attached to a meeting email, if the email has one: an
+/// invitation publishes the event, a change publishes its new revision
+/// (same UID, higher SEQUENCE), a cancellation cancels it.
 pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
-    let EmailMessage::MeetupInvitation {
-        title,
-        place,
-        meetup_id,
-        event: Some(event),
-        ..
-    } = message
-    else {
-        return None;
+    let (title, place, meetup_id, event, cancelled) = match message {
+        EmailMessage::MeetupInvitation {
+            title,
+            place,
+            meetup_id,
+            event: Some(event),
+            ..
+        } => (title, place, *meetup_id, event, false),
+        EmailMessage::MeetupChanged {
+            title,
+            place,
+            meetup_id,
+            event: Some(event),
+            cancelled,
+            ..
+        } => (title, place, *meetup_id, event, *cancelled),
+        EmailMessage::MeetupPromoted {
+            title,
+            place,
+            meetup_id,
+            event: Some(event),
+            ..
+        } => (title, place, *meetup_id, event, false),
+        _ => return None,
     };
     let base = base_url.trim_end_matches('/');
     let host = url_host(base);
-    Some(crate::ics::calendar(
+    Some(crate::ics::calendar_with_method(
         title,
+        if cancelled {
+            crate::ics::Method::Cancel
+        } else {
+            crate::ics::Method::Publish
+        },
         &[crate::ics::CalendarEvent {
             day: None,
             uid: format!("meetup-{meetup_id}@{host}"),
@@ -493,7 +615,7 @@ pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
             end: event.ends_at,
             stamp: event.starts_at,
             sequence: event.sequence,
-            cancelled: false,
+            cancelled,
             summary: title.clone(),
             location: place.clone(),
             url: format!("{base}/meetups/{meetup_id}"),

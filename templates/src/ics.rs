@@ -68,15 +68,39 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// A VCALENDAR named `name` holding `events`.
+/// What a calendar file asks of the calendar app (RFC 5546).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Here are events (feeds, invitations, changes).
+    Publish,
+    /// Remove these events (a cancelled meeting).
+    Cancel,
+}
+
+impl Method {
+    /// The value of the METHOD property.
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
+/// A VCALENDAR named `name` publishing `events`.
 pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
+    calendar_with_method(name, Method::Publish, events)
+}
+
+/// A VCALENDAR named `name` holding `events`, with `method`.
+pub fn calendar_with_method(name: &str, method: Method, events: &[CalendarEvent]) -> String {
     let mut out = String::new();
     let mut line = |l: String| fold(&l, &mut out);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
     line("PRODID:-//La Nuit du Code Citoyen//Relais//FR".into());
     line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
+    line(format!("METHOD:{}", method.code()));
     line(format!("X-WR-CALNAME:{}", text(name)));
     for e in events {
         line("BEGIN:VEVENT".into());

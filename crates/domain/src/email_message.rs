@@ -135,6 +135,58 @@ pub enum EmailMessage {
         cancelled: bool,
         /// The meeting.
         meetup_id: i32,
+        /// Where (empty in payloads queued before it was recorded).
+        #[serde(default)]
+        place: String,
+        /// The revised event, for the attached calendar file.
+        #[serde(default)]
+        event: Option<CalendarEntry>,
+    },
+    /// A place freed up and the first on the waitlist has it now.
+    MeetupPromoted {
+        /// Its title.
+        title: String,
+        /// When it starts, in the city's local time.
+        when: String,
+        /// Where.
+        place: String,
+        /// The meeting.
+        meetup_id: i32,
+        /// The event, for the attached calendar file.
+        event: Option<CalendarEntry>,
+    },
+    /// A mentor posted a review of the team's project.
+    ReviewPosted {
+        /// The project's title.
+        project: String,
+        /// The project's slug.
+        slug: String,
+        /// The mentor's name.
+        mentor: String,
+    },
+    /// The team asks its mentor for a review.
+    ReviewRequested {
+        /// The project's title.
+        project: String,
+        /// The project's slug.
+        slug: String,
+        /// Who asked.
+        requested_by: String,
+        /// Their question.
+        question: String,
+    },
+    /// A mentor was assigned to a project, or the assignment ended.
+    MentorChanged {
+        /// The project's title.
+        project: String,
+        /// The project's slug.
+        slug: String,
+        /// The mentor's name.
+        mentor: String,
+        /// The assignment ended (rather than began).
+        ended: bool,
+        /// Written to the mentor (rather than to the team).
+        to_mentor: bool,
     },
     /// A milestone is due soon, or overdue.
     MilestoneDue {
@@ -223,6 +275,11 @@ impl EmailMessage {
             EmailMessage::MeetupReminder { .. } => "meetup_reminder",
             EmailMessage::MeetupNudge { .. } => "meetup_nudge",
             EmailMessage::MeetupChanged { .. } => "meetup_changed",
+            EmailMessage::MeetupPromoted { .. } => "meetup_promoted",
+            EmailMessage::ReviewPosted { .. } => "review_posted",
+            EmailMessage::ReviewRequested { .. } => "review_requested",
+            EmailMessage::MentorChanged { ended: false, .. } => "mentor_assigned",
+            EmailMessage::MentorChanged { ended: true, .. } => "mentor_unassigned",
             EmailMessage::MilestoneDue { .. } => "milestone_due",
             EmailMessage::ReviewDue { .. } => "review_due",
             EmailMessage::QuietProject { .. } => "quiet_project",

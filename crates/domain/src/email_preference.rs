@@ -82,11 +82,20 @@ impl Category {
             EmailMessage::MeetupInvitation { .. }
             | EmailMessage::MeetupReminder { .. }
             | EmailMessage::MeetupNudge { .. }
-            | EmailMessage::MeetupChanged { .. } => Some(Category::Meetups),
+            | EmailMessage::MeetupChanged { .. }
+            | EmailMessage::MeetupPromoted { .. } => Some(Category::Meetups),
             EmailMessage::MilestoneDue { .. }
             | EmailMessage::QuietProject { .. }
             | EmailMessage::CheckIn { .. } => Some(Category::Projects),
-            EmailMessage::ReviewDue { .. } => Some(Category::Reviews),
+            EmailMessage::ReviewDue { .. }
+            | EmailMessage::ReviewRequested { .. }
+            | EmailMessage::MentorChanged {
+                to_mentor: true, ..
+            } => Some(Category::Reviews),
+            EmailMessage::ReviewPosted { .. }
+            | EmailMessage::MentorChanged {
+                to_mentor: false, ..
+            } => Some(Category::Projects),
             EmailMessage::Digest { .. } => Some(Category::Digest),
             EmailMessage::Announcement { .. } => Some(Category::Announcements),
             EmailMessage::Relation(r) => r.is_optional().then_some(Category::Introductions),

@@ -31,6 +31,7 @@ pub mod meetup;
 pub mod meetup_rule;
 pub mod mentor;
 pub mod milestone;
+pub mod notify;
 pub mod outbox;
 pub mod password;
 pub mod project;

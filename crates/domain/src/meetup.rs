@@ -5,14 +5,15 @@
 //! never undoes.
 
 use crate::context::Context;
+use crate::email_message::{CalendarEntry, EmailMessage};
 use crate::entities::{meetup_occurrence as occurrence, meetup_series as series, rsvp};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::meetup_rule::{MonthlyRule, Ordinal, parse_weekday, resolve_local, weekday_code};
 use crate::role::Actor;
 use crate::skill::Skill;
-use crate::{city, time_zone, web_link};
+use crate::{city, notify, time_zone, web_link};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -287,6 +288,7 @@ pub async fn update_series(
         .all(&txn)
         .await?;
     let mut report = Regeneration::default();
+    let mut moved = Vec::new();
     for occ in future {
         let fits = wanted.iter().find(|(d, _, _)| Some(*d) == occ.rule_date);
         match fits {
@@ -294,6 +296,7 @@ pub async fn update_series(
                 if occ.starts_at != *start || occ.ends_at != *end || occ.title != updated.row.title
                 {
                     // Same date, new time or details: a change people must see.
+                    let moved_time = occ.starts_at != *start;
                     let sequence = occ.sequence + 1;
                     let mut a: occurrence::ActiveModel = occ.into();
                     a.starts_at = Set(*start);
@@ -305,7 +308,10 @@ pub async fn update_series(
                     a.capacity = Set(updated.row.capacity);
                     a.sequence = Set(sequence);
                     a.updated_at = Set(now);
-                    a.update(&txn).await?;
+                    let revised = a.update(&txn).await?;
+                    if moved_time {
+                        moved.push(revised);
+                    }
                 }
             }
             None => {
@@ -322,6 +328,7 @@ pub async fn update_series(
             }
         }
     }
+    tell_of_changes(&txn, &moved, now).await?;
     txn.commit().await?;
     report.created = generate(&ctx.db, &updated, now).await?;
     Ok(report)
@@ -440,19 +447,34 @@ async fn coordinated(
     Ok(occ)
 }
 
-/// Cancels an occurrence; its answers and agenda stay on record.
+/// Cancels an occurrence; its answers and agenda stay on record. Those who
+/// said yes or maybe, or wait for a place, are told in the same
+/// transaction; cancelling a cancelled meeting changes nothing and tells
+/// no one again.
 pub async fn cancel(ctx: &Context, actor: &Actor, id: i32) -> Result<()> {
-    let occ = coordinated(&ctx.db, actor, id).await?;
-    occurrence::Entity::update_many()
+    coordinated(&ctx.db, actor, id).await?;
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
+    // Guarded by the status, so two cancels at once make one change.
+    let done = occurrence::Entity::update_many()
         .col_expr(
             occurrence::Column::Status,
             Expr::value(Status::Cancelled.code()),
         )
-        .col_expr(occurrence::Column::Sequence, Expr::value(occ.sequence + 1))
-        .col_expr(occurrence::Column::UpdatedAt, Expr::value(ctx.now()))
+        .col_expr(
+            occurrence::Column::Sequence,
+            Expr::col(occurrence::Column::Sequence).add(1),
+        )
+        .col_expr(occurrence::Column::UpdatedAt, Expr::value(now))
         .filter(occurrence::Column::Id.eq(id))
-        .exec(&ctx.db)
+        .filter(occurrence::Column::Status.eq(Status::Scheduled.code()))
+        .exec(&txn)
         .await?;
+    if done.rows_affected == 1 {
+        let occ = get(&txn, id).await?;
+        tell_of_changes(&txn, &[occ], now).await?;
+    }
+    txn.commit().await?;
     Ok(())
 }
 
@@ -492,16 +514,143 @@ pub async fn reschedule(
     if start <= ctx.now() {
         return Err(DomainError::field("date", "error-meetup-past"));
     }
+    if occ.status == Status::Cancelled.code() {
+        return Err(DomainError::field("date", "error-meetup-cancelled"));
+    }
+    if start == occ.starts_at {
+        // Nothing moves, so nobody is told.
+        return Ok(());
+    }
+    let now = ctx.now();
     let length = occ.ends_at - occ.starts_at;
-    occurrence::Entity::update_many()
+    let txn = ctx.db.begin().await?;
+    // Guarded by the revision read, so two moves at once cannot both
+    // announce themselves as the same revision.
+    let done = occurrence::Entity::update_many()
         .col_expr(occurrence::Column::StartsAt, Expr::value(start))
         .col_expr(occurrence::Column::EndsAt, Expr::value(start + length))
         .col_expr(occurrence::Column::Manual, Expr::value(true))
         .col_expr(occurrence::Column::Sequence, Expr::value(occ.sequence + 1))
-        .col_expr(occurrence::Column::UpdatedAt, Expr::value(ctx.now()))
+        .col_expr(occurrence::Column::UpdatedAt, Expr::value(now))
         .filter(occurrence::Column::Id.eq(id))
-        .exec(&ctx.db)
+        .filter(occurrence::Column::Sequence.eq(occ.sequence))
+        .filter(occurrence::Column::Status.eq(Status::Scheduled.code()))
+        .exec(&txn)
         .await?;
+    if done.rows_affected != 1 {
+        return Err(DomainError::field("date", "error-meetup-changed-meanwhile"));
+    }
+    let moved = get(&txn, id).await?;
+    tell_of_changes(&txn, &[moved], now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// What a meeting email says about when and where, in the meeting's city.
+pub(crate) struct Facts {
+    /// When it starts, as the city reads it.
+    pub when: String,
+    /// Its address, or its online link.
+    pub place: String,
+    /// The event for the attached calendar file.
+    pub event: CalendarEntry,
+}
+
+/// The facts of `occ`, or why they cannot be written: a city whose stored
+/// zone this build no longer knows would otherwise give a wrong hour.
+pub(crate) fn facts(
+    occ: &occurrence::Model,
+    city: Option<&crate::entities::city::Model>,
+) -> std::result::Result<Facts, String> {
+    let city = city.ok_or_else(|| format!("meeting {} has no city", occ.id))?;
+    let zone = time_zone::parse(&city.time_zone).map_err(|_| {
+        format!(
+            "the time zone {:?} of {} is unknown, so the meeting's time cannot be written",
+            city.time_zone, city.name
+        )
+    })?;
+    Ok(Facts {
+        when: occ
+            .starts_at
+            .with_timezone(&zone)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        place: if occ.place_address.is_empty() {
+            occ.online_url.clone().unwrap_or_default()
+        } else {
+            occ.place_address.clone()
+        },
+        event: CalendarEntry {
+            starts_at: occ.starts_at,
+            ends_at: occ.ends_at,
+            sequence: occ.sequence,
+        },
+    })
+}
+
+/// Tells everyone who said yes or maybe, or waits for a place, that these
+/// meetings moved or were cancelled (their current state says which).
+/// Meetings already begun are left alone: news of them comes too late.
+async fn tell_of_changes(
+    db: &impl ConnectionTrait,
+    changed: &[occurrence::Model],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let changed: Vec<&occurrence::Model> = changed.iter().filter(|o| o.starts_at > now).collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let answers = rsvp::Entity::find()
+        .filter(rsvp::Column::OccurrenceId.is_in(changed.iter().map(|o| o.id)))
+        .filter(rsvp::Column::Answer.is_in([
+            crate::rsvp::Answer::Yes.code(),
+            crate::rsvp::Answer::Maybe.code(),
+        ]))
+        .all(db)
+        .await?;
+    let mut ids: Vec<i32> = answers.iter().map(|a| a.user_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let people = notify::recipients(db, &ids).await?;
+    let cities = crate::entities::city::Entity::find()
+        .filter(crate::entities::city::Column::Id.is_in(changed.iter().map(|o| o.city_id)))
+        .all(db)
+        .await?;
+    for occ in changed {
+        let cancelled = occ.status == Status::Cancelled.code();
+        let told: Vec<notify::Recipient> = people
+            .iter()
+            .filter(|p| {
+                answers
+                    .iter()
+                    .any(|a| a.occurrence_id == occ.id && a.user_id == p.user_id)
+            })
+            .cloned()
+            .collect();
+        let facts = facts(occ, cities.iter().find(|c| c.id == occ.city_id));
+        notify::each(
+            db,
+            &told,
+            &format!("meetup_changed:{}:{}", occ.id, occ.sequence),
+            now,
+            |_| match &facts {
+                Ok(f) => Ok(EmailMessage::MeetupChanged {
+                    title: occ.title.clone(),
+                    when: f.when.clone(),
+                    cancelled,
+                    meetup_id: occ.id,
+                    place: f.place.clone(),
+                    event: Some(f.event.clone()),
+                }),
+                Err(reason) => Err(notify::Unwritable {
+                    kind: "meetup_changed",
+                    category: Some(crate::email_preference::Category::Meetups),
+                    reason: reason.clone(),
+                }),
+            },
+        )
+        .await?;
+    }
     Ok(())
 }
 

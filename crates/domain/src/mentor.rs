@@ -1,7 +1,9 @@
 //! Mentors: their profile (expertise, how many projects they can follow,
-//! remote or not) and their assignments to projects.
+//! remote or not) and their assignments to projects, of which the mentor
+//! and the team are told in the same transaction.
 
 use crate::context::Context;
+use crate::email_message::EmailMessage;
 use crate::entities::{mentor_assignment, mentor_profile, project, user, user_role};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::project::Project;
@@ -296,8 +298,51 @@ pub async fn assign(ctx: &Context, actor: &Actor, project_id: i32, mentor_id: i3
         }
         Err(e) => return Err(e.into()),
     };
+    tell_of_assignment(&txn, &project, &row, false, ctx.now()).await?;
     txn.commit().await?;
     Ok(row.id)
+}
+
+/// Tells the mentor and the team that an assignment began (or ended).
+async fn tell_of_assignment(
+    db: &impl ConnectionTrait,
+    project: &project::Model,
+    assignment: &mentor_assignment::Model,
+    ended: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mentor = crate::notify::recipients(db, &[assignment.mentor_id]).await?;
+    let mentor_name = user::Entity::find_by_id(assignment.mentor_id)
+        .one(db)
+        .await?
+        .map(|u| u.name)
+        .unwrap_or_default();
+    let team: Vec<i32> = crate::project::team(db, project.id)
+        .await?
+        .iter()
+        .map(|m| m.user_id)
+        .collect();
+    let team = crate::notify::recipients(db, &team).await?;
+    let occasion = format!(
+        "{}:{}",
+        if ended {
+            "mentor_unassigned"
+        } else {
+            "mentor_assigned"
+        },
+        assignment.id
+    );
+    for (people, to_mentor) in [(&mentor, true), (&team, false)] {
+        let message = EmailMessage::MentorChanged {
+            project: project.title.clone(),
+            slug: project.slug.clone(),
+            mentor: mentor_name.clone(),
+            ended,
+            to_mentor,
+        };
+        crate::notify::each(db, people, &occasion, now, |_| Ok(message.clone())).await?;
+    }
+    Ok(())
 }
 
 /// Ends an assignment; the reviews written under it stay.
@@ -313,12 +358,19 @@ pub async fn end(ctx: &Context, actor: &Actor, assignment_id: i32) -> Result<()>
     if !actor.coordinates(Some(project.city_id)) {
         return Err(DomainError::Forbidden);
     }
-    mentor_assignment::Entity::update_many()
-        .col_expr(mentor_assignment::Column::EndedAt, Expr::value(ctx.now()))
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
+    // Guarded, so ending an ended assignment tells no one again.
+    let done = mentor_assignment::Entity::update_many()
+        .col_expr(mentor_assignment::Column::EndedAt, Expr::value(now))
         .filter(mentor_assignment::Column::Id.eq(assignment_id))
         .filter(mentor_assignment::Column::EndedAt.is_null())
-        .exec(&ctx.db)
+        .exec(&txn)
         .await?;
+    if done.rows_affected == 1 {
+        tell_of_assignment(&txn, &project, &row, true, now).await?;
+    }
+    txn.commit().await?;
     Ok(())
 }
 

@@ -179,6 +179,55 @@ fn row(
     })
 }
 
+/// An email an action wanted but could not write.
+#[derive(Debug, Clone)]
+pub struct Unwritten<'a> {
+    /// As for `NewEmail`.
+    pub idempotency_key: String,
+    /// The kind it would have been.
+    pub kind: &'a str,
+    /// The recipient's address.
+    pub to: &'a str,
+    /// The recipient's account, when they have one.
+    pub user_id: Option<i32>,
+    /// Their language.
+    pub language: Language,
+    /// Why it could not be written.
+    pub reason: &'a str,
+}
+
+/// Records an email that could not be written as a failed row with its
+/// reason, so the action that caused it still succeeds and coordinators
+/// see what was not sent. Once per key, like `enqueue`; returns true when
+/// this call recorded it.
+pub async fn record_unwritable(
+    db: &impl ConnectionTrait,
+    email: Unwritten<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    // Columns left unset are empty: nothing was rendered, claimed or sent.
+    let row = email_outbox::ActiveModel {
+        idempotency_key: Set(email.idempotency_key),
+        kind: Set(email.kind.to_owned()),
+        recipient_email: Set(email.to.to_owned()),
+        recipient_user_id: Set(email.user_id),
+        language: Set(email.language.code().to_owned()),
+        // Nothing to retry from: a retry fails again as unreadable.
+        payload: Set("{}".to_owned()),
+        state: Set(State::Failed.code().to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        last_error: Set(Some(email.reason.to_owned())),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    let result = Entity::insert(row)
+        .on_conflict_do_nothing_on([Column::IdempotencyKey])
+        .exec(db)
+        .await?;
+    Ok(matches!(result, sea_orm::TryInsertResult::Inserted(_)))
+}
+
 /// A claimed email, ready to render and send.
 #[derive(Debug, Clone)]
 pub struct Claimed {
@@ -464,54 +513,21 @@ pub async fn release(db: &impl ConnectionTrait, ids: &[i64], worker: &str) -> Re
     Ok(result.rows_affected)
 }
 
-/// The rows `actor` may see and retry: all of them for the programme's
-/// coordinators; for a city's, the emails to members of their cities.
-fn visible_to(actor: &crate::role::Actor) -> Result<Condition> {
-    use crate::entities::user;
-    use crate::role::Role;
-    use sea_orm::sea_query::Query;
-    if !actor.may_view_outbox() {
-        return Err(DomainError::Forbidden);
-    }
-    if actor.is_programme_coordinator() {
-        return Ok(Condition::all());
-    }
-    let cities: Vec<i32> = actor
-        .user()
-        .map(|u| {
-            u.grants
-                .iter()
-                .filter(|g| g.role == Role::Coordinator)
-                .filter_map(|g| g.city_id)
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Condition::all().add(
-        Column::RecipientUserId.in_subquery(
-            Query::select()
-                .column(user::Column::Id)
-                .from(user::Entity)
-                .and_where(user::Column::CityId.is_in(cities))
-                .to_owned(),
-        ),
-    ))
-}
-
-/// Counts of outbox rows by state: (pending, sending, sent, failed), among
-/// those `actor` may see.
+/// Counts of outbox rows by state: (pending, sending, sent, failed).
 pub async fn counts(
     db: &impl ConnectionTrait,
     actor: &crate::role::Actor,
 ) -> Result<(u64, u64, u64, u64)> {
     use sea_orm::PaginatorTrait;
-    let visible = visible_to(actor)?;
+    if !actor.may_view_outbox() {
+        return Err(DomainError::Forbidden);
+    }
     let mut out = [0u64; 4];
     for (i, state) in [State::Pending, State::Sending, State::Sent, State::Failed]
         .into_iter()
         .enumerate()
     {
         out[i] = Entity::find()
-            .filter(visible.clone())
             .filter(Column::State.eq(state.code()))
             .count(db)
             .await?;
@@ -519,16 +535,16 @@ pub async fn counts(
     Ok((out[0], out[1], out[2], out[3]))
 }
 
-/// The most recent emails that failed or wait for a retry, newest first,
-/// among those `actor` may see.
+/// The most recent emails that failed or wait for a retry, newest first.
 pub async fn troubles(
     db: &impl ConnectionTrait,
     actor: &crate::role::Actor,
     limit: u64,
 ) -> Result<Vec<email_outbox::Model>> {
-    let visible = visible_to(actor)?;
+    if !actor.may_view_outbox() {
+        return Err(DomainError::Forbidden);
+    }
     Ok(Entity::find()
-        .filter(visible)
         .filter(
             Condition::any()
                 .add(Column::State.eq(State::Failed.code()))
@@ -552,14 +568,15 @@ pub async fn retry(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let visible = visible_to(actor)?;
+    if !actor.may_view_outbox() {
+        return Err(DomainError::Forbidden);
+    }
     let result = Entity::update_many()
         .col_expr(Column::State, Expr::value(State::Pending.code()))
         .col_expr(Column::NextAttemptAt, Expr::value(now))
         .col_expr(Column::CreatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .filter(Column::State.eq(State::Failed.code()))
-        .filter(visible)
         .exec(db)
         .await?;
     if result.rows_affected == 0 {

@@ -2,9 +2,10 @@
 //! ahead, or at once for a meeting added later) to members who have not
 //! answered yet, reminders 7 days and 1 day before to those who answered
 //! yes or maybe, one nudge a week before to invited members who have not
-//! answered, notices when a meeting moves or is cancelled, milestone
-//! reminders (due within 3 days, then overdue), review reminders to
-//! mentors and a nudge to teams whose project went quiet.
+//! answered, milestone reminders (due within 3 days, then overdue), review
+//! reminders to mentors and a nudge to teams whose project went quiet.
+//! Notices of a meeting moved or cancelled are not planned here: the
+//! action queues them (`meetup::cancel`, `meetup::reschedule`).
 //!
 //! Planning is safe to run as often as one likes, on several instances at
 //! once: each email has an idempotency key naming its occasion, and the
@@ -32,7 +33,10 @@ use crate::time_zone;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionSession, TransactionTrait,
+};
 use std::collections::{HashMap, HashSet};
 
 /// How long before a meeting its invitations go out.
@@ -76,7 +80,7 @@ impl Planned {
 
 /// Where planned emails go, a page at a time.
 enum Sink<'a, C> {
-    /// Queued; counts the new ones.
+    /// Queued, each page in one transaction; counts the new ones.
     Queue(&'a C, DateTime<Utc>, usize),
     /// Kept when not queued yet and wanted (the dry run).
     Fresh(&'a C, Vec<Planned>),
@@ -84,7 +88,7 @@ enum Sink<'a, C> {
     Collect(Vec<Planned>),
 }
 
-impl<C: ConnectionTrait> Sink<'_, C> {
+impl<C: ConnectionTrait + TransactionTrait> Sink<'_, C> {
     /// Takes one page of planned emails.
     async fn take(&mut self, page: Vec<Planned>) -> Result<()> {
         if page.is_empty() {
@@ -92,12 +96,10 @@ impl<C: ConnectionTrait> Sink<'_, C> {
         }
         match self {
             Sink::Queue(db, now, queued) => {
-                // No transaction: each statement stands alone (an email is
-                // its own row), and on SQLite a transaction that reads
-                // before writing fails at once when another writer got in
-                // between, instead of waiting its turn.
                 let emails: Vec<NewEmail<'_>> = page.iter().map(Planned::email).collect();
-                *queued += outbox::enqueue_many(*db, &emails, *now).await?;
+                let txn = db.begin().await?;
+                *queued += outbox::enqueue_many(&txn, &emails, *now).await?;
+                txn.commit().await?;
             }
             Sink::Fresh(db, fresh) => {
                 let emails: Vec<NewEmail<'_>> = page.iter().map(Planned::email).collect();
@@ -205,24 +207,9 @@ impl Meeting {
             },
         )
     }
-
-    fn changed(&self, p: &user::Model) -> Planned {
-        let o = &self.row;
-        planned(
-            format!("meetup_changed:{}:{}:{}", o.id, o.sequence, p.id),
-            p,
-            EmailMessage::MeetupChanged {
-                title: o.title.clone(),
-                when: self.when.clone(),
-                cancelled: self.cancelled,
-                meetup_id: o.id,
-            },
-        )
-    }
 }
 
-/// The meetings starting within the invitation window, cancelled ones
-/// included (their change notices still go out).
+/// The meetings starting within the invitation window.
 async fn soon(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Meeting>> {
     let rows = occurrence::Entity::find()
         .filter(occurrence::Column::StartsAt.gt(now))
@@ -284,7 +271,7 @@ async fn invitations(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     meetings: &[Meeting],
-    sink: &mut Sink<'_, impl ConnectionTrait>,
+    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
 ) -> Result<()> {
     let open: Vec<&Meeting> = meetings.iter().filter(|m| !m.cancelled).collect();
     let mut by_city: HashMap<i32, Vec<&Meeting>> = HashMap::new();
@@ -346,18 +333,17 @@ async fn invitations(
     Ok(())
 }
 
-/// Reminders to those who answered yes or maybe, and notices of a moved
-/// or cancelled meeting to all who did not answer no: the answers of the
+/// Reminders to those who answered yes or maybe: the answers of the
 /// meetings concerned, a page at a time.
 async fn answers(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     meetings: &[Meeting],
-    sink: &mut Sink<'_, impl ConnectionTrait>,
+    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
 ) -> Result<()> {
     let concerned: HashMap<i32, &Meeting> = meetings
         .iter()
-        .filter(|m| m.row.sequence > 0 || (!m.cancelled && m.reminder_days(now).is_some()))
+        .filter(|m| !m.cancelled && m.reminder_days(now).is_some())
         .map(|m| (m.row.id, m))
         .collect();
     if concerned.is_empty() {
@@ -406,9 +392,6 @@ async fn answers(
             if let Some(days) = m.reminder_days(now).filter(|_| coming && !m.cancelled) {
                 out.push(m.reminder(p, days));
             }
-            if m.row.sequence > 0 {
-                out.push(m.changed(p));
-            }
         }
         sink.take(out).await?;
         if page.len() < usize::try_from(PAGE).unwrap_or(usize::MAX) {
@@ -424,7 +407,7 @@ async fn answers(
 async fn projects(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
-    sink: &mut Sink<'_, impl ConnectionTrait>,
+    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
 ) -> Result<()> {
     use crate::review::{DEFAULT_CADENCE_DAYS, DueState, due_state};
     let cities: HashMap<i32, city::Model> = city::Entity::find()
@@ -606,7 +589,7 @@ async fn projects(
 
 /// Hands everything that should be queued at `now` (including what already
 /// is) to `sink`, a page at a time.
-async fn each_due<C: ConnectionTrait>(
+async fn each_due<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     now: DateTime<Utc>,
     sink: &mut Sink<'_, C>,
@@ -619,7 +602,10 @@ async fn each_due<C: ConnectionTrait>(
 
 /// Everything that should be queued at `now`, including what already is,
 /// in one list (for the benchmark).
-pub async fn due<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<Vec<Planned>> {
+pub async fn due<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+) -> Result<Vec<Planned>> {
     let mut sink = Sink::Collect(Vec::new());
     each_due(db, now, &mut sink).await?;
     Ok(match sink {
@@ -629,7 +615,10 @@ pub async fn due<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<Vec<P
 }
 
 /// What `plan` would queue at `now` that is not queued yet (the dry run).
-pub async fn preview<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<Vec<Planned>> {
+pub async fn preview<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    now: DateTime<Utc>,
+) -> Result<Vec<Planned>> {
     let mut sink = Sink::Fresh(db, Vec::new());
     each_due(db, now, &mut sink).await?;
     Ok(match sink {

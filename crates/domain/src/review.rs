@@ -10,6 +10,7 @@
 //! that.
 
 use crate::context::Context;
+use crate::email_message::EmailMessage;
 use crate::entities::{
     edition, mentor_assignment, project as project_row, review, review_request, review_step, user,
 };
@@ -349,6 +350,26 @@ pub async fn write(
         .filter(review_request::Column::AnsweredByReviewId.is_null())
         .exec(&txn)
         .await?;
+    let mentor_name = user::Entity::find_by_id(mentor_id)
+        .one(&txn)
+        .await?
+        .map(|u| u.name)
+        .unwrap_or_default();
+    let team: Vec<i32> = project.team.iter().map(|m| m.user_id).collect();
+    let team = crate::notify::recipients(&txn, &team).await?;
+    let message = EmailMessage::ReviewPosted {
+        project: project.row.title.clone(),
+        slug: project.row.slug.clone(),
+        mentor: mentor_name,
+    };
+    crate::notify::each(
+        &txn,
+        &team,
+        &format!("review_posted:{}", row.id),
+        now,
+        |_| Ok(message.clone()),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -644,16 +665,43 @@ pub async fn request(
     {
         return Err(DomainError::field("question", "error-no-mentor"));
     }
+    let now = ctx.now();
+    let txn = ctx.db.begin().await?;
     let row = review_request::ActiveModel {
         project_id: Set(project.row.id),
         requested_by: Set(actor.user_id()),
         question: Set(question.to_owned()),
-        created_at: Set(ctx.now()),
+        created_at: Set(now),
         answered_by_review_id: Set(None),
         ..Default::default()
     }
-    .insert(&ctx.db)
+    .insert(&txn)
     .await?;
+    let mentors: Vec<i32> = crate::mentor::of_projects(&txn, &[project.row.id])
+        .await?
+        .iter()
+        .map(|a| a.mentor_id)
+        .collect();
+    let mentors = crate::notify::recipients(&txn, &mentors).await?;
+    let message = EmailMessage::ReviewRequested {
+        project: project.row.title.clone(),
+        slug: project.row.slug.clone(),
+        requested_by: actor
+            .user_id()
+            .and_then(|me| project.team.iter().find(|m| m.user_id == me))
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
+        question: question.to_owned(),
+    };
+    crate::notify::each(
+        &txn,
+        &mentors,
+        &format!("review_requested:{}", row.id),
+        now,
+        |_| Ok(message.clone()),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(row.id)
 }
 

@@ -1,15 +1,17 @@
 //! Answers to a meeting: yes, maybe or no. Beyond the capacity, "yes"
 //! joins a waitlist, and the first on it takes the place of someone who
-//! stops coming. Coordinators mark attendance afterwards.
+//! stops coming, and is told so by email in the same transaction. Coordinators mark attendance afterwards.
 //!
 //! Every answer first touches its occurrence row, which takes the row's
 //! write lock (PostgreSQL) or the database's (SQLite) before counting, so
 //! two answers at once cannot both take the last place.
 
 use crate::context::Context;
+use crate::email_message::EmailMessage;
 use crate::entities::{meetup_occurrence as occurrence, rsvp, user};
 use crate::error::{DomainError, Result};
 use crate::meetup::Status;
+use crate::notify;
 use crate::role::Actor;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -136,19 +138,23 @@ pub async fn answer(
     } else {
         row.insert(&txn).await?;
     }
-    if had_place && answer != Answer::Yes {
-        promote(&txn, occurrence_id, now).await?;
+    if had_place
+        && answer != Answer::Yes
+        && let Some(promoted) = promote(&txn, occurrence_id, now).await?
+    {
+        tell_promoted(&txn, &occ, &promoted, now).await?;
     }
     txn.commit().await?;
     Ok(outcome)
 }
 
-/// Gives the freed place to the first on the waitlist.
+/// Gives the freed place to the first on the waitlist; returns their
+/// answer as it was while they waited.
 async fn promote(
     db: &impl ConnectionTrait,
     occurrence_id: i32,
     now: DateTime<Utc>,
-) -> Result<Option<i32>> {
+) -> Result<Option<rsvp::Model>> {
     let first = rsvp::Entity::find()
         .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
         .filter(rsvp::Column::Waitlisted.eq(true))
@@ -166,7 +172,49 @@ async fn promote(
         .filter(rsvp::Column::UserId.eq(first.user_id))
         .exec(db)
         .await?;
-    Ok(Some(first.user_id))
+    Ok(Some(first))
+}
+
+/// Tells the member moved in from the waitlist that the place is theirs,
+/// with the event for their calendar. One email per stay on the waitlist
+/// (the key names when they joined it).
+async fn tell_promoted(
+    db: &impl ConnectionTrait,
+    occ: &occurrence::Model,
+    promoted: &rsvp::Model,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let people = notify::recipients(db, &[promoted.user_id]).await?;
+    let city = crate::entities::city::Entity::find_by_id(occ.city_id)
+        .one(db)
+        .await?;
+    let facts = crate::meetup::facts(occ, city.as_ref());
+    notify::each(
+        db,
+        &people,
+        &format!(
+            "meetup_promoted:{}:{}",
+            occ.id,
+            promoted.answered_at.timestamp()
+        ),
+        now,
+        |_| match &facts {
+            Ok(f) => Ok(EmailMessage::MeetupPromoted {
+                title: occ.title.clone(),
+                when: f.when.clone(),
+                place: f.place.clone(),
+                meetup_id: occ.id,
+                event: Some(f.event.clone()),
+            }),
+            Err(reason) => Err(notify::Unwritable {
+                kind: "meetup_promoted",
+                category: Some(crate::email_preference::Category::Meetups),
+                reason: reason.clone(),
+            }),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// Counts of a meeting's answers.

@@ -1,11 +1,12 @@
-//! A project's team: invitations by email, joining, leaving, handing over
-//! ownership. A project never ends up without an owner.
+//! A project's team: invitations by email (one pending per address and
+//! project), joining, leaving, handing over ownership. A project never ends
+//! up without an owner.
 
 use crate::context::Context;
 use crate::email_address::EmailAddress;
 use crate::email_message::EmailMessage;
 use crate::emailed_token::{TokenPurpose, find_live_token, issue_token, use_token};
-use crate::entities::{project, project_member, user};
+use crate::entities::{email_token, project, project_member, user};
 use crate::error::{DomainError, Result};
 use crate::language::Language;
 use crate::outbox::{self, NewEmail};
@@ -16,7 +17,7 @@ use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, TransactionTrait,
+    QueryFilter, SqlErr, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -28,14 +29,34 @@ struct Payload {
     project_id: i32,
 }
 
-/// Invites `email` to join the team; owners only.
+/// How long after an invitation email a renewal sends none: an owner who
+/// clicks twice, or two owners at once, do not flood the invitee.
+pub const RESEND_AFTER: Duration = Duration::hours(1);
+
+/// What an invitation did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invited {
+    /// A new invitation, emailed.
+    Sent,
+    /// The pending one renewed, and emailed again with a fresh link (the
+    /// last email was more than `RESEND_AFTER` ago).
+    Resent,
+    /// The pending one renewed; its email, sent less than `RESEND_AFTER`
+    /// ago, still holds a working link.
+    Renewed,
+}
+
+/// Invites `email` to join the team; owners only. There is one pending
+/// invitation per address and project: inviting again renews it for
+/// `INVITATION_TTL`, and emails a fresh link only when the last email is
+/// older than `RESEND_AFTER`.
 pub async fn invite(
     ctx: &Context,
     actor: &Actor,
     project: &Project,
     email: &str,
     language: Language,
-) -> Result<()> {
+) -> Result<Invited> {
     let inviter_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     if !project.rights.manage_team {
         return Err(DomainError::Forbidden);
@@ -56,19 +77,81 @@ pub async fn invite(
         .map(|m| m.name.clone())
         .unwrap_or_default();
     let now = ctx.now();
+    let pending_key = format!("{}:{}", project.row.id, email.key());
     let txn = ctx.db.begin().await?;
-    let clear = issue_token(
-        &txn,
-        TokenPurpose::ProjectInvitation,
-        None,
-        email.as_str(),
-        &Payload {
-            project_id: project.row.id,
-        },
-        now,
-        INVITATION_TTL,
-    )
-    .await?;
+    let pending = email_token::Entity::find()
+        .filter(email_token::Column::PendingKey.eq(pending_key.clone()))
+        .one(&txn)
+        .await?;
+    let (token_id, clear, outcome) = match pending {
+        Some(t) if now - t.created_at < RESEND_AFTER => {
+            email_token::Entity::update_many()
+                .col_expr(
+                    email_token::Column::ExpiresAt,
+                    Expr::value(now + INVITATION_TTL),
+                )
+                .filter(email_token::Column::Id.eq(t.id))
+                .exec(&txn)
+                .await?;
+            txn.commit().await?;
+            return Ok(Invited::Renewed);
+        }
+        Some(t) => {
+            // The clear token of the last email is not kept: a fresh one
+            // replaces it, and the new email is the one that works.
+            let clear = token::generate();
+            email_token::Entity::update_many()
+                .col_expr(
+                    email_token::Column::TokenHash,
+                    Expr::value(token::hash(&clear)),
+                )
+                .col_expr(email_token::Column::CreatedAt, Expr::value(now))
+                .col_expr(
+                    email_token::Column::ExpiresAt,
+                    Expr::value(now + INVITATION_TTL),
+                )
+                .filter(email_token::Column::Id.eq(t.id))
+                .exec(&txn)
+                .await?;
+            (t.id, clear, Invited::Resent)
+        }
+        None => {
+            let clear = issue_token(
+                &txn,
+                TokenPurpose::ProjectInvitation,
+                None,
+                email.as_str(),
+                &Payload {
+                    project_id: project.row.id,
+                },
+                now,
+                INVITATION_TTL,
+            )
+            .await?;
+            // The unique key makes a second invitation racing this one fail
+            // here rather than leave two pending.
+            let claimed = email_token::Entity::update_many()
+                .col_expr(email_token::Column::PendingKey, Expr::value(pending_key))
+                .filter(email_token::Column::TokenHash.eq(token::hash(&clear)))
+                .exec(&txn)
+                .await;
+            let id = match claimed {
+                Ok(_) => {
+                    email_token::Entity::find()
+                        .filter(email_token::Column::TokenHash.eq(token::hash(&clear)))
+                        .one(&txn)
+                        .await?
+                        .ok_or(DomainError::NotFound)?
+                        .id
+                }
+                Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                    return Err(DomainError::field("email", "error-invitation-racing"));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            (id, clear, Invited::Sent)
+        }
+    };
     let message = EmailMessage::ProjectInvitation {
         inviter,
         project: project.row.title.clone(),
@@ -77,7 +160,7 @@ pub async fn invite(
     outbox::enqueue(
         &txn,
         NewEmail {
-            idempotency_key: format!("project_invitation:{}", token::hash(&clear)),
+            idempotency_key: format!("project_invitation:{token_id}:{}", token::hash(&clear)),
             to: email.as_str(),
             user_id: None,
             language,
@@ -87,7 +170,7 @@ pub async fn invite(
     )
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok(outcome)
 }
 
 /// The project an invitation is for: (slug, title).
@@ -115,6 +198,15 @@ pub async fn accept(ctx: &Context, actor: &Actor, clear: &str) -> Result<String>
         .ok_or(DomainError::NotFound)?;
     let txn = ctx.db.begin().await?;
     use_token(&txn, t.id, now).await?;
+    // No longer pending: a later invitation (after leaving, say) is a new one.
+    email_token::Entity::update_many()
+        .col_expr(
+            email_token::Column::PendingKey,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(email_token::Column::Id.eq(t.id))
+        .exec(&txn)
+        .await?;
     if project_member::Entity::find_by_id((p.id, user_id))
         .one(&txn)
         .await?

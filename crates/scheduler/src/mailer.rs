@@ -104,8 +104,16 @@ pub fn build_message(
     let body = MultiPart::alternative_plain_html(rendered.text.clone(), rendered.html.clone());
     let body = match calendar {
         Some(ics) => {
-            let content_type = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
-                .map_err(|e| SendError::Permanent(format!("calendar type: {e}")))?;
+            // The part's method must be the file's own (PUBLISH, CANCEL).
+            let method = ics
+                .lines()
+                .find_map(|l| l.strip_prefix("METHOD:"))
+                .unwrap_or("PUBLISH")
+                .trim()
+                .to_owned();
+            let content_type =
+                ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                    .map_err(|e| SendError::Permanent(format!("calendar type: {e}")))?;
             MultiPart::mixed()
                 .multipart(body)
                 .singlepart(Attachment::new("invitation.ics".to_owned()).body(ics, content_type))

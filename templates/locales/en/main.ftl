@@ -1147,11 +1147,24 @@ email-follow-up-subject = Did your introduction to { $name } lead somewhere?
 email-follow-up-body = A month ago, you were introduced to { $name } for { $project }. One click to tell us whether it led somewhere: yes, under way, or no.
 email-follow-up-button = Answer in one click
 
-# -- ops (issue 10)
-footer-source = Source code (AGPL-3.0)
-source-title = Source code
-source-licence = Relais is free software under the GNU Affero General Public License, version 3 or later: you may use, study, change and share it. Anyone who uses this site is entitled to the exact source code it runs.
-source-version = Version running:
-source-get = Download this site's source code
-source-ask = The team hosting this site has not yet said where the code is published: write to them to get it, they must provide it.
-source-read-licence = Read the AGPL-3.0 licence
+# -- actions
+error-meetup-changed-meanwhile = Someone else has just changed this meeting: reload the page and try again.
+email-promoted-subject = A place for you: { $title }, on { $when }
+email-promoted-body = A place has freed up at "{ $title }" on { $when }, { $place }: it is yours.
+email-promoted-free-it = If you can no longer come, say so on the meeting's page: the place will go to the next person.
+email-review-posted-subject = New review of "{ $project }"
+email-review-posted-body = { $mentor }, who follows "{ $project }", has just posted a review: scores, strengths, recommendations and next steps.
+email-review-posted-answer = You can acknowledge it, answer it and turn next steps into milestones.
+email-review-posted-button = Read the review
+email-review-requested-subject = "{ $project }" asks for a review
+email-review-requested-body = { $name }, of the "{ $project }" team, asks you for a review.
+email-mentor-assigned-mentor-subject = You now mentor "{ $project }"
+email-mentor-assigned-mentor-body = You are now the mentor of "{ $project }". Introduce yourself to the team; your first review is expected within six weeks.
+email-mentor-assigned-team-subject = { $mentor } now mentors "{ $project }"
+email-mentor-assigned-team-body = { $mentor } now follows "{ $project }": you will receive their reviews, and can ask for one at any time from the project's page.
+email-mentor-ended-mentor-subject = You no longer mentor "{ $project }"
+email-mentor-ended-mentor-body = Your mentoring of "{ $project }" has ended. Your reviews stay on the project's page. Thank you!
+email-mentor-ended-team-subject = { $mentor } no longer mentors "{ $project }"
+email-mentor-ended-team-body = { $mentor } no longer follows "{ $project }". Their reviews stay on the project's page; coordinators can suggest another mentor.
+flash-invitation-renewed = Invitation extended by 7 days. The email sent less than an hour ago still works: no new email was sent.
+error-invitation-racing = Another invitation to this address has just been sent: reload the page.

@@ -1144,11 +1144,24 @@ email-follow-up-subject = Votre mise en relation avec { $name } a-t-elle abouti 
 email-follow-up-body = Il y a un mois, vous avez été mis·e en relation avec { $name } pour { $project }. Un clic pour nous dire si cela a mené quelque part : oui, c'est en cours, ou non.
 email-follow-up-button = Répondre en un clic
 
-# -- ops (issue 10)
-footer-source = Code source (AGPL-3.0)
-source-title = Code source
-source-licence = Relais est un logiciel libre sous licence GNU Affero General Public License, version 3 ou ultérieure : vous pouvez l'utiliser, l'étudier, le modifier et le redistribuer. Quiconque utilise ce site a droit au code source exact qu'il fait tourner.
-source-version = Version en service :
-source-get = Télécharger le code source de ce site
-source-ask = L'équipe qui héberge ce site n'a pas encore indiqué où le code est publié : écrivez-lui pour l'obtenir, elle doit vous le fournir.
-source-read-licence = Lire la licence AGPL-3.0
+# -- actions
+error-meetup-changed-meanwhile = La rencontre vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez.
+email-promoted-subject = Une place pour vous : { $title }, le { $when }
+email-promoted-body = Une place s'est libérée pour « { $title } », le { $when }, { $place } : elle est à vous.
+email-promoted-free-it = Si vous ne pouvez plus venir, dites-le sur la page de la rencontre : la place ira à la personne suivante.
+email-review-posted-subject = Nouveau retour sur « { $project } »
+email-review-posted-body = { $mentor }, qui suit « { $project } », vient de publier un retour : notes, points forts, recommandations et prochaines étapes.
+email-review-posted-answer = Vous pouvez en accuser réception, y répondre et faire des prochaines étapes des jalons.
+email-review-posted-button = Lire le retour
+email-review-requested-subject = « { $project } » demande un retour
+email-review-requested-body = { $name }, de l'équipe de « { $project } », vous demande un retour.
+email-mentor-assigned-mentor-subject = Vous suivez désormais « { $project } »
+email-mentor-assigned-mentor-body = Vous êtes désormais mentor de « { $project } ». Présentez-vous à l'équipe ; votre premier retour est attendu d'ici six semaines.
+email-mentor-assigned-team-subject = { $mentor } devient mentor de « { $project } »
+email-mentor-assigned-team-body = { $mentor } suit désormais « { $project } » : vous recevrez ses retours, et pouvez lui en demander un à tout moment depuis la page du projet.
+email-mentor-ended-mentor-subject = Vous ne suivez plus « { $project } »
+email-mentor-ended-mentor-body = Votre suivi de « { $project } » est terminé. Vos retours restent sur la page du projet. Merci !
+email-mentor-ended-team-subject = { $mentor } ne suit plus « { $project } »
+email-mentor-ended-team-body = { $mentor } ne suit plus « { $project } ». Ses retours restent sur la page du projet ; les coordinateurs peuvent vous proposer un autre mentor.
+flash-invitation-renewed = Invitation prolongée de 7 jours. Le courriel envoyé il y a moins d'une heure reste valable : aucun nouveau courriel n'est parti.
+error-invitation-racing = Une autre invitation à cette adresse vient de partir : rechargez la page.

@@ -11,7 +11,6 @@ pub mod mentoring;
 pub mod polls;
 pub mod profile;
 pub mod projects;
-pub mod source;
 
 // relation (issue 12)
 pub mod relation;

@@ -1,6 +1,5 @@
 //! A project's team: invitations, joining, leaving, ownership.
 
-use super::TokenPath;
 use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
@@ -11,7 +10,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::project;
-use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, Language, team};
 use relais_templates::pages::auth as auth_view;
 use relais_templates::pages::projects::{self as view, ProjectForms};
@@ -44,10 +42,13 @@ async fn invite(
     )
     .await
     {
-        Ok(()) => Ok(see_other_with_flash(
+        Ok(outcome) => Ok(see_other_with_flash(
             &state.config,
             &format!("/projects/{slug}"),
-            "admin-invite-sent",
+            match outcome {
+                team::Invited::Sent | team::Invited::Resent => "admin-invite-sent",
+                team::Invited::Renewed => "flash-invitation-renewed",
+            },
             vec![],
         )),
         Err(e) => {
@@ -150,7 +151,7 @@ fn unusable(rc: &RequestContext, error: DomainError) -> WebResult<Response> {
 async fn invitation(
     State(state): State<AppState>,
     rc: RequestContext,
-    TokenPath(token): TokenPath<LinkToken>,
+    Path(token): Path<String>,
 ) -> WebResult<Response> {
     match team::invitation(&state.ctx, &token).await {
         Ok((_, title)) => Ok(view::team_invitation(&rc.page(), &token, &title).into_response()),
@@ -161,7 +162,7 @@ async fn invitation(
 async fn accept(
     State(state): State<AppState>,
     rc: RequestContext,
-    TokenPath(token): TokenPath<LinkToken>,
+    Path(token): Path<String>,
 ) -> WebResult<Response> {
     rc.require_session()?;
     match team::accept(&state.ctx, &rc.actor(), &token).await {
@@ -178,7 +179,7 @@ async fn accept(
 async fn check_in_form(
     State(state): State<AppState>,
     rc: RequestContext,
-    TokenPath(token): TokenPath<LinkToken>,
+    Path(token): Path<String>,
 ) -> WebResult<Response> {
     let opened = relais_domain::check_in::open(&state.ctx.db, &token).await?;
     Ok(view::check_in(
@@ -195,7 +196,7 @@ async fn check_in_form(
 async fn check_in(
     State(state): State<AppState>,
     rc: RequestContext,
-    TokenPath(token): TokenPath<LinkToken>,
+    Path(token): Path<String>,
     fields: crate::fields::Fields,
 ) -> WebResult<Response> {
     let input = relais_domain::check_in::Answer {

@@ -1,0 +1,556 @@
+//! Emails caused by an action are in the outbox when the action's HTTP
+//! response returns, queued in the action's own transaction: meetings
+//! moved or cancelled, a place freed for the waitlist, reviews, mentors,
+//! team invitations. Repeating an action tells no one twice; an email that
+//! cannot be written leaves a failed row and the action still succeeds.
+
+use chrono::{TimeZone, Utc};
+use relais_domain::entities::{city, email_outbox as outbox_row, meetup_occurrence as occurrence};
+use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::rsvp::{self, Answer};
+use relais_domain::{Role, account};
+use relais_tests::{Client, PASSWORD, TestApp};
+use reqwest::StatusCode;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+/// 1 January 2026, 09:00 UTC.
+fn new_year() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0)
+        .single()
+        .expect("time")
+}
+
+async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
+    let user = relais_domain::entities::user::Entity::find()
+        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
+        .one(&app.ctx.db)
+        .await
+        .expect("query")
+        .expect("user");
+    account::load(&app.ctx.db, user.id)
+        .await
+        .expect("load")
+        .expect("account")
+        .actor()
+}
+
+async fn logged_in(app: &TestApp, email: &str) -> Client {
+    let c = app.client();
+    c.log_in(email, PASSWORD).await;
+    c
+}
+
+/// The outbox rows of `kind`, oldest first.
+async fn rows(app: &TestApp, kind: &str) -> Vec<outbox_row::Model> {
+    outbox_row::Entity::find()
+        .filter(outbox_row::Column::Kind.eq(kind))
+        .order_by_asc(outbox_row::Column::Id)
+        .all(&app.ctx.db)
+        .await
+        .expect("outbox")
+}
+
+fn recipients(rows: &[outbox_row::Model]) -> Vec<String> {
+    let mut to: Vec<String> = rows.iter().map(|r| r.recipient_email.clone()).collect();
+    to.sort();
+    to
+}
+
+struct Meeting {
+    app: TestApp,
+    lyon: i32,
+    /// The February meeting: Thursday 5 February 2026, 19:00 in Lyon.
+    id: i32,
+    path: String,
+    coordinator: Client,
+}
+
+/// Lyon's monthly meeting (capacity 1), whose February occurrence Ana
+/// said yes to, Ben maybe, Cléo yes (so she waits for a place) and Dan no.
+async fn meeting() -> Meeting {
+    let app = TestApp::spawn_at(new_year()).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account(
+        "coord@example.org",
+        "Luc Coord",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    for (email, name) in [
+        ("ana@example.org", "Ana"),
+        ("ben@example.org", "Ben"),
+        ("cleo@example.org", "Cléo"),
+        ("dan@example.org", "Dan"),
+    ] {
+        app.create_account(email, name, Role::Member, Some("lyon"))
+            .await;
+    }
+    let coordinator = actor(&app, "coord@example.org").await;
+    let series = meetup::create_series(
+        &app.ctx,
+        &coordinator,
+        lyon,
+        &SeriesInput {
+            title: "Rencontre de Lyon".into(),
+            ordinal: "first".into(),
+            weekday: "thu".into(),
+            start_time: "19:00".into(),
+            duration_minutes: "120".into(),
+            place_address: "Hôtel de Ville, Lyon".into(),
+            capacity: "1".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("series");
+    let february = occurrence::Entity::find()
+        .filter(occurrence::Column::SeriesId.eq(series))
+        .order_by_asc(occurrence::Column::StartsAt)
+        .all(&app.ctx.db)
+        .await
+        .expect("occurrences")[1]
+        .id;
+    for (email, answer) in [
+        ("ana@example.org", Answer::Yes),
+        ("ben@example.org", Answer::Maybe),
+        ("cleo@example.org", Answer::Yes),
+        ("dan@example.org", Answer::No),
+    ] {
+        rsvp::answer(&app.ctx, &actor(&app, email).await, february, answer)
+            .await
+            .expect("answer");
+    }
+    let coordinator = logged_in(&app, "coord@example.org").await;
+    Meeting {
+        lyon,
+        id: february,
+        path: format!("/meetups/{february}"),
+        coordinator,
+        app,
+    }
+}
+
+const TOLD: [&str; 3] = ["ana@example.org", "ben@example.org", "cleo@example.org"];
+
+#[tokio::test]
+async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_cancelling_ics() {
+    let m = meeting().await;
+    let cancel = format!("{}/cancel", m.path);
+    let page = m.coordinator.submit(&m.path, &cancel, &[]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let queued = rows(&m.app, "meetup_changed").await;
+    assert_eq!(
+        recipients(&queued),
+        TOLD,
+        "not Dan (no), not the coordinator"
+    );
+    assert!(queued.iter().all(|r| r.state == "pending"));
+
+    // Cancelling again (a second tab, a double click) changes nothing.
+    let again = m.coordinator.submit(&m.path, &cancel, &[]).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert_eq!(rows(&m.app, "meetup_changed").await.len(), 3);
+    let occ = meetup::get(&m.app.ctx.db, m.id).await.expect("meeting");
+    assert_eq!((occ.status.as_str(), occ.sequence), ("cancelled", 1));
+
+    let emails = m.app.deliver().await;
+    assert_eq!(emails.len(), 3);
+    let ana = emails
+        .iter()
+        .find(|e| e.to.contains("ana@"))
+        .expect("Ana's email");
+    assert!(
+        ana.subject.starts_with("Annulée : Rencontre de Lyon"),
+        "{}",
+        ana.subject
+    );
+    assert!(
+        ana.raw
+            .contains("text/calendar; charset=utf-8; method=CANCEL")
+    );
+    let raw = ana.text();
+    for line in [
+        "METHOD:CANCEL",
+        "STATUS:CANCELLED",
+        "SEQUENCE:1",
+        &format!("UID:meetup-{}@127.0.0.1", m.id),
+        "DTSTART:20260205T180000Z",
+    ] {
+        assert!(raw.contains(line), "no {line} in:\n{raw}");
+    }
+}
+
+#[tokio::test]
+async fn a_moved_meeting_is_announced_with_its_new_revision_and_a_move_to_the_same_time_tells_no_one()
+ {
+    let m = meeting().await;
+    let move_to = |date: &'static str, time: &'static str| {
+        let (c, path) = (&m.coordinator, m.path.clone());
+        async move {
+            c.submit(
+                &path,
+                &format!("{path}/move"),
+                &[("date", date), ("time", time)],
+            )
+            .await
+        }
+    };
+    let same = move_to("2026-02-05", "19:00").await;
+    assert_eq!(same.status, StatusCode::SEE_OTHER, "{}", same.body);
+    assert!(rows(&m.app, "meetup_changed").await.is_empty());
+    assert_eq!(
+        meetup::get(&m.app.ctx.db, m.id)
+            .await
+            .expect("meeting")
+            .sequence,
+        0
+    );
+
+    let moved = move_to("2026-02-06", "18:30").await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    let queued = rows(&m.app, "meetup_changed").await;
+    assert_eq!(recipients(&queued), TOLD);
+    let emails = m.app.deliver().await;
+    let ben = emails
+        .iter()
+        .find(|e| e.to.contains("ben@"))
+        .expect("Ben's email");
+    assert!(
+        ben.raw
+            .contains("text/calendar; charset=utf-8; method=PUBLISH")
+    );
+    let raw = ben.text();
+    for line in [
+        "METHOD:PUBLISH",
+        "STATUS:CONFIRMED",
+        "SEQUENCE:1",
+        &format!("UID:meetup-{}@127.0.0.1", m.id),
+        "DTSTART:20260206T173000Z",
+    ] {
+        assert!(raw.contains(line), "no {line} in:\n{raw}");
+    }
+
+    // A second move is a second revision, told again.
+    move_to("2026-02-07", "18:30").await;
+    assert_eq!(rows(&m.app, "meetup_changed").await.len(), 6);
+}
+
+#[tokio::test]
+async fn a_meeting_whose_time_cannot_be_written_is_still_cancelled_and_the_outbox_says_why() {
+    let m = meeting().await;
+    // A zone the stored data names but this build does not know (a zone
+    // renamed in a later time zone database, say).
+    city::Entity::update_many()
+        .col_expr(city::Column::TimeZone, Expr::value("Mars/Olympus_Mons"))
+        .filter(city::Column::Id.eq(m.lyon))
+        .exec(&m.app.ctx.db)
+        .await
+        .expect("corrupt the zone");
+    let page = m
+        .coordinator
+        .submit(&m.path, &format!("{}/cancel", m.path), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        meetup::get(&m.app.ctx.db, m.id)
+            .await
+            .expect("meeting")
+            .status,
+        "cancelled"
+    );
+    let failed = rows(&m.app, "meetup_changed").await;
+    assert_eq!(recipients(&failed), TOLD);
+    for row in &failed {
+        assert_eq!(row.state, "failed");
+        assert!(
+            row.last_error
+                .as_deref()
+                .is_some_and(|e| e.contains("Mars/Olympus_Mons")),
+            "{:?}",
+            row.last_error
+        );
+    }
+    assert!(
+        m.app.deliver().await.is_empty(),
+        "nothing half-written goes out"
+    );
+}
+
+#[tokio::test]
+async fn the_first_on_the_waitlist_is_told_of_the_place_with_the_event_when_someone_leaves() {
+    let m = meeting().await;
+    let ana = logged_in(&m.app, "ana@example.org").await;
+    let page = ana
+        .submit(&m.path, &format!("{}/rsvp", m.path), &[("answer", "no")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let queued = rows(&m.app, "meetup_promoted").await;
+    assert_eq!(recipients(&queued), ["cleo@example.org"]);
+
+    // Ana changing her mind again takes nothing from Cléo and tells no one.
+    ana.submit(&m.path, &format!("{}/rsvp", m.path), &[("answer", "no")])
+        .await;
+    assert_eq!(rows(&m.app, "meetup_promoted").await.len(), 1);
+
+    let emails = m.app.deliver().await;
+    let cleo = emails
+        .iter()
+        .find(|e| e.to.contains("cleo@"))
+        .expect("Cléo's email");
+    assert!(
+        cleo.subject
+            .starts_with("Une place pour vous : Rencontre de Lyon"),
+        "{}",
+        cleo.subject
+    );
+    let raw = cleo.text();
+    for line in [
+        "METHOD:PUBLISH",
+        "STATUS:CONFIRMED",
+        &format!("UID:meetup-{}@127.0.0.1", m.id),
+    ] {
+        assert!(raw.contains(line), "no {line} in:\n{raw}");
+    }
+}
+
+/// Lyon with a coordinator, a mentor, and a project of two.
+async fn mentored_project() -> (TestApp, String, String) {
+    let app = TestApp::spawn().await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    for (email, name, role) in [
+        ("owner@example.org", "Olivia Owner", Role::Member),
+        ("mate@example.org", "Tom Teammate", Role::Member),
+        ("mentor@example.org", "Mina Mentor", Role::Mentor),
+        ("coord@example.org", "Luc Coord", Role::Coordinator),
+    ] {
+        app.create_account(email, name, role, Some("lyon")).await;
+    }
+    let owner = logged_in(&app, "owner@example.org").await;
+    let project = owner
+        .create_project("Vélo-école", "Une phrase.", "social", &lyon)
+        .await;
+    owner
+        .submit(
+            &project,
+            &format!("{project}/team/invite"),
+            &[("email", "mate@example.org"), ("language", "fr")],
+        )
+        .await;
+    let link = app
+        .last_email_to("mate@example.org")
+        .await
+        .link(&app.base_url, "/team-invitations/");
+    let mate = logged_in(&app, "mate@example.org").await;
+    let form = mate.get(&link).await;
+    mate.post_raw(&link, &[("csrf_token", &form.csrf_token())])
+        .await;
+    (app, lyon, project)
+}
+
+fn option_value(body: &str, label_start: &str) -> String {
+    let re = regex::Regex::new(&format!(
+        r#"<option value="(\d+)"[^>]*>{}"#,
+        regex::escape(label_start)
+    ))
+    .expect("regex");
+    re.captures(body)
+        .unwrap_or_else(|| panic!("no option {label_start}:\n{body}"))[1]
+        .to_owned()
+}
+
+#[tokio::test]
+async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen() {
+    let (app, lyon, project) = mentored_project().await;
+    let team = ["mate@example.org", "owner@example.org"];
+    let coordinator = logged_in(&app, "coord@example.org").await;
+    let coverage_path = format!("/admin/mentoring?city={lyon}");
+    let coverage = coordinator.get(&coverage_path).await;
+    let assigned = coordinator
+        .submit(
+            &coverage_path,
+            "/admin/mentoring/assign",
+            &[
+                ("city", &lyon),
+                ("project_id", &option_value(&coverage.body, "Vélo-école")),
+                ("mentor_id", &option_value(&coverage.body, "Mina Mentor")),
+            ],
+        )
+        .await;
+    assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.body);
+    assert_eq!(
+        recipients(&rows(&app, "mentor_assigned").await),
+        [
+            "mate@example.org",
+            "mentor@example.org",
+            "owner@example.org"
+        ]
+    );
+
+    let owner = logged_in(&app, "owner@example.org").await;
+    let reviews = format!("{project}/reviews");
+    let asked = owner
+        .submit(
+            &reviews,
+            &format!("{project}/review-requests"),
+            &[("question", "Que pensez-vous du parcours ?")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
+    assert_eq!(
+        recipients(&rows(&app, "review_requested").await),
+        ["mentor@example.org"]
+    );
+
+    let mina = logged_in(&app, "mentor@example.org").await;
+    let written = mina
+        .submit(
+            &format!("{reviews}/new"),
+            &reviews,
+            &[
+                ("impact", "4"),
+                ("progress", "3"),
+                ("openness", "5"),
+                ("team_health", "4"),
+                ("strengths", "Une équipe à l'écoute."),
+                ("next_steps", "Publier le code"),
+            ],
+        )
+        .await;
+    assert_eq!(written.status, StatusCode::SEE_OTHER, "{}", written.body);
+    assert_eq!(recipients(&rows(&app, "review_posted").await), team);
+
+    let coverage = coordinator.get(&coverage_path).await;
+    let end = regex::Regex::new(r#"action="(/admin/mentoring/assignments/\d+/end)""#)
+        .expect("regex")
+        .captures(&coverage.body)
+        .expect("end form")[1]
+        .to_owned();
+    for _ in 0..2 {
+        // The second time, the assignment has already ended: nobody is told again.
+        coordinator
+            .submit(&coverage_path, &end, &[("city", &lyon)])
+            .await;
+    }
+    assert_eq!(
+        recipients(&rows(&app, "mentor_unassigned").await),
+        [
+            "mate@example.org",
+            "mentor@example.org",
+            "owner@example.org"
+        ]
+    );
+
+    let emails = app.deliver().await;
+    let subjects: Vec<(&str, &str)> = emails
+        .iter()
+        .map(|e| (e.to.as_str(), e.subject.as_str()))
+        .collect();
+    for (to, subject) in [
+        ("mentor@", "Vous suivez désormais « Vélo-école »"),
+        ("owner@", "Mina Mentor devient mentor de « Vélo-école »"),
+        ("mentor@", "« Vélo-école » demande un retour"),
+        ("mate@", "Nouveau retour sur « Vélo-école »"),
+        ("owner@", "Mina Mentor ne suit plus « Vélo-école »"),
+    ] {
+        assert!(
+            subjects
+                .iter()
+                .any(|(t, s)| t.contains(to) && *s == subject),
+            "no {subject:?} to {to}: {subjects:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_second_invitation_renews_the_first_and_emails_again_only_after_an_hour() {
+    let (app, _, project) = mentored_project().await;
+    let invite = |address: &'static str| {
+        let (app, project) = (&app, project.clone());
+        async move {
+            // Logged in afresh each time: hours pass between invitations.
+            let owner = logged_in(app, "owner@example.org").await;
+            owner
+                .submit(
+                    &project,
+                    &format!("{project}/team/invite"),
+                    &[("email", address), ("language", "fr")],
+                )
+                .await
+        }
+    };
+    let invitations = || async {
+        rows(&app, "project_invitation")
+            .await
+            .into_iter()
+            .filter(|r| r.recipient_email.eq_ignore_ascii_case("zoe@example.org"))
+            .count()
+    };
+    assert_eq!(
+        invite("Zoe@Example.org").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(invitations().await, 1);
+    let first = app
+        .last_email_to("Zoe@Example.org")
+        .await
+        .link(&app.base_url, "/team-invitations/");
+
+    // Ten minutes later, again (and with the address written otherwise).
+    app.advance(chrono::Duration::minutes(10));
+    let renewed = invite("zoe@example.org").await;
+    assert_eq!(renewed.status, StatusCode::SEE_OTHER);
+    assert_eq!(invitations().await, 1, "no second email within the hour");
+    let pending = relais_domain::entities::email_token::Entity::find()
+        .filter(relais_domain::entities::email_token::Column::PendingKey.is_not_null())
+        .all(&app.ctx.db)
+        .await
+        .expect("tokens");
+    assert_eq!(pending.len(), 1, "one pending invitation");
+    let renewed_until = app.ctx.now() + relais_domain::team::INVITATION_TTL;
+    assert!(
+        (pending[0].expires_at - renewed_until)
+            .num_milliseconds()
+            .abs()
+            < 1,
+        "renewed from now: {} against {renewed_until}",
+        pending[0].expires_at
+    );
+
+    // Two hours later, a fresh link goes out; it is the one that works.
+    app.advance(chrono::Duration::hours(2));
+    assert_eq!(
+        invite("Zoe@Example.org").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(invitations().await, 2);
+    let second = app
+        .last_email_to("Zoe@Example.org")
+        .await
+        .link(&app.base_url, "/team-invitations/");
+    assert_ne!(first, second);
+    app.create_account("zoe@example.org", "Zoé", Role::Member, Some("lyon"))
+        .await;
+    let zoe = logged_in(&app, "zoe@example.org").await;
+    assert_ne!(zoe.get(&first).await.status, StatusCode::OK);
+    let form = zoe.get(&second).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let joined = zoe
+        .post_raw(&second, &[("csrf_token", &form.csrf_token())])
+        .await;
+    assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
+    let after = relais_domain::entities::email_token::Entity::find()
+        .filter(relais_domain::entities::email_token::Column::PendingKey.is_not_null())
+        .all(&app.ctx.db)
+        .await
+        .expect("tokens");
+    assert!(after.is_empty(), "accepted: nothing pending any more");
+}
