@@ -127,6 +127,7 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                 }
                 footer.site {
                     p { (t(lang, "site-name")) " — " (t(lang, "site-tagline")) }
+                    p { a href="/source" { (t(lang, "footer-source")) } }
                 }
             }
         }

@@ -159,16 +159,21 @@ impl TestApp {
 
     /// Starts Relais on a fresh database, with the clock at `at`.
     pub async fn spawn_at(at: DateTime<Utc>) -> TestApp {
-        Self::spawn_configured(at, VideoHosts::default()).await
+        Self::spawn_with_config(at, |config| config).await
     }
 
     /// Starts Relais trusting `video_hosts` (as `RELAIS_VIDEO_HOSTS` would).
     pub async fn spawn_with_video_hosts(video_hosts: &str) -> TestApp {
         let hosts = VideoHosts::parse(video_hosts).expect("video hosts");
-        Self::spawn_configured(Utc::now(), hosts).await
+        Self::spawn_with_config(Utc::now(), |config| config.with_video_hosts(hosts)).await
     }
 
-    async fn spawn_configured(at: DateTime<Utc>, video_hosts: VideoHosts) -> TestApp {
+    /// Starts Relais with the clock at `at` and the web settings `configure`
+    /// makes of the defaults (as environment variables would).
+    pub async fn spawn_with_config(
+        at: DateTime<Utc>,
+        configure: impl FnOnce(WebConfig) -> WebConfig,
+    ) -> TestApp {
         let db = TestDb::create().await;
         let conn = db.connect_and_migrate().await;
         let clock = Arc::new(FixedClock::new(at));
@@ -183,9 +188,7 @@ impl TestApp {
             .expect("secret");
         let state = AppState {
             ctx: ctx.clone(),
-            config: Arc::new(
-                WebConfig::new(base_url.parse().expect("url")).with_video_hosts(video_hosts),
-            ),
+            config: Arc::new(configure(WebConfig::new(base_url.parse().expect("url")))),
             secret: Arc::new(secret),
         };
         let server = tokio::spawn(async move {
@@ -403,10 +406,17 @@ pub struct Client {
 impl Client {
     /// A client for `base_url` with an empty cookie jar.
     pub fn new(base_url: &str) -> Client {
+        Self::with_headers(base_url, reqwest::header::HeaderMap::new())
+    }
+
+    /// A client that sends `headers` with every request (e.g. as a reverse
+    /// proxy adds `X-Forwarded-For`).
+    pub fn with_headers(base_url: &str, headers: reqwest::header::HeaderMap) -> Client {
         let jar = Arc::new(reqwest::cookie::Jar::default());
         Client {
             base_url: base_url.to_owned(),
             http: reqwest::Client::builder()
+                .default_headers(headers)
                 .cookie_provider(jar.clone())
                 .redirect(reqwest::redirect::Policy::none())
                 .build()

@@ -476,7 +476,7 @@ async fn a_run_that_outlasts_its_lease_keeps_its_emails_and_sends_none_twice() {
     queue(&app, "long", 6).await;
     // Each email takes longer than a lease: only renewal keeps the second
     // instance from taking back what the first has on the wire.
-    let server = SmtpServer::start_slow(std::time::Duration::from_millis(1500)).await;
+    let server = SmtpServer::start_slow(std::time::Duration::from_millis(2500)).await;
     let real_time = relais_domain::Context::new(
         app.ctx.db.clone(),
         Arc::new(relais_domain::clock::SystemClock),
@@ -485,7 +485,7 @@ async fn a_run_that_outlasts_its_lease_keeps_its_emails_and_sends_none_twice() {
         ctx: real_time.clone(),
         delivery: deliver::Settings {
             in_flight: 2,
-            lease: Duration::seconds(1),
+            lease: Duration::seconds(2),
         },
         ..instance(&app, &server, worker, 2)
     };
@@ -529,7 +529,10 @@ async fn no_more_emails_than_the_setting_are_ever_on_the_wire() {
 
 #[tokio::test]
 async fn the_first_retry_comes_30_seconds_after_a_failure_then_a_minute() {
-    let app = TestApp::spawn().await;
+    // A whole second: PostgreSQL keeps microseconds, the clock nanoseconds,
+    // and the waits below are read in whole seconds.
+    use chrono::SubsecRound;
+    let app = TestApp::spawn_at(chrono::Utc::now().trunc_subsecs(0)).await;
     app.create_account("busy@example.org", "Busy", Role::Member, None)
         .await;
     let server = SmtpServer::start().await;

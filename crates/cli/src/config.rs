@@ -4,6 +4,7 @@
 
 use chrono_tz::Tz;
 use relais_domain::video::VideoHosts;
+use relais_web::TrustedProxies;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -37,6 +38,10 @@ pub struct Config {
     pub shutdown_grace: std::time::Duration,
     /// `RELAIS_VIDEO_HOSTS`: the video hosts pages may embed.
     pub video_hosts: VideoHosts,
+    /// `RELAIS_TRUSTED_PROXIES`: reverse proxies whose forwarding headers name the client.
+    pub trusted_proxies: TrustedProxies,
+    /// `RELAIS_SOURCE_URL`: where the code this instance runs is published.
+    pub source_url: Option<Url>,
 }
 
 /// A setting that could not be used.
@@ -71,6 +76,8 @@ struct FileConfig {
     delivery_in_flight: Option<String>,
     shutdown_grace: Option<String>,
     video_hosts: Option<String>,
+    trusted_proxies: Option<String>,
+    source_url: Option<String>,
 }
 
 /// Reads the file, taking out the `schedule_<job>` keys (one per job of
@@ -290,7 +297,33 @@ impl Config {
             None => VideoHosts::default(),
         };
 
+        let trusted_proxies = match get("RELAIS_TRUSTED_PROXIES", &file.trusted_proxies) {
+            Some(text) => TrustedProxies::parse(&text).map_err(|e| {
+                bad(
+                    "RELAIS_TRUSTED_PROXIES",
+                    format!("expected addresses or CIDR blocks such as \"10.0.0.0/8, ::1\", got {text:?} ({e})"),
+                )
+            })?,
+            None => TrustedProxies::default(),
+        };
+        let source_url = match get("RELAIS_SOURCE_URL", &file.source_url) {
+            Some(text) => Some(
+                Url::parse(&text)
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "http" | "https"))
+                    .ok_or_else(|| {
+                        bad(
+                            "RELAIS_SOURCE_URL",
+                            format!("expected an http(s) URL such as https://git.example.org/relais, got {text:?}"),
+                        )
+                    })?,
+            ),
+            None => None,
+        };
+
         Ok(Config {
+            trusted_proxies,
+            source_url,
             video_hosts,
             schedules,
             delivery_in_flight,
@@ -401,6 +434,8 @@ mod tests {
             ("RELAIS_DELIVERY_IN_FLIGHT", "65"),
             ("RELAIS_SHUTDOWN_GRACE", "soon"),
             ("RELAIS_VIDEO_HOSTS", "https://video.example.org"),
+            ("RELAIS_TRUSTED_PROXIES", "proxy.local"),
+            ("RELAIS_SOURCE_URL", "git@example.org:relais.git"),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)], None).expect_err(var);

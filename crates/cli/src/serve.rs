@@ -44,7 +44,10 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
     let state = AppState {
         ctx: ctx.clone(),
         config: Arc::new(
-            WebConfig::new(config.base_url.clone()).with_video_hosts(config.video_hosts.clone()),
+            WebConfig::new(config.base_url.clone())
+                .with_video_hosts(config.video_hosts.clone())
+                .with_trusted_proxies(config.trusted_proxies.clone())
+                .with_source_url(config.source_url.clone()),
         ),
         secret: Arc::new(secret),
     };

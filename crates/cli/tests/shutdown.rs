@@ -1,7 +1,8 @@
-//! `relais serve` stopping as an operator stops it: on SIGTERM it claims no
-//! more emails, lets those on the wire finish (or gives them back once the
-//! grace period is over) and exits with status 0; an instance that cannot
-//! bind its port starts no background work at all.
+//! `relais serve`'s background work as an operator meets it: planning at
+//! start-up, and stopping: on SIGTERM it claims no more emails, lets those
+//! on the wire finish (or gives them back once the grace period is over)
+//! and exits with status 0; an instance that cannot bind its port starts
+//! no background work at all.
 
 use relais_domain::email_message::EmailMessage;
 use relais_domain::entities::{email_outbox, job_run};
@@ -239,4 +240,46 @@ async fn an_instance_that_cannot_bind_its_port_does_no_work_and_fails() {
             .is_empty(),
         "no planning ran"
     );
+}
+
+#[tokio::test]
+async fn a_fresh_demo_plans_at_start_up_and_its_check_ins_arrive_within_a_minute() {
+    let db = TestDb::create().await;
+    let conn = db.connect_and_migrate().await;
+    let server = SmtpServer::start().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let bind = free_address();
+    let url = server.url();
+    let mut cmd = Command::new(BIN);
+    cmd.args(["serve", "--demo"])
+        .current_dir(dir.path())
+        .env_remove("RELAIS_CONFIG")
+        .env("RELAIS_DATABASE_URL", &db.url)
+        .env("RELAIS_BIND", &bind)
+        .env("RELAIS_SMTP_URL", &url)
+        .env("RELAIS_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut serve = Serve(cmd.spawn().expect("start relais"));
+    serve.wait_until_listening(&bind).await;
+    // Monthly check-ins are due at any moment for live projects that have
+    // not had this month's: the start-up planning queues them, delivery
+    // sends them, all without waiting for the hourly slot.
+    let mut check_ins = 0;
+    for _ in 0..600 {
+        check_ins = outbox_rows(&conn)
+            .await
+            .iter()
+            .filter(|r| r.kind == "check_in" && r.state == "sent")
+            .count();
+        if check_ins > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(check_ins > 0, "no check-in sent within a minute");
+    assert!(server.received().len() >= check_ins);
+    serve.terminate();
+    assert!(serve.exit(Duration::from_secs(40)).await.success());
+    assert_eq!(server.duplicates(), 0);
 }

@@ -20,11 +20,12 @@ use crate::role::Actor;
 use crate::skill::Skill;
 use crate::{city, token};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{CaseStatement, Condition, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
+use std::collections::{HashMap, HashSet};
 
 /// An answer for one slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -488,84 +489,189 @@ pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -
 /// How long before a poll closes the silent invitees are reminded.
 pub const REMIND_BEFORE: Duration = Duration::hours(48);
 
+/// Invitees read per query while reminding.
+const PAGE: u64 = 500;
+
 /// Queues one reminder for each invitee of an open poll closing within
 /// `REMIND_BEFORE` who has not answered; each invitee is reminded once (the
-/// mark and the email are written together). Returns how many were queued.
+/// mark and the email are written together). Invitees are read a page at a
+/// time across the polls, and each page is marked and queued with a
+/// handful of statements. Returns how many were queued.
 pub async fn remind_silent(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
-    let due = poll::Entity::find()
+    let due: HashMap<i32, poll::Model> = poll::Entity::find()
         .filter(poll::Column::OccurrenceId.is_null())
         .filter(poll::Column::ClosesAt.gt(now))
         .filter(poll::Column::ClosesAt.lte(now + REMIND_BEFORE))
         .all(&ctx.db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let zones: HashMap<i32, chrono_tz::Tz> = city::list(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.time_zone))
+        .collect();
+    let poll_ids: Vec<i32> = due.keys().copied().collect();
+    let slot_poll: HashMap<i32, i32> = poll_slot::Entity::find()
+        .select_only()
+        .columns([poll_slot::Column::Id, poll_slot::Column::PollId])
+        .filter(poll_slot::Column::PollId.is_in(poll_ids.clone()))
+        .into_tuple::<(i32, i32)>()
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .collect();
+    let answered: HashSet<(i32, i32)> = poll_answer::Entity::find()
+        .select_only()
+        .columns([poll_answer::Column::SlotId, poll_answer::Column::UserId])
+        .filter(poll_answer::Column::SlotId.is_in(slot_poll.keys().copied().collect::<Vec<_>>()))
+        .into_tuple::<(i32, i32)>()
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .filter_map(|(slot, user)| Some((*slot_poll.get(&slot)?, user)))
+        .collect();
     let mut queued = 0;
-    for p in due {
-        let c = city::get(&ctx.db, p.city_id).await?;
-        let slot_ids: Vec<i32> = slots(&ctx.db, p.id).await?.iter().map(|s| s.id).collect();
-        let answered: Vec<i32> = poll_answer::Entity::find()
-            .filter(poll_answer::Column::SlotId.is_in(slot_ids))
-            .all(&ctx.db)
-            .await?
-            .into_iter()
-            .map(|a| a.user_id)
-            .collect();
-        let silent = poll_invitee::Entity::find()
-            .filter(poll_invitee::Column::PollId.eq(p.id))
+    // Keyset over the primary key (poll, invitee).
+    let mut after = (0, 0);
+    loop {
+        let page = poll_invitee::Entity::find()
+            .filter(poll_invitee::Column::PollId.is_in(poll_ids.clone()))
             .filter(poll_invitee::Column::RemindedAt.is_null())
-            .all(&ctx.db)
-            .await?
-            .into_iter()
-            .filter(|i| !answered.contains(&i.user_id));
-        for invitee in silent {
-            let Some(person) = user::Entity::find_by_id(invitee.user_id)
-                .one(&ctx.db)
-                .await?
-            else {
-                continue;
-            };
-            // The link needs a clear token and only its hash is kept: the
-            // reminder carries a fresh one, which replaces the old.
-            let clear = token::generate();
-            let txn = ctx.db.begin().await?;
-            let marked = poll_invitee::Entity::update_many()
-                .col_expr(poll_invitee::Column::RemindedAt, Expr::value(now))
-                .col_expr(
-                    poll_invitee::Column::TokenHash,
-                    Expr::value(token::hash(&clear)),
-                )
-                .filter(poll_invitee::Column::PollId.eq(p.id))
-                .filter(poll_invitee::Column::UserId.eq(invitee.user_id))
-                .filter(poll_invitee::Column::RemindedAt.is_null())
-                .exec(&txn)
-                .await?;
-            if marked.rows_affected != 1 {
-                continue;
-            }
-            let message = EmailMessage::PollReminder {
-                title: p.title.clone(),
-                closes_on: p
-                    .closes_at
-                    .with_timezone(&c.time_zone)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
-                poll_id: p.id,
-                token: clear,
-            };
-            outbox::enqueue(
-                &txn,
-                NewEmail {
-                    idempotency_key: format!("poll_reminder:{}:{}", p.id, invitee.user_id),
-                    to: &person.email,
-                    user_id: Some(person.id),
-                    language: Language::parse(&person.language).unwrap_or_default(),
-                    message: &message,
-                },
-                now,
+            .filter(
+                Condition::any()
+                    .add(poll_invitee::Column::PollId.gt(after.0))
+                    .add(
+                        Condition::all()
+                            .add(poll_invitee::Column::PollId.eq(after.0))
+                            .add(poll_invitee::Column::UserId.gt(after.1)),
+                    ),
             )
+            .order_by_asc(poll_invitee::Column::PollId)
+            .order_by_asc(poll_invitee::Column::UserId)
+            .limit(PAGE)
+            .all(&ctx.db)
             .await?;
-            txn.commit().await?;
-            queued += 1;
+        let Some(last) = page.last() else {
+            break;
+        };
+        after = (last.poll_id, last.user_id);
+        let full = page.len() == usize::try_from(PAGE).unwrap_or(usize::MAX);
+        let silent: Vec<(i32, i32)> = page
+            .iter()
+            .map(|i| (i.poll_id, i.user_id))
+            .filter(|key| !answered.contains(key))
+            .collect();
+        queued += remind_page(ctx, &due, &zones, &silent, now).await?;
+        if !full {
+            break;
         }
     }
+    Ok(queued)
+}
+
+/// Marks and reminds a page of silent invitees, `(poll, member)`, in one
+/// transaction.
+async fn remind_page(
+    ctx: &Context,
+    polls: &HashMap<i32, poll::Model>,
+    zones: &HashMap<i32, chrono_tz::Tz>,
+    silent: &[(i32, i32)],
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let people: HashMap<i32, user::Model> = user::Entity::find()
+        .filter(user::Column::IsActive.eq(true))
+        .filter(user::Column::Id.is_in(silent.iter().map(|(_, u)| *u).collect::<Vec<_>>()))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let silent: Vec<(i32, i32)> = silent
+        .iter()
+        .copied()
+        .filter(|(_, u)| people.contains_key(u))
+        .collect();
+    if silent.is_empty() {
+        return Ok(0);
+    }
+    // The link needs a clear token and only its hash is kept: the reminder
+    // carries a fresh one, which replaces the old.
+    let clear: HashMap<(i32, i32), String> =
+        silent.iter().map(|key| (*key, token::generate())).collect();
+    let mut hashes = CaseStatement::new();
+    let mut which = Condition::any();
+    for ((poll_id, user_id), clear) in &clear {
+        let this = Condition::all()
+            .add(poll_invitee::Column::PollId.eq(*poll_id))
+            .add(poll_invitee::Column::UserId.eq(*user_id));
+        hashes = hashes.case(this.clone(), Expr::value(token::hash(clear)));
+        which = which.add(this);
+    }
+    let mut update = Query::update();
+    update
+        .table(poll_invitee::Entity)
+        .value(poll_invitee::Column::RemindedAt, now)
+        .value(
+            poll_invitee::Column::TokenHash,
+            hashes.finally(Expr::col(poll_invitee::Column::TokenHash)),
+        )
+        .cond_where(which)
+        .and_where(poll_invitee::Column::RemindedAt.is_null())
+        .returning(
+            Query::returning()
+                .columns([poll_invitee::Column::PollId, poll_invitee::Column::UserId]),
+        );
+    let txn = ctx.db.begin().await?;
+    // Only the invitees this run marked are reminded: another run may
+    // have marked some first.
+    let mut marked = Vec::new();
+    for row in txn.query_all(&update).await? {
+        marked.push((
+            row.try_get_by_index::<i32>(0)?,
+            row.try_get_by_index::<i32>(1)?,
+        ));
+    }
+    let messages: Vec<(&user::Model, i32, EmailMessage)> = marked
+        .iter()
+        .filter_map(|key| {
+            let p = polls.get(&key.0)?;
+            let person = people.get(&key.1)?;
+            let zone = zones
+                .get(&p.city_id)
+                .copied()
+                .unwrap_or(crate::time_zone::DEFAULT_TIME_ZONE);
+            Some((
+                person,
+                p.id,
+                EmailMessage::PollReminder {
+                    title: p.title.clone(),
+                    closes_on: p
+                        .closes_at
+                        .with_timezone(&zone)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                    poll_id: p.id,
+                    token: clear.get(key)?.clone(),
+                },
+            ))
+        })
+        .collect();
+    let emails: Vec<NewEmail<'_>> = messages
+        .iter()
+        .map(|(person, poll_id, message)| NewEmail {
+            idempotency_key: format!("poll_reminder:{poll_id}:{}", person.id),
+            to: &person.email,
+            user_id: Some(person.id),
+            language: Language::parse(&person.language).unwrap_or_default(),
+            message,
+        })
+        .collect();
+    let queued = outbox::enqueue_many(&txn, &emails, now).await?;
+    txn.commit().await?;
     Ok(queued)
 }

@@ -24,12 +24,12 @@ use crate::role::Actor;
 use crate::time_zone;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
-use sea_orm::sea_query::{Condition, Expr, Query};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// How often a member gets the digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -218,16 +218,7 @@ async fn contents(
         })
         .collect();
     let questions = crate::expertise_question::digest_items(db, &readers).await?;
-    let cities: Vec<i32> = due.iter().filter_map(|d| d.person.city_id).collect();
-    // Meetings are generated three months ahead: what follows the page's
-    // earliest slot is a short list per city.
-    let coming = occurrence::Entity::find()
-        .filter(occurrence::Column::CityId.is_in(cities))
-        .filter(occurrence::Column::Status.eq("scheduled"))
-        .filter(occurrence::Column::StartsAt.gt(due.iter().map(|d| d.slot).min().unwrap_or(until)))
-        .order_by_asc(occurrence::Column::StartsAt)
-        .all(db)
-        .await?;
+    let next_meetups = next_meetups(db, due).await?;
     let mut out = Vec::with_capacity(due.len());
     for (d, questions) in due.iter().zip(questions) {
         let person = &d.person;
@@ -292,13 +283,77 @@ async fn contents(
         }
         // Mise en relation: expertise questions that fit the member's offer.
         items.extend(questions);
-        let next = coming
-            .iter()
-            .find(|o| Some(o.city_id) == person.city_id && o.starts_at > d.slot)
+        let next = person
+            .city_id
+            .and_then(|c| next_meetups.get(&(d.slot, c)))
             .cloned();
         out.push((items, next));
     }
     Ok(out)
+}
+
+/// The first scheduled meeting after each slot of `due`, per city:
+/// `(slot, city) -> meeting`. One grouped query per distinct slot (a page
+/// has a few: frequencies times zones), then one for the meetings.
+async fn next_meetups(
+    db: &impl ConnectionTrait,
+    due: &[Due],
+) -> Result<HashMap<(DateTime<Utc>, i32), occurrence::Model>> {
+    let cities: Vec<i32> = due
+        .iter()
+        .filter_map(|d| d.person.city_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let slots: BTreeSet<DateTime<Utc>> = due.iter().map(|d| d.slot).collect();
+    if cities.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut first: Vec<(DateTime<Utc>, i32, DateTime<Utc>)> = Vec::new();
+    for slot in slots {
+        let rows: Vec<(i32, DateTime<Utc>)> = occurrence::Entity::find()
+            .select_only()
+            .column(occurrence::Column::CityId)
+            .column_as(Expr::col(occurrence::Column::StartsAt).min(), "first")
+            .filter(occurrence::Column::CityId.is_in(cities.clone()))
+            .filter(occurrence::Column::Status.eq("scheduled"))
+            .filter(occurrence::Column::StartsAt.gt(slot))
+            .group_by(occurrence::Column::CityId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        first.extend(rows.into_iter().map(|(city, at)| (slot, city, at)));
+    }
+    if first.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut which = Condition::any();
+    for (city, at) in first
+        .iter()
+        .map(|(_, city, at)| (*city, *at))
+        .collect::<BTreeSet<_>>()
+    {
+        which = which.add(
+            Condition::all()
+                .add(occurrence::Column::CityId.eq(city))
+                .add(occurrence::Column::StartsAt.eq(at)),
+        );
+    }
+    let meetings = occurrence::Entity::find()
+        .filter(which)
+        .filter(occurrence::Column::Status.eq("scheduled"))
+        .order_by_asc(occurrence::Column::Id)
+        .all(db)
+        .await?;
+    Ok(first
+        .into_iter()
+        .filter_map(|(slot, city, at)| {
+            let m = meetings
+                .iter()
+                .find(|m| m.city_id == city && m.starts_at == at)?;
+            Some(((slot, city), m.clone()))
+        })
+        .collect())
 }
 
 /// Sends every digest whose slot has come at `now`; returns how many were

@@ -513,21 +513,54 @@ pub async fn release(db: &impl ConnectionTrait, ids: &[i64], worker: &str) -> Re
     Ok(result.rows_affected)
 }
 
-/// Counts of outbox rows by state: (pending, sending, sent, failed).
+/// The rows `actor` may see and retry: all of them for the programme's
+/// coordinators; for a city's, the emails to members of their cities.
+fn visible_to(actor: &crate::role::Actor) -> Result<Condition> {
+    use crate::entities::user;
+    use crate::role::Role;
+    use sea_orm::sea_query::Query;
+    if !actor.may_view_outbox() {
+        return Err(DomainError::Forbidden);
+    }
+    if actor.is_programme_coordinator() {
+        return Ok(Condition::all());
+    }
+    let cities: Vec<i32> = actor
+        .user()
+        .map(|u| {
+            u.grants
+                .iter()
+                .filter(|g| g.role == Role::Coordinator)
+                .filter_map(|g| g.city_id)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Condition::all().add(
+        Column::RecipientUserId.in_subquery(
+            Query::select()
+                .column(user::Column::Id)
+                .from(user::Entity)
+                .and_where(user::Column::CityId.is_in(cities))
+                .to_owned(),
+        ),
+    ))
+}
+
+/// Counts of outbox rows by state: (pending, sending, sent, failed), among
+/// those `actor` may see.
 pub async fn counts(
     db: &impl ConnectionTrait,
     actor: &crate::role::Actor,
 ) -> Result<(u64, u64, u64, u64)> {
     use sea_orm::PaginatorTrait;
-    if !actor.may_view_outbox() {
-        return Err(DomainError::Forbidden);
-    }
+    let visible = visible_to(actor)?;
     let mut out = [0u64; 4];
     for (i, state) in [State::Pending, State::Sending, State::Sent, State::Failed]
         .into_iter()
         .enumerate()
     {
         out[i] = Entity::find()
+            .filter(visible.clone())
             .filter(Column::State.eq(state.code()))
             .count(db)
             .await?;
@@ -535,16 +568,16 @@ pub async fn counts(
     Ok((out[0], out[1], out[2], out[3]))
 }
 
-/// The most recent emails that failed or wait for a retry, newest first.
+/// The most recent emails that failed or wait for a retry, newest first,
+/// among those `actor` may see.
 pub async fn troubles(
     db: &impl ConnectionTrait,
     actor: &crate::role::Actor,
     limit: u64,
 ) -> Result<Vec<email_outbox::Model>> {
-    if !actor.may_view_outbox() {
-        return Err(DomainError::Forbidden);
-    }
+    let visible = visible_to(actor)?;
     Ok(Entity::find()
+        .filter(visible)
         .filter(
             Condition::any()
                 .add(Column::State.eq(State::Failed.code()))
@@ -568,15 +601,14 @@ pub async fn retry(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    if !actor.may_view_outbox() {
-        return Err(DomainError::Forbidden);
-    }
+    let visible = visible_to(actor)?;
     let result = Entity::update_many()
         .col_expr(Column::State, Expr::value(State::Pending.code()))
         .col_expr(Column::NextAttemptAt, Expr::value(now))
         .col_expr(Column::CreatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .filter(Column::State.eq(State::Failed.code()))
+        .filter(visible)
         .exec(db)
         .await?;
     if result.rows_affected == 0 {

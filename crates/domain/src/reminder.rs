@@ -33,10 +33,7 @@ use crate::time_zone;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Condition;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionSession, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 /// How long before a meeting its invitations go out.
@@ -80,7 +77,7 @@ impl Planned {
 
 /// Where planned emails go, a page at a time.
 enum Sink<'a, C> {
-    /// Queued, each page in one transaction; counts the new ones.
+    /// Queued; counts the new ones.
     Queue(&'a C, DateTime<Utc>, usize),
     /// Kept when not queued yet and wanted (the dry run).
     Fresh(&'a C, Vec<Planned>),
@@ -88,7 +85,7 @@ enum Sink<'a, C> {
     Collect(Vec<Planned>),
 }
 
-impl<C: ConnectionTrait + TransactionTrait> Sink<'_, C> {
+impl<C: ConnectionTrait> Sink<'_, C> {
     /// Takes one page of planned emails.
     async fn take(&mut self, page: Vec<Planned>) -> Result<()> {
         if page.is_empty() {
@@ -96,10 +93,12 @@ impl<C: ConnectionTrait + TransactionTrait> Sink<'_, C> {
         }
         match self {
             Sink::Queue(db, now, queued) => {
+                // No transaction: each statement stands alone (an email is
+                // its own row), and on SQLite a transaction that reads
+                // before writing fails at once when another writer got in
+                // between, instead of waiting its turn.
                 let emails: Vec<NewEmail<'_>> = page.iter().map(Planned::email).collect();
-                let txn = db.begin().await?;
-                *queued += outbox::enqueue_many(&txn, &emails, *now).await?;
-                txn.commit().await?;
+                *queued += outbox::enqueue_many(*db, &emails, *now).await?;
             }
             Sink::Fresh(db, fresh) => {
                 let emails: Vec<NewEmail<'_>> = page.iter().map(Planned::email).collect();
@@ -271,7 +270,7 @@ async fn invitations(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     meetings: &[Meeting],
-    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
+    sink: &mut Sink<'_, impl ConnectionTrait>,
 ) -> Result<()> {
     let open: Vec<&Meeting> = meetings.iter().filter(|m| !m.cancelled).collect();
     let mut by_city: HashMap<i32, Vec<&Meeting>> = HashMap::new();
@@ -339,7 +338,7 @@ async fn answers(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     meetings: &[Meeting],
-    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
+    sink: &mut Sink<'_, impl ConnectionTrait>,
 ) -> Result<()> {
     let concerned: HashMap<i32, &Meeting> = meetings
         .iter()
@@ -407,7 +406,7 @@ async fn answers(
 async fn projects(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
-    sink: &mut Sink<'_, impl ConnectionTrait + TransactionTrait>,
+    sink: &mut Sink<'_, impl ConnectionTrait>,
 ) -> Result<()> {
     use crate::review::{DEFAULT_CADENCE_DAYS, DueState, due_state};
     let cities: HashMap<i32, city::Model> = city::Entity::find()
@@ -589,7 +588,7 @@ async fn projects(
 
 /// Hands everything that should be queued at `now` (including what already
 /// is) to `sink`, a page at a time.
-async fn each_due<C: ConnectionTrait + TransactionTrait>(
+async fn each_due<C: ConnectionTrait>(
     db: &C,
     now: DateTime<Utc>,
     sink: &mut Sink<'_, C>,
@@ -602,10 +601,7 @@ async fn each_due<C: ConnectionTrait + TransactionTrait>(
 
 /// Everything that should be queued at `now`, including what already is,
 /// in one list (for the benchmark).
-pub async fn due<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    now: DateTime<Utc>,
-) -> Result<Vec<Planned>> {
+pub async fn due<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<Vec<Planned>> {
     let mut sink = Sink::Collect(Vec::new());
     each_due(db, now, &mut sink).await?;
     Ok(match sink {
@@ -615,10 +611,7 @@ pub async fn due<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// What `plan` would queue at `now` that is not queued yet (the dry run).
-pub async fn preview<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    now: DateTime<Utc>,
-) -> Result<Vec<Planned>> {
+pub async fn preview<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<Vec<Planned>> {
     let mut sink = Sink::Fresh(db, Vec::new());
     each_due(db, now, &mut sink).await?;
     Ok(match sink {

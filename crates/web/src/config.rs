@@ -1,5 +1,6 @@
 //! What the web layer needs from the configuration.
 
+use crate::client_address::TrustedProxies;
 use relais_domain::video::VideoHosts;
 use url::Url;
 
@@ -10,6 +11,10 @@ pub struct WebConfig {
     pub base_url: Url,
     /// The video hosts pages may embed (and the CSP allows).
     pub video_hosts: VideoHosts,
+    /// The reverse proxies whose forwarding headers name the client.
+    pub trusted_proxies: TrustedProxies,
+    /// Where this instance's source code is published (the AGPL's offer).
+    pub source_url: Option<Url>,
 }
 
 impl WebConfig {
@@ -18,12 +23,26 @@ impl WebConfig {
         WebConfig {
             base_url,
             video_hosts: VideoHosts::default(),
+            trusted_proxies: TrustedProxies::default(),
+            source_url: None,
         }
     }
 
     /// The same settings with other video hosts.
     pub fn with_video_hosts(mut self, video_hosts: VideoHosts) -> Self {
         self.video_hosts = video_hosts;
+        self
+    }
+
+    /// The same settings behind these reverse proxies.
+    pub fn with_trusted_proxies(mut self, trusted_proxies: TrustedProxies) -> Self {
+        self.trusted_proxies = trusted_proxies;
+        self
+    }
+
+    /// The same settings with the source code published at `source_url`.
+    pub fn with_source_url(mut self, source_url: Option<Url>) -> Self {
+        self.source_url = source_url;
         self
     }
 

@@ -2,6 +2,7 @@
 //! language, CSRF, error pages, security headers) around all of them.
 //! Handlers parse input, call a domain use case and render a template.
 
+pub mod client_address;
 pub mod config;
 mod cookies;
 mod csrf;
@@ -12,12 +13,14 @@ mod routes;
 mod security_headers;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use relais_domain::Context;
 use std::sync::Arc;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
-use tracing::Level;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::{Level, Span};
 
+pub use client_address::TrustedProxies;
 pub use config::WebConfig;
 pub use error::WebError;
 pub use request_context::RequestContext;
@@ -42,20 +45,35 @@ pub struct AppState {
 
 /// Builds the whole application.
 pub fn app(state: AppState) -> Router {
-    let routes =
+    let pages =
         routes::router()
             .fallback(routes::not_found)
             .layer(axum::middleware::from_fn_with_state(
                 state.clone(),
                 request_context::envelope,
             ));
-    security_headers::apply(routes, &state.config)
+    let pages = security_headers::apply(pages, &state.config)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(
-            // One line per request at info level, with method, path and status.
+            // One line per request at info level, naming the route's pattern
+            // (`/calendar/{token}`), never the path: paths carry secrets.
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
+        );
+    // Probes come every few seconds: no session, no cookie, no log line.
+    Router::new()
+        .merge(routes::health())
+        .merge(pages)
+        .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The access log's span: method and route pattern only.
+fn request_span(request: &Request) -> Span {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(no route)", MatchedPath::as_str);
+    tracing::info_span!("request", method = %request.method(), route)
 }

@@ -132,7 +132,10 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
     let client = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+        .map_or_else(
+            || "unknown".to_owned(),
+            |c| config.trusted_proxies.client(c.0.ip(), headers).to_string(),
+        );
     let context = RequestContext {
         lang,
         csrf_token: csrf::token_for(&state.secret, &binding),

@@ -1147,6 +1147,15 @@ email-follow-up-subject = Did your introduction to { $name } lead somewhere?
 email-follow-up-body = A month ago, you were introduced to { $name } for { $project }. One click to tell us whether it led somewhere: yes, under way, or no.
 email-follow-up-button = Answer in one click
 
+# -- ops (issue 10)
+footer-source = Source code (AGPL-3.0)
+source-title = Source code
+source-licence = Relais is free software under the GNU Affero General Public License, version 3 or later: you may use, study, change and share it. Anyone who uses this site is entitled to the exact source code it runs.
+source-version = Version running:
+source-get = Download this site's source code
+source-ask = The team hosting this site has not yet said where the code is published: write to them to get it, they must provide it.
+source-read-licence = Read the AGPL-3.0 licence
+
 # -- actions
 error-meetup-changed-meanwhile = Someone else has just changed this meeting: reload the page and try again.
 email-promoted-subject = A place for you: { $title }, on { $when }

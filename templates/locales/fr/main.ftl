@@ -1144,6 +1144,15 @@ email-follow-up-subject = Votre mise en relation avec { $name } a-t-elle abouti 
 email-follow-up-body = Il y a un mois, vous avez été mis·e en relation avec { $name } pour { $project }. Un clic pour nous dire si cela a mené quelque part : oui, c'est en cours, ou non.
 email-follow-up-button = Répondre en un clic
 
+# -- ops (issue 10)
+footer-source = Code source (AGPL-3.0)
+source-title = Code source
+source-licence = Relais est un logiciel libre sous licence GNU Affero General Public License, version 3 ou ultérieure : vous pouvez l'utiliser, l'étudier, le modifier et le redistribuer. Quiconque utilise ce site a droit au code source exact qu'il fait tourner.
+source-version = Version en service :
+source-get = Télécharger le code source de ce site
+source-ask = L'équipe qui héberge ce site n'a pas encore indiqué où le code est publié : écrivez-lui pour l'obtenir, elle doit vous le fournir.
+source-read-licence = Lire la licence AGPL-3.0
+
 # -- actions
 error-meetup-changed-meanwhile = La rencontre vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez.
 email-promoted-subject = Une place pour vous : { $title }, le { $when }

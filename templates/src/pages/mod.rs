@@ -11,6 +11,7 @@ pub mod mentoring;
 pub mod polls;
 pub mod profile;
 pub mod projects;
+pub mod source;
 
 // relation (issue 12)
 pub mod relation;

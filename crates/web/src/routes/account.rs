@@ -1,12 +1,13 @@
 //! Sign-up, activation, log-in and log-out.
 
+use super::TokenPath;
 use crate::cookies::{self, Name};
 use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::{local_path, see_other, see_other_with_flash};
 use crate::{AppState, RequestContext};
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -14,6 +15,7 @@ use maud::html;
 use relais_domain::account::{self, SignUpInput, SignUpOutcome};
 use relais_domain::session::{self, Lifetime};
 use relais_domain::settings::{self, RegistrationMode};
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, city};
 use relais_templates::form::FormState;
 use relais_templates::layout::narrow_page;
@@ -140,7 +142,7 @@ async fn check_inbox(rc: RequestContext) -> Response {
 
 /// Activation asks for a click: mail scanners that fetch links must not
 /// use up the token.
-async fn activation_form(rc: RequestContext, Path(token): Path<String>) -> Response {
+async fn activation_form(rc: RequestContext, TokenPath(token): TokenPath<LinkToken>) -> Response {
     let page = rc.page();
     let lang = rc.lang;
     narrow_page(
@@ -160,7 +162,7 @@ async fn activation_form(rc: RequestContext, Path(token): Path<String>) -> Respo
 async fn activate(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     match account::activate(&state.ctx, &token).await {
         Ok(user_id) => {

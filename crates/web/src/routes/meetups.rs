@@ -648,8 +648,11 @@ async fn personal_feed(
     State(state): State<AppState>,
     Path(file): Path<String>,
 ) -> WebResult<Response> {
-    let token = file.strip_suffix(".ics").ok_or(WebError::NotFound)?;
-    let feed = relais_domain::calendar::personal(&state.ctx.db, token, state.ctx.now()).await?;
+    let token = file
+        .strip_suffix(".ics")
+        .and_then(relais_domain::token::LinkToken::parse)
+        .ok_or(WebError::NotFound)?;
+    let feed = relais_domain::calendar::personal(&state.ctx.db, &token, state.ctx.now()).await?;
     let base = state
         .config
         .base_url

@@ -14,6 +14,7 @@ mod password;
 mod polls;
 mod profile;
 mod projects;
+mod source;
 mod team;
 
 // relation (issue 12)
@@ -31,7 +32,6 @@ use axum::response::{IntoResponse, Response};
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
-        .merge(health::router())
         .merge(assets::router())
         .merge(language::router())
         .merge(account::router())
@@ -45,8 +45,34 @@ pub fn router() -> Router<AppState> {
         .merge(meetups::router())
         .merge(polls::router())
         .merge(explainers::router())
+        .merge(source::router())
         // relation (issue 12)
         .merge(relation::router())
+}
+
+/// The health probe, served outside the request envelope and the access log.
+pub fn health() -> Router<AppState> {
+    health::router()
+}
+
+/// A path holding a link token: a token of the wrong shape is a link that
+/// does not exist (404), as an unknown or expired one is.
+pub struct TokenPath<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> axum::extract::FromRequestParts<S>
+    for TokenPath<T>
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, WebError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| TokenPath(value))
+            .map_err(|_| WebError::NotFound)
+    }
 }
 
 /// The answer for any path no router knows.
@@ -80,8 +106,14 @@ pub fn see_other_with_flash(
 /// Only same-site paths are followed after log-in or a language switch,
 /// so that our links cannot be used to send people elsewhere.
 pub fn local_path(next: &str) -> &str {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\");
-    if ok { next } else { "/" }
+    // Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil`
+    // would become `//evil`: anything but a plain absolute path is refused.
+    let plain = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    if plain { next } else { "/" }
 }
 
 #[cfg(test)]
@@ -93,5 +125,20 @@ mod tests {
         assert_eq!(super::local_path("https://evil.example"), "/");
         assert_eq!(super::local_path("/\\evil.example"), "/");
         assert_eq!(super::local_path(""), "/");
+        for crafted in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "/\\/evil",
+            "/a\\b",
+            "/\u{0}x",
+            "/\u{2028}/evil",
+        ] {
+            assert_eq!(super::local_path(crafted), "/", "{crafted:?}");
+        }
+        assert_eq!(
+            super::local_path("/projects?q=caf%C3%A9&page=2"),
+            "/projects?q=caf%C3%A9&page=2"
+        );
     }
 }

@@ -1,15 +1,17 @@
 //! Forgotten passwords: ask for a link, then choose a new password.
 
+use super::TokenPath;
 use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
 use crate::{AppState, RequestContext};
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::account;
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, FieldErrors};
 use relais_templates::form::FormState;
 use relais_templates::pages::auth as view;
@@ -61,7 +63,7 @@ fn unusable(rc: &RequestContext, errors: &FieldErrors) -> Response {
 async fn reset_form(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     match account::check_reset_token(&state.ctx, &token).await {
         Ok(()) => Ok(view::reset(&rc.page(), &token, &FormState::new()).into_response()),

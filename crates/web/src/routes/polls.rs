@@ -1,6 +1,7 @@
 //! Date polls: the invitee's ballot (by personal link, no log-in needed)
 //! and the coordinators' pages.
 
+use super::TokenPath;
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
@@ -11,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::date_poll::{self, Choice, PollInput};
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, city};
 use relais_templates::form::FormState;
 use relais_templates::pages::polls as view;
@@ -56,7 +58,7 @@ async fn ballot_page(
 async fn ballot(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path((id, token)): Path<(i32, String)>,
+    TokenPath((id, token)): TokenPath<(i32, LinkToken)>,
 ) -> WebResult<Response> {
     ballot_page(&state, &rc, id, &token, FormState::new(), StatusCode::OK).await
 }
@@ -64,7 +66,7 @@ async fn ballot(
 async fn answer(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path((id, token)): Path<(i32, String)>,
+    TokenPath((id, token)): TokenPath<(i32, LinkToken)>,
     fields: Fields,
 ) -> WebResult<Response> {
     let b = date_poll::ballot(&state.ctx, id, &token).await?;

@@ -4,6 +4,7 @@
 //! emailed link), the follow-up question, expertise questions, and the
 //! coordinators' volumes.
 
+use super::TokenPath;
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::projects::refused;
@@ -21,6 +22,7 @@ use relais_domain::introduction::{self, Answer, Outcome, Responder};
 use relais_domain::need::{self, NeedInput, NeedState, OpenFilter};
 use relais_domain::offer::{self, OfferInput};
 use relais_domain::project::{self, Project};
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, city, suggestion};
 use relais_templates::form::FormState;
 use relais_templates::pages::auth as auth_view;
@@ -673,7 +675,7 @@ async fn render_link(
 async fn answer_link_page(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     render_link(&state, &rc, &token, None, StatusCode::OK).await
 }
@@ -681,7 +683,7 @@ async fn answer_link_page(
 async fn answer_by_link(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
     fields: Fields,
 ) -> WebResult<Response> {
     let answer = match fields.get("answer") {
@@ -714,7 +716,7 @@ async fn answer_by_link(
 async fn follow_up_page(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     let q = introduction::follow_up(&state.ctx.db, &token).await?;
     Ok(view::follow_up(
@@ -730,7 +732,7 @@ async fn follow_up_page(
 async fn follow_up(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
     fields: Fields,
 ) -> WebResult<Response> {
     let outcome = Outcome::parse(fields.get("outcome")).map_err(|_| WebError::BadRequest)?;

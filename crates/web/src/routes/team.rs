@@ -1,5 +1,6 @@
 //! A project's team: invitations, joining, leaving, ownership.
 
+use super::TokenPath;
 use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
@@ -10,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::project;
+use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, Language, team};
 use relais_templates::pages::auth as auth_view;
 use relais_templates::pages::projects::{self as view, ProjectForms};
@@ -151,7 +153,7 @@ fn unusable(rc: &RequestContext, error: DomainError) -> WebResult<Response> {
 async fn invitation(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     match team::invitation(&state.ctx, &token).await {
         Ok((_, title)) => Ok(view::team_invitation(&rc.page(), &token, &title).into_response()),
@@ -162,7 +164,7 @@ async fn invitation(
 async fn accept(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     rc.require_session()?;
     match team::accept(&state.ctx, &rc.actor(), &token).await {
@@ -179,7 +181,7 @@ async fn accept(
 async fn check_in_form(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
 ) -> WebResult<Response> {
     let opened = relais_domain::check_in::open(&state.ctx.db, &token).await?;
     Ok(view::check_in(
@@ -196,7 +198,7 @@ async fn check_in_form(
 async fn check_in(
     State(state): State<AppState>,
     rc: RequestContext,
-    Path(token): Path<String>,
+    TokenPath(token): TokenPath<LinkToken>,
     fields: crate::fields::Fields,
 ) -> WebResult<Response> {
     let input = relais_domain::check_in::Answer {
