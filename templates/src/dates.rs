@@ -95,6 +95,11 @@ pub fn date_long(lang: Language, date: NaiveDate) -> String {
     )
 }
 
+/// "décembre 2026" / "December 2026": the month of `date`.
+pub fn month_of_year(lang: Language, date: NaiveDate) -> String {
+    format!("{} {}", month(lang, date), date.year())
+}
+
 /// "3 déc." / "3 Dec" (the year is the reader's to infer).
 pub fn date_short(lang: Language, date: NaiveDate) -> String {
     format!(
@@ -252,6 +257,8 @@ mod tests {
         assert_eq!(date(Language::En, first), "1 December 2026");
         assert_eq!(plain(&date_short(Language::Fr, d)), "3 déc.");
         assert_eq!(plain(&date_short(Language::En, d)), "3 Dec");
+        assert_eq!(month_of_year(Language::Fr, d), "décembre 2026");
+        assert_eq!(month_of_year(Language::En, first), "December 2026");
     }
 
     #[test]

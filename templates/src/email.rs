@@ -1,10 +1,88 @@
 //! Emails: a subject, a plain-text body and an HTML body, in the
 //! recipient's language, from an `EmailMessage`.
 
+use crate::dates::{self, NamedZone};
 use crate::i18n::{t, t_args};
+use chrono::NaiveDate;
+use chrono_tz::Tz;
 use maud::{DOCTYPE, html};
 use relais_domain::Language;
-use relais_domain::email_message::EmailMessage;
+use relais_domain::email_message::{Day, EmailMessage, Moment, Period};
+
+/// Who an email is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reader {
+    /// The language they read.
+    pub language: Language,
+    /// Their own zone, if known: a time on another clock names its place.
+    pub zone: Option<Tz>,
+}
+
+impl Reader {
+    /// A reader of `language` whose zone is unknown.
+    pub fn new(language: Language) -> Reader {
+        Reader {
+            language,
+            zone: None,
+        }
+    }
+}
+
+/// How a moment reads in an email.
+#[derive(Clone, Copy)]
+enum Form {
+    /// "jeudi 3 décembre 2026 à 19 h 00 (heure de Lyon)", for bodies.
+    Long,
+    /// "3 déc., 19 h 00 (heure de Lyon)", for subject lines.
+    Short,
+}
+
+/// A moment on its place's clock, in the reader's words.
+fn moment(reader: &Reader, m: &Moment, form: Form) -> String {
+    match m {
+        Moment::At { at, zone, place } => {
+            let zone = zone.parse::<Tz>().unwrap_or(Tz::UTC);
+            let named = if place.is_empty() {
+                NamedZone::of_zone(zone)
+            } else {
+                NamedZone::new(zone, place)
+            };
+            match form {
+                Form::Long => dates::moment(reader.language, *at, &named, reader.zone),
+                Form::Short => dates::moment_short(reader.language, *at, &named, reader.zone),
+            }
+        }
+        Moment::Written(text) => text.clone(),
+    }
+}
+
+/// A calendar day, in long form.
+fn day(lang: Language, d: &Day) -> String {
+    match d {
+        Day::On(date) => dates::date_long(lang, *date),
+        Day::Written(text) => text.clone(),
+    }
+}
+
+/// A digest's window, "26 novembre 2026 – 3 décembre 2026".
+fn period(lang: Language, p: &Period) -> String {
+    match p {
+        Period::Days { from, until } => {
+            format!(
+                "{} – {}",
+                dates::date(lang, *from),
+                dates::date(lang, *until)
+            )
+        }
+        Period::Written(text) => text.clone(),
+    }
+}
+
+/// A check-in's month (`YYYY-MM`), "novembre 2026".
+fn month(lang: Language, code: &str) -> String {
+    NaiveDate::parse_from_str(&format!("{code}-01"), "%Y-%m-%d")
+        .map_or_else(|_| code.to_owned(), |d| dates::month_of_year(lang, d))
+}
 
 /// A rendered email, ready for the mailer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +103,8 @@ pub(crate) struct Parts {
     pub(crate) ignore_note: bool,
 }
 
-fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
+fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
+    let lang = reader.language;
     let base = base_url.trim_end_matches('/');
     match message {
         EmailMessage::Activation { name, token } => Parts {
@@ -79,7 +158,11 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             greeting_name: None,
             paragraphs: vec![
                 t_args(lang, "email-poll-body", &[("title", title), ("city", city)]),
-                t_args(lang, "email-poll-closes", &[("date", closes_on)]),
+                t_args(
+                    lang,
+                    "email-poll-closes",
+                    &[("date", &day(lang, closes_on))],
+                ),
             ],
             action: Some((
                 t(lang, "email-poll-button"),
@@ -98,7 +181,10 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             paragraphs: vec![t_args(
                 lang,
                 "email-poll-reminder-body",
-                &[("title", title), ("date", closes_on)],
+                &[
+                    ("title", title),
+                    ("date", &moment(reader, closes_on, Form::Long)),
+                ],
             )],
             action: Some((
                 t(lang, "email-poll-button"),
@@ -120,13 +206,20 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
                 } else {
                     "email-reminder-7d-subject"
                 },
-                &[("title", title), ("when", when)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Short)),
+                ],
             ),
             greeting_name: None,
             paragraphs: vec![t_args(
                 lang,
                 "email-reminder-body",
-                &[("title", title), ("when", when), ("place", place)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Long)),
+                    ("place", place),
+                ],
             )],
             action: Some((
                 t(lang, "email-meetup-button"),
@@ -142,13 +235,19 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             subject: t_args(
                 lang,
                 "email-nudge-subject",
-                &[("title", title), ("when", when)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Short)),
+                ],
             ),
             greeting_name: None,
             paragraphs: vec![t_args(
                 lang,
                 "email-nudge-body",
-                &[("title", title), ("when", when)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Long)),
+                ],
             )],
             action: Some((
                 t(lang, "email-meetup-button"),
@@ -170,7 +269,10 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
                 } else {
                     "email-moved-subject"
                 },
-                &[("title", title), ("when", when)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Short)),
+                ],
             ),
             greeting_name: None,
             paragraphs: vec![t_args(
@@ -180,7 +282,10 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
                 } else {
                     "email-moved-body"
                 },
-                &[("title", title), ("when", when)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Long)),
+                ],
             )],
             action: Some((
                 t(lang, "email-meetup-see"),
@@ -198,14 +303,21 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             subject: t_args(
                 lang,
                 "email-promoted-subject",
-                &[("title", title), ("when", when)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Short)),
+                ],
             ),
             greeting_name: None,
             paragraphs: vec![
                 t_args(
                     lang,
                     "email-promoted-body",
-                    &[("title", title), ("when", when), ("place", place)],
+                    &[
+                        ("title", title),
+                        ("when", &moment(reader, when, Form::Long)),
+                        ("place", place),
+                    ],
                 ),
                 t(lang, "email-promoted-free-it"),
             ],
@@ -314,7 +426,7 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
                 &[
                     ("milestone", milestone),
                     ("project", project),
-                    ("date", due_on),
+                    ("date", &day(lang, due_on)),
                 ],
             )],
             action: Some((
@@ -371,11 +483,15 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             ignore_note: false,
         },
         EmailMessage::Digest {
-            period,
+            period: period_of,
             items,
             next_meetup,
         } => Parts {
-            subject: t_args(lang, "email-digest-subject", &[("period", period)]),
+            subject: t_args(
+                lang,
+                "email-digest-subject",
+                &[("period", &period(lang, period_of))],
+            ),
             greeting_name: None,
             paragraphs: {
                 let mut p: Vec<String> = items
@@ -393,7 +509,10 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
                     p.push(t_args(
                         lang,
                         "digest-next-meetup",
-                        &[("title", title), ("when", when)],
+                        &[
+                            ("title", title),
+                            ("when", &moment(reader, when, Form::Long)),
+                        ],
                     ));
                 }
                 p
@@ -423,13 +542,13 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
         },
         EmailMessage::CheckIn {
             project,
-            month,
+            month: month_code,
             token,
         } => Parts {
             subject: t_args(
                 lang,
                 "email-check-in-subject",
-                &[("project", project), ("month", month)],
+                &[("project", project), ("month", &month(lang, month_code))],
             ),
             greeting_name: None,
             paragraphs: vec![t_args(lang, "email-check-in-body", &[("project", project)])],
@@ -449,13 +568,20 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
             subject: t_args(
                 lang,
                 "email-meetup-subject",
-                &[("title", title), ("when", when)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Short)),
+                ],
             ),
             greeting_name: None,
             paragraphs: vec![t_args(
                 lang,
                 "email-meetup-body",
-                &[("title", title), ("when", when), ("place", place)],
+                &[
+                    ("title", title),
+                    ("when", &moment(reader, when, Form::Long)),
+                    ("place", place),
+                ],
             )],
             action: Some((
                 t(lang, "email-meetup-button"),
@@ -516,9 +642,10 @@ fn parts(message: &EmailMessage, lang: Language, base_url: &str) -> Parts {
     }
 }
 
-/// Renders `message` in `lang`, with links under `base_url`.
-pub fn render(message: &EmailMessage, lang: Language, base_url: &str) -> RenderedEmail {
-    let p = parts(message, lang, base_url);
+/// Renders `message` for `reader`, with links under `base_url`.
+pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> RenderedEmail {
+    let lang = reader.language;
+    let p = parts(message, reader, base_url);
     let greeting = p
         .greeting_name
         .as_ref()
@@ -615,7 +742,11 @@ pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
             end: event.ends_at,
             stamp: event.starts_at,
             sequence: event.sequence,
-            cancelled,
+            status: if cancelled {
+                crate::ics::Status::Cancelled
+            } else {
+                crate::ics::Status::Confirmed
+            },
             summary: title.clone(),
             location: place.clone(),
             url: format!("{base}/meetups/{meetup_id}"),
@@ -641,7 +772,7 @@ mod tests {
             name: "Awa".into(),
             token: "tok123".into(),
         };
-        let fr = render(&msg, Language::Fr, "https://relais.example/");
+        let fr = render(&msg, &Reader::new(Language::Fr), "https://relais.example/");
         assert_eq!(fr.subject, "Nouveau mot de passe pour Relais");
         assert!(fr.text.contains("Bonjour Awa,"));
         assert!(
@@ -652,7 +783,7 @@ mod tests {
             fr.html
                 .contains("https://relais.example/password/reset/tok123")
         );
-        let en = render(&msg, Language::En, "https://relais.example");
+        let en = render(&msg, &Reader::new(Language::En), "https://relais.example");
         assert_eq!(en.subject, "New password for Relais");
     }
 
@@ -661,9 +792,124 @@ mod tests {
         let msg = EmailMessage::AccountExists {
             name: "<b>Eve</b>".into(),
         };
-        let r = render(&msg, Language::En, "http://x");
+        let r = render(&msg, &Reader::new(Language::En), "http://x");
         assert!(r.html.contains("&lt;b&gt;Eve"));
         assert!(!r.html.contains("<b>Eve"));
+    }
+
+    fn lyon_meeting() -> EmailMessage {
+        use chrono::TimeZone;
+        // 19:00 in Lyon, Thursday 3 December 2026 (UTC+1).
+        let at = chrono::Utc
+            .with_ymd_and_hms(2026, 12, 3, 18, 0, 0)
+            .single()
+            .expect("time");
+        EmailMessage::MeetupChanged {
+            title: "Rencontre de décembre".into(),
+            when: Moment::new(at, chrono_tz::Europe::Paris, "Lyon"),
+            cancelled: true,
+            meetup_id: 7,
+            place: "Maison des associations".into(),
+            event: None,
+        }
+    }
+
+    fn plain(text: &str) -> String {
+        text.replace('\u{a0}', " ")
+    }
+
+    #[test]
+    fn a_meeting_reads_on_its_city_clock_in_both_languages() {
+        let message = lyon_meeting();
+        let at_home = |language| Reader {
+            language,
+            zone: Some(chrono_tz::Europe::Paris),
+        };
+        let fr = render(&message, &at_home(Language::Fr), "http://x");
+        assert!(
+            plain(&fr.text).contains("prévue le jeudi 3 décembre 2026 à 19 h 00, est annulée"),
+            "{}",
+            fr.text
+        );
+        assert!(!fr.text.contains("heure de"), "{}", fr.text);
+        assert!(!fr.text.contains("2026-12-03"), "{}", fr.text);
+        let en = render(&message, &at_home(Language::En), "http://x");
+        assert!(
+            plain(&en.text).contains("Thursday 3 December 2026, 7:00 pm"),
+            "{}",
+            en.text
+        );
+        assert!(!en.text.contains("Lyon time"), "{}", en.text);
+    }
+
+    #[test]
+    fn a_reader_in_another_zone_reads_the_city_time_with_the_zone_named() {
+        let message = lyon_meeting();
+        let from_montreal = |language| Reader {
+            language,
+            zone: Some(chrono_tz::America::Montreal),
+        };
+        let fr = render(&message, &from_montreal(Language::Fr), "http://x");
+        assert!(
+            plain(&fr.text).contains("jeudi 3 décembre 2026 à 19 h 00 (heure de Lyon)"),
+            "{}",
+            fr.text
+        );
+        assert!(
+            plain(&fr.html).contains("jeudi 3 décembre 2026 à 19 h 00 (heure de Lyon)"),
+            "{}",
+            fr.html
+        );
+        assert!(!plain(&fr.text).contains("13 h 00"), "{}", fr.text);
+        let en = render(&message, &from_montreal(Language::En), "http://x");
+        assert!(
+            plain(&en.text).contains("Thursday 3 December 2026, 7:00 pm (Lyon time)"),
+            "{}",
+            en.text
+        );
+        // A moment written by an older version is shown as it was.
+        let old = EmailMessage::MeetupNudge {
+            title: "T".into(),
+            when: Moment::Written("2026-12-03 19:00".into()),
+            meetup_id: 1,
+        };
+        let r = render(&old, &from_montreal(Language::Fr), "http://x");
+        assert!(r.text.contains("2026-12-03 19:00"), "{}", r.text);
+    }
+
+    #[test]
+    fn days_months_and_periods_read_in_words() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let milestone = EmailMessage::MilestoneDue {
+            project: "Jardins".into(),
+            slug: "jardins".into(),
+            milestone: "Récolte".into(),
+            due_on: Day::On(d("2026-12-01")),
+            overdue: false,
+        };
+        let r = render(&milestone, &Reader::new(Language::Fr), "http://x");
+        assert!(r.text.contains("le mardi 1er décembre 2026"), "{}", r.text);
+        let digest = EmailMessage::Digest {
+            period: Period::Days {
+                from: d("2026-11-23"),
+                until: d("2026-11-30"),
+            },
+            items: Vec::new(),
+            next_meetup: None,
+        };
+        let r = render(&digest, &Reader::new(Language::En), "http://x");
+        assert_eq!(
+            r.subject,
+            "News from Relais (23 November 2026 – 30 November 2026)"
+        );
+        let check_in = EmailMessage::CheckIn {
+            project: "Jardins".into(),
+            month: "2026-11".into(),
+            token: "t".into(),
+        };
+        let r = render(&check_in, &Reader::new(Language::Fr), "http://x");
+        assert!(r.subject.contains("novembre 2026"), "{}", r.subject);
+        assert!(!r.subject.contains("2026-11"), "{}", r.subject);
     }
 
     #[test]
@@ -673,7 +919,7 @@ mod tests {
             city: Some("Dakar".into()),
             token: "t".into(),
         };
-        let r = render(&with_city, Language::Fr, "http://x");
+        let r = render(&with_city, &Reader::new(Language::Fr), "http://x");
         assert!(r.text.contains("Marie vous invite"), "{}", r.text);
         assert!(r.text.contains("à Dakar."), "{}", r.text);
         let without = EmailMessage::Invitation {
@@ -681,7 +927,7 @@ mod tests {
             city: None,
             token: "t".into(),
         };
-        let r = render(&without, Language::En, "http://x");
+        let r = render(&without, &Reader::new(Language::En), "http://x");
         assert!(r.text.contains("La Nuit du Code Citoyen."), "{}", r.text);
         assert!(r.text.contains("http://x/signup?invitation=t"));
     }

@@ -180,7 +180,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
 
 #[cfg(test)]
 mod tests {
-    use crate::email::render;
+    use crate::email::{Reader, render};
     use relais_domain::Language;
     use relais_domain::email_message::EmailMessage;
     use relais_domain::relation_email::{NeedSummary, RelationEmail};
@@ -204,7 +204,7 @@ mod tests {
             message: "Je peux aider <vraiment>.".into(),
             token: "tok".into(),
         });
-        let r = render(&msg, Language::Fr, "https://relais.example");
+        let r = render(&msg, &Reader::new(Language::Fr), "https://relais.example");
         assert!(
             r.text
                 .contains("https://relais.example/introductions/answer/tok")
@@ -228,7 +228,7 @@ mod tests {
             reader_is_team: true,
         });
         for lang in [Language::Fr, Language::En] {
-            let r = render(&msg, lang, "https://relais.example");
+            let r = render(&msg, &Reader::new(lang), "https://relais.example");
             assert!(r.text.contains("camille@example.org"), "{}", r.text);
             assert!(r.html.contains("camille@example.org"));
         }

@@ -20,8 +20,8 @@ pub struct CalendarEvent {
     pub stamp: DateTime<Utc>,
     /// Revision number.
     pub sequence: i32,
-    /// Cancelled events stay in the file with STATUS:CANCELLED.
-    pub cancelled: bool,
+    /// CONFIRMED, TENTATIVE, or CANCELLED (cancelled events stay in the file).
+    pub status: Status,
     /// Title.
     pub summary: String,
     /// Address, or online link.
@@ -66,6 +66,28 @@ fn fold(line: &str, out: &mut String) {
         width += len;
     }
     out.push_str("\r\n");
+}
+
+/// An event's STATUS (RFC 5545 §3.8.1.11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// It takes place, and the reader is expected there (answered yes, with a place).
+    Confirmed,
+    /// It takes place, but the reader may not be there (answered maybe, or waits for a place).
+    Tentative,
+    /// It does not take place.
+    Cancelled,
+}
+
+impl Status {
+    /// The value of the STATUS property.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Confirmed => "CONFIRMED",
+            Status::Tentative => "TENTATIVE",
+            Status::Cancelled => "CANCELLED",
+        }
+    }
 }
 
 /// What a calendar file asks of the calendar app (RFC 5546).
@@ -121,14 +143,7 @@ pub fn calendar_with_method(name: &str, method: Method, events: &[CalendarEvent]
             }
         }
         line(format!("SEQUENCE:{}", e.sequence.max(0)));
-        line(format!(
-            "STATUS:{}",
-            if e.cancelled {
-                "CANCELLED"
-            } else {
-                "CONFIRMED"
-            }
-        ));
+        line(format!("STATUS:{}", e.status.code()));
         line(format!("SUMMARY:{}", text(&e.summary)));
         if !e.location.is_empty() {
             line(format!("LOCATION:{}", text(&e.location)));
@@ -176,7 +191,7 @@ mod tests {
                 end: at,
                 stamp: at,
                 sequence: 2,
-                cancelled: true,
+                status: Status::Cancelled,
                 summary: "Rencontre; café, code\\".into(),
                 location: "1 rue X\nLyon".into(),
                 url: "https://x/meetups/1".into(),

@@ -13,7 +13,7 @@
 //! Run with `cargo bench -p relais-tests --bench email`.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use relais_domain::email_message::EmailMessage;
+use relais_domain::email_message::{EmailMessage, Moment};
 use relais_domain::outbox::{self, NewEmail};
 use relais_domain::{Language, digest, reminder};
 use relais_scheduler::{JobContext, Mailer, deliver};
@@ -32,7 +32,7 @@ async fn delivery() {
     for i in 0..10_000 {
         let message = EmailMessage::MeetupInvitation {
             title: "Rencontre mensuelle — Lyon".into(),
-            when: "2026-12-03 19:00".into(),
+            when: Moment::Written("2026-12-03 19:00".into()),
             place: "Hôtel de la Métropole".into(),
             meetup_id: 1,
             event: Some(relais_domain::email_message::CalendarEntry {

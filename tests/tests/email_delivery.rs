@@ -5,7 +5,7 @@
 
 use chrono::Duration;
 use relais_domain::Role;
-use relais_domain::email_message::EmailMessage;
+use relais_domain::email_message::{EmailMessage, Moment};
 use relais_domain::entities::email_outbox;
 use relais_domain::outbox::{self, NewEmail};
 use relais_scheduler::{JobContext, Mailer, deliver};
@@ -179,7 +179,7 @@ async fn three_delivery_loops_racing_over_a_thousand_emails_deliver_each_exactly
         let to = format!("member{i}@example.org");
         let message = EmailMessage::MeetupInvitation {
             title: "Rencontre".into(),
-            when: "2026-12-03 19:00".into(),
+            when: Moment::Written("2026-12-03 19:00".into()),
             place: "Lyon".into(),
             meetup_id: 1,
             event: None,
@@ -202,7 +202,7 @@ async fn three_delivery_loops_racing_over_a_thousand_emails_deliver_each_exactly
     // Queuing the same key again does nothing.
     let again = EmailMessage::MeetupInvitation {
         title: "x".into(),
-        when: "x".into(),
+        when: Moment::Written("x".into()),
         place: "x".into(),
         meetup_id: 1,
         event: None,
@@ -424,7 +424,7 @@ async fn queue(app: &TestApp, prefix: &str, n: usize) {
     let txn = app.ctx.db.begin().await.expect("txn");
     let message = EmailMessage::MeetupInvitation {
         title: "Rencontre".into(),
-        when: "2026-12-03 19:00".into(),
+        when: Moment::Written("2026-12-03 19:00".into()),
         place: "Lyon".into(),
         meetup_id: 1,
         event: None,

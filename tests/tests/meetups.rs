@@ -86,6 +86,14 @@ async fn occurrences(app: &TestApp, series: i32) -> Vec<occurrence::Model> {
         .expect("occurrences")
 }
 
+async fn answer(who: &Client, meeting: i32, what: &str) {
+    let path = format!("/meetups/{meeting}");
+    let response = who
+        .submit(&path, &format!("{path}/rsvp"), &[("answer", what)])
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+}
+
 async fn logged_in(app: &TestApp, email: &str) -> Client {
     let c = app.client();
     c.log_in(email, PASSWORD).await;
@@ -666,4 +674,76 @@ async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
             .status,
         StatusCode::NOT_FOUND
     );
+}
+
+#[tokio::test]
+async fn the_personal_feed_tells_confirmed_tentative_and_cancelled_meetings_apart() {
+    use icalendar::Component;
+    let s = setup().await;
+    let coordinator = actor(&s.app, "coord@example.org").await;
+    let id = meetup::create_series(
+        &s.app.ctx,
+        &coordinator,
+        s.lyon,
+        &input("first", "thu", "19:00", "1"),
+    )
+    .await
+    .expect("series");
+    let occ = occurrences(&s.app, id).await;
+    assert!(occ.len() >= 4, "{} meetings", occ.len());
+    let ana = logged_in(&s.app, "ana@example.org").await;
+    let ben = logged_in(&s.app, "ben@example.org").await;
+    // Ben takes the only place of the first: Ana waits for one.
+    answer(&ben, occ[0].id, "yes").await;
+    answer(&ana, occ[0].id, "yes").await;
+    answer(&ana, occ[1].id, "maybe").await;
+    answer(&ana, occ[2].id, "yes").await;
+    answer(&ana, occ[3].id, "yes").await;
+    meetup::cancel(&s.app.ctx, &coordinator, occ[3].id)
+        .await
+        .expect("cancel");
+    ana.submit("/profile", "/profile/calendar", &[]).await;
+    let profile = ana.get("/profile").await;
+    let url = regex::Regex::new(r"(http://[^<]+/calendar/[A-Za-z0-9_-]+\.ics)")
+        .expect("regex")
+        .captures(&profile.body)
+        .expect("feed url")[1]
+        .to_owned();
+    let feed = s.app.client().get(&url).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    let parsed: icalendar::Calendar = feed
+        .body
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}\n{}", feed.body));
+    let status = |n: usize| {
+        let uid = format!("meetup-{}@127.0.0.1", occ[n].id);
+        parsed
+            .components
+            .iter()
+            .filter_map(|c| c.as_event())
+            .find(|e| e.get_uid() == Some(uid.as_str()))
+            .unwrap_or_else(|| panic!("no {uid} in\n{}", feed.body))
+            .property_value("STATUS")
+            .map(str::to_owned)
+    };
+    assert_eq!(status(0).as_deref(), Some("TENTATIVE"), "waitlisted");
+    assert_eq!(status(1).as_deref(), Some("TENTATIVE"), "maybe");
+    assert_eq!(status(2).as_deref(), Some("CONFIRMED"), "yes, with a place");
+    assert_eq!(
+        status(3).as_deref(),
+        Some("CANCELLED"),
+        "cancelled, still listed"
+    );
+
+    // Ben leaves: Ana has his place, and her calendar says so.
+    answer(&ben, occ[0].id, "no").await;
+    let parsed: icalendar::Calendar = s.app.client().get(&url).await.body.parse().expect("feed");
+    let uid = format!("meetup-{}@127.0.0.1", occ[0].id);
+    let first = parsed
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .find(|e| e.get_uid() == Some(uid.as_str()))
+        .expect("first meeting");
+    assert_eq!(first.property_value("STATUS"), Some("CONFIRMED"));
 }

@@ -185,6 +185,71 @@ async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_
     }
 }
 
+/// Gives `email`'s account a profile zone and a language.
+async fn profile(app: &TestApp, email: &str, zone: Option<&str>, language: &str) {
+    use relais_domain::entities::user;
+    user::Entity::update_many()
+        .col_expr(user::Column::TimeZone, Expr::value(zone.map(str::to_owned)))
+        .col_expr(user::Column::Language, Expr::value(language))
+        .filter(user::Column::EmailKey.eq(email))
+        .exec(&app.ctx.db)
+        .await
+        .expect("profile");
+}
+
+#[tokio::test]
+async fn a_cancellation_over_smtp_gives_the_lyon_time_in_each_reader_s_words_naming_lyon_when_their_clock_differs()
+ {
+    use relais_tests::smtp::SmtpServer;
+    let m = meeting().await;
+    // Ana reads French from Montréal; Ben reads English in Lyon; Cléo has
+    // no zone of her own and reads her city's (Lyon's) clock.
+    profile(&m.app, "ana@example.org", Some("America/Montreal"), "fr").await;
+    profile(&m.app, "ben@example.org", Some("Europe/Paris"), "en").await;
+    profile(&m.app, "cleo@example.org", None, "fr").await;
+    let page = m
+        .coordinator
+        .submit(&m.path, &format!("{}/cancel", m.path), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let server = SmtpServer::start().await;
+    let jobs = relais_scheduler::JobContext {
+        mailer: std::sync::Arc::new(
+            relais_scheduler::mailer::Mailer::smtp(&server.url()).expect("smtp url"),
+        ),
+        ..m.app.jobs.clone()
+    };
+    relais_scheduler::deliver::run(&jobs, m.app.ctx.now())
+        .await
+        .expect("deliver");
+    let body = |to: &str| {
+        let mail = server
+            .received()
+            .into_iter()
+            .find(|r| r.to.iter().any(|t| t == to))
+            .unwrap_or_else(|| panic!("no email to {to}"));
+        relais_tests::decode_quoted_printable(&mail.data).replace('\u{a0}', " ")
+    };
+    let ana = body("ana@example.org");
+    assert!(
+        ana.contains("prévue le jeudi 5 février 2026 à 19 h 00 (heure de Lyon), est annulée"),
+        "{ana}"
+    );
+    assert!(
+        !ana.contains("13 h 00") && !ana.contains("2026-02-05"),
+        "{ana}"
+    );
+    let ben = body("ben@example.org");
+    assert!(ben.contains("Thursday 5 February 2026, 7:00 pm"), "{ben}");
+    assert!(
+        !ben.contains("Lyon time"),
+        "same clock, no zone named:\n{ben}"
+    );
+    let cleo = body("cleo@example.org");
+    assert!(cleo.contains("jeudi 5 février 2026 à 19 h 00"), "{cleo}");
+    assert!(!cleo.contains("heure de Lyon"), "{cleo}");
+}
+
 #[tokio::test]
 async fn a_moved_meeting_is_announced_with_its_new_revision_and_a_move_to_the_same_time_tells_no_one()
  {

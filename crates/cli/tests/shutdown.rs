@@ -4,7 +4,7 @@
 //! and exits with status 0; an instance that cannot bind its port starts
 //! no background work at all.
 
-use relais_domain::email_message::EmailMessage;
+use relais_domain::email_message::{EmailMessage, Moment};
 use relais_domain::entities::{email_outbox, job_run};
 use relais_domain::outbox::{self, NewEmail};
 use relais_domain::sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
@@ -91,7 +91,7 @@ async fn queue(db: &DatabaseConnection, n: usize) {
     let txn = db.begin().await.expect("txn");
     let message = EmailMessage::MeetupInvitation {
         title: "Rencontre".into(),
-        when: "2026-12-03 19:00".into(),
+        when: Moment::Written("2026-12-03 19:00".into()),
         place: "Lyon".into(),
         meetup_id: 1,
         event: None,

@@ -55,8 +55,10 @@ pub async fn revoke(ctx: &Context, actor: &Actor) -> Result<()> {
 pub struct Personal {
     /// Whose feed it is.
     pub name: String,
-    /// Meetings they answered yes or maybe to.
+    /// Meetings they answered yes or maybe to (or wait for a place at).
     pub meetings: Vec<occurrence::Model>,
+    /// Among them, those they may not attend: answered maybe, or waitlisted.
+    pub tentative: Vec<i32>,
     /// Milestones of their projects: (project slug, project title, milestone).
     pub milestones: Vec<(String, String, Milestone)>,
 }
@@ -91,6 +93,11 @@ pub async fn personal(
         .order_by_asc(occurrence::Column::StartsAt)
         .all(db)
         .await?;
+    let tentative = answers
+        .iter()
+        .filter(|a| a.waitlisted || a.answer == Answer::Maybe.code())
+        .map(|a| a.occurrence_id)
+        .collect();
     let project_ids: Vec<i32> = crate::team::projects_of(db, owner.id)
         .await?
         .into_iter()
@@ -118,6 +125,7 @@ pub async fn personal(
     Ok(Personal {
         name: owner.name,
         meetings,
+        tentative,
         milestones,
     })
 }

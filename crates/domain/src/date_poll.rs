@@ -213,10 +213,9 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
         let message = EmailMessage::PollInvitation {
             title: title.clone(),
             city: c.name.clone(),
-            closes_on: closes_at
-                .with_timezone(&c.time_zone)
-                .format("%Y-%m-%d")
-                .to_string(),
+            closes_on: crate::email_message::Day::On(
+                closes_at.with_timezone(&c.time_zone).date_naive(),
+            ),
             token: clear,
             poll_id: row.id,
         };
@@ -456,11 +455,7 @@ pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -
     for person in people {
         let message = EmailMessage::MeetupInvitation {
             title: p.title.clone(),
-            when: slot
-                .starts_at
-                .with_timezone(&c.time_zone)
-                .format("%Y-%m-%d %H:%M")
-                .to_string(),
+            when: crate::email_message::Moment::new(slot.starts_at, c.time_zone, &c.name),
             place: p.place_address.clone(),
             meetup_id: occ.id,
             event: Some(crate::email_message::CalendarEntry {
@@ -510,10 +505,10 @@ pub async fn remind_silent(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
     if due.is_empty() {
         return Ok(0);
     }
-    let zones: HashMap<i32, chrono_tz::Tz> = city::list(&ctx.db)
+    let zones: HashMap<i32, (chrono_tz::Tz, String)> = city::list(&ctx.db)
         .await?
         .into_iter()
-        .map(|c| (c.id, c.time_zone))
+        .map(|c| (c.id, (c.time_zone, c.name)))
         .collect();
     let poll_ids: Vec<i32> = due.keys().copied().collect();
     let slot_poll: HashMap<i32, i32> = poll_slot::Entity::find()
@@ -579,7 +574,7 @@ pub async fn remind_silent(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
 async fn remind_page(
     ctx: &Context,
     polls: &HashMap<i32, poll::Model>,
-    zones: &HashMap<i32, chrono_tz::Tz>,
+    zones: &HashMap<i32, (chrono_tz::Tz, String)>,
     silent: &[(i32, i32)],
     now: DateTime<Utc>,
 ) -> Result<usize> {
@@ -641,20 +636,17 @@ async fn remind_page(
         .filter_map(|key| {
             let p = polls.get(&key.0)?;
             let person = people.get(&key.1)?;
-            let zone = zones
+            let (zone, place) = zones
                 .get(&p.city_id)
-                .copied()
-                .unwrap_or(crate::time_zone::DEFAULT_TIME_ZONE);
+                .map_or((crate::time_zone::DEFAULT_TIME_ZONE, ""), |(z, n)| {
+                    (*z, n.as_str())
+                });
             Some((
                 person,
                 p.id,
                 EmailMessage::PollReminder {
                     title: p.title.clone(),
-                    closes_on: p
-                        .closes_at
-                        .with_timezone(&zone)
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string(),
+                    closes_on: crate::email_message::Moment::new(p.closes_at, zone, place),
                     poll_id: p.id,
                     token: clear.get(key)?.clone(),
                 },

@@ -10,7 +10,7 @@
 //! falls between two digests or appears in both.
 
 use crate::context::Context;
-use crate::email_message::{DigestItem, EmailMessage};
+use crate::email_message::{DigestItem, EmailMessage, Moment, Period};
 use crate::entities::{
     city, meetup_occurrence as occurrence, milestone as milestone_row, project, project_member,
     project_stage, project_update, user,
@@ -409,7 +409,7 @@ pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
                 })
             })
             .collect();
-        queued += send(ctx, &due, now).await?;
+        queued += send(ctx, &due, &cities, now).await?;
         if !full {
             break;
         }
@@ -419,7 +419,12 @@ pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
 
 /// Moves the windows of a page of members and queues their digests, in
 /// one transaction.
-async fn send(ctx: &Context, due: &[Due], now: DateTime<Utc>) -> Result<usize> {
+async fn send(
+    ctx: &Context,
+    due: &[Due],
+    cities: &HashMap<i32, city::Model>,
+    now: DateTime<Utc>,
+) -> Result<usize> {
     if due.is_empty() {
         return Ok(0);
     }
@@ -455,21 +460,19 @@ async fn send(ctx: &Context, due: &[Due], now: DateTime<Utc>) -> Result<usize> {
             continue;
         }
         let message = EmailMessage::Digest {
-            period: format!(
-                "{} – {}",
-                d.from.with_timezone(&d.zone).format("%Y-%m-%d"),
-                d.slot.with_timezone(&d.zone).format("%Y-%m-%d")
-            ),
+            period: Period::Days {
+                from: d.from.with_timezone(&d.zone).date_naive(),
+                until: d.slot.with_timezone(&d.zone).date_naive(),
+            },
             items,
+            // On the meeting's city clock, which may not be the reader's.
             next_meetup: next.map(|o| {
-                (
-                    o.title,
-                    o.starts_at
-                        .with_timezone(&d.zone)
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string(),
-                    o.id,
-                )
+                let city = cities.get(&o.city_id);
+                let zone = city
+                    .and_then(|c| time_zone::parse(&c.time_zone).ok())
+                    .unwrap_or(d.zone);
+                let when = Moment::new(o.starts_at, zone, city.map_or("", |c| c.name.as_str()));
+                (o.title, when, o.id)
             }),
         };
         messages.push((d, message));

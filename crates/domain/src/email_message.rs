@@ -1,7 +1,66 @@
 //! What an email says, as data: the outbox stores it, `templates` turns it
 //! into words in the recipient's language.
 
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+
+/// A moment in a place (a meeting's start in its city), kept as data so
+/// that each reader gets it in their language, on the place's clock, with
+/// the place named when their own clock reads otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Moment {
+    /// The instant, on the clock of a named place.
+    At {
+        /// The instant.
+        at: DateTime<Utc>,
+        /// The place's IANA zone.
+        zone: String,
+        /// The place that names the zone ("Lyon" in "heure de Lyon").
+        place: String,
+    },
+    /// Words written by an older version, in emails queued before it was
+    /// replaced: shown as they are.
+    Written(String),
+}
+
+impl Moment {
+    /// `at` on the clock of `place`, whose zone is `zone`.
+    pub fn new(at: DateTime<Utc>, zone: Tz, place: &str) -> Moment {
+        Moment::At {
+            at,
+            zone: zone.name().to_owned(),
+            place: place.to_owned(),
+        }
+    }
+}
+
+/// A calendar day (a due date, the last day to answer), or words written
+/// by an older version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Day {
+    /// The day.
+    On(NaiveDate),
+    /// Words written by an older version, shown as they are.
+    Written(String),
+}
+
+/// The window a digest covers, as days of the reader's calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Period {
+    /// From the first day to the last.
+    Days {
+        /// The first day.
+        from: NaiveDate,
+        /// The last day.
+        until: NaiveDate,
+    },
+    /// Words written by an older version, shown as they are.
+    Written(String),
+}
 
 /// One line of a digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,7 +132,7 @@ pub enum EmailMessage {
         /// The city.
         city: String,
         /// The last day to answer, in the city's calendar.
-        closes_on: String,
+        closes_on: Day,
         /// The poll.
         poll_id: i32,
         /// The personal token for the link.
@@ -83,8 +142,8 @@ pub enum EmailMessage {
     PollReminder {
         /// The poll's title.
         title: String,
-        /// When it closes, in the city's time.
-        closes_on: String,
+        /// When it closes, on the city's clock.
+        closes_on: Moment,
         /// The poll.
         poll_id: i32,
         /// The personal token for the link.
@@ -95,7 +154,7 @@ pub enum EmailMessage {
         /// Its title.
         title: String,
         /// When, in the city's local time.
-        when: String,
+        when: Moment,
         /// Where.
         place: String,
         /// The meeting.
@@ -108,7 +167,7 @@ pub enum EmailMessage {
         /// Its title.
         title: String,
         /// When, in the city's local time.
-        when: String,
+        when: Moment,
         /// Where.
         place: String,
         /// The meeting.
@@ -121,7 +180,7 @@ pub enum EmailMessage {
         /// Its title.
         title: String,
         /// When, in the city's local time.
-        when: String,
+        when: Moment,
         /// The meeting.
         meetup_id: i32,
     },
@@ -129,8 +188,8 @@ pub enum EmailMessage {
     MeetupChanged {
         /// Its title.
         title: String,
-        /// When, now, in the city's local time.
-        when: String,
+        /// When, now, on the city's clock.
+        when: Moment,
         /// Whether it is cancelled.
         cancelled: bool,
         /// The meeting.
@@ -146,8 +205,8 @@ pub enum EmailMessage {
     MeetupPromoted {
         /// Its title.
         title: String,
-        /// When it starts, in the city's local time.
-        when: String,
+        /// When it starts, on the city's clock.
+        when: Moment,
         /// Where.
         place: String,
         /// The meeting.
@@ -197,7 +256,7 @@ pub enum EmailMessage {
         /// The milestone's title.
         milestone: String,
         /// Its due date.
-        due_on: String,
+        due_on: Day,
         /// Already past due.
         overdue: bool,
     },
@@ -221,12 +280,12 @@ pub enum EmailMessage {
     },
     /// The periodic digest.
     Digest {
-        /// The window covered, for the reader.
-        period: String,
+        /// The window covered, in the reader's calendar.
+        period: Period,
         /// What happened.
         items: Vec<DigestItem>,
         /// The next meeting in the member's city: (title, when, id).
-        next_meetup: Option<(String, String, i32)>,
+        next_meetup: Option<(String, Moment, i32)>,
     },
     /// A coordinator's announcement.
     Announcement {
@@ -304,5 +363,59 @@ impl EmailMessage {
                 | EmailMessage::PollReminder { .. }
                 | EmailMessage::CheckIn { .. }
         ) || matches!(self, EmailMessage::Relation(r) if r.carries_secret())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_and_days_round_trip_and_older_payloads_still_read() {
+        use chrono::TimeZone;
+        let at = Utc
+            .with_ymd_and_hms(2026, 12, 3, 18, 0, 0)
+            .single()
+            .expect("time");
+        let nudge = EmailMessage::MeetupNudge {
+            title: "T".into(),
+            when: Moment::new(at, chrono_tz::Europe::Paris, "Lyon"),
+            meetup_id: 1,
+        };
+        let json = serde_json::to_string(&nudge).expect("json");
+        assert_eq!(
+            serde_json::from_str::<EmailMessage>(&json).expect("read"),
+            nudge
+        );
+        // Queued by the version that wrote times as text.
+        let old: EmailMessage = serde_json::from_str(
+            r#"{"kind":"meetup_nudge","title":"T","when":"2026-12-03 19:00","meetup_id":1}"#,
+        )
+        .expect("old nudge");
+        assert!(matches!(
+            old,
+            EmailMessage::MeetupNudge { when: Moment::Written(w), .. } if w == "2026-12-03 19:00"
+        ));
+        let old: EmailMessage = serde_json::from_str(
+            r#"{"kind":"digest","period":"2026-11-23 – 2026-11-30","items":[],"next_meetup":["R","2026-12-03 19:00",4]}"#,
+        )
+        .expect("old digest");
+        assert!(matches!(
+            old,
+            EmailMessage::Digest {
+                period: Period::Written(_),
+                next_meetup: Some((_, Moment::Written(_), 4)),
+                ..
+            }
+        ));
+        let old: EmailMessage = serde_json::from_str(
+            r#"{"kind":"milestone_due","project":"P","slug":"p","milestone":"M","due_on":"2026-12-01","overdue":false}"#,
+        )
+        .expect("old milestone");
+        assert!(matches!(
+            old,
+            EmailMessage::MilestoneDue { due_on: Day::On(d), .. }
+                if d == NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")
+        ));
     }
 }

@@ -548,8 +548,8 @@ pub async fn reschedule(
 
 /// What a meeting email says about when and where, in the meeting's city.
 pub(crate) struct Facts {
-    /// When it starts, as the city reads it.
-    pub when: String,
+    /// When it starts, on the city's clock.
+    pub when: crate::email_message::Moment,
     /// Its address, or its online link.
     pub place: String,
     /// The event for the attached calendar file.
@@ -570,11 +570,7 @@ pub(crate) fn facts(
         )
     })?;
     Ok(Facts {
-        when: occ
-            .starts_at
-            .with_timezone(&zone)
-            .format("%Y-%m-%d %H:%M")
-            .to_string(),
+        when: crate::email_message::Moment::new(occ.starts_at, zone, &city.name),
         place: if occ.place_address.is_empty() {
             occ.online_url.clone().unwrap_or_default()
         } else {

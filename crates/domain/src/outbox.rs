@@ -16,7 +16,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Delivery state of an outbox row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,6 +237,9 @@ pub struct Claimed {
     pub message: EmailMessage,
     /// The recipient's language.
     pub language: Language,
+    /// The recipient's own zone: their profile's, else their city's;
+    /// `None` for an address without an account.
+    pub zone: Option<chrono_tz::Tz>,
 }
 
 /// Candidates read beyond a claim's limit, for the rows other instances win.
@@ -315,6 +318,7 @@ pub async fn claim_due(
                 row,
                 message,
                 language,
+                zone: None,
             }),
             Err(e) => {
                 fail(db, row.id, worker, &format!("unreadable payload: {e}")).await?;
@@ -327,38 +331,71 @@ pub async fn claim_due(
 /// Gives up, with the reason, on claimed emails whose recipient closed or
 /// deleted their account after the email was queued (a planner may queue
 /// hours before delivery). A deleted account leaves its rows without a
-/// user but with the unsubscribe link only accounts get.
+/// user but with the unsubscribe link only accounts get. The others learn
+/// their recipient's zone, read now (the profile may have changed since).
 async fn skip_departed(
     db: &impl ConnectionTrait,
     claimed: Vec<Claimed>,
     worker: &str,
 ) -> Result<Vec<Claimed>> {
-    use crate::entities::user;
+    use crate::entities::{city, user};
     let ids: Vec<i32> = claimed
         .iter()
         .filter_map(|c| c.row.recipient_user_id)
         .collect();
-    let active: HashSet<i32> = if ids.is_empty() {
-        HashSet::new()
+    let active: HashMap<i32, (Option<String>, Option<i32>)> = if ids.is_empty() {
+        HashMap::new()
     } else {
         user::Entity::find()
             .select_only()
-            .column(user::Column::Id)
+            .columns([
+                user::Column::Id,
+                user::Column::TimeZone,
+                user::Column::CityId,
+            ])
             .filter(user::Column::Id.is_in(ids))
             .filter(user::Column::IsActive.eq(true))
-            .into_tuple::<i32>()
+            .into_tuple::<(i32, Option<String>, Option<i32>)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(id, zone, city)| (id, (zone, city)))
+            .collect()
+    };
+    let city_ids: HashSet<i32> = active.values().filter_map(|(_, c)| *c).collect();
+    let city_zones: HashMap<i32, String> = if city_ids.is_empty() {
+        HashMap::new()
+    } else {
+        city::Entity::find()
+            .select_only()
+            .columns([city::Column::Id, city::Column::TimeZone])
+            .filter(city::Column::Id.is_in(city_ids))
+            .into_tuple::<(i32, String)>()
             .all(db)
             .await?
             .into_iter()
             .collect()
     };
+    let zone_of = |id: i32| {
+        let (own, city) = active.get(&id)?;
+        own.as_deref()
+            .and_then(|z| crate::time_zone::parse(z).ok())
+            .or_else(|| {
+                city.and_then(|c| city_zones.get(&c))
+                    .and_then(|z| crate::time_zone::parse(z).ok())
+            })
+    };
     let mut kept = Vec::with_capacity(claimed.len());
     let (mut closed, mut deleted) = (Vec::new(), Vec::new());
-    for c in claimed {
+    for mut c in claimed {
         match c.row.recipient_user_id {
-            Some(id) if !active.contains(&id) => closed.push(c.row.id),
+            Some(id) if !active.contains_key(&id) => closed.push(c.row.id),
             None if c.row.unsubscribe.is_some() => deleted.push(c.row.id),
-            _ => kept.push(c),
+            Some(id) => {
+                c.zone = zone_of(id);
+                kept.push(c);
+            }
+            None => kept.push(c),
         }
     }
     for (ids, reason) in [

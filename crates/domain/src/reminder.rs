@@ -18,7 +18,7 @@
 //! number of statements grows with the pages, not with the emails.
 
 use crate::context::Context;
-use crate::email_message::{CalendarEntry, EmailMessage};
+use crate::email_message::{CalendarEntry, Day, EmailMessage, Moment};
 use crate::entities::{
     city, edition, meetup_occurrence as occurrence, meetup_series as series, mentor_assignment,
     milestone as milestone_row, project, project_member, review as review_row, rsvp, user,
@@ -136,7 +136,7 @@ fn zone_of(cities: &HashMap<i32, city::Model>, city_id: i32) -> Tz {
 /// A meeting within the invitation window, with what its emails say.
 struct Meeting {
     row: occurrence::Model,
-    when: String,
+    when: Moment,
     place: String,
     audiences: Vec<Skill>,
     cancelled: bool,
@@ -237,11 +237,11 @@ async fn soon(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Meeti
     Ok(rows
         .into_iter()
         .map(|o| {
-            let when = o
-                .starts_at
-                .with_timezone(&zone_of(&cities, o.city_id))
-                .format("%Y-%m-%d %H:%M")
-                .to_string();
+            let when = Moment::new(
+                o.starts_at,
+                zone_of(&cities, o.city_id),
+                cities.get(&o.city_id).map_or("", |c| c.name.as_str()),
+            );
             let place = if o.place_address.is_empty() {
                 o.online_url.clone().unwrap_or_default()
             } else {
@@ -515,7 +515,7 @@ async fn projects(
                             project: p.title.clone(),
                             slug: p.slug.clone(),
                             milestone: m.title.clone(),
-                            due_on: m.due_on.to_string(),
+                            due_on: Day::On(m.due_on),
                             overdue,
                         },
                     ));

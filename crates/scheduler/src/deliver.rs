@@ -173,7 +173,11 @@ async fn deliver_one(
     email: outbox::Claimed,
     offset: Duration,
 ) -> Result<Outcome> {
-    let rendered = relais_templates::email::render(&email.message, email.language, &jobs.base_url);
+    let reader = relais_templates::email::Reader {
+        language: email.language,
+        zone: email.zone,
+    };
+    let rendered = relais_templates::email::render(&email.message, &reader, &jobs.base_url);
     outbox::record_rendered(
         &jobs.ctx.db,
         email.row.id,

@@ -16,7 +16,7 @@ use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_domain::{DomainError, city, project, team};
 use relais_templates::form::FormState;
-use relais_templates::ics::{CalendarEvent, calendar};
+use relais_templates::ics::{self, CalendarEvent, calendar};
 use relais_templates::pages::meetups::{self as view, ListItem, MeetingPage};
 use serde::Deserialize;
 
@@ -74,7 +74,9 @@ async fn list(
     Ok(view::list(&rc.page(), &items, &options, &filter).into_response())
 }
 
-fn ics_event(state: &AppState, o: &Occurrence) -> CalendarEvent {
+/// A meeting as a calendar event: cancelled when it is, else as `attending`
+/// says (a city feed's reader is not attending anything in particular).
+fn ics_event(state: &AppState, o: &Occurrence, attending: ics::Status) -> CalendarEvent {
     let base = state
         .config
         .base_url
@@ -94,7 +96,11 @@ fn ics_event(state: &AppState, o: &Occurrence) -> CalendarEvent {
         end: o.ends_at,
         stamp: o.updated_at,
         sequence: o.sequence,
-        cancelled: o.status == meetup::Status::Cancelled.code(),
+        status: if o.status == meetup::Status::Cancelled.code() {
+            ics::Status::Cancelled
+        } else {
+            attending
+        },
         summary: o.title.clone(),
         location: if o.place_address.is_empty() {
             o.online_url.clone().unwrap_or_default()
@@ -168,7 +174,7 @@ async fn show(
             number.parse().map_err(|_| WebError::NotFound)?,
         )
         .await?;
-        let body = calendar(&o.title, &[ics_event(&state, &o)]);
+        let body = calendar(&o.title, &[ics_event(&state, &o, ics::Status::Confirmed)]);
         return Ok((
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -638,7 +644,10 @@ fn ics_response(body: String) -> Response {
 async fn city_feed(State(state): State<AppState>, Path(slug): Path<String>) -> WebResult<Response> {
     let (name, meetings) =
         relais_domain::calendar::of_city(&state.ctx.db, &slug, state.ctx.now()).await?;
-    let events: Vec<CalendarEvent> = meetings.iter().map(|o| ics_event(&state, o)).collect();
+    let events: Vec<CalendarEvent> = meetings
+        .iter()
+        .map(|o| ics_event(&state, o, ics::Status::Confirmed))
+        .collect();
     Ok(ics_response(calendar(&format!("Relais — {name}"), &events)))
 }
 
@@ -665,8 +674,18 @@ async fn personal_feed(
         .host_str()
         .unwrap_or("relais")
         .to_owned();
-    let mut events: Vec<CalendarEvent> =
-        feed.meetings.iter().map(|o| ics_event(&state, o)).collect();
+    let mut events: Vec<CalendarEvent> = feed
+        .meetings
+        .iter()
+        .map(|o| {
+            let attending = if feed.tentative.contains(&o.id) {
+                ics::Status::Tentative
+            } else {
+                ics::Status::Confirmed
+            };
+            ics_event(&state, o, attending)
+        })
+        .collect();
     for (slug, title, m) in &feed.milestones {
         events.push(CalendarEvent {
             day: Some(m.due_on),
@@ -675,7 +694,7 @@ async fn personal_feed(
             end: state.ctx.now(),
             stamp: state.ctx.now(),
             sequence: 0,
-            cancelled: false,
+            status: ics::Status::Confirmed,
             summary: format!("{title} — {}", m.title),
             location: String::new(),
             url: format!("{base}/projects/{slug}"),
