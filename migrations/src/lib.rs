@@ -28,6 +28,8 @@ mod m20261126_000303_create_introductions;
 mod m20261126_000304_create_expertise_questions;
 // actions (issue 9)
 mod m20261126_000160_pending_invitations;
+// speed (issue 13)
+mod m20261127_000180_listing_indexes;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -56,6 +58,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000304_create_expertise_questions::Migration),
             // actions (issue 9)
             Box::new(m20261126_000160_pending_invitations::Migration),
+            // speed (issue 13)
+            Box::new(m20261127_000180_listing_indexes::Migration),
         ]
     }
 }

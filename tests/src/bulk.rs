@@ -17,7 +17,7 @@ use rand::{Rng, SeedableRng};
 use relais_domain::Context;
 use relais_domain::clock::FixedClock;
 use relais_domain::sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, TransactionTrait,
 };
 use relais_web::{AppState, WebConfig};
 use std::net::SocketAddr;
@@ -264,14 +264,21 @@ const LAST_NAMES: [&str; 16] = [
 
 /// Plans the projects and their journals.
 pub fn plan(rng: &mut StdRng, now: DateTime<Utc>) -> Plan {
+    plan_sized(rng, now, PROJECTS)
+}
+
+/// Plans `projects` projects with ten journal entries each on average (the
+/// proportions of `plan`, which is this at `PROJECTS`).
+pub fn plan_sized(rng: &mut StdRng, now: DateTime<Utc>, projects: i32) -> Plan {
     // The marathon took place a little over two years ago; activity since
     // is spread over those two years.
     let marathon_start = now - Span::days(760);
-    let mut projects: Vec<ProjectPlan> = (1..=PROJECTS)
+    let updates_planned = UPDATES / PROJECTS as usize * projects.max(0) as usize;
+    let mut projects: Vec<ProjectPlan> = (1..=projects)
         .map(|id| plan_project(rng, id, marathon_start, now))
         .collect();
-    let counts = journal_lengths(rng, &projects);
-    let mut updates = Vec::with_capacity(UPDATES);
+    let counts = journal_lengths(rng, &projects, updates_planned);
+    let mut updates = Vec::with_capacity(updates_planned);
     for (project, count) in projects.iter_mut().zip(counts) {
         plan_journal(rng, project, count, &mut updates);
     }
@@ -321,17 +328,19 @@ fn plan_project(
 
 /// How many entries each project's journal gets: a few busy projects with
 /// long journals, the rest sharing what is left at random.
-fn journal_lengths(rng: &mut StdRng, projects: &[ProjectPlan]) -> Vec<usize> {
+fn journal_lengths(rng: &mut StdRng, projects: &[ProjectPlan], total: usize) -> Vec<usize> {
     let mut visible: Vec<usize> = (0..projects.len())
         .filter(|&i| projects[i].is_visible())
         .collect();
     visible.shuffle(rng);
     let mut counts = vec![0; projects.len()];
-    for &i in visible.iter().take(BUSY_PROJECTS) {
+    // One busy project in forty, as 250 are among 10,000.
+    let busy = Ord::min(BUSY_PROJECTS, projects.len() / 40);
+    for &i in visible.iter().take(busy) {
         counts[i] = rng.gen_range(120..=200);
     }
     let others: Vec<usize> = (0..projects.len()).filter(|&i| counts[i] == 0).collect();
-    let remaining = UPDATES - counts.iter().sum::<usize>();
+    let remaining = total.saturating_sub(counts.iter().sum::<usize>());
     for _ in 0..remaining {
         counts[others[rng.gen_range(0..others.len())]] += 1;
     }
@@ -433,11 +442,19 @@ pub fn whole_second(at: DateTime<Utc>) -> DateTime<Utc> {
 /// A fresh SQLite database (or PostgreSQL, as the tests choose) filled
 /// with the plan for `now`; prints where it is and how long seeding took.
 pub async fn seeded(now: DateTime<Utc>) -> (crate::TestDb, DatabaseConnection, Plan) {
+    seeded_sized(now, PROJECTS).await
+}
+
+/// As `seeded`, with `projects` projects.
+pub async fn seeded_sized(
+    now: DateTime<Utc>,
+    projects: i32,
+) -> (crate::TestDb, DatabaseConnection, Plan) {
     let db = crate::TestDb::create().await;
     let conn = db.connect_and_migrate().await;
     println!("database: {}", db.url);
     let started = Instant::now();
-    let plan = plan(&mut StdRng::seed_from_u64(SEED), now);
+    let plan = plan_sized(&mut StdRng::seed_from_u64(SEED), now, projects);
     seed(&conn, &plan, &mut StdRng::seed_from_u64(SEED + 1)).await;
     println!("seeded in {:.1} s", started.elapsed().as_secs_f64());
     (db, conn, plan)
@@ -572,6 +589,22 @@ pub async fn seed(conn: &DatabaseConnection, plan: &Plan, rng: &mut StdRng) {
         ("explainers", insert_explainers(&txn, plan, rng).await),
     ];
     txn.commit().await.expect("commit seeding");
+    if conn.get_database_backend() == DbBackend::Postgres {
+        // Rows were given their ids: the sequences start after them, so
+        // that rows the application adds next do not collide.
+        conn.execute_unprepared(
+            "DO $$ DECLARE r record; BEGIN \
+             FOR r IN SELECT table_name, column_name FROM information_schema.columns \
+             WHERE table_schema = current_schema() \
+             AND (column_default LIKE 'nextval%' OR is_identity = 'YES') LOOP \
+             EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), \
+             COALESCE((SELECT MAX(%I) FROM %I), 0) + 1, false)', \
+             r.table_name, r.column_name, r.column_name, r.table_name); \
+             END LOOP; END $$",
+        )
+        .await
+        .expect("sequences after seeding");
+    }
     let counts: Vec<String> = counts
         .iter()
         .map(|(table, n)| format!("{n} {table}"))
@@ -1137,7 +1170,9 @@ async fn insert_outbox(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng)
             .expect("a time")
             .and_utc())
     .num_seconds();
-    for n in 0..EMAILS {
+    // Two emails per project, as 20,000 are for 10,000.
+    let count = EMAILS / PROJECTS * plan.projects.len() as i32;
+    for n in 0..count {
         let user = rng.gen_range(1..=USERS);
         let created_at = plan.now - Span::seconds(rng.gen_range(0..span));
         let state = weighted(rng, &[("sent", 95), ("failed", 2), ("pending", 3)]);

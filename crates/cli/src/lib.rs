@@ -18,9 +18,21 @@ pub async fn open_database(url: &str) -> anyhow::Result<DatabaseConnection> {
     let conn = db::connect(url)
         .await
         .with_context(|| format!("cannot open the database {shown} (RELAIS_DATABASE_URL)"))?;
+    let pending = Migrator::get_pending_migrations(&conn)
+        .await
+        .with_context(|| format!("cannot read the migrations of {shown}"))?
+        .len();
     Migrator::up(&conn, None)
         .await
         .with_context(|| format!("cannot migrate the database {shown}"))?;
+    if pending > 0 {
+        db::analyze(&conn)
+            .await
+            .with_context(|| format!("cannot analyze the database {shown}"))?;
+    }
+    db::optimize(&conn)
+        .await
+        .with_context(|| format!("cannot optimize the database {shown}"))?;
     Ok(conn)
 }
 

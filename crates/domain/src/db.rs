@@ -1,6 +1,6 @@
 //! Opening the database: SQLite by default, PostgreSQL in production.
 
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use std::time::Duration;
 
 /// Connects to `url` (`sqlite://…` or `postgres://…`) with Relais' settings.
@@ -27,4 +27,22 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
         options.max_connections(16);
     }
     Database::connect(options).await
+}
+
+/// Refreshes the query planner's statistics where they have gone stale:
+/// SQLite's `PRAGMA optimize` (cheap; run at start-up and every hour).
+/// PostgreSQL's autovacuum does the same on its own.
+pub async fn optimize(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_unprepared("PRAGMA optimize").await?;
+    }
+    Ok(())
+}
+
+/// Gathers the query planner's statistics for every table (`ANALYZE` on
+/// both databases): after migrations, so that new indexes are weighed
+/// with the data they index from the first request.
+pub async fn analyze(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    db.execute_unprepared("ANALYZE").await?;
+    Ok(())
 }

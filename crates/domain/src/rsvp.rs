@@ -17,8 +17,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
+use std::collections::HashMap;
 
 /// A member's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,6 +282,45 @@ pub fn counts(attendees: &[Attendee]) -> Counts {
         }
         c
     })
+}
+
+/// The answer counts of several meetings with one grouped query; a meeting
+/// nobody answered has zero counts.
+pub async fn counts_of(
+    db: &impl ConnectionTrait,
+    occurrence_ids: &[i32],
+) -> Result<HashMap<i32, Counts>> {
+    let mut out: HashMap<i32, Counts> = occurrence_ids
+        .iter()
+        .map(|id| (*id, Counts::default()))
+        .collect();
+    if occurrence_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows: Vec<(i32, String, bool, i64)> = rsvp::Entity::find()
+        .select_only()
+        .column(rsvp::Column::OccurrenceId)
+        .column(rsvp::Column::Answer)
+        .column(rsvp::Column::Waitlisted)
+        .column_as(rsvp::Column::UserId.count(), "n")
+        .filter(rsvp::Column::OccurrenceId.is_in(occurrence_ids.to_vec()))
+        .group_by(rsvp::Column::OccurrenceId)
+        .group_by(rsvp::Column::Answer)
+        .group_by(rsvp::Column::Waitlisted)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (id, answer, waitlisted, n) in rows {
+        let c = out.entry(id).or_default();
+        let n = u64::try_from(n).unwrap_or(0);
+        match (Answer::parse(&answer), waitlisted) {
+            (Ok(Answer::Yes), false) => c.yes += n,
+            (Ok(Answer::Yes), true) => c.waitlisted += n,
+            (Ok(Answer::Maybe), _) => c.maybe += n,
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 /// The actor's own answer, if any.

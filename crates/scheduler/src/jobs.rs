@@ -143,6 +143,13 @@ pub const JOBS: &[Job] = &[
         slot: None,
         work: housekeeping,
     },
+    Job {
+        name: "optimize",
+        schedule: "0 47 * * * *",
+        does: "refreshes the query planner's statistics where they have gone stale (SQLite `PRAGMA optimize`)",
+        slot: None,
+        work: optimize,
+    },
 ];
 
 /// The job called `name`.
@@ -192,6 +199,15 @@ fn housekeeping(jobs: &JobContext, now: DateTime<Utc>) -> JobFuture<'_> {
     Box::pin(async move {
         let purged = relais_domain::session::purge_expired(&jobs.ctx.db, now).await?;
         Ok(usize::try_from(purged).unwrap_or(usize::MAX))
+    })
+}
+
+fn optimize(jobs: &JobContext, _now: DateTime<Utc>) -> JobFuture<'_> {
+    Box::pin(async move {
+        relais_domain::db::optimize(&jobs.ctx.db)
+            .await
+            .map_err(relais_domain::DomainError::from)?;
+        Ok(0)
     })
 }
 

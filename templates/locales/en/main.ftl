@@ -1177,3 +1177,10 @@ email-mentor-ended-team-subject = { $mentor } no longer mentors "{ $project }"
 email-mentor-ended-team-body = { $mentor } no longer follows "{ $project }". Their reviews stay on the project's page; coordinators can suggest another mentor.
 flash-invitation-renewed = Invitation extended by 7 days. The email sent less than an hour ago still works: no new email was sent.
 error-invitation-racing = Another invitation to this address has just been sent: reload the page.
+
+# -- speed
+rollup-all-quiet = all { $count } quiet projects
+rollup-more = and { $count } more
+quiet-title = Quiet projects in { $city }
+quiet-project = Project
+quiet-since = Last public news

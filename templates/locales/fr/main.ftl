@@ -1174,3 +1174,10 @@ email-mentor-ended-team-subject = { $mentor } ne suit plus « { $project } »
 email-mentor-ended-team-body = { $mentor } ne suit plus « { $project } ». Ses retours restent sur la page du projet ; les coordinateurs peuvent vous proposer un autre mentor.
 flash-invitation-renewed = Invitation prolongée de 7 jours. Le courriel envoyé il y a moins d'une heure reste valable : aucun nouveau courriel n'est parti.
 error-invitation-racing = Une autre invitation à cette adresse vient de partir : rechargez la page.
+
+# -- speed
+rollup-all-quiet = les { $count } projets silencieux
+rollup-more = et { $count } autres
+quiet-title = Projets silencieux à { $city }
+quiet-project = Projet
+quiet-since = Dernière nouvelle publique

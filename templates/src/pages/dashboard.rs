@@ -1,7 +1,7 @@
 //! The team dashboard (what is late or due soon) and the coordinators'
 //! roll-up by city.
 
-use crate::i18n::{t, t_count};
+use crate::i18n::{t, t_args, t_count};
 use crate::layout::{PageContext, page};
 use maud::{Markup, html};
 use relais_domain::dashboard::{self, CityRollup, TeamProject};
@@ -77,8 +77,22 @@ pub fn city_rollup(lang: relais_domain::Language, rollups: &[CityRollup]) -> Mar
                         td { (r.projects) }
                         td { (percent(r.progress)) }
                         td { (r.behind) }
-                        td { (project_links(&r.quiet)) }
-                        td { (project_links(&r.missed_check_ins)) }
+                        td {
+                            (project_links(&r.quiet))
+                            @if r.quiet_total > r.quiet.len() {
+                                " "
+                                a href={ "/admin/quiet?city=" (r.city_id) } {
+                                    (t_args(lang, "rollup-all-quiet", &[("count", &r.quiet_total.to_string())]))
+                                }
+                            }
+                        }
+                        td {
+                            (project_links(&r.missed_check_ins))
+                            @if r.missed_total > r.missed_check_ins.len() {
+                                " "
+                                (t_args(lang, "rollup-more", &[("count", &(r.missed_total - r.missed_check_ins.len()).to_string())]))
+                            }
+                        }
                     }
                 }
             }
@@ -93,6 +107,52 @@ pub fn city_rollup(lang: relais_domain::Language, rollups: &[CityRollup]) -> Mar
             } }
         }
     }
+}
+
+/// A city's quiet projects, a page at a time.
+pub fn quiet(
+    ctx: &PageContext,
+    city: &str,
+    city_id: i32,
+    projects: &[dashboard::QuietProject],
+    page_no: u64,
+    pages: u64,
+) -> Markup {
+    let lang = ctx.lang;
+    let title = t_args(lang, "quiet-title", &[("city", city)]);
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            p { a href="/admin" { "← " (t(lang, "admin-title")) } }
+            table {
+                thead { tr {
+                    th scope="col" { (t(lang, "quiet-project")) }
+                    th scope="col" { (t(lang, "quiet-since")) }
+                } }
+                tbody {
+                    @for p in projects {
+                        tr {
+                            td { a href={ "/projects/" (p.slug) } { (p.title) } }
+                            td { time datetime=(p.since.to_rfc3339()) { (p.since.format("%Y-%m-%d")) } }
+                        }
+                    }
+                }
+            }
+            @if pages > 1 {
+                nav.pagination aria-label=(t(lang, "pagination")) {
+                    @if page_no > 1 {
+                        a rel="prev" href={ "/admin/quiet?city=" (city_id) "&page=" (page_no - 1) } { "← " (t(lang, "pagination-previous")) }
+                    }
+                    " " span { (t_args(lang, "pagination-position", &[("page", &page_no.to_string()), ("pages", &pages.to_string())])) } " "
+                    @if page_no < pages {
+                        a rel="next" href={ "/admin/quiet?city=" (city_id) "&page=" (page_no + 1) } { (t(lang, "pagination-next")) " →" }
+                    }
+                }
+            }
+        },
+    )
 }
 
 fn project_links(projects: &[(String, String)]) -> Markup {

@@ -24,6 +24,7 @@ use relais_templates::t;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin", get(show))
+        .route("/admin/quiet", get(quiet))
         .route("/admin/registration", post(set_registration))
         .route("/admin/invitations", post(invite))
         .route(
@@ -105,6 +106,39 @@ async fn show(
     let view = admin_view(&state, &actor, rc.lang, edition_id).await?;
     let form = FormState::new().with("language", rc.lang.code());
     Ok(admin(&rc.page(), &view, &form).into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+struct QuietQuery {
+    city: Option<String>,
+    page: Option<String>,
+}
+
+/// A city's quiet projects, a page at a time (the roll-up names the first).
+async fn quiet(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Query(q): Query<QuietQuery>,
+) -> WebResult<Response> {
+    let actor = require_coordinator(&rc)?;
+    let city_id: i32 = q
+        .city
+        .and_then(|c| c.parse().ok())
+        .ok_or(WebError::NotFound)?;
+    let city = city::get(&state.ctx.db, city_id).await?;
+    let page_no: u64 = q.page.and_then(|p| p.parse().ok()).unwrap_or(1).max(1);
+    let (projects, total) =
+        dashboard::quiet_page(&state.ctx.db, &actor, city_id, state.ctx.now(), page_no).await?;
+    let pages = (total as u64).div_ceil(dashboard::QUIET_PAGE).max(1);
+    Ok(relais_templates::pages::dashboard::quiet(
+        &rc.page(),
+        &city.name,
+        city_id,
+        &projects,
+        page_no,
+        pages,
+    )
+    .into_response())
 }
 
 async fn set_registration(

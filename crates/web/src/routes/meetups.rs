@@ -55,17 +55,21 @@ async fn list(
     let cities = city::list(&state.ctx.db).await?;
     let city_id = q.city.as_deref().and_then(|c| c.parse::<i32>().ok());
     let now = state.ctx.now();
-    let mut items = Vec::new();
-    for o in meetup::upcoming(&state.ctx.db, city_id, now, 100).await? {
-        let c = cities.iter().find(|c| c.id == o.city_id);
-        let attendees = rsvp::attendees(&state.ctx.db, o.id).await?;
-        items.push(ListItem {
-            city: c.map(|c| c.name.clone()).unwrap_or_default(),
-            zone: c.map_or(relais_domain::time_zone::DEFAULT_TIME_ZONE, |c| c.time_zone),
-            counts: rsvp::counts(&attendees),
-            occurrence: o,
-        });
-    }
+    let upcoming = meetup::upcoming(&state.ctx.db, city_id, now, 100).await?;
+    let ids: Vec<i32> = upcoming.iter().map(|o| o.id).collect();
+    let counts = rsvp::counts_of(&state.ctx.db, &ids).await?;
+    let items: Vec<ListItem> = upcoming
+        .into_iter()
+        .map(|o| {
+            let c = cities.iter().find(|c| c.id == o.city_id);
+            ListItem {
+                city: c.map(|c| c.name.clone()).unwrap_or_default(),
+                zone: c.map_or(relais_domain::time_zone::DEFAULT_TIME_ZONE, |c| c.time_zone),
+                counts: counts.get(&o.id).copied().unwrap_or_default(),
+                occurrence: o,
+            }
+        })
+        .collect();
     let options: Vec<(String, String)> = cities
         .iter()
         .map(|c| (c.id.to_string(), c.name.clone()))

@@ -1,0 +1,116 @@
+//! Every page answers from a bounded number of SQL statements, however many
+//! projects exist (issue 13): the same pages are requested over HTTP on a
+//! programme of 50 projects and on one of 500 (seeded as the benchmarks
+//! seed 10,000), counting the statements each request sends, and a page
+//! whose count grows with the number of projects has a query in a loop.
+
+use chrono::Utc;
+use relais_domain::account::{self, NewAccount};
+use relais_domain::clock::FixedClock;
+use relais_domain::{Context, Language, Role};
+use relais_tests::bulk::{Plan, seeded_sized, serve, whole_second};
+use relais_tests::{Client, PASSWORD};
+use reqwest::StatusCode;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The pages counted: (label, path, as the coordinator).
+fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
+    // The visible project with the longest public journal.
+    let busy = plan
+        .projects
+        .iter()
+        .filter(|p| p.is_visible())
+        .max_by_key(|p| (p.public_updates, -p.id))
+        .expect("a visible project");
+    vec![
+        ("home", "/".to_owned(), false),
+        ("gallery", "/projects".to_owned(), false),
+        ("gallery by city", "/projects?city=2".to_owned(), false),
+        (
+            "gallery by name, page 2",
+            "/projects?sort=title&page=2".to_owned(),
+            false,
+        ),
+        ("project page", format!("/projects/{}", busy.slug), false),
+        (
+            "project feed",
+            format!("/projects/{}/feed.atom", busy.slug),
+            false,
+        ),
+        ("programme feed", "/feed.atom".to_owned(), false),
+        ("meetups", "/meetups".to_owned(), false),
+        ("videos", "/videos".to_owned(), false),
+        ("admin", "/admin".to_owned(), true),
+        ("quiet projects", "/admin/quiet?city=1".to_owned(), true),
+        ("outbox", "/admin/outbox".to_owned(), true),
+        (
+            "coordinator's project page",
+            format!("/projects/{}", busy.slug),
+            true,
+        ),
+    ]
+}
+
+/// Statements per page on a programme of `projects` projects.
+async fn count(projects: i32) -> BTreeMap<&'static str, usize> {
+    let now = whole_second(Utc::now());
+    let (_db, mut conn, plan) = seeded_sized(now, projects).await;
+    let ctx = Context::new(conn.clone(), Arc::new(FixedClock::new(now)));
+    account::create_account(
+        &ctx,
+        NewAccount {
+            email: "coord@example.org".to_owned(),
+            name: "Coordinatrice".to_owned(),
+            role: Role::Coordinator,
+            city: None,
+            password: Some(PASSWORD.to_owned()),
+            language: Language::Fr,
+        },
+    )
+    .await
+    .expect("coordinator");
+    let statements = Arc::new(AtomicUsize::new(0));
+    let counter = statements.clone();
+    conn.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let base_url = serve(conn, now).await;
+    let visitor = Client::new(&base_url);
+    let coordinator = Client::new(&base_url);
+    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let mut counts = BTreeMap::new();
+    for (label, path, logged_in) in pages(&plan) {
+        let client = if logged_in { &coordinator } else { &visitor };
+        // Once first, so that nothing counted is a one-time cost.
+        client.get(&path).await;
+        statements.store(0, Ordering::SeqCst);
+        let page = client.get(&path).await;
+        let sent = statements.load(Ordering::SeqCst);
+        assert_eq!(
+            page.status,
+            StatusCode::OK,
+            "{label} ({path}): {}",
+            page.body
+        );
+        println!("{projects} projects, {label}: {sent} statements");
+        counts.insert(label, sent);
+    }
+    counts
+}
+
+#[tokio::test]
+async fn statements_per_page_do_not_grow_with_the_projects() {
+    let small = count(50).await;
+    let large = count(500).await;
+    for (label, sent) in &small {
+        assert_eq!(
+            large.get(label),
+            Some(sent),
+            "{label}: {sent} statements with 50 projects, {:?} with 500",
+            large.get(label)
+        );
+        assert!(*sent <= 40, "{label}: {sent} statements");
+    }
+}
