@@ -30,6 +30,8 @@ mod m20261126_000304_create_expertise_questions;
 mod m20261126_000160_pending_invitations;
 // speed (issue 13)
 mod m20261127_000180_listing_indexes;
+// content (issue 9): unsubscribe links per category, hashed.
+mod m20261126_000170_unsubscribe_tokens;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -60,6 +62,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000160_pending_invitations::Migration),
             // speed (issue 13)
             Box::new(m20261127_000180_listing_indexes::Migration),
+            // content (issue 9)
+            Box::new(m20261126_000170_unsubscribe_tokens::Migration),
         ]
     }
 }

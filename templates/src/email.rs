@@ -8,14 +8,18 @@ use chrono_tz::Tz;
 use maud::{DOCTYPE, html};
 use relais_domain::Language;
 use relais_domain::email_message::{Day, EmailMessage, Moment, Period};
+use relais_domain::email_preference::Category;
 
 /// Who an email is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reader {
     /// The language they read.
     pub language: Language,
     /// Their own zone, if known: a time on another clock names its place.
     pub zone: Option<Tz>,
+    /// The secret part of their link out of this email's category
+    /// (`{token}/{category}`, after `/unsubscribe/`), for optional emails.
+    pub unsubscribe: Option<String>,
 }
 
 impl Reader {
@@ -24,8 +28,28 @@ impl Reader {
         Reader {
             language,
             zone: None,
+            unsubscribe: None,
         }
     }
+}
+
+/// A paragraph of an email.
+pub(crate) enum Block {
+    /// Our own words.
+    Text(String),
+    /// A member's Markdown: sanitised HTML, readable plain text.
+    Markdown(String),
+    /// A piece of news with its page, and the member's Markdown if any.
+    Item {
+        lead: String,
+        markdown: Option<String>,
+        url: String,
+    },
+}
+
+/// Our own words, a paragraph each.
+pub(crate) fn plain(paragraphs: Vec<String>) -> Vec<Block> {
+    paragraphs.into_iter().map(Block::Text).collect()
 }
 
 /// How a moment reads in an email.
@@ -98,7 +122,7 @@ pub struct RenderedEmail {
 pub(crate) struct Parts {
     pub(crate) subject: String,
     pub(crate) greeting_name: Option<String>,
-    pub(crate) paragraphs: Vec<String>,
+    pub(crate) paragraphs: Vec<Block>,
     pub(crate) action: Option<(String, String)>,
     pub(crate) ignore_note: bool,
 }
@@ -110,7 +134,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         EmailMessage::Activation { name, token } => Parts {
             subject: t(lang, "email-activation-subject"),
             greeting_name: Some(name.clone()),
-            paragraphs: vec![t(lang, "email-activation-body")],
+            paragraphs: plain(vec![t(lang, "email-activation-body")]),
             action: Some((
                 t(lang, "email-activation-button"),
                 format!("{base}/activate/{token}"),
@@ -120,7 +144,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         EmailMessage::AccountExists { name } => Parts {
             subject: t(lang, "email-account-exists-subject"),
             greeting_name: Some(name.clone()),
-            paragraphs: vec![t(lang, "email-account-exists-body")],
+            paragraphs: plain(vec![t(lang, "email-account-exists-body")]),
             action: Some((
                 t(lang, "email-account-exists-button"),
                 format!("{base}/password/forgot"),
@@ -130,7 +154,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         EmailMessage::PasswordReset { name, token } => Parts {
             subject: t(lang, "email-reset-subject"),
             greeting_name: Some(name.clone()),
-            paragraphs: vec![t(lang, "email-reset-body")],
+            paragraphs: plain(vec![t(lang, "email-reset-body")]),
             action: Some((
                 t(lang, "email-reset-button"),
                 format!("{base}/password/reset/{token}"),
@@ -140,7 +164,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         EmailMessage::SetPassword { name, token } => Parts {
             subject: t(lang, "email-set-password-subject"),
             greeting_name: Some(name.clone()),
-            paragraphs: vec![t(lang, "email-set-password-body")],
+            paragraphs: plain(vec![t(lang, "email-set-password-body")]),
             action: Some((
                 t(lang, "email-reset-button"),
                 format!("{base}/password/reset/{token}"),
@@ -156,14 +180,14 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         } => Parts {
             subject: t_args(lang, "email-poll-subject", &[("title", title)]),
             greeting_name: None,
-            paragraphs: vec![
+            paragraphs: plain(vec![
                 t_args(lang, "email-poll-body", &[("title", title), ("city", city)]),
                 t_args(
                     lang,
                     "email-poll-closes",
                     &[("date", &day(lang, closes_on))],
                 ),
-            ],
+            ]),
             action: Some((
                 t(lang, "email-poll-button"),
                 format!("{base}/polls/{poll_id}/{token}"),
@@ -178,14 +202,14 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         } => Parts {
             subject: t_args(lang, "email-poll-reminder-subject", &[("title", title)]),
             greeting_name: None,
-            paragraphs: vec![t_args(
+            paragraphs: plain(vec![t_args(
                 lang,
                 "email-poll-reminder-body",
                 &[
                     ("title", title),
                     ("date", &moment(reader, closes_on, Form::Long)),
                 ],
-            )],
+            )]),
             action: Some((
                 t(lang, "email-poll-button"),
                 format!("{base}/polls/{poll_id}/{token}"),
@@ -212,7 +236,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 ],
             ),
             greeting_name: None,
-            paragraphs: vec![t_args(
+            paragraphs: plain(vec![t_args(
                 lang,
                 "email-reminder-body",
                 &[
@@ -220,7 +244,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                     ("when", &moment(reader, when, Form::Long)),
                     ("place", place),
                 ],
-            )],
+            )]),
             action: Some((
                 t(lang, "email-meetup-button"),
                 format!("{base}/meetups/{meetup_id}"),
@@ -241,14 +265,14 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 ],
             ),
             greeting_name: None,
-            paragraphs: vec![t_args(
+            paragraphs: plain(vec![t_args(
                 lang,
                 "email-nudge-body",
                 &[
                     ("title", title),
                     ("when", &moment(reader, when, Form::Long)),
                 ],
-            )],
+            )]),
             action: Some((
                 t(lang, "email-meetup-button"),
                 format!("{base}/meetups/{meetup_id}"),
@@ -275,7 +299,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 ],
             ),
             greeting_name: None,
-            paragraphs: vec![t_args(
+            paragraphs: plain(vec![t_args(
                 lang,
                 if *cancelled {
                     "email-cancelled-body"
@@ -286,7 +310,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                     ("title", title),
                     ("when", &moment(reader, when, Form::Long)),
                 ],
-            )],
+            )]),
             action: Some((
                 t(lang, "email-meetup-see"),
                 format!("{base}/meetups/{meetup_id}"),
@@ -309,7 +333,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 ],
             ),
             greeting_name: None,
-            paragraphs: vec![
+            paragraphs: plain(vec![
                 t_args(
                     lang,
                     "email-promoted-body",
@@ -320,7 +344,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                     ],
                 ),
                 t(lang, "email-promoted-free-it"),
-            ],
+            ]),
             action: Some((
                 t(lang, "email-meetup-see"),
                 format!("{base}/meetups/{meetup_id}"),
@@ -334,14 +358,14 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         } => Parts {
             subject: t_args(lang, "email-review-posted-subject", &[("project", project)]),
             greeting_name: None,
-            paragraphs: vec![
+            paragraphs: plain(vec![
                 t_args(
                     lang,
                     "email-review-posted-body",
                     &[("project", project), ("mentor", mentor)],
                 ),
                 t(lang, "email-review-posted-answer"),
-            ],
+            ]),
             action: Some((
                 t(lang, "email-review-posted-button"),
                 format!("{base}/projects/{slug}/reviews"),
@@ -361,12 +385,13 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
             ),
             greeting_name: None,
             paragraphs: vec![
-                t_args(
+                Block::Text(t_args(
                     lang,
                     "email-review-requested-body",
                     &[("project", project), ("name", requested_by)],
-                ),
-                t_args(lang, "email-review-question", &[("question", question)]),
+                )),
+                Block::Text(t(lang, "email-review-question-lead")),
+                Block::Markdown(question.clone()),
             ],
             action: Some((
                 t(lang, "review-new"),
@@ -391,7 +416,11 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
             Parts {
                 subject: t_args(lang, &format!("email-mentor-{which}-subject"), &args),
                 greeting_name: None,
-                paragraphs: vec![t_args(lang, &format!("email-mentor-{which}-body"), &args)],
+                paragraphs: plain(vec![t_args(
+                    lang,
+                    &format!("email-mentor-{which}-body"),
+                    &args,
+                )]),
                 action: Some((
                     t(lang, "email-milestone-button"),
                     format!("{base}/projects/{slug}"),
@@ -416,7 +445,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 &[("milestone", milestone), ("project", project)],
             ),
             greeting_name: None,
-            paragraphs: vec![t_args(
+            paragraphs: plain(vec![t_args(
                 lang,
                 if *overdue {
                     "email-milestone-overdue-body"
@@ -428,7 +457,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                     ("project", project),
                     ("date", &day(lang, due_on)),
                 ],
-            )],
+            )]),
             action: Some((
                 t(lang, "email-milestone-button"),
                 format!("{base}/projects/{slug}"),
@@ -452,7 +481,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
             ),
             greeting_name: None,
             paragraphs: {
-                let mut p = vec![t_args(
+                let mut p = plain(vec![t_args(
                     lang,
                     if *overdue {
                         "email-review-overdue-body"
@@ -460,9 +489,10 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                         "email-review-due-body"
                     },
                     &[("project", project)],
-                )];
+                )]);
                 if let Some(q) = question {
-                    p.push(t_args(lang, "email-review-question", &[("question", q)]));
+                    p.push(Block::Text(t(lang, "email-review-question-lead")));
+                    p.push(Block::Markdown(q.clone()));
                 }
                 p
             },
@@ -475,7 +505,11 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         EmailMessage::QuietProject { project, slug } => Parts {
             subject: t_args(lang, "email-quiet-subject", &[("project", project)]),
             greeting_name: None,
-            paragraphs: vec![t_args(lang, "email-quiet-body", &[("project", project)])],
+            paragraphs: plain(vec![t_args(
+                lang,
+                "email-quiet-body",
+                &[("project", project)],
+            )]),
             action: Some((
                 t(lang, "email-milestone-button"),
                 format!("{base}/projects/{slug}"),
@@ -494,26 +528,43 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
             ),
             greeting_name: None,
             paragraphs: {
-                let mut p: Vec<String> = items
+                let mut p: Vec<Block> = items
                     .iter()
                     .map(|item| {
-                        let what = t_args(
-                            lang,
-                            &format!("digest-{}", item.kind),
-                            &[("project", &item.project), ("text", &item.text)],
-                        );
-                        format!("{what} — {base}{}", item.path)
+                        let url = format!("{base}{}", item.path);
+                        // A project's news is its team's Markdown, shown whole.
+                        if item.kind == "update" {
+                            Block::Item {
+                                lead: t_args(
+                                    lang,
+                                    "email-digest-update-lead",
+                                    &[("project", &item.project)],
+                                ),
+                                markdown: Some(item.text.clone()),
+                                url,
+                            }
+                        } else {
+                            Block::Item {
+                                lead: t_args(
+                                    lang,
+                                    &format!("digest-{}", item.kind),
+                                    &[("project", &item.project), ("text", &item.text)],
+                                ),
+                                markdown: None,
+                                url,
+                            }
+                        }
                     })
                     .collect();
                 if let Some((title, when, _)) = next_meetup {
-                    p.push(t_args(
+                    p.push(Block::Text(t_args(
                         lang,
                         "digest-next-meetup",
                         &[
                             ("title", title),
                             ("when", &moment(reader, when, Form::Long)),
                         ],
-                    ));
+                    )));
                 }
                 p
             },
@@ -529,14 +580,13 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         } => Parts {
             subject: subject.clone(),
             greeting_name: None,
-            paragraphs: {
-                let mut p: Vec<String> = body.split("\n\n").map(str::to_owned).collect();
-                p.push(match from {
+            paragraphs: vec![
+                Block::Markdown(body.clone()),
+                Block::Text(match from {
                     Some(city) => t_args(lang, "email-announcement-from-city", &[("city", city)]),
                     None => t(lang, "email-announcement-from-programme"),
-                });
-                p
-            },
+                }),
+            ],
             action: None,
             ignore_note: false,
         },
@@ -551,7 +601,11 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 &[("project", project), ("month", &month(lang, month_code))],
             ),
             greeting_name: None,
-            paragraphs: vec![t_args(lang, "email-check-in-body", &[("project", project)])],
+            paragraphs: plain(vec![t_args(
+                lang,
+                "email-check-in-body",
+                &[("project", project)],
+            )]),
             action: Some((
                 t(lang, "email-check-in-button"),
                 format!("{base}/check-in/{token}"),
@@ -574,7 +628,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 ],
             ),
             greeting_name: None,
-            paragraphs: vec![t_args(
+            paragraphs: plain(vec![t_args(
                 lang,
                 "email-meetup-body",
                 &[
@@ -582,7 +636,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                     ("when", &moment(reader, when, Form::Long)),
                     ("place", place),
                 ],
-            )],
+            )]),
             action: Some((
                 t(lang, "email-meetup-button"),
                 format!("{base}/meetups/{meetup_id}"),
@@ -600,14 +654,14 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                 &[("project", project)],
             ),
             greeting_name: None,
-            paragraphs: vec![
+            paragraphs: plain(vec![
                 t_args(
                     lang,
                     "email-team-invitation-body",
                     &[("inviter", inviter), ("project", project)],
                 ),
                 t(lang, "email-team-invitation-link"),
-            ],
+            ]),
             action: Some((
                 t(lang, "email-team-invitation-button"),
                 format!("{base}/team-invitations/{token}"),
@@ -622,7 +676,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
         } => Parts {
             subject: t(lang, "email-invitation-subject"),
             greeting_name: None,
-            paragraphs: vec![
+            paragraphs: plain(vec![
                 t_args(
                     lang,
                     "email-invitation-body",
@@ -632,7 +686,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                     ],
                 ),
                 t(lang, "email-invitation-link"),
-            ],
+            ]),
             action: Some((
                 t(lang, "email-invitation-button"),
                 format!("{base}/signup?invitation={token}"),
@@ -642,10 +696,43 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
     }
 }
 
+/// Why an optional email came and how to stop it: the footer's words and links.
+struct Footer {
+    why: String,
+    /// (label, link) to stop this email's category, when the reader has one.
+    unsubscribe: Option<(String, String)>,
+    /// (label, link) to the preferences on the profile page.
+    preferences: (String, String),
+}
+
+fn footer(message: &EmailMessage, reader: &Reader, base: &str) -> Option<Footer> {
+    let lang = reader.language;
+    let category = Category::of(message)?;
+    let code = category.code();
+    Some(Footer {
+        why: t(lang, &format!("email-footer-why-{code}")),
+        unsubscribe: reader.unsubscribe.as_ref().map(|path| {
+            (
+                t_args(
+                    lang,
+                    "email-footer-unsubscribe",
+                    &[("category", &t(lang, &format!("emails-category-{code}")))],
+                ),
+                format!("{base}/unsubscribe/{path}"),
+            )
+        }),
+        preferences: (
+            t(lang, "email-footer-preferences"),
+            format!("{base}/profile#emails"),
+        ),
+    })
+}
+
 /// Renders `message` for `reader`, with links under `base_url`.
 pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> RenderedEmail {
     let lang = reader.language;
     let p = parts(message, reader, base_url);
+    let footer = footer(message, reader, base_url.trim_end_matches('/'));
     let greeting = p
         .greeting_name
         .as_ref()
@@ -655,8 +742,24 @@ pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> Render
         text.push_str(g);
         text.push_str("\n\n");
     }
-    for paragraph in &p.paragraphs {
-        text.push_str(paragraph);
+    for block in &p.paragraphs {
+        match block {
+            Block::Text(words) => text.push_str(words),
+            Block::Markdown(markdown) => text.push_str(&crate::markdown::plain_text(markdown)),
+            Block::Item {
+                lead,
+                markdown,
+                url,
+            } => {
+                text.push_str(lead);
+                if let Some(markdown) = markdown {
+                    text.push_str("\n\n");
+                    text.push_str(&crate::markdown::plain_text(markdown));
+                }
+                text.push('\n');
+                text.push_str(url);
+            }
+        }
         text.push_str("\n\n");
     }
     if let Some((_, url)) = &p.action {
@@ -670,22 +773,57 @@ pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> Render
     text.push_str("-- \n");
     text.push_str(&t(lang, "email-signature"));
     text.push('\n');
+    if let Some(f) = &footer {
+        text.push('\n');
+        text.push_str(&f.why);
+        text.push('\n');
+        for (label, url) in f.unsubscribe.iter().chain([&f.preferences]) {
+            text.push_str(&t_args(
+                lang,
+                "email-footer-link",
+                &[("label", label), ("url", url)],
+            ));
+            text.push('\n');
+        }
+    }
 
+    let muted = "color: #5a6272;";
     let html = html! {
         (DOCTYPE)
         html lang=(lang.code()) {
             head { meta charset="utf-8"; title { (p.subject) } }
             body style="font-family: system-ui, sans-serif; color: #1d2330; line-height: 1.5; max-width: 36rem; margin: 0 auto; padding: 1rem;" {
                 @if let Some(g) = &greeting { p { (g) } }
-                @for paragraph in &p.paragraphs { p { (paragraph) } }
+                @for block in &p.paragraphs {
+                    @match block {
+                        Block::Text(words) => p { (words) },
+                        Block::Markdown(markdown) => div { (crate::markdown::render(markdown)) },
+                        Block::Item { lead, markdown, url } => div style="margin: 0 0 1.2rem;" {
+                            p style="margin-bottom: .3rem;" { a href=(url) style="color: #0b6e4f; font-weight: 600;" { (lead) } }
+                            @if let Some(markdown) = markdown { (crate::markdown::render(markdown)) }
+                        },
+                    }
+                }
                 @if let Some((label, url)) = &p.action {
                     p {
                         a href=(url) style="display: inline-block; background: #0b6e4f; color: #ffffff; padding: .6rem 1.1rem; border-radius: .4rem; text-decoration: none; font-weight: 600;" { (label) }
                     }
                     p style="font-size: .9rem; color: #5a6272; word-break: break-all;" { (url) }
                 }
-                @if p.ignore_note { p style="color: #5a6272;" { (t(lang, "email-ignore")) } }
-                p style="color: #5a6272;" { "— " (t(lang, "email-signature")) }
+                @if p.ignore_note { p style=(muted) { (t(lang, "email-ignore")) } }
+                p style=(muted) { "— " (t(lang, "email-signature")) }
+                @if let Some(f) = &footer {
+                    hr style="border: 0; border-top: 1px solid #d5d9e0; margin: 1.5rem 0 .8rem;";
+                    p style="font-size: .85rem; color: #5a6272;" {
+                        (f.why)
+                        br;
+                        @if let Some((label, url)) = &f.unsubscribe {
+                            a href=(url) style=(muted) { (label) }
+                            " · "
+                        }
+                        a href=(f.preferences.1) style=(muted) { (f.preferences.0) }
+                    }
+                }
             }
         }
     }
@@ -824,6 +962,7 @@ mod tests {
         let at_home = |language| Reader {
             language,
             zone: Some(chrono_tz::Europe::Paris),
+            unsubscribe: None,
         };
         let fr = render(&message, &at_home(Language::Fr), "http://x");
         assert!(
@@ -848,6 +987,7 @@ mod tests {
         let from_montreal = |language| Reader {
             language,
             zone: Some(chrono_tz::America::Montreal),
+            unsubscribe: None,
         };
         let fr = render(&message, &from_montreal(Language::Fr), "http://x");
         assert!(
@@ -910,6 +1050,71 @@ mod tests {
         let r = render(&check_in, &Reader::new(Language::Fr), "http://x");
         assert!(r.subject.contains("novembre 2026"), "{}", r.subject);
         assert!(!r.subject.contains("2026-11"), "{}", r.subject);
+    }
+
+    #[test]
+    fn an_announcement_s_markdown_is_html_and_readable_text_with_the_footer_last() {
+        let message = EmailMessage::Announcement {
+            subject: "Nouvelles".into(),
+            body: "# Bienvenue\n\nUn **grand** merci.\n\n- un\n- deux\n\n\
+                   [Le programme](https://example.org/p) <script>alert(1)</script>"
+                .into(),
+            from: Some("Lyon".into()),
+        };
+        let reader = Reader {
+            unsubscribe: Some(format!("{}/announcements", "k".repeat(43))),
+            ..Reader::new(Language::Fr)
+        };
+        let r = render(&message, &reader, "https://relais.example/");
+        for expected in [
+            "<h3>Bienvenue</h3>",
+            "<strong>grand</strong>",
+            "<li>un</li>",
+            r#"<a href="https://example.org/p""#,
+        ] {
+            assert!(r.html.contains(expected), "no {expected} in {}", r.html);
+        }
+        assert!(
+            !r.html.contains("<script") && !r.html.contains("**"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.text.contains("Bienvenue\n\nUn grand merci.\n\n- un\n- deux\n\nLe programme (https://example.org/p)"),
+            "{}",
+            r.text
+        );
+        let unsubscribe = format!(
+            "https://relais.example/unsubscribe/{}/announcements",
+            "k".repeat(43)
+        );
+        assert!(
+            r.html.contains(&format!(r#"href="{unsubscribe}""#)),
+            "{}",
+            r.html
+        );
+        let footer = r.text.split("-- \n").nth(1).expect("signature");
+        assert!(
+            footer.contains("la coordination écrit à ses membres"),
+            "{footer}"
+        );
+        assert!(
+            footer.contains(&format!(
+                "Ne plus recevoir les annonces de la coordination : {unsubscribe}"
+            )),
+            "{footer}"
+        );
+        assert!(
+            footer.contains("https://relais.example/profile#emails"),
+            "{footer}"
+        );
+        // Account emails say nothing of preferences.
+        let reset = EmailMessage::PasswordReset {
+            name: "Awa".into(),
+            token: "t".into(),
+        };
+        let r = render(&reset, &Reader::new(Language::Fr), "https://relais.example");
+        assert!(!r.text.contains("/profile#emails") && !r.text.contains("/unsubscribe/"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The words of the "mise en relation" emails (see
 //! `relais_domain::relation_email`).
 
-use crate::email::Parts;
+use crate::email::{Parts, plain};
 use crate::i18n::{t, t_args};
 use relais_domain::Language;
 use relais_domain::relation_email::{NeedSummary, RelationEmail};
@@ -57,7 +57,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
             Parts {
                 subject: t_args(lang, subject, &args),
                 greeting_name: None,
-                paragraphs,
+                paragraphs: plain(paragraphs),
                 action: Some((
                     t(lang, "email-intro-request-button"),
                     format!("{base}/introductions/answer/{token}"),
@@ -80,7 +80,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
             Parts {
                 subject: t_args(lang, "email-intro-accepted-subject", &args),
                 greeting_name: None,
-                paragraphs: vec![
+                paragraphs: plain(vec![
                     t_args(
                         lang,
                         if *reader_is_team {
@@ -92,7 +92,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
                     ),
                     t_args(lang, "email-intro-accepted-address", &args),
                     t(lang, "email-intro-accepted-next"),
-                ],
+                ]),
                 action: Some((t(lang, "email-intro-see-need"), need_link(base, need))),
                 ignore_note: false,
             }
@@ -108,7 +108,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
             Parts {
                 subject: t_args(lang, "email-intro-declined-subject", &args),
                 greeting_name: None,
-                paragraphs: vec![t_args(
+                paragraphs: plain(vec![t_args(
                     lang,
                     if *reader_is_team {
                         "email-intro-declined-team"
@@ -116,7 +116,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
                         "email-intro-declined-member"
                     },
                     &args,
-                )],
+                )]),
                 action: Some((t(lang, "email-intro-see-more"), format!("{base}/relation"))),
                 ignore_note: false,
             }
@@ -129,7 +129,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
             Parts {
                 subject: t_args(lang, "email-intro-expired-subject", &args),
                 greeting_name: None,
-                paragraphs: vec![t_args(lang, "email-intro-expired-body", &args)],
+                paragraphs: plain(vec![t_args(lang, "email-intro-expired-body", &args)]),
                 action: Some((t(lang, "email-intro-see-more"), format!("{base}/relation"))),
                 ignore_note: false,
             }
@@ -142,7 +142,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
             Parts {
                 subject: t_args(lang, "email-intro-closed-subject", &args),
                 greeting_name: None,
-                paragraphs: vec![t_args(
+                paragraphs: plain(vec![t_args(
                     lang,
                     if *filled {
                         "email-intro-closed-filled"
@@ -150,7 +150,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
                         "email-intro-closed-withdrawn"
                     },
                     &args,
-                )],
+                )]),
                 action: Some((t(lang, "email-intro-see-more"), format!("{base}/needs"))),
                 ignore_note: false,
             }
@@ -167,7 +167,7 @@ pub(crate) fn parts(message: &RelationEmail, lang: Language, base: &str) -> Part
             Parts {
                 subject: t_args(lang, "email-follow-up-subject", &args),
                 greeting_name: None,
-                paragraphs: vec![t_args(lang, "email-follow-up-body", &args)],
+                paragraphs: plain(vec![t_args(lang, "email-follow-up-body", &args)]),
                 action: Some((
                     t(lang, "email-follow-up-button"),
                     format!("{base}/follow-up/{token}"),

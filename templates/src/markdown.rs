@@ -99,6 +99,153 @@ pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
     truncate(&collapse_whitespace(&text), max_chars)
 }
 
+/// User Markdown as readable plain text, for the text part of emails:
+/// paragraphs apart, list items on their own lines ("- ", "1. "), quotes
+/// marked "> ", headings as their words, links as "text (url)", no `*`,
+/// `#` or raw HTML left.
+pub fn plain_text(markdown: &str) -> String {
+    let mut w = PlainWriter::default();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(tag) => w.start(&tag),
+            Event::End(end) => w.end(end),
+            Event::Text(t) | Event::Code(t) => w.text(&t),
+            Event::SoftBreak | Event::HardBreak => w.line_break(),
+            Event::Rule => {
+                w.text("—");
+                w.block_end();
+            }
+            Event::TaskListMarker(done) => w.text(if done { "[x] " } else { "[ ] " }),
+            // Raw HTML is markup, not text; footnotes and math are not enabled.
+            _ => {}
+        }
+    }
+    w.out.trim_end().to_owned()
+}
+
+/// Writes plain text block by block: breaks are owed at a block's end and
+/// paid (with the quote and list prefix) when the next text comes.
+#[derive(Default)]
+struct PlainWriter {
+    out: String,
+    /// `Some(n)`: at a line start, `n` line breaks owed; `None`: mid-line.
+    owed: Option<usize>,
+    quotes: usize,
+    /// Open lists: the next number of an ordered one.
+    lists: Vec<Option<u64>>,
+    /// Open links and images: their address and where their text began.
+    links: Vec<(String, usize)>,
+    /// Cells written in the current table row.
+    cells: usize,
+}
+
+impl PlainWriter {
+    fn owe(&mut self, breaks: usize) {
+        self.owed = Some(self.owed.unwrap_or(0).max(breaks));
+    }
+
+    fn block_end(&mut self) {
+        self.owe(if self.lists.is_empty() { 2 } else { 1 });
+    }
+
+    fn line_break(&mut self) {
+        self.owe(1);
+    }
+
+    /// Pays the breaks owed, then the prefix of a line `indent` lists deep.
+    fn pay(&mut self, indent: usize) {
+        let Some(breaks) = self.owed.take() else {
+            return;
+        };
+        if !self.out.is_empty() {
+            for _ in 0..breaks {
+                self.out.push('\n');
+            }
+        }
+        for _ in 0..self.quotes {
+            self.out.push_str("> ");
+        }
+        for _ in 0..indent {
+            self.out.push_str("   ");
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        // Code blocks keep their lines.
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.line_break();
+            }
+            if !line.is_empty() {
+                self.pay(self.lists.len());
+                self.out.push_str(line);
+            }
+        }
+    }
+
+    fn start(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::BlockQuote(_) => self.quotes += 1,
+            Tag::List(first) => self.lists.push(*first),
+            Tag::Item => {
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "- ".to_owned(),
+                };
+                self.owe(1);
+                self.pay(self.lists.len().saturating_sub(1));
+                self.out.push_str(&marker);
+            }
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                self.links.push((dest_url.to_string(), self.out.len()));
+            }
+            Tag::TableHead | Tag::TableRow => self.cells = 0,
+            Tag::TableCell => {
+                if self.cells > 0 {
+                    self.pay(self.lists.len());
+                    self.out.push_str(" | ");
+                }
+                self.cells += 1;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::Table
+            | TagEnd::HtmlBlock => self.block_end(),
+            TagEnd::BlockQuote(_) => {
+                self.block_end();
+                self.quotes = self.quotes.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+                self.block_end();
+            }
+            TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow => self.line_break(),
+            TagEnd::Link | TagEnd::Image => {
+                if let Some((url, start)) = self.links.pop() {
+                    let text = self.out.get(start..).unwrap_or("").trim();
+                    let same = text == url || url.strip_prefix("mailto:") == Some(text);
+                    if !url.is_empty() && !same {
+                        self.pay(self.lists.len());
+                        self.out.push_str(&format!(" ({url})"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn is_inline(end: TagEnd) -> bool {
     matches!(
         end,
@@ -300,6 +447,31 @@ mod tests {
         assert_eq!(plain_excerpt("Court.", 6), "Court.");
         assert_eq!(plain_excerpt("", 10), "");
         assert_eq!(plain_excerpt("abc", 0), "");
+    }
+
+    #[test]
+    fn plain_text_reads_without_markup() {
+        let text = plain_text(
+            "## Nouvelles du jardin\n\nUn **petit** pas, *enfin*. Voir [le site](https://example.org/a) \
+             ou <https://example.org/b>.\n\n- un\n- deux\n\n1. premier\n2. second\n\n\
+             > cité\n\n<div>brut</div>\n\nFin `code`.",
+        );
+        assert_eq!(
+            text,
+            "Nouvelles du jardin\n\n\
+             Un petit pas, enfin. Voir le site (https://example.org/a) ou https://example.org/b.\n\n\
+             - un\n- deux\n\n\
+             1. premier\n2. second\n\n\
+             > cité\n\n\
+             Fin code."
+        );
+        assert!(!text.contains("**") && !text.contains('#') && !text.contains("div"));
+    }
+
+    #[test]
+    fn plain_text_keeps_nested_lists_and_line_breaks_apart() {
+        let text = plain_text("- a\n  - b\n- c\n\nligne un\nligne deux");
+        assert_eq!(text, "- a\n   - b\n- c\n\nligne un\nligne deux");
     }
 
     #[test]

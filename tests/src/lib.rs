@@ -87,6 +87,67 @@ pub fn decode_quoted_printable(raw: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The text parts of a message as received over SMTP, each as (content
+/// type, body) with its transfer encoding (quoted-printable or base64)
+/// undone: what a mail client shows.
+pub fn mime_parts(data: &str) -> Vec<(String, String)> {
+    use base64::Engine;
+    let boundaries: Vec<String> = Regex::new(r#"boundary="?([^";\r\n]+)"?"#)
+        .expect("boundary pattern")
+        .captures_iter(data)
+        .map(|c| format!("--{}", &c[1]))
+        .collect();
+    let lines: Vec<&str> = data.lines().collect();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].to_ascii_lowercase();
+        let Some(rest) = line.strip_prefix("content-type: text/") else {
+            i += 1;
+            continue;
+        };
+        let kind = format!("text/{}", rest.split(';').next().unwrap_or("").trim());
+        let mut encoding = String::new();
+        i += 1;
+        while i < lines.len() && !lines[i].is_empty() {
+            if let Some(e) = lines[i]
+                .to_ascii_lowercase()
+                .strip_prefix("content-transfer-encoding:")
+            {
+                encoding = e.trim().to_owned();
+            }
+            i += 1;
+        }
+        let mut body = Vec::new();
+        i += 1;
+        while i < lines.len() && !boundaries.iter().any(|b| lines[i].starts_with(b.as_str())) {
+            body.push(lines[i]);
+            i += 1;
+        }
+        let body = match encoding.as_str() {
+            "base64" => String::from_utf8_lossy(
+                &base64::engine::general_purpose::STANDARD
+                    .decode(body.concat())
+                    .expect("base64 body"),
+            )
+            .into_owned(),
+            "quoted-printable" => decode_quoted_printable(&body.join("\r\n")).replace("\r\n", "\n"),
+            _ => body.join("\n"),
+        };
+        parts.push((kind, body));
+    }
+    parts
+}
+
+/// The part of `data` of content type `kind` (`text/plain`, `text/html`).
+pub fn mime_part(data: &str, kind: &str) -> String {
+    mime_parts(data)
+        .into_iter()
+        .find(|(k, _)| k == kind)
+        .map(|(_, body)| body)
+        .unwrap_or_else(|| panic!("no {kind} part in:\n{data}"))
+}
+
 impl Email {
     /// The email's source with quoted-printable decoded.
     pub fn text(&self) -> String {
@@ -219,6 +280,14 @@ impl TestApp {
             _db: db,
             _mail_tmp: mail_tmp,
             server,
+        }
+    }
+
+    /// The scheduler's jobs, delivering to the SMTP server at `url`.
+    pub fn jobs_over_smtp(&self, url: &str) -> JobContext {
+        JobContext {
+            mailer: Arc::new(Mailer::smtp(url).expect("smtp url")),
+            ..self.jobs.clone()
         }
     }
 

@@ -107,3 +107,86 @@ async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice(
     );
     assert!(emails.iter().all(|e| !e.to.contains("nobody@")));
 }
+
+#[tokio::test]
+async fn a_digest_shows_an_update_s_markdown_as_html_and_as_readable_text_over_smtp() {
+    use relais_tests::smtp::SmtpServer;
+    let app = TestApp::spawn_at(at(5, 6)).await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    let lyon = app
+        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string();
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    app.create_account("carl@example.org", "Carl", Role::Member, Some("lyon"))
+        .await;
+    app.clock.set(at(6, 10));
+    let carl = app.client();
+    carl.log_in("carl@example.org", PASSWORD).await;
+    carl.create_project("Composteurs", "Composter ensemble.", "environmental", &lyon)
+        .await;
+    carl.submit(
+        "/projects/composteurs",
+        "/projects/composteurs/updates",
+        &[
+            (
+                "body",
+                "## Premier composteur\n\n\
+                 Installé **rue Garibaldi**, avec *trois* bacs.\n\n\
+                 - broyat\n- arrosoir\n\n\
+                 Plan sur [le site de la Métropole](https://example.org/plan).",
+            ),
+            ("milestone_id", ""),
+            ("is_public", "on"),
+        ],
+    )
+    .await;
+    app.clock.set(at(12, 7) + chrono::Duration::minutes(30));
+    assert!(digest::plan(&app.ctx, app.ctx.now()).await.expect("plan") >= 1);
+    let server = SmtpServer::start().await;
+    relais_scheduler::deliver::run(&app.jobs_over_smtp(&server.url()), app.ctx.now())
+        .await
+        .expect("deliver");
+    let mail = server
+        .received()
+        .into_iter()
+        .find(|m| m.to.contains(&"ana@example.org".to_owned()))
+        .expect("Ana's digest");
+    let html = relais_tests::mime_part(&mail.data, "text/html");
+    for expected in [
+        "<h4>Premier composteur</h4>",
+        "<strong>rue Garibaldi</strong>",
+        "<em>trois</em>",
+        "<li>broyat</li>",
+        r#"<a href="https://example.org/plan""#,
+    ] {
+        assert!(html.contains(expected), "no {expected} in:\n{html}");
+    }
+    assert!(!html.contains("**") && !html.contains("## "), "{html}");
+    let text = relais_tests::mime_part(&mail.data, "text/plain");
+    for expected in [
+        "Premier composteur\n\nInstallé rue Garibaldi, avec trois bacs.",
+        "- broyat\n- arrosoir",
+        "le site de la Métropole (https://example.org/plan)",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in:\n{text}");
+    }
+    assert!(
+        !text.contains("**") && !text.contains("##") && !text.contains("]("),
+        "{text}"
+    );
+    // Ending with why Ana gets it and how to stop it.
+    assert!(
+        text.contains("vous avez choisi de recevoir le résumé des nouvelles"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}/unsubscribe/", app.base_url)) && text.contains("/digest\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}/profile#emails", app.base_url)),
+        "{text}"
+    );
+}

@@ -699,3 +699,338 @@ async fn a_stop_whose_grace_runs_out_releases_what_is_on_the_wire() {
         "{after:?}"
     );
 }
+
+/// One email of every kind, as the outbox would hold them.
+fn every_kind() -> Vec<EmailMessage> {
+    use chrono::TimeZone;
+    use relais_domain::email_message::{Day, DigestItem, Period};
+    use relais_domain::relation_email::{NeedSummary, RelationEmail};
+    let at = chrono::Utc
+        .with_ymd_and_hms(2026, 12, 3, 18, 0, 0)
+        .single()
+        .expect("time");
+    let when = || Moment::new(at, chrono_tz::Europe::Paris, "Lyon");
+    let day = Day::On(at.date_naive());
+    let need = || NeedSummary {
+        project: "Compost".into(),
+        slug: "compost".into(),
+        need_id: 3,
+        kind: "designer".into(),
+        description: "Un parcours simple".into(),
+    };
+    let token = || "t".repeat(43);
+    let mut all = vec![
+        EmailMessage::PollInvitation {
+            title: "Atelier".into(),
+            city: "Lyon".into(),
+            closes_on: day.clone(),
+            poll_id: 1,
+            token: token(),
+        },
+        EmailMessage::PollReminder {
+            title: "Atelier".into(),
+            closes_on: when(),
+            poll_id: 1,
+            token: token(),
+        },
+        EmailMessage::MeetupInvitation {
+            title: "Rencontre".into(),
+            when: when(),
+            place: "Lyon".into(),
+            meetup_id: 1,
+            event: None,
+        },
+        EmailMessage::MeetupReminder {
+            title: "Rencontre".into(),
+            when: when(),
+            place: "Lyon".into(),
+            meetup_id: 1,
+            days: 7,
+        },
+        EmailMessage::MeetupNudge {
+            title: "Rencontre".into(),
+            when: when(),
+            meetup_id: 1,
+        },
+        EmailMessage::MeetupChanged {
+            title: "Rencontre".into(),
+            when: when(),
+            cancelled: true,
+            meetup_id: 1,
+            place: "Lyon".into(),
+            event: None,
+        },
+        EmailMessage::MeetupPromoted {
+            title: "Rencontre".into(),
+            when: when(),
+            place: "Lyon".into(),
+            meetup_id: 1,
+            event: None,
+        },
+        EmailMessage::ReviewPosted {
+            project: "Compost".into(),
+            slug: "compost".into(),
+            mentor: "Léa".into(),
+        },
+        EmailMessage::ReviewRequested {
+            project: "Compost".into(),
+            slug: "compost".into(),
+            requested_by: "Ana".into(),
+            question: "Et **maintenant** ?".into(),
+        },
+        EmailMessage::MilestoneDue {
+            project: "Compost".into(),
+            slug: "compost".into(),
+            milestone: "Bacs".into(),
+            due_on: day.clone(),
+            overdue: false,
+        },
+        EmailMessage::ReviewDue {
+            project: "Compost".into(),
+            slug: "compost".into(),
+            overdue: true,
+            question: None,
+        },
+        EmailMessage::QuietProject {
+            project: "Compost".into(),
+            slug: "compost".into(),
+        },
+        EmailMessage::Digest {
+            period: Period::Days {
+                from: at.date_naive(),
+                until: at.date_naive(),
+            },
+            items: vec![DigestItem {
+                kind: "update".into(),
+                project: "Compost".into(),
+                text: "**Bien** avancé.".into(),
+                path: "/projects/compost".into(),
+            }],
+            next_meetup: Some(("Rencontre".into(), when(), 1)),
+        },
+        EmailMessage::Announcement {
+            subject: "Nouvelles".into(),
+            body: "Bonjour à **toutes et tous**.".into(),
+            from: Some("Lyon".into()),
+        },
+        EmailMessage::CheckIn {
+            project: "Compost".into(),
+            month: "2026-12".into(),
+            token: token(),
+        },
+        EmailMessage::Relation(RelationEmail::Request {
+            from: "Camille".into(),
+            from_team: false,
+            need: need(),
+            message: "Je peux aider.".into(),
+            token: token(),
+        }),
+        EmailMessage::Relation(RelationEmail::Declined {
+            need: need(),
+            reader_is_team: false,
+        }),
+        EmailMessage::Relation(RelationEmail::Expired { need: need() }),
+        EmailMessage::Relation(RelationEmail::Closed {
+            need: need(),
+            filled: true,
+        }),
+        EmailMessage::Relation(RelationEmail::FollowUp {
+            other_name: "Camille".into(),
+            need: need(),
+            token: token(),
+        }),
+        // Account emails, and the one giving an address both sides agreed to.
+        EmailMessage::Relation(RelationEmail::Accepted {
+            other_name: "Camille".into(),
+            other_email: "camille@example.org".into(),
+            need: need(),
+            reader_is_team: false,
+        }),
+        EmailMessage::Activation {
+            name: "Ana".into(),
+            token: token(),
+        },
+        EmailMessage::AccountExists { name: "Ana".into() },
+        EmailMessage::PasswordReset {
+            name: "Ana".into(),
+            token: token(),
+        },
+        EmailMessage::SetPassword {
+            name: "Ana".into(),
+            token: token(),
+        },
+        EmailMessage::Invitation {
+            inviter: "Luc".into(),
+            city: Some("Lyon".into()),
+            token: token(),
+        },
+        EmailMessage::ProjectInvitation {
+            inviter: "Luc".into(),
+            project: "Compost".into(),
+            token: token(),
+        },
+    ];
+    for (ended, to_mentor) in [(false, true), (false, false), (true, true), (true, false)] {
+        all.push(EmailMessage::MentorChanged {
+            project: "Compost".into(),
+            slug: "compost".into(),
+            mentor: "Léa".into(),
+            ended,
+            to_mentor,
+        });
+    }
+    all
+}
+
+#[tokio::test]
+async fn every_optional_email_ends_with_a_link_that_stops_exactly_its_category() {
+    use relais_domain::email_preference::Category;
+    use relais_domain::entities::email_preference as pref;
+    let app = TestApp::spawn().await;
+    let ana = app
+        .create_account("ana@example.org", "Ana", Role::Member, None)
+        .await;
+    let kinds = every_kind();
+    let covered: HashSet<Category> = kinds.iter().filter_map(Category::of).collect();
+    assert_eq!(
+        covered.len(),
+        Category::ALL.len(),
+        "a sample of every category"
+    );
+    for (i, message) in kinds.iter().enumerate() {
+        outbox::enqueue(
+            &app.ctx.db,
+            NewEmail {
+                idempotency_key: format!("kind:{i}"),
+                to: "ana@example.org",
+                user_id: Some(ana),
+                language: relais_domain::Language::Fr,
+                message,
+            },
+            app.ctx.now(),
+        )
+        .await
+        .expect("enqueue");
+    }
+    let server = SmtpServer::start().await;
+    let report = deliver::run(&over_smtp(&app, &server.url(), "w1"), app.ctx.now())
+        .await
+        .expect("deliver");
+    assert_eq!(report.sent, kinds.len());
+    let received = server.received();
+    let link = regex::Regex::new(&format!(
+        r"{}/unsubscribe/([A-Za-z0-9_-]{{43}})/([a-z]+)",
+        regex::escape(&app.base_url)
+    ))
+    .expect("pattern");
+    let anyone = reqwest::Client::new();
+    let mut links = Vec::new();
+    for (i, message) in kinds.iter().enumerate() {
+        let id = relais_scheduler::mailer::message_id(&format!("kind:{i}"), &app.base_url);
+        let mail = received
+            .iter()
+            .find(|m| m.header("Message-ID").as_deref() == Some(id.as_str()))
+            .unwrap_or_else(|| panic!("no {}", message.kind()));
+        let text = relais_tests::mime_part(&mail.data, "text/plain");
+        let html = relais_tests::mime_part(&mail.data, "text/html");
+        let Some(category) = Category::of(message) else {
+            assert!(
+                !text.contains("/unsubscribe/") && !html.contains("/unsubscribe/"),
+                "{} is an account email:\n{text}",
+                message.kind()
+            );
+            assert!(mail.header("List-Unsubscribe").is_none());
+            continue;
+        };
+        let found = link
+            .captures(&text)
+            .unwrap_or_else(|| panic!("no unsubscribe link in {}:\n{text}", message.kind()));
+        let url = found[0].to_owned();
+        assert_eq!(&found[2], category.code(), "{}", message.kind());
+        assert!(
+            html.contains(&format!(r#"href="{url}""#)),
+            "{}:\n{html}",
+            message.kind()
+        );
+        assert!(
+            text.contains(&format!("{}/profile#emails", app.base_url)),
+            "{}",
+            message.kind()
+        );
+        assert_eq!(
+            mail.header("List-Unsubscribe"),
+            Some(format!("<{url}>")),
+            "the header and the body give the same link"
+        );
+        assert!(
+            !text.contains("**") && !html.contains("**"),
+            "{}:\n{text}",
+            message.kind()
+        );
+        links.push((message.kind(), category, url, found[1].to_owned()));
+    }
+    let off = || async {
+        pref::Entity::find()
+            .filter(pref::Column::UserId.eq(ana))
+            .filter(pref::Column::Enabled.eq(false))
+            .all(&app.ctx.db)
+            .await
+            .expect("preferences")
+            .into_iter()
+            .map(|p| p.category)
+            .collect::<Vec<_>>()
+    };
+    for (kind, category, url, token) in links {
+        // The link leads to a page with one button, which posts back to it.
+        let page = anyone.get(&url).send().await.expect("page");
+        assert_eq!(page.status(), reqwest::StatusCode::OK, "{kind}");
+        let page = page.text().await.expect("page");
+        let path = url.trim_start_matches(&app.base_url);
+        assert!(
+            page.contains(&format!(r#"action="{path}""#)),
+            "{kind}:\n{page}"
+        );
+        // The same secret does not stop another category.
+        let other = Category::ALL
+            .into_iter()
+            .find(|c| *c != category)
+            .expect("another category");
+        let forged = anyone
+            .post(format!(
+                "{}/unsubscribe/{token}/{}",
+                app.base_url,
+                other.code()
+            ))
+            .send()
+            .await
+            .expect("forged");
+        assert_eq!(forged.status(), reqwest::StatusCode::NOT_FOUND, "{kind}");
+        assert!(off().await.is_empty(), "{kind}");
+        let done = anyone
+            .post(&url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("")
+            .send()
+            .await
+            .expect("unsubscribe");
+        assert_eq!(done.status(), reqwest::StatusCode::OK, "{kind}");
+        assert_eq!(off().await, vec![category.code().to_owned()], "{kind}");
+        pref::Entity::delete_many()
+            .filter(pref::Column::UserId.eq(ana))
+            .exec(&app.ctx.db)
+            .await
+            .expect("back on");
+    }
+    // Once sent, the outbox keeps no working link.
+    let rows = email_outbox::Entity::find()
+        .all(&app.ctx.db)
+        .await
+        .expect("rows");
+    assert!(rows.iter().all(|r| r.unsubscribe.is_none()));
+    assert!(
+        rows.iter()
+            .filter_map(|r| r.body_text.as_deref())
+            .all(|b| !link.is_match(b)),
+        "stored bodies hold no working link"
+    );
+}

@@ -358,7 +358,6 @@ async fn insert_user(
         created_at: Set(now),
         updated_at: Set(now),
         calendar_token: Set(None),
-        unsubscribe_token: Set(None),
         digest_frequency: Set(crate::digest::Frequency::default().code().to_owned()),
         digest_sent_until: Set(Some(now)),
         ..Default::default()

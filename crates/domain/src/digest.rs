@@ -133,6 +133,35 @@ pub async fn frequency(db: &impl ConnectionTrait, actor: &Actor) -> Result<Frequ
         .unwrap_or_default())
 }
 
+/// About how much of an update's Markdown a digest shows.
+const UPDATE_CHARS: usize = 600;
+
+/// The opening of some Markdown: whole paragraphs up to `max` characters
+/// (the first cut at a word when it alone is longer), then "…" if anything
+/// was left out, so that a cut never leaves half a list or an open `**`.
+fn opening(markdown: &str, max: usize) -> String {
+    let markdown = markdown.trim();
+    if markdown.chars().count() <= max {
+        return markdown.to_owned();
+    }
+    let mut kept = String::new();
+    for paragraph in markdown.split("\n\n") {
+        if kept.chars().count() + paragraph.chars().count() + 2 > max {
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push_str("\n\n");
+        }
+        kept.push_str(paragraph);
+    }
+    if kept.is_empty() {
+        let cut: String = markdown.chars().take(max).collect();
+        let cut = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
+        return format!("{}…", cut.trim_end());
+    }
+    format!("{kept}\n\n…")
+}
+
 /// Members read per query while planning.
 const PAGE: u64 = 500;
 
@@ -277,7 +306,7 @@ async fn contents(
             items.push(DigestItem {
                 kind: "update".into(),
                 project: p.title.clone(),
-                text: u.body.chars().take(200).collect(),
+                text: opening(&u.body, UPDATE_CHARS),
                 path: format!("/projects/{}#update-{}", p.slug, u.id),
             });
         }
@@ -501,6 +530,18 @@ mod tests {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0)
             .single()
             .expect("time")
+    }
+
+    #[test]
+    fn an_update_is_opened_at_paragraphs_never_inside_markup() {
+        let short = "## Titre\n\n**Gras** et [lien](https://x.example).";
+        assert_eq!(opening(short, 600), short);
+        let long = format!("## Titre\n\n- un\n- deux\n\n{}", "mot ".repeat(200));
+        assert_eq!(opening(&long, 100), "## Titre\n\n- un\n- deux\n\n…");
+        let one = "**gras** ".repeat(100);
+        let cut = opening(&one, 50);
+        assert!(cut.ends_with('…') && cut.chars().count() <= 51, "{cut}");
+        assert!(!cut.contains("**gras* "), "{cut}");
     }
 
     #[test]

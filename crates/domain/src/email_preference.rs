@@ -5,10 +5,10 @@
 
 use crate::context::Context;
 use crate::email_message::EmailMessage;
-use crate::entities::{email_preference as pref, user};
+use crate::entities::{email_preference as pref, unsubscribe_token, user};
 use crate::error::{DomainError, Result};
 use crate::role::Actor;
-use sea_orm::sea_query::Expr;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QuerySelect,
@@ -103,15 +103,19 @@ impl Category {
     }
 }
 
-/// Members per statement when reading or writing preferences in bulk.
+/// Members per statement when reading preferences in bulk.
 const CHUNK: usize = 500;
+
+/// Unsubscribe links written per statement (four columns each).
+const TOKEN_CHUNK: usize = 1000;
 
 /// What queuing optional emails to many members needs to know, read in
 /// chunks of members rather than once per email.
 #[derive(Debug, Clone, Default)]
 pub struct Recipients {
     off: HashSet<(i32, Category)>,
-    tokens: HashMap<i32, String>,
+    /// The clear secret of each (member, category) link made for this batch.
+    tokens: HashMap<(i32, Category), String>,
 }
 
 impl Recipients {
@@ -120,10 +124,11 @@ impl Recipients {
         !self.off.contains(&(user_id, category))
     }
 
-    /// The secret part of `user_id`'s unsubscribe link for `category`.
+    /// The secret part of `user_id`'s unsubscribe link for `category`
+    /// (`{token}/{category}`), if one was made.
     pub fn unsubscribe(&self, user_id: i32, category: Category) -> Option<String> {
         self.tokens
-            .get(&user_id)
+            .get(&(user_id, category))
             .map(|t| format!("{t}/{}", category.code()))
     }
 }
@@ -154,74 +159,40 @@ pub async fn preferences(
     Ok(out)
 }
 
-/// Preferences and unsubscribe secrets for `optional` (member, category)
-/// pairs; members who want one of their emails and have no secret yet get
-/// one, written a chunk of members per statement.
+/// Preferences for `optional` (member, category) pairs, and a fresh
+/// unsubscribe link for each pair wanted: its secret is returned in clear
+/// for the emails and stored only as a hash, a chunk of links per
+/// statement. Links made earlier keep working.
 pub async fn recipients(
     db: &impl ConnectionTrait,
     optional: &[(i32, Category)],
+    now: DateTime<Utc>,
 ) -> Result<Recipients> {
     let mut out = preferences(db, optional).await?;
-    let mut ids: Vec<i32> = optional
+    let mut pairs: Vec<(i32, Category)> = optional
         .iter()
+        .copied()
         .filter(|(u, c)| out.wants(*u, *c))
-        .map(|(u, _)| *u)
         .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    for chunk in ids.chunks(CHUNK) {
-        let missing = read_tokens(db, chunk, &mut out.tokens).await?;
-        if missing.is_empty() {
-            continue;
+    pairs.sort_unstable_by_key(|(u, c)| (*u, c.code()));
+    pairs.dedup();
+    for chunk in pairs.chunks(TOKEN_CHUNK) {
+        let mut rows = Vec::with_capacity(chunk.len());
+        for (user_id, category) in chunk {
+            let clear = crate::token::generate();
+            rows.push(unsubscribe_token::ActiveModel {
+                token_hash: Set(crate::token::hash(&clear)),
+                user_id: Set(*user_id),
+                category: Set(category.code().to_owned()),
+                created_at: Set(now),
+            });
+            out.tokens.insert((*user_id, *category), clear);
         }
-        let mut fresh = sea_orm::sea_query::CaseStatement::new();
-        for id in &missing {
-            fresh = fresh.case(
-                user::Column::Id.eq(*id),
-                Expr::value(crate::token::generate()),
-            );
-        }
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::UnsubscribeToken,
-                fresh
-                    .finally(Expr::col(user::Column::UnsubscribeToken))
-                    .into(),
-            )
-            .filter(user::Column::Id.is_in(missing.clone()))
-            .filter(user::Column::UnsubscribeToken.is_null())
-            .exec(db)
+        unsubscribe_token::Entity::insert_many(rows)
+            .exec_without_returning(db)
             .await?;
-        // Another transaction may have set some first: read back the winners.
-        read_tokens(db, &missing, &mut out.tokens).await?;
     }
     Ok(out)
-}
-
-/// Reads the unsubscribe secrets of `ids` into `tokens`; returns the ids
-/// that have none.
-async fn read_tokens(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-    tokens: &mut HashMap<i32, String>,
-) -> Result<Vec<i32>> {
-    let rows: Vec<(i32, Option<String>)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::UnsubscribeToken])
-        .filter(user::Column::Id.is_in(ids.to_vec()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut missing = Vec::new();
-    for (id, token) in rows {
-        match token {
-            Some(t) => {
-                tokens.insert(id, t);
-            }
-            None => missing.push(id),
-        }
-    }
-    Ok(missing)
 }
 
 /// The categories the actor has turned off.
@@ -265,13 +236,19 @@ pub async fn save(ctx: &Context, actor: &Actor, wanted: &[Category]) -> Result<(
     Ok(())
 }
 
-/// Turns a category off from an unsubscribe link; returns the member's name.
+/// Turns a category off from an unsubscribe link; returns the member's
+/// name. The link's secret stops only the category it was made for: any
+/// other category named beside it is a link that does not exist.
 pub async fn unsubscribe(ctx: &Context, token: &str, category: Category) -> Result<String> {
-    if token.len() < 20 {
+    if !crate::token::is_well_formed(token) {
         return Err(DomainError::NotFound);
     }
-    let owner = user::Entity::find()
-        .filter(user::Column::UnsubscribeToken.eq(token))
+    let link = unsubscribe_token::Entity::find_by_id(crate::token::hash(token))
+        .one(&ctx.db)
+        .await?
+        .filter(|l| l.category == category.code())
+        .ok_or(DomainError::NotFound)?;
+    let owner = user::Entity::find_by_id(link.user_id)
         .one(&ctx.db)
         .await?
         .ok_or(DomainError::NotFound)?;

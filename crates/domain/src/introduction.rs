@@ -1238,7 +1238,6 @@ mod tests {
             created_at: at,
             updated_at: at,
             calendar_token: None,
-            unsubscribe_token: None,
             digest_frequency: "weekly".into(),
             digest_sent_until: None,
         }

@@ -75,9 +75,10 @@ pub async fn enqueue(
 
 /// Queues many emails at once, `CHUNK` rows per statement, with the same
 /// rules as `enqueue`: a key already queued is left alone and a category
-/// its recipient turned off is skipped. Preferences and unsubscribe links
-/// are read in chunks too, so the cost grows with the number of chunks,
-/// not of emails. Returns how many rows this call inserted.
+/// its recipient turned off is skipped. Keys already queued, preferences
+/// and unsubscribe links are read and written in chunks too, so the cost
+/// grows with the number of chunks, not of emails. Returns how many rows
+/// this call inserted.
 pub async fn enqueue_many(
     db: &impl ConnectionTrait,
     emails: &[NewEmail<'_>],
@@ -86,15 +87,22 @@ pub async fn enqueue_many(
     if emails.is_empty() {
         return Ok(0);
     }
+    // Planners offer the same emails at every run: those already queued are
+    // set aside first, so that only new ones get an unsubscribe link made.
+    let already = queued_keys(db, emails).await?;
+    let emails: Vec<&NewEmail<'_>> = emails
+        .iter()
+        .filter(|e| !already.contains(&e.idempotency_key))
+        .collect();
     let optional: Vec<(i32, Category)> = emails
         .iter()
         .filter_map(|e| Some((e.user_id?, Category::of(e.message)?)))
         .collect();
-    let recipients = email_preference::recipients(db, &optional).await?;
+    let recipients = email_preference::recipients(db, &optional, now).await?;
     let mut queued = 0;
     for chunk in emails.chunks(CHUNK) {
         let mut rows = Vec::with_capacity(chunk.len());
-        for email in chunk {
+        for &email in chunk {
             let unsubscribe = match (Category::of(email.message), email.user_id) {
                 (Some(c), Some(user_id)) => {
                     if !recipients.wants(user_id, c) {
@@ -105,6 +113,9 @@ pub async fn enqueue_many(
                 _ => None,
             };
             rows.push(row(email, unsubscribe, now)?);
+        }
+        if rows.is_empty() {
+            continue;
         }
         let inserted = Entity::insert_many(rows)
             .on_conflict_do_nothing_on([Column::IdempotencyKey])
@@ -125,6 +136,24 @@ pub async fn would_queue(db: &impl ConnectionTrait, emails: &[NewEmail<'_>]) -> 
         .filter_map(|e| Some((e.user_id?, Category::of(e.message)?)))
         .collect();
     let recipients = email_preference::preferences(db, &optional).await?;
+    let queued = queued_keys(db, emails).await?;
+    Ok(emails
+        .iter()
+        .map(|e| {
+            let wanted = match (Category::of(e.message), e.user_id) {
+                (Some(c), Some(user_id)) => recipients.wants(user_id, c),
+                _ => true,
+            };
+            wanted && !queued.contains(&e.idempotency_key)
+        })
+        .collect())
+}
+
+/// The keys of `emails` already in the outbox, read a chunk at a time.
+async fn queued_keys(
+    db: &impl ConnectionTrait,
+    emails: &[NewEmail<'_>],
+) -> Result<HashSet<String>> {
     let mut queued = HashSet::new();
     for chunk in emails.chunks(CHUNK) {
         let keys: Vec<&str> = chunk.iter().map(|e| e.idempotency_key.as_str()).collect();
@@ -137,16 +166,7 @@ pub async fn would_queue(db: &impl ConnectionTrait, emails: &[NewEmail<'_>]) -> 
             .await?;
         queued.extend(found);
     }
-    Ok(emails
-        .iter()
-        .map(|e| {
-            let wanted = match (Category::of(e.message), e.user_id) {
-                (Some(c), Some(user_id)) => recipients.wants(user_id, c),
-                _ => true,
-            };
-            wanted && !queued.contains(&e.idempotency_key)
-        })
-        .collect())
+    Ok(queued)
 }
 
 fn row(
@@ -452,7 +472,9 @@ pub async fn mark_sent(
             Column::LockedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
-        .col_expr(Column::LastError, Expr::value(Option::<String>::None));
+        .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+        // The link's secret was only kept to be sent: its hash stays, not it.
+        .col_expr(Column::Unsubscribe, Expr::value(Option::<String>::None));
     if claimed.message.carries_secret() {
         update = update
             .col_expr(Column::Payload, Expr::value("{}"))

@@ -176,14 +176,20 @@ async fn deliver_one(
     let reader = relais_templates::email::Reader {
         language: email.language,
         zone: email.zone,
+        unsubscribe: email.row.unsubscribe.clone(),
     };
     let rendered = relais_templates::email::render(&email.message, &reader, &jobs.base_url);
+    // The copy kept for coordinators holds no working unsubscribe link.
+    let kept = |body: &str| match &email.row.unsubscribe {
+        Some(path) => body.replace(path.as_str(), "…"),
+        None => body.to_owned(),
+    };
     outbox::record_rendered(
         &jobs.ctx.db,
         email.row.id,
         &rendered.subject,
-        &rendered.text,
-        &rendered.html,
+        &kept(&rendered.text),
+        &kept(&rendered.html),
     )
     .await?;
     let id = message_id(&email.row.idempotency_key, &jobs.base_url);

@@ -1184,3 +1184,17 @@ rollup-more = and { $count } more
 quiet-title = Quiet projects in { $city }
 quiet-project = Project
 quiet-since = Last public news
+
+# -- content
+email-digest-update-lead = News from { $project }:
+email-review-question-lead = The team's question:
+email-footer-why-meetups = You receive this email because you are a Relais member in a city that holds meetups.
+email-footer-why-polls = You receive this email because your city's coordinators ask you about the dates of their meetups.
+email-footer-why-projects = You receive this email because you are on the team of a project on Relais.
+email-footer-why-reviews = You receive this email because you mentor a project on Relais.
+email-footer-why-digest = You receive this email because you chose to receive the Relais news digest.
+email-footer-why-announcements = You receive this email because you are a Relais member, and the coordinators write to their members.
+email-footer-why-introductions = You receive this email because you take part in Relais introductions.
+email-footer-unsubscribe = Stop receiving { $category }
+email-footer-preferences = Choose which emails I receive
+email-footer-link = { $label }: { $url }

@@ -1181,3 +1181,17 @@ rollup-more = et { $count } autres
 quiet-title = Projets silencieux à { $city }
 quiet-project = Projet
 quiet-since = Dernière nouvelle publique
+
+# -- content
+email-digest-update-lead = Des nouvelles de { $project } :
+email-review-question-lead = La question de l'équipe :
+email-footer-why-meetups = Vous recevez cet e-mail car vous êtes membre de Relais dans une ville qui organise des rencontres.
+email-footer-why-polls = Vous recevez cet e-mail car la coordination de votre ville vous consulte sur les dates de ses rencontres.
+email-footer-why-projects = Vous recevez cet e-mail car vous faites partie de l'équipe d'un projet sur Relais.
+email-footer-why-reviews = Vous recevez cet e-mail car vous êtes mentor d'un projet sur Relais.
+email-footer-why-digest = Vous recevez cet e-mail car vous avez choisi de recevoir le résumé des nouvelles de Relais.
+email-footer-why-announcements = Vous recevez cet e-mail car vous êtes membre de Relais, et la coordination écrit à ses membres.
+email-footer-why-introductions = Vous recevez cet e-mail car vous participez aux mises en relation de Relais.
+email-footer-unsubscribe = Ne plus recevoir { $category }
+email-footer-preferences = Choisir les e-mails que je reçois
+email-footer-link = { $label } : { $url }

@@ -76,7 +76,7 @@ pub fn profile(
                 (textarea(lang, form, "bio", "profile-bio", Some("profile-bio-hint")))
                 p { button type="submit" { (t(lang, "profile-submit")) } }
             }
-            h2 { (t(lang, "emails-title")) }
+            h2 id="emails" { (t(lang, "emails-title")) }
             form.stacked.card method="post" action="/profile/emails" {
                 (csrf(ctx))
                 @let emails = FormState::new().with_all("categories", view.email_categories.clone()).with("digest", view.digest.clone());

@@ -50,3 +50,6 @@ pub mod need_tag;
 pub mod offer;
 pub mod offer_kind;
 pub mod offer_tag;
+
+// content (issue 9)
+pub mod unsubscribe_token;

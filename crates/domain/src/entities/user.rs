@@ -21,7 +21,6 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub calendar_token: Option<String>,
-    pub unsubscribe_token: Option<String>,
     pub digest_frequency: String,
     pub digest_sent_until: Option<DateTimeUtc>,
 }
