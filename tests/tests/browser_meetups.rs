@@ -1,7 +1,10 @@
 //! The meetup cycle in a real headless Chromium: a coordinator creates a
 //! series, a member answers yes, another is waitlisted and promoted when
 //! the first cancels, the coordinator puts a project on the agenda and,
-//! once the meeting has begun, marks attendance.
+//! once the meeting has begun, marks attendance. And a cancellation: the
+//! member who said yes reads it in an email from a real SMTP server, in
+//! French, on Lyon's clock though she lives in Montréal, and her calendar
+//! feed shows the meeting cancelled.
 
 use chrono::{Duration, TimeZone, Utc};
 use relais_domain::Role;
@@ -145,4 +148,124 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
     );
     assert!(page.contains("Vélo-école"), "{page}");
     browser.close().await;
+}
+
+#[tokio::test]
+async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_and_in_her_calendar_in_chromium()
+ {
+    use icalendar::Component;
+    use relais_tests::smtp::SmtpServer;
+    // Thursday 26 November 2026: the series' first meeting is Thursday
+    // 3 December, 19:00 in Lyon.
+    let app = TestApp::spawn_at(
+        Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0)
+            .single()
+            .expect("time"),
+    )
+    .await;
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    app.create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await;
+    app.create_account(
+        "luc@example.org",
+        "Luc Coord",
+        Role::Coordinator,
+        Some("lyon"),
+    )
+    .await;
+    app.create_account("ana@example.org", "Ana Member", Role::Member, Some("lyon"))
+        .await;
+    let server = SmtpServer::start().await;
+    let jobs = app.jobs_over_smtp(&server.url());
+    let browser = Browser::start().await;
+
+    log_in(&browser, &app, "luc@example.org").await;
+    browser
+        .goto(&format!("{}/admin/meetups", app.base_url))
+        .await;
+    browser.fill("title", "Rencontre de Lyon").await;
+    browser.choose("ordinal", "first").await;
+    browser.choose("weekday", "thu").await;
+    browser.set_value("start_time", "19:00").await;
+    browser.fill("duration_minutes", "120").await;
+    browser.fill("place_address", "Hôtel de Ville, Lyon").await;
+    browser.fill("capacity", "20").await;
+    browser
+        .click("form[action='/admin/meetups'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Série créée").await;
+    browser.click("a[href^='/meetups/']").await;
+    browser.wait_for_text("Ordre du jour").await;
+    let path = browser.path().await;
+    log_out(&browser).await;
+
+    // Ana lives in Montréal now; she will come, and follows her meetings
+    // in her calendar.
+    log_in(&browser, &app, "ana@example.org").await;
+    browser.goto(&format!("{}/profile", app.base_url)).await;
+    browser.fill("time_zone", "America/Montreal").await;
+    browser
+        .click("form[action='/profile'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Profil enregistré.").await;
+    answer(&browser, &app, &path, "yes", "une place vous est réservée").await;
+    browser.goto(&format!("{}/profile", app.base_url)).await;
+    browser
+        .click("form[action='/profile/calendar'] button[type=submit]")
+        .await;
+    browser
+        .wait_for_text("Nouvelle adresse d'agenda créée.")
+        .await;
+    let feed = regex::Regex::new(r"http://\S+/calendar/[A-Za-z0-9_-]{43}\.ics")
+        .expect("pattern")
+        .find(&browser.text().await)
+        .expect("the feed's address on the profile")
+        .as_str()
+        .to_owned();
+    let status = || async {
+        let body = reqwest::get(&feed)
+            .await
+            .expect("feed")
+            .text()
+            .await
+            .expect("feed body");
+        let calendar: icalendar::Calendar = body.parse().unwrap_or_else(|e| panic!("{e}\n{body}"));
+        calendar
+            .components
+            .iter()
+            .filter_map(|c| c.as_event())
+            .find(|e| e.get_summary() == Some("Rencontre de Lyon"))
+            .and_then(|e| e.property_value("STATUS").map(str::to_owned))
+            .unwrap_or_else(|| panic!("no meeting in\n{body}"))
+    };
+    assert_eq!(status().await, "CONFIRMED");
+    log_out(&browser).await;
+
+    log_in(&browser, &app, "luc@example.org").await;
+    browser.goto(&format!("{}{path}", app.base_url)).await;
+    browser
+        .click("form[action$='/cancel'] button[type=submit]")
+        .await;
+    browser.wait_for_text("Rencontre annulée.").await;
+    browser.close().await;
+
+    relais_scheduler::deliver::run(&jobs, app.ctx.now())
+        .await
+        .expect("delivery");
+    let mail = server
+        .received()
+        .into_iter()
+        .find(|m| m.to.iter().any(|t| t == "ana@example.org"))
+        .expect("Ana's cancellation email");
+    let text = relais_tests::mime_part(&mail.data, "text/plain").replace('\u{a0}', " ");
+    assert!(
+        text.contains("« Rencontre de Lyon », prévue le jeudi 3 décembre 2026 à 19 h 00 (heure de Lyon), est annulée."),
+        "{text}"
+    );
+    let html = relais_tests::mime_part(&mail.data, "text/html").replace('\u{a0}', " ");
+    assert!(
+        html.contains("jeudi 3 décembre 2026 à 19 h 00 (heure de Lyon)"),
+        "{html}"
+    );
+    assert_eq!(status().await, "CANCELLED", "still in the feed, cancelled");
 }
