@@ -32,6 +32,8 @@ mod m20261126_000160_pending_invitations;
 mod m20261127_000180_listing_indexes;
 // content (issue 9): unsubscribe links per category, hashed.
 mod m20261126_000170_unsubscribe_tokens;
+// speed (issue 13)
+mod m20261127_000181_check_ins_newest_first;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -64,6 +66,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000180_listing_indexes::Migration),
             // content (issue 9)
             Box::new(m20261126_000170_unsubscribe_tokens::Migration),
+            // speed (issue 13)
+            Box::new(m20261127_000181_check_ins_newest_first::Migration),
         ]
     }
 }

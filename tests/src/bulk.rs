@@ -1196,6 +1196,28 @@ async fn insert_outbox(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng)
     emails.finish().await
 }
 
+/// The seeded programme's coordinator, who can log in with `crate::PASSWORD`.
+pub const COORDINATOR: &str = "coordination@relais.example";
+
+/// Adds `COORDINATOR`, a programme-wide coordinator (seeded accounts have
+/// no password).
+pub async fn add_coordinator(conn: &DatabaseConnection, now: DateTime<Utc>) {
+    let ctx = Context::new(conn.clone(), Arc::new(FixedClock::new(now)));
+    relais_domain::account::create_account(
+        &ctx,
+        relais_domain::account::NewAccount {
+            email: COORDINATOR.to_owned(),
+            name: "Coordination".to_owned(),
+            role: relais_domain::Role::Coordinator,
+            city: None,
+            password: Some(crate::PASSWORD.to_owned()),
+            language: relais_domain::Language::Fr,
+        },
+    )
+    .await
+    .expect("coordinator");
+}
+
 /// Starts the application as `TestApp::spawn_at` does; returns its base URL.
 pub async fn serve(conn: DatabaseConnection, now: DateTime<Utc>) -> String {
     let ctx = Context::new(conn, Arc::new(FixedClock::new(now)));

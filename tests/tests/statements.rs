@@ -5,10 +5,7 @@
 //! whose count grows with the number of projects has a query in a loop.
 
 use chrono::Utc;
-use relais_domain::account::{self, NewAccount};
-use relais_domain::clock::FixedClock;
-use relais_domain::{Context, Language, Role};
-use relais_tests::bulk::{Plan, seeded_sized, serve, whole_second};
+use relais_tests::bulk::{COORDINATOR, Plan, add_coordinator, seeded_sized, serve, whole_second};
 use relais_tests::{Client, PASSWORD};
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
@@ -57,20 +54,7 @@ fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
 async fn count(projects: i32) -> BTreeMap<&'static str, usize> {
     let now = whole_second(Utc::now());
     let (_db, mut conn, plan) = seeded_sized(now, projects).await;
-    let ctx = Context::new(conn.clone(), Arc::new(FixedClock::new(now)));
-    account::create_account(
-        &ctx,
-        NewAccount {
-            email: "coord@example.org".to_owned(),
-            name: "Coordinatrice".to_owned(),
-            role: Role::Coordinator,
-            city: None,
-            password: Some(PASSWORD.to_owned()),
-            language: Language::Fr,
-        },
-    )
-    .await
-    .expect("coordinator");
+    add_coordinator(&conn, now).await;
     let statements = Arc::new(AtomicUsize::new(0));
     let counter = statements.clone();
     conn.set_metric_callback(move |_| {
@@ -79,7 +63,7 @@ async fn count(projects: i32) -> BTreeMap<&'static str, usize> {
     let base_url = serve(conn, now).await;
     let visitor = Client::new(&base_url);
     let coordinator = Client::new(&base_url);
-    coordinator.log_in("coord@example.org", PASSWORD).await;
+    coordinator.log_in(COORDINATOR, PASSWORD).await;
     let mut counts = BTreeMap::new();
     for (label, path, logged_in) in pages(&plan) {
         let client = if logged_in { &coordinator } else { &visitor };

@@ -283,7 +283,8 @@ async fn missed_check_ins(
         )
         .and_having(Expr::col((r, check_in::Column::AnsweredAt)).count().eq(0))
         .to_owned();
-    Ok(project::Entity::find()
+    // Sorted here: the few projects found, not the check-ins read.
+    let mut found: Vec<(i32, String, String)> = project::Entity::find()
         .select_only()
         .columns([
             project::Column::CityId,
@@ -292,10 +293,11 @@ async fn missed_check_ins(
         ])
         .filter(live)
         .filter(project::Column::Id.in_subquery(missed))
-        .order_by_asc(project::Column::Title)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    found.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
+    Ok(found)
 }
 
 /// Progress by city for the cities the actor coordinates (all for the
