@@ -355,17 +355,29 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
             project,
             slug,
             mentor,
+            strengths,
+            recommendations,
         } => Parts {
             subject: t_args(lang, "email-review-posted-subject", &[("project", project)]),
             greeting_name: None,
-            paragraphs: plain(vec![
-                t_args(
+            paragraphs: {
+                let mut p = plain(vec![t_args(
                     lang,
                     "email-review-posted-body",
                     &[("project", project), ("mentor", mentor)],
-                ),
-                t(lang, "email-review-posted-answer"),
-            ]),
+                )]);
+                for (key, markdown) in [
+                    ("review-strengths", strengths),
+                    ("review-recommendations", recommendations),
+                ] {
+                    if !markdown.trim().is_empty() {
+                        p.push(Block::Text(t(lang, key)));
+                        p.push(Block::Markdown(markdown.clone()));
+                    }
+                }
+                p.push(Block::Text(t(lang, "email-review-posted-answer")));
+                p
+            },
             action: Some((
                 t(lang, "email-review-posted-button"),
                 format!("{base}/projects/{slug}/reviews"),
@@ -732,7 +744,8 @@ fn footer(message: &EmailMessage, reader: &Reader, base: &str) -> Option<Footer>
 pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> RenderedEmail {
     let lang = reader.language;
     let p = parts(message, reader, base_url);
-    let footer = footer(message, reader, base_url.trim_end_matches('/'));
+    let base = base_url.trim_end_matches('/');
+    let footer = footer(message, reader, base);
     let greeting = p
         .greeting_name
         .as_ref()
@@ -745,7 +758,9 @@ pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> Render
     for block in &p.paragraphs {
         match block {
             Block::Text(words) => text.push_str(words),
-            Block::Markdown(markdown) => text.push_str(&crate::markdown::plain_text(markdown)),
+            Block::Markdown(markdown) => {
+                text.push_str(&crate::markdown::plain_text(markdown, base))
+            }
             Block::Item {
                 lead,
                 markdown,
@@ -754,7 +769,7 @@ pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> Render
                 text.push_str(lead);
                 if let Some(markdown) = markdown {
                     text.push_str("\n\n");
-                    text.push_str(&crate::markdown::plain_text(markdown));
+                    text.push_str(&crate::markdown::plain_text(markdown, base));
                 }
                 text.push('\n');
                 text.push_str(url);
@@ -797,10 +812,10 @@ pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> Render
                 @for block in &p.paragraphs {
                     @match block {
                         Block::Text(words) => p { (words) },
-                        Block::Markdown(markdown) => div { (crate::markdown::render(markdown)) },
+                        Block::Markdown(markdown) => div { (crate::markdown::render_in_email(markdown, base)) },
                         Block::Item { lead, markdown, url } => div style="margin: 0 0 1.2rem;" {
                             p style="margin-bottom: .3rem;" { a href=(url) style="color: #0b6e4f; font-weight: 600;" { (lead) } }
-                            @if let Some(markdown) = markdown { (crate::markdown::render(markdown)) }
+                            @if let Some(markdown) = markdown { (crate::markdown::render_in_email(markdown, base)) }
                         },
                     }
                 }

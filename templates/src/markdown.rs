@@ -81,6 +81,54 @@ pub fn render(markdown: &str) -> PreEscaped<String> {
     PreEscaped(SANITISER.clean(&html).to_string())
 }
 
+/// The same, for an email: links and images written relative to the site
+/// ("/projects/compost") point under `base`, since a mail client has no
+/// page to resolve them against.
+pub fn render_in_email(markdown: &str, base: &str) -> PreEscaped<String> {
+    let events = Parser::new_ext(markdown, options())
+        .map(demote_headings)
+        .map(|e| absolute(e, base));
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    PreEscaped(SANITISER.clean(&html).to_string())
+}
+
+/// `event` with a site-relative link or image address put under `base`.
+fn absolute<'a>(event: Event<'a>, base: &str) -> Event<'a> {
+    let under = |url: pulldown_cmark::CowStr<'a>| -> pulldown_cmark::CowStr<'a> {
+        if url.starts_with('/') && !url.starts_with("//") {
+            format!("{}{url}", base.trim_end_matches('/')).into()
+        } else {
+            url
+        }
+    };
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: under(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: under(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    }
+}
+
 /// The text of user Markdown, whitespace collapsed, cut to at most
 /// `max_chars` characters (ellipsis included) at a word boundary.
 pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
@@ -101,11 +149,11 @@ pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
 
 /// User Markdown as readable plain text, for the text part of emails:
 /// paragraphs apart, list items on their own lines ("- ", "1. "), quotes
-/// marked "> ", headings as their words, links as "text (url)", no `*`,
-/// `#` or raw HTML left.
-pub fn plain_text(markdown: &str) -> String {
+/// marked "> ", headings as their words, links as "text (url)" (a
+/// site-relative one under `base`), no `*`, `#` or raw HTML left.
+pub fn plain_text(markdown: &str, base: &str) -> String {
     let mut w = PlainWriter::default();
-    for event in Parser::new_ext(markdown, options()) {
+    for event in Parser::new_ext(markdown, options()).map(|e| absolute(e, base)) {
         match event {
             Event::Start(tag) => w.start(&tag),
             Event::End(end) => w.end(end),
@@ -455,6 +503,7 @@ mod tests {
             "## Nouvelles du jardin\n\nUn **petit** pas, *enfin*. Voir [le site](https://example.org/a) \
              ou <https://example.org/b>.\n\n- un\n- deux\n\n1. premier\n2. second\n\n\
              > cité\n\n<div>brut</div>\n\nFin `code`.",
+            "https://relais.example",
         );
         assert_eq!(
             text,
@@ -470,8 +519,39 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_nested_lists_and_line_breaks_apart() {
-        let text = plain_text("- a\n  - b\n- c\n\nligne un\nligne deux");
+        let text = plain_text(
+            "- a\n  - b\n- c\n\nligne un\nligne deux",
+            "https://relais.example",
+        );
         assert_eq!(text, "- a\n   - b\n- c\n\nligne un\nligne deux");
+    }
+
+    #[test]
+    fn in_emails_site_relative_links_point_under_the_site() {
+        let markdown = "[le projet](/projects/compost), [ailleurs](https://example.org/x), \
+                        [protocole](//cdn.example/y) ![plan](/static/plan.png)";
+        let html = render_in_email(markdown, "https://relais.example/").into_string();
+        assert!(
+            html.contains(r#"href="https://relais.example/projects/compost""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="https://example.org/x""#), "{html}");
+        assert!(
+            html.contains(r#"src="https://relais.example/static/plan.png""#),
+            "{html}"
+        );
+        assert!(!html.contains(r#"href="/projects"#), "{html}");
+        let text = plain_text(markdown, "https://relais.example");
+        assert!(
+            text.contains("le projet (https://relais.example/projects/compost)"),
+            "{text}"
+        );
+        // Pages keep them relative.
+        assert!(
+            render(markdown)
+                .into_string()
+                .contains(r#"href="/projects/compost""#)
+        );
     }
 
     #[test]

@@ -771,6 +771,8 @@ fn every_kind() -> Vec<EmailMessage> {
             project: "Compost".into(),
             slug: "compost".into(),
             mentor: "Léa".into(),
+            strengths: "Une équipe **soudée**.".into(),
+            recommendations: "- Tester avec [les habitants](/projects/compost)".into(),
         },
         EmailMessage::ReviewRequested {
             project: "Compost".into(),

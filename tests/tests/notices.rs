@@ -485,7 +485,7 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
                 ("progress", "3"),
                 ("openness", "5"),
                 ("team_health", "4"),
-                ("strengths", "Une équipe à l'écoute."),
+                ("strengths", "Une équipe **soudée**, à l'écoute."),
                 ("next_steps", "Publier le code"),
             ],
         )
@@ -533,6 +533,19 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
             "no {subject:?} to {to}: {subjects:?}"
         );
     }
+    // The team reads the mentor's words, Markdown made HTML and plain text.
+    let review = emails
+        .iter()
+        .find(|e| e.to.contains("mate@") && e.subject.starts_with("Nouveau retour"))
+        .expect("the review email")
+        .text();
+    assert!(
+        review.contains("<strong>soudée</strong>")
+            && review.contains("Une équipe soudée, à l'écoute.")
+            && review.contains("Points forts"),
+        "{review}"
+    );
+    assert!(!review.contains("**"), "{review}");
 }
 
 #[tokio::test]

@@ -222,6 +222,13 @@ pub enum EmailMessage {
         slug: String,
         /// The mentor's name.
         mentor: String,
+        /// The review's strengths, the mentor's Markdown (empty in
+        /// payloads queued before they were carried).
+        #[serde(default)]
+        strengths: String,
+        /// The review's recommendations, the mentor's Markdown.
+        #[serde(default)]
+        recommendations: String,
     },
     /// The team asks its mentor for a review.
     ReviewRequested {

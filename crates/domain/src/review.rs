@@ -361,6 +361,8 @@ pub async fn write(
         project: project.row.title.clone(),
         slug: project.row.slug.clone(),
         mentor: mentor_name,
+        strengths: row.strengths.clone(),
+        recommendations: row.recommendations.clone(),
     };
     crate::notify::each(
         &txn,
