@@ -34,6 +34,8 @@ mod m20261127_000180_listing_indexes;
 mod m20261126_000170_unsubscribe_tokens;
 // speed (issue 13)
 mod m20261127_000181_check_ins_newest_first;
+// french (issue 14): search that forgives accents and case
+mod m20261126_000190_project_search;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -68,6 +70,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000170_unsubscribe_tokens::Migration),
             // speed (issue 13)
             Box::new(m20261127_000181_check_ins_newest_first::Migration),
+            // french (issue 14)
+            Box::new(m20261126_000190_project_search::Migration),
         ]
     }
 }

@@ -11,7 +11,8 @@
 //! HTTP requests from a plain client:
 //!
 //! * the gallery's first page, what most visitors see;
-//! * a text search with a theme filter, which cannot use an index;
+//! * a text search with a theme filter ("ecole", which the search index
+//!   matches to "Ecole", "école" and "écoles" alike);
 //! * a deep page sorted by name, which pays for its offset;
 //! * the pages of the projects with the longest journals, the worst case of
 //!   the project page (it shows up to 100 entries);

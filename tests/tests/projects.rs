@@ -833,6 +833,158 @@ async fn the_gallery_filters_searches_sorts_and_paginates() {
 }
 
 #[tokio::test]
+async fn the_gallery_search_forgives_accents_and_case_and_ranks_titles_first() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let plain = |title: &'static str| {
+        with(
+            with(project_fields(&p, title, &p.lyon), "pitch", "Un projet."),
+            "description",
+            "Rien de plus.",
+        )
+    };
+    let created = |page: Page| {
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        page.location.expect("project path")
+    };
+    created(
+        alice
+            .submit("/projects/new", "/projects", &plain("Vélo partagé"))
+            .await,
+    );
+    created(
+        alice
+            .submit("/projects/new", "/projects", &plain("ÉCOLE ouverte"))
+            .await,
+    );
+    created(
+        alice
+            .submit(
+                "/projects/new",
+                "/projects",
+                &with(
+                    plain("Cantine solidaire"),
+                    "description",
+                    "Pour les écoles du quartier.",
+                ),
+            )
+            .await,
+    );
+    let montreal = with(plain("Jardin partagé"), "city_id", &p.montreal);
+    created(alice.submit("/projects/new", "/projects", &montreal).await);
+    // Made last, so most recently active: without ranking it would come
+    // first. Only its need speaks of bicycles.
+    let atelier = created(
+        alice
+            .submit("/projects/new", "/projects", &plain("Atelier du samedi"))
+            .await,
+    );
+    let need = alice
+        .submit(
+            &atelier,
+            &format!("{atelier}/needs"),
+            &[
+                ("kind", "designer"),
+                ("description", "Dessiner l'affiche de la bourse aux VÉLOS."),
+                ("languages", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(need.status, StatusCode::SEE_OTHER, "{}", need.body);
+
+    let visitor = p.app.client();
+    let position = |page: &Page, title: &str| {
+        page.body
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} not in {}", page.body))
+    };
+    for q in ["velo", "VELO", "vélo", "Vélo"] {
+        let found = visitor.get(&format!("/projects?q={}", urlencode(q))).await;
+        assert_eq!(found.status, StatusCode::OK);
+        found.assert_contains("2 projets.");
+        assert!(
+            position(&found, "Vélo partagé") < position(&found, "Atelier du samedi"),
+            "{q}: the title match comes first"
+        );
+    }
+    // A word is found by its start: "VÉLOS" finds "vélos", not "vélo".
+    visitor
+        .get("/projects?q=V%C3%89LOS")
+        .await
+        .assert_contains("Un projet.");
+    for q in ["ECOLE", "ecole", "école", "École"] {
+        let found = visitor.get(&format!("/projects?q={}", urlencode(q))).await;
+        found.assert_contains("2 projets.");
+        assert!(position(&found, "ÉCOLE ouverte") < position(&found, "Cantine solidaire"));
+    }
+    // The city's name, with or without its accent; several words must all match.
+    visitor
+        .get("/projects?q=montreal")
+        .await
+        .assert_contains("Un projet.");
+    visitor
+        .get("/projects?q=MONTR%C3%89AL+jardin")
+        .await
+        .assert_contains("Jardin partagé");
+    visitor
+        .get("/projects?q=montreal+velo")
+        .await
+        .assert_contains("Aucun projet ne correspond.");
+
+    // A renamed project is found by its new title only.
+    let edit = with(plain("Vélo-école"), "slug", "velo-partage");
+    let renamed = alice
+        .submit(
+            "/projects/velo-partage/edit",
+            "/projects/velo-partage/edit",
+            &edit,
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.body);
+    visitor
+        .get("/projects?q=partag%C3%A9+v%C3%A9lo")
+        .await
+        .assert_contains("Aucun projet ne correspond.");
+    visitor
+        .get("/projects?q=ecole")
+        .await
+        .assert_contains("3 projets.");
+
+    // Nothing typed is the whole gallery; punctuation and query syntax
+    // find nothing and break nothing.
+    visitor
+        .get("/projects?q=+++")
+        .await
+        .assert_contains("5 projets.");
+    for q in [
+        "!!!",
+        "\"",
+        "*",
+        "velo\"*",
+        "NEAR(",
+        ":*",
+        "a & | !b",
+        "'; DROP TABLE projects; --",
+    ] {
+        let page = visitor.get(&format!("/projects?q={}", urlencode(q))).await;
+        assert_eq!(page.status, StatusCode::OK, "{q}: {}", page.body);
+    }
+    visitor
+        .get("/projects?q=%21%3F")
+        .await
+        .assert_contains("Aucun projet ne correspond.");
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
 async fn the_feeds_are_valid_atom_with_public_entries_only() {
     let p = programme().await;
     let alice = logged_in(&p.app, "alice@example.org").await;

@@ -8,9 +8,10 @@ use crate::milestone;
 use crate::stage::Stage;
 use crate::theme::Theme;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, Order, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 
 /// Projects per gallery page.
@@ -43,7 +44,8 @@ pub struct Filter {
     pub looking_for_help: bool,
     /// Only projects with an open need of this kind.
     pub need_kind: Option<crate::help_kind::HelpKind>,
-    /// Words to find in title, pitch or description.
+    /// Words to find in title, pitch, description, city name or needs,
+    /// whatever their accents and case; title matches come first.
     pub text: String,
     /// Order.
     pub sort: Sort,
@@ -89,13 +91,74 @@ pub struct Page {
     pub pages: u64,
 }
 
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+/// The words of a search, as the index sees them: runs of letters and
+/// digits, at most eight. Anything else (punctuation, quotes, operators of
+/// either database's query language) only separates words, so nothing a
+/// visitor types can break the query.
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect()
 }
 
-fn condition(filter: &Filter) -> Condition {
+/// A search as SQL: which projects match every word (each as the start of a
+/// word, ignoring accents and case, in title, pitch, description, city name
+/// or live needs), and which match every word in their title alone, to rank
+/// them first.
+struct TextSearch {
+    matches: Expr,
+    in_title: Expr,
+}
+
+impl TextSearch {
+    /// `None` when nothing was typed; a search of only punctuation matches
+    /// nothing.
+    fn new(text: &str, backend: DbBackend) -> Option<TextSearch> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let words = words(text);
+        if words.is_empty() {
+            return Some(TextSearch {
+                matches: Expr::cust("1 = 0"),
+                in_title: Expr::cust("1 = 0"),
+            });
+        }
+        Some(match backend {
+            DbBackend::Postgres => {
+                let query = |weight: &str| {
+                    words
+                        .iter()
+                        .map(|w| format!("{w}:*{weight}"))
+                        .collect::<Vec<_>>()
+                        .join(" & ")
+                };
+                let sql = "\"projects\".\"id\" IN (SELECT project_id FROM project_search \
+                           WHERE document @@ to_tsquery('simple', unaccent($1)))";
+                TextSearch {
+                    matches: Expr::cust_with_values(sql, [query("")]),
+                    in_title: Expr::cust_with_values(sql, [query("A")]),
+                }
+            }
+            _ => {
+                let all = words
+                    .iter()
+                    .map(|w| format!("\"{w}\"*"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let sql = "\"projects\".\"id\" IN (SELECT rowid FROM project_search \
+                           WHERE project_search MATCH ?)";
+                TextSearch {
+                    matches: Expr::cust_with_values(sql, [all.clone()]),
+                    in_title: Expr::cust_with_values(sql, [format!("{{title}} : ({all})")]),
+                }
+            }
+        })
+    }
+}
+
+fn condition(filter: &Filter, search: Option<&TextSearch>) -> Condition {
     let mut c = Condition::all()
         .add(project::Column::IsPublic.eq(true))
         .add(project::Column::ArchivedAt.is_null());
@@ -119,25 +182,19 @@ fn condition(filter: &Filter) -> Condition {
             project::Column::Id.in_subquery(crate::need::open_needs_of_kind(filter.need_kind)),
         );
     }
-    for word in filter.text.split_whitespace().take(8) {
-        let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
-        let like = |col: project::Column| {
-            Expr::expr(Func::lower(Expr::col(col)))
-                .like(LikeExpr::new(pattern.clone()).escape('\\'))
-        };
-        c = c.add(
-            Condition::any()
-                .add(like(project::Column::Title))
-                .add(like(project::Column::Pitch))
-                .add(like(project::Column::Description)),
-        );
+    if let Some(search) = search {
+        c = c.add(search.matches.clone());
     }
     c
 }
 
 /// Runs the gallery query.
 pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> {
-    let mut query = project::Entity::find().filter(condition(filter));
+    let search = TextSearch::new(&filter.text, db.get_database_backend());
+    let mut query = project::Entity::find().filter(condition(filter, search.as_ref()));
+    if let Some(search) = &search {
+        query = query.order_by(search.in_title.clone(), Order::Desc);
+    }
     query = match filter.sort {
         Sort::Activity => query
             .order_by_desc(project::Column::LastActivityAt)
@@ -209,4 +266,25 @@ pub async fn live_in_city(db: &impl ConnectionTrait, city_id: i32) -> Result<Vec
         .into_iter()
         .map(|p| (p.id, p.title))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_keeps_letters_and_digits_and_drops_query_syntax() {
+        assert_eq!(
+            words("  Vélo-école, l'ÉTÉ 2026!"),
+            ["Vélo", "école", "l", "ÉTÉ", "2026"]
+        );
+        assert!(words("\"* : & | ! ( ) NEAR").iter().all(|w| *w == "NEAR"));
+        assert_eq!(words("a b c d e f g h i j").len(), 8);
+    }
+
+    #[test]
+    fn nothing_typed_is_no_search_and_punctuation_finds_nothing() {
+        assert!(TextSearch::new("   ", DbBackend::Sqlite).is_none());
+        assert!(TextSearch::new("?!", DbBackend::Postgres).is_some());
+    }
 }
