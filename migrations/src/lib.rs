@@ -36,6 +36,7 @@ mod m20261126_000170_unsubscribe_tokens;
 mod m20261127_000181_check_ins_newest_first;
 // french (issue 14): search that forgives accents and case
 mod m20261126_000190_project_search;
+mod m20261126_000500_hash_calendar_tokens;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -72,6 +73,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000181_check_ins_newest_first::Migration),
             // french (issue 14)
             Box::new(m20261126_000190_project_search::Migration),
+            // lead (issue 10)
+            Box::new(m20261126_000500_hash_calendar_tokens::Migration),
         ]
     }
 }

@@ -132,10 +132,11 @@ pub fn calendar_with_method(name: &str, method: Method, events: &[CalendarEvent]
             // A date, not a time: the same day everywhere, so no zone needed.
             Some(day) => {
                 line(format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")));
-                line(format!(
-                    "DTEND;VALUE=DATE:{}",
-                    (day + chrono::Duration::days(1)).format("%Y%m%d")
-                ));
+                // Without DTEND a date event lasts its one day (RFC 5545
+                // 3.6.1): the last representable day needs no next one.
+                if let Some(next) = day.succ_opt() {
+                    line(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+                }
             }
             None => {
                 line(format!("DTSTART:{}", utc(e.start)));
@@ -203,5 +204,31 @@ mod tests {
         assert!(cal.contains("LOCATION:1 rue X\\nLyon\r\n"));
         assert!(cal.contains("STATUS:CANCELLED\r\n"));
         assert!(cal.contains("SEQUENCE:2\r\n"));
+    }
+
+    #[test]
+    fn a_due_date_on_the_last_representable_day_does_not_overflow() {
+        let at = Utc
+            .with_ymd_and_hms(2026, 3, 5, 18, 0, 0)
+            .single()
+            .expect("time");
+        let cal = calendar(
+            "Moi",
+            &[CalendarEvent {
+                day: Some(chrono::NaiveDate::MAX),
+                uid: "milestone-1@x".into(),
+                start: at,
+                end: at,
+                stamp: at,
+                sequence: 0,
+                status: Status::Confirmed,
+                summary: "Échéance".into(),
+                location: String::new(),
+                url: "https://x/projects/p".into(),
+                description: String::new(),
+            }],
+        );
+        assert!(cal.contains("DTSTART;VALUE=DATE:"), "{cal}");
+        assert!(!cal.contains("DTEND"), "{cal}");
     }
 }

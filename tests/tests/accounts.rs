@@ -337,27 +337,43 @@ async fn a_form_without_its_csrf_token_or_from_another_site_is_refused() {
     );
 }
 
+/// A client behind the test's trusted proxy, seen at `address`.
+fn client_at(app: &TestApp, address: &str) -> relais_tests::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "x-forwarded-for",
+        reqwest::header::HeaderValue::from_str(address).expect("header"),
+    );
+    relais_tests::Client::with_headers(&app.base_url, headers)
+}
+
+async fn attempt(client: &relais_tests::Client, email: &str, password: &str) -> StatusCode {
+    client
+        .submit(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+        .status
+}
+
 #[tokio::test]
-async fn log_in_attempts_are_limited_per_account() {
-    let app = TestApp::spawn().await;
+async fn wrong_passwords_slow_their_sender_down_but_never_lock_the_owner_out() {
+    let proxies = relais_web::TrustedProxies::parse("127.0.0.1").expect("proxies");
+    let app =
+        TestApp::spawn_with_config(chrono::Utc::now(), |c| c.with_trusted_proxies(proxies)).await;
     app.create_account("fatou@example.org", "Fatou", Role::Member, None)
         .await;
-    let client = app.client();
+    let stranger = client_at(&app, "198.51.100.9");
     for _ in 0..5 {
-        let page = client
-            .submit(
-                "/login",
-                "/login",
-                &[
-                    ("email", "fatou@example.org"),
-                    ("password", "wrong password"),
-                ],
-            )
-            .await;
-        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            attempt(&stranger, "fatou@example.org", "wrong password").await,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
     }
-    // Even the right password is refused until the window has passed.
-    let limited = client
+    // The stranger now waits, even with the right password…
+    let limited = stranger
         .submit(
             "/login",
             "/login",
@@ -366,8 +382,87 @@ async fn log_in_attempts_are_limited_per_account() {
         .await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     limited.assert_contains("Trop de tentatives.");
-    app.advance(Duration::minutes(16));
-    client.log_in("fatou@example.org", PASSWORD).await;
+    limited.assert_contains("fatou@example.org");
+    // …but the owner, elsewhere, logs in at once.
+    client_at(&app, "203.0.113.20")
+        .log_in("fatou@example.org", PASSWORD)
+        .await;
+
+    // The wait grows with each failure after it: 15 s, then 30 s.
+    app.advance(Duration::seconds(15));
+    assert_eq!(
+        attempt(&stranger, "fatou@example.org", "wrong again").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    app.advance(Duration::seconds(20));
+    assert_eq!(
+        attempt(&stranger, "fatou@example.org", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    app.advance(Duration::seconds(10));
+    stranger.log_in("fatou@example.org", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn a_password_reset_ends_the_log_in_waits_of_its_account() {
+    let app = TestApp::spawn().await;
+    app.create_account("ines@example.org", "Inès", Role::Member, None)
+        .await;
+    let client = app.client();
+    for _ in 0..6 {
+        attempt(&client, "ines@example.org", "wrong password").await;
+    }
+    assert_eq!(
+        attempt(&client, "ines@example.org", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    client
+        .submit(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "ines@example.org")],
+        )
+        .await;
+    let emails = app.deliver().await;
+    let link = emails[0].link(&app.base_url, "/password/reset/");
+    let token = link.rsplit('/').next().expect("token").to_owned();
+    let form = client.get(&link).await;
+    let new_password = "un autre mot de passe solide";
+    let done = client
+        .post_raw(
+            "/password/reset",
+            &[
+                ("csrf_token", &form.csrf_token()),
+                ("token", &token),
+                ("password", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    client.log_in("ines@example.org", new_password).await;
+}
+
+#[tokio::test]
+async fn many_failures_from_one_address_slow_it_down_for_every_account() {
+    let app = TestApp::spawn().await;
+    app.create_account("jo@example.org", "Jo", Role::Member, None)
+        .await;
+    let client = app.client();
+    // Thirty failures over many accounts cost nothing (a venue shares an
+    // address); the next attempt from that address waits.
+    for i in 0..30 {
+        let email = format!("guess-{i}@example.org");
+        assert_eq!(
+            attempt(&client, &email, "wrong").await,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    assert_eq!(
+        attempt(&client, "jo@example.org", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    app.advance(Duration::seconds(2));
+    client.log_in("jo@example.org", PASSWORD).await;
 }
 
 #[tokio::test]

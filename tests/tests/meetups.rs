@@ -629,13 +629,28 @@ async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
     let meeting = format!("/meetups/{}", occ[1].id);
     ana.submit(&meeting, &format!("{meeting}/rsvp"), &[("answer", "maybe")])
         .await;
-    ana.submit("/profile", "/profile/calendar", &[]).await;
+    // The address is shown once, when it is made: only its hash is kept.
+    let made = ana.submit("/profile", "/profile/calendar", &[]).await;
+    let feed_url =
+        regex::Regex::new(r"(http://[^<]+/calendar/[A-Za-z0-9_-]+\.ics)").expect("regex");
+    let url = feed_url.captures(&made.body).expect("feed url")[1].to_owned();
+    let token = url
+        .rsplit('/')
+        .next()
+        .expect("file")
+        .trim_end_matches(".ics");
+    let stored = relais_domain::entities::user::Entity::find()
+        .filter(
+            relais_domain::entities::user::Column::CalendarTokenHash
+                .eq(relais_domain::token::hash(token)),
+        )
+        .count(&s.app.ctx.db)
+        .await
+        .expect("count");
+    assert_eq!(stored, 1, "the database keeps the hash, not the token");
     let profile = ana.get("/profile").await;
-    let url = regex::Regex::new(r"(http://[^<]+/calendar/[A-Za-z0-9_-]+\.ics)")
-        .expect("regex")
-        .captures(&profile.body)
-        .expect("feed url")[1]
-        .to_owned();
+    assert!(feed_url.find(&profile.body).is_none(), "shown only once");
+    profile.assert_contains("Votre agenda personnel est activé.");
     let feed = s.app.client().get(&url).await;
     assert_eq!(feed.status, StatusCode::OK);
     let parsed: icalendar::Calendar = feed

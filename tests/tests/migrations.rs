@@ -262,3 +262,39 @@ async fn the_old_looking_for_help_text_becomes_each_projects_first_need_word_for
         ]
     );
 }
+
+#[tokio::test]
+async fn calendar_tokens_are_hashed_in_place_and_their_feeds_keep_working() {
+    let test_db = TestDb::create().await;
+    let db = test_db.connect().await;
+    let before = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261126_000500_hash_calendar_tokens")
+        .expect("the calendar migration") as u32;
+    Migrator::up(&db, Some(before)).await.expect("up to it");
+    let token = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+    for (email, feed) in [
+        ("ana@example.org", format!("'{token}'")),
+        ("ben@example.org", "NULL".into()),
+    ] {
+        let sql = format!(
+            "INSERT INTO users (email, email_key, name, language, skills, bio, is_active, calendar_token, created_at, updated_at) \
+             VALUES ('{email}', '{email}', 'X', 'fr', '', '', TRUE, {feed}, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+        );
+        db.execute_unprepared(&sql).await.expect(&sql);
+    }
+    Migrator::up(&db, Some(1)).await.expect("up");
+    assert_eq!(
+        rows(&db, "SELECT calendar_token_hash FROM users ORDER BY id").await,
+        vec![
+            text(&[Some(relais_domain::token::hash(token).as_str())]),
+            text(&[None])
+        ]
+    );
+    Migrator::down(&db, Some(1)).await.expect("down");
+    assert_eq!(
+        rows(&db, "SELECT calendar_token FROM users ORDER BY id").await,
+        vec![text(&[None]), text(&[None])],
+        "a hash cannot open a feed: going down turns feeds off"
+    );
+}

@@ -194,6 +194,13 @@ async fn milestones_add_up_to_progress_and_refuse_dates_before_the_marathon() {
     early.assert_contains(r#"value="Trop tôt""#);
     let heavy = add_milestone(&alice, &path, "Trop lourd", "2030-01-01", "planned", "0").await;
     heavy.assert_contains("Le poids est un nombre entier de 1 à 100.");
+    // Far dates would overflow date arithmetic: refused by the field.
+    let far = add_milestone(&alice, &path, "Trop loin", "2150-01-01", "planned", "").await;
+    assert_eq!(far.status, StatusCode::UNPROCESSABLE_ENTITY);
+    far.assert_contains("Choisissez une date entre l");
+    far.assert_contains(r#"value="2150-01-01""#);
+    let farther = add_milestone(&alice, &path, "Trop loin", "262142-01-01", "planned", "").await;
+    assert_eq!(farther.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     for (title, status, weight) in [
         ("Atelier", "done", "3"),

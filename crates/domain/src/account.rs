@@ -357,7 +357,7 @@ async fn insert_user(
         is_active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
-        calendar_token: Set(None),
+        calendar_token_hash: Set(None),
         digest_frequency: Set(crate::digest::Frequency::default().code().to_owned()),
         digest_sent_until: Set(Some(now)),
         ..Default::default()
@@ -427,24 +427,26 @@ pub async fn activate(ctx: &Context, clear: &str) -> Result<i32> {
     Ok(user_id)
 }
 
-/// Checks an address and password. Every failure gives the same answer, and
-/// attempts are limited per account and per client address.
+/// Checks an address and password. Every failure gives the same answer.
+/// Failures make the next attempt wait, growing with each one, per account
+/// and client address and per client address: never a lock, so a stranger
+/// elsewhere cannot keep the owner out, and a password reset always works.
 pub async fn log_in(ctx: &Context, email: &str, password: &str, client: &str) -> Result<Account> {
     let now = ctx.now();
     let failed = || DomainError::field("email", "error-login-failed");
     let email = EmailAddress::parse(email).map_err(|_| failed())?;
-    let account_key = format!("login:account:{}", email.key());
-    let address_ok = rate_limit::hit(
-        &ctx.db,
-        &format!("login:addr:{client}"),
-        rate_limit::LOGIN_PER_ADDRESS,
-        now,
-    )
-    .await?;
-    let account_ok =
-        rate_limit::hit(&ctx.db, &account_key, rate_limit::LOGIN_PER_ACCOUNT, now).await?;
-    if !address_ok || !account_ok {
-        return Err(DomainError::RateLimited);
+    let pair_key = format!("{}{client}", login_delay_prefix(&email));
+    let address_key = format!("login:addr:{client}");
+    for (key, delay) in [
+        (&pair_key, rate_limit::LOGIN_PER_ACCOUNT_AND_ADDRESS),
+        (&address_key, rate_limit::LOGIN_PER_ADDRESS),
+    ] {
+        if rate_limit::delay_left(&ctx.db, key, delay, now)
+            .await?
+            .is_some()
+        {
+            return Err(DomainError::RateLimited);
+        }
     }
     let user = find_by_email(&ctx.db, &email)
         .await?
@@ -453,11 +455,22 @@ pub async fn log_in(ctx: &Context, email: &str, password: &str, client: &str) ->
     let matches = ctx.hasher.verify(stored, password).await?;
     match user {
         Some(user) if matches => {
-            rate_limit::clear(&ctx.db, &account_key).await?;
+            rate_limit::clear(&ctx.db, &pair_key).await?;
             load(&ctx.db, user.id).await?.ok_or_else(failed)
         }
-        _ => Err(failed()),
+        _ => {
+            let pair = rate_limit::LOGIN_PER_ACCOUNT_AND_ADDRESS;
+            rate_limit::failed(&ctx.db, &pair_key, pair, now).await?;
+            let address = rate_limit::LOGIN_PER_ADDRESS;
+            rate_limit::failed(&ctx.db, &address_key, address, now).await?;
+            Err(failed())
+        }
     }
+}
+
+/// The start of every log-in delay key of one account, whatever the address.
+fn login_delay_prefix(email: &EmailAddress) -> String {
+    format!("login:pair:{}:", email.key())
 }
 
 /// Emails a password-reset link if the address has an active account.
@@ -535,6 +548,11 @@ pub async fn reset_password(ctx: &Context, clear: &str, new_password: &str) -> R
     use_token(&txn, t.id, now).await?;
     set_password_hash(&txn, user_id, &hash, now).await?;
     session::end_all(&txn, user_id).await?;
+    // The owner proved they hold the address: no log-in waits, wherever.
+    let email = EmailAddress::parse(&t.email).map_err(|_| {
+        DomainError::Internal(format!("reset token {} holds a malformed address", t.id))
+    })?;
+    rate_limit::clear_prefix(&txn, &login_delay_prefix(&email)).await?;
     txn.commit().await?;
     Ok(user_id)
 }

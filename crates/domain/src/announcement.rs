@@ -9,6 +9,7 @@ use crate::entities::{announcement, city, user};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::language::Language;
 use crate::outbox::{self, NewEmail};
+use crate::rate_limit;
 use crate::role::Actor;
 use crate::skill::Skill;
 use sea_orm::{
@@ -70,6 +71,17 @@ pub async fn send(
         .collect();
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
+    if let Some(author) = actor.user_id() {
+        rate_limit::daily(
+            &txn,
+            "announcement",
+            author,
+            rate_limit::ANNOUNCEMENTS_PER_DAY,
+            now,
+            ("subject", "error-daily-announcements"),
+        )
+        .await?;
+    }
     let row = announcement::ActiveModel {
         city_id: Set(city_id),
         audiences: Set(Skill::join(&wanted)),

@@ -8,6 +8,7 @@ use crate::error::{DomainError, Result};
 use crate::milestone::{self, Milestone};
 use crate::role::Actor;
 use crate::rsvp::Answer;
+use crate::token::LinkToken;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -15,21 +16,23 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 /// How far back feeds still list past meetings.
 pub const PAST: Duration = Duration::days(60);
 
-/// The actor's feed token, if they turned the feed on.
-pub async fn token_of(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<String>> {
+/// Whether the actor turned their personal feed on. Only the hash of its
+/// secret is kept, so its address can be shown once, when it is made.
+pub async fn is_on(db: &impl ConnectionTrait, actor: &Actor) -> Result<bool> {
     let id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     Ok(user::Entity::find_by_id(id)
         .one(db)
         .await?
-        .and_then(|u| u.calendar_token))
+        .is_some_and(|u| u.calendar_token_hash.is_some()))
 }
 
-/// Turns the actor's feed on with a new secret address (the old one stops working).
-pub async fn renew(ctx: &Context, actor: &Actor) -> Result<String> {
+/// Turns the actor's feed on with a new secret address (the old one stops
+/// working); returns the secret, which is not kept in clear.
+pub async fn renew(ctx: &Context, actor: &Actor) -> Result<LinkToken> {
     let id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
-    let token = crate::token::generate();
+    let token = LinkToken::generate();
     user::Entity::update_many()
-        .col_expr(user::Column::CalendarToken, Expr::value(token.clone()))
+        .col_expr(user::Column::CalendarTokenHash, Expr::value(token.hash()))
         .filter(user::Column::Id.eq(id))
         .exec(&ctx.db)
         .await?;
@@ -41,7 +44,7 @@ pub async fn revoke(ctx: &Context, actor: &Actor) -> Result<()> {
     let id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     user::Entity::update_many()
         .col_expr(
-            user::Column::CalendarToken,
+            user::Column::CalendarTokenHash,
             Expr::value(Option::<String>::None),
         )
         .filter(user::Column::Id.eq(id))
@@ -67,14 +70,11 @@ pub struct Personal {
 /// revoked one.
 pub async fn personal(
     db: &impl ConnectionTrait,
-    token: &str,
+    token: &LinkToken,
     now: DateTime<Utc>,
 ) -> Result<Personal> {
-    if token.len() < 20 {
-        return Err(DomainError::NotFound);
-    }
     let owner = user::Entity::find()
-        .filter(user::Column::CalendarToken.eq(token))
+        .filter(user::Column::CalendarTokenHash.eq(token.hash()))
         .filter(user::Column::IsActive.eq(true))
         .one(db)
         .await?

@@ -18,8 +18,8 @@ use crate::meetup_rule::resolve_local;
 use crate::outbox::{self, NewEmail};
 use crate::role::Actor;
 use crate::skill::Skill;
-use crate::{city, token};
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use crate::{city, rate_limit, token};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use sea_orm::sea_query::{CaseStatement, Condition, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -89,6 +89,7 @@ fn parse_slots(
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let local = NaiveDateTime::parse_from_str(line, "%Y-%m-%d %H:%M")
             .map_err(|_| "error-slots-invalid")?;
+        crate::day::within_range(local.date())?;
         let at = resolve_local(zone, local);
         if at <= now {
             return Err("error-slots-past");
@@ -138,11 +139,7 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
             .ok_or("error-capacity-positive"),
     );
     let slots = e.check("slots", parse_slots(&input.slots, c.time_zone, now));
-    let closes = e.check(
-        "closes_on",
-        NaiveDate::parse_from_str(input.closes_on.trim(), "%Y-%m-%d")
-            .map_err(|_| "error-date-invalid"),
-    );
+    let closes = e.check("closes_on", crate::day::parse(&input.closes_on));
     let closes_at =
         closes.map(|d| resolve_local(c.time_zone, d.and_hms_opt(23, 59, 0).unwrap_or_default()));
     if let (Some(at), Some(slots)) = (closes_at, &slots)
@@ -176,6 +173,17 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
         })
         .collect();
     let txn = ctx.db.begin().await?;
+    if let Some(author) = actor.user_id() {
+        rate_limit::daily(
+            &txn,
+            "poll",
+            author,
+            rate_limit::POLLS_PER_DAY,
+            now,
+            ("title", "error-daily-polls"),
+        )
+        .await?;
+    }
     let row = poll::ActiveModel {
         city_id: Set(city_id),
         title: Set(title.clone()),

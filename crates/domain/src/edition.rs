@@ -61,8 +61,7 @@ pub async fn create(
     }
     let mut errors = FieldErrors::default();
     let slug = errors.check("slug", crate::slug::parse(slug));
-    let parse_date =
-        |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid");
+    let parse_date = crate::day::parse;
     let starts = errors.check("starts_on", parse_date(starts_on));
     let ends = errors.check("ends_on", parse_date(ends_on));
     if name.trim().is_empty() {

@@ -1237,7 +1237,7 @@ mod tests {
             is_active: true,
             created_at: at,
             updated_at: at,
-            calendar_token: None,
+            calendar_token_hash: None,
             digest_frequency: "weekly".into(),
             digest_sent_until: None,
         }

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod context;
 pub mod dashboard;
 pub mod date_poll;
+pub mod day;
 pub mod db;
 pub mod digest;
 pub mod edition;

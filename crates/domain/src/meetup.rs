@@ -501,10 +501,7 @@ pub async fn reschedule(
     let occ = coordinated(&ctx.db, actor, id).await?;
     let zone = city::get(&ctx.db, occ.city_id).await?.time_zone;
     let mut e = FieldErrors::default();
-    let date = e.check(
-        "date",
-        NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid"),
-    );
+    let date = e.check("date", crate::day::parse(date));
     let time = e.check("time", parse_time(time));
     e.into_result()?;
     let (Some(date), Some(time)) = (date, time) else {
@@ -663,10 +660,7 @@ pub async fn add_single(
         return Err(DomainError::Forbidden);
     }
     let mut e = FieldErrors::default();
-    let date = e.check(
-        "date",
-        NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid"),
-    );
+    let date = e.check("date", crate::day::parse(date));
     let time = e.check("time", parse_time(time));
     e.into_result()?;
     let (Some(date), Some(time)) = (date, time) else {

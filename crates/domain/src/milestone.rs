@@ -194,7 +194,7 @@ fn validate(input: &MilestoneInput, project: &Project) -> Result<Valid> {
     if description.chars().count() > 5_000 {
         e.add("description", "error-too-long");
     }
-    let due_on = match NaiveDate::parse_from_str(input.due_on.trim(), "%Y-%m-%d") {
+    let due_on = match crate::day::parse(&input.due_on) {
         Ok(d) if d < project.marathon_starts_on => {
             e.add("due_on", "error-due-before-marathon");
             None
@@ -204,8 +204,8 @@ fn validate(input: &MilestoneInput, project: &Project) -> Result<Valid> {
             e.add("due_on", "error-required");
             None
         }
-        Err(_) => {
-            e.add("due_on", "error-date-invalid");
+        Err(key) => {
+            e.add("due_on", key);
             None
         }
     };

@@ -11,9 +11,10 @@ use crate::error::{DomainError, Result};
 use crate::language::Language;
 use crate::outbox::{self, NewEmail};
 use crate::project::{Project, TeamRole};
+use crate::rate_limit;
 use crate::role::Actor;
 use crate::token;
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -97,6 +98,7 @@ pub async fn invite(
             return Ok(Invited::Renewed);
         }
         Some(t) => {
+            count_invitation(&txn, inviter_id, now).await?;
             // The clear token of the last email is not kept: a fresh one
             // replaces it, and the new email is the one that works.
             let clear = token::generate();
@@ -116,6 +118,7 @@ pub async fn invite(
             (t.id, clear, Invited::Resent)
         }
         None => {
+            count_invitation(&txn, inviter_id, now).await?;
             let clear = issue_token(
                 &txn,
                 TokenPurpose::ProjectInvitation,
@@ -171,6 +174,24 @@ pub async fn invite(
     .await?;
     txn.commit().await?;
     Ok(outcome)
+}
+
+/// Counts one invitation email towards its sender's day: only a new email
+/// counts, not a renewal.
+async fn count_invitation(
+    txn: &impl ConnectionTrait,
+    inviter_id: i32,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    rate_limit::daily(
+        txn,
+        "invitation",
+        inviter_id,
+        rate_limit::INVITATIONS_PER_DAY,
+        now,
+        ("email", "error-daily-invitations"),
+    )
+    .await
 }
 
 /// The project an invitation is for: (slug, title).

@@ -36,9 +36,19 @@ impl LinkToken {
         is_well_formed(text).then(|| LinkToken(text.to_owned()))
     }
 
+    /// A fresh random token.
+    pub fn generate() -> Self {
+        LinkToken(generate())
+    }
+
     /// The token as sent.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// What the database keeps of it.
+    pub fn hash(&self) -> String {
+        hash(&self.0)
     }
 }
 

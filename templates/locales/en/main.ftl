@@ -582,7 +582,6 @@ calendar-lead = A secret address to add to your calendar app: your meetups (yes 
 calendar-enable = Create my calendar address
 calendar-renew = Change the address (the old one stops working)
 calendar-revoke = Turn off
-flash-calendar-renewed = New calendar address created.
 flash-calendar-revoked = Calendar address turned off.
 
 polls-title = Date polls
@@ -1198,3 +1197,12 @@ email-footer-why-introductions = You receive this email because you take part in
 email-footer-unsubscribe = Stop receiving { $category }
 email-footer-preferences = Choose which emails I receive
 email-footer-link = { $label }: { $url }
+
+# -- lead (limits)
+error-daily-invitations = You have sent 20 invitations today, the limit for one day. Try again tomorrow, or ask a coordinator to invite these people.
+error-daily-announcements = You have sent 5 announcements today, the limit for one day. Try again tomorrow.
+error-daily-polls = You have opened 10 polls today, the limit for one day. Try again tomorrow.
+calendar-new-address = Here is your new calendar address. Copy it into your calendar app now: for your safety, it will not be shown again. You can always make another one.
+calendar-open-in-app = Open in my calendar app
+calendar-is-on = Your personal calendar is on. Its address is shown only when it is made; if you lost it, make a new one.
+error-date-out-of-range = Choose a date between the years 2000 and 2100.

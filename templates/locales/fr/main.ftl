@@ -582,7 +582,6 @@ calendar-lead = Une adresse secrète à ajouter à votre application d'agenda : 
 calendar-enable = Créer mon adresse d'agenda
 calendar-renew = Changer d'adresse (l'ancienne cesse de marcher)
 calendar-revoke = Désactiver
-flash-calendar-renewed = Nouvelle adresse d'agenda créée.
 flash-calendar-revoked = Adresse d'agenda désactivée.
 
 polls-title = Sondages de dates
@@ -1195,3 +1194,12 @@ email-footer-why-introductions = Vous recevez cet e-mail car vous participez aux
 email-footer-unsubscribe = Ne plus recevoir { $category }
 email-footer-preferences = Choisir les e-mails que je reçois
 email-footer-link = { $label } : { $url }
+
+# -- lead (limits)
+error-daily-invitations = Vous avez envoyé 20 invitations aujourd'hui, la limite d'une journée. Réessayez demain, ou demandez à un coordinateur d'inviter ces personnes.
+error-daily-announcements = Vous avez envoyé 5 annonces aujourd'hui, la limite d'une journée. Réessayez demain.
+error-daily-polls = Vous avez ouvert 10 sondages aujourd'hui, la limite d'une journée. Réessayez demain.
+calendar-new-address = Voici votre nouvelle adresse d'agenda. Copiez-la maintenant dans votre application d'agenda : pour votre sécurité, elle ne sera plus affichée. Vous pourrez toujours en créer une autre.
+calendar-open-in-app = Ouvrir dans mon application d'agenda
+calendar-is-on = Votre agenda personnel est activé. Son adresse n'est affichée qu'à sa création ; si vous l'avez perdue, créez-en une nouvelle.
+error-date-out-of-range = Choisissez une date entre l'an 2000 et l'an 2100.

@@ -22,8 +22,11 @@ pub struct ProfileView {
     pub email_categories: Vec<String>,
     /// The digest frequency code.
     pub digest: String,
-    /// The secret address of the personal calendar feed, when turned on.
-    pub calendar_url: Option<String>,
+    /// Whether the personal calendar feed is on.
+    pub calendar_on: bool,
+    /// The feed's new secret address, right after it was made (it is not
+    /// kept in clear, so it is shown this once).
+    pub calendar_new_url: Option<String>,
 }
 
 /// The profile page with its two forms.
@@ -87,8 +90,15 @@ pub fn profile(
             }
             h2 { (t(lang, "calendar-title")) }
             p { (t(lang, "calendar-lead")) }
-            @if let Some(url) = &view.calendar_url {
-                p { code.feed-url { (url) } }
+            @if let Some(url) = &view.calendar_new_url {
+                div.flash role="status" {
+                    p { (t(lang, "calendar-new-address")) }
+                    p { code.feed-url { (url) } }
+                    p { a href=(url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1)) { (t(lang, "calendar-open-in-app")) } }
+                }
+            }
+            @if view.calendar_on {
+                p { (t(lang, "calendar-is-on")) }
                 form.inline method="post" action="/profile/calendar" { (csrf(ctx)) button type="submit" { (t(lang, "calendar-renew")) } }
                 form.inline method="post" action="/profile/calendar/revoke" { (csrf(ctx)) button.danger type="submit" { (t(lang, "calendar-revoke")) } }
             } @else {

@@ -20,7 +20,7 @@ pub struct Model {
     pub is_active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
-    pub calendar_token: Option<String>,
+    pub calendar_token_hash: Option<String>,
     pub digest_frequency: String,
     pub digest_sent_until: Option<DateTimeUtc>,
 }

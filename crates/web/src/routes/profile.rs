@@ -57,10 +57,7 @@ async fn profile_view(
         };
         format!("{} ({})", t(lang, key), city_name(*city_id))
     }));
-    let base = state.config.base_url.as_str().trim_end_matches('/');
-    let calendar_url = relais_domain::calendar::token_of(&state.ctx.db, &account.actor())
-        .await?
-        .map(|t| format!("{base}/calendar/{t}.ics"));
+    let calendar_on = relais_domain::calendar::is_on(&state.ctx.db, &account.actor()).await?;
     let disabled =
         relais_domain::email_preference::disabled(&state.ctx.db, &account.actor()).await?;
     let email_categories = Category::ALL
@@ -75,7 +72,8 @@ async fn profile_view(
     Ok(ProfileView {
         digest,
         email_categories,
-        calendar_url,
+        calendar_on,
+        calendar_new_url: None,
         email: account.email.clone(),
         roles,
         cities: cities
@@ -214,15 +212,21 @@ async fn change_password(
     }
 }
 
+/// Makes a new feed address and shows it on the profile page, this once:
+/// only its hash is kept.
 async fn renew_calendar(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    rc.require_session()?;
-    relais_domain::calendar::renew(&state.ctx, &rc.actor()).await?;
-    Ok(see_other_with_flash(
-        &state.config,
-        "/profile",
-        "flash-calendar-renewed",
-        vec![],
-    ))
+    let live = rc.require_session()?;
+    let token = relais_domain::calendar::renew(&state.ctx, &rc.actor()).await?;
+    let base = state.config.base_url.as_str().trim_end_matches('/');
+    let mut view = profile_view(&state, &live.account, rc.lang).await?;
+    view.calendar_new_url = Some(format!("{base}/calendar/{token}.ics"));
+    Ok(profile(
+        &rc.page(),
+        &view,
+        &account_form(&live.account),
+        &FormState::new(),
+    )
+    .into_response())
 }
 
 async fn revoke_calendar(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {

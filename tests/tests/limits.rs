@@ -1,0 +1,142 @@
+//! Daily limits on what reaches many inboxes: team invitations, announcements
+//! and date polls per person per day, refused by the field with what was
+//! typed kept, and open again the next day.
+
+use chrono::{Duration, TimeZone, Utc};
+use relais_domain::Role;
+use relais_tests::{Client, PASSWORD, TestApp};
+use reqwest::StatusCode;
+
+async fn lyon(app: &TestApp) -> String {
+    let edition = app.create_edition("2018", "2018-03-09").await;
+    app.create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+        .await
+        .to_string()
+}
+
+async fn logged_in(app: &TestApp, email: &str, role: Role) -> Client {
+    app.create_account(email, email, role, Some("lyon")).await;
+    let client = app.client();
+    client.log_in(email, PASSWORD).await;
+    client
+}
+
+#[tokio::test]
+async fn a_member_sends_twenty_team_invitations_a_day_and_renewals_do_not_count() {
+    let app = TestApp::spawn().await;
+    let city = lyon(&app).await;
+    let alice = logged_in(&app, "alice@example.org", Role::Member).await;
+    let path = alice
+        .create_project("Annuaire", "Un annuaire.", "environmental", &city)
+        .await;
+    let invite = |email: String| {
+        let alice = &alice;
+        let path = &path;
+        async move {
+            alice
+                .submit(
+                    path,
+                    &format!("{path}/team/invite"),
+                    &[("email", email.as_str()), ("language", "fr")],
+                )
+                .await
+        }
+    };
+    for i in 0..20 {
+        let sent = invite(format!("guest-{i}@example.org")).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{i}: {}", sent.body);
+    }
+    // Renewing a pending invitation sends no email: it is not counted.
+    let renewed = invite("guest-0@example.org".into()).await;
+    assert_eq!(renewed.status, StatusCode::SEE_OTHER);
+    let refused = invite("one-more@example.org".into()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Vous avez envoyé 20 invitations aujourd");
+    refused.assert_contains("one-more@example.org");
+    assert_eq!(app.deliver().await.len(), 20);
+
+    app.advance(Duration::hours(24));
+    // A day later the session has ended too.
+    alice.log_in("alice@example.org", PASSWORD).await;
+    let next_day = invite("one-more@example.org".into()).await;
+    assert_eq!(next_day.status, StatusCode::SEE_OTHER, "{}", next_day.body);
+}
+
+#[tokio::test]
+async fn a_coordinator_sends_five_announcements_a_day() {
+    let app = TestApp::spawn().await;
+    let city = lyon(&app).await;
+    let coordinator = logged_in(&app, "coord@example.org", Role::Coordinator).await;
+    let announce = |subject: String| {
+        let coordinator = &coordinator;
+        let city = &city;
+        async move {
+            coordinator
+                .submit(
+                    "/admin/announcements",
+                    "/admin/announcements",
+                    &[
+                        ("city_id", city.as_str()),
+                        ("subject", subject.as_str()),
+                        ("body", "Le texte de l'annonce, gardé."),
+                    ],
+                )
+                .await
+        }
+    };
+    for i in 0..5 {
+        let sent = announce(format!("Annonce {i}")).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    }
+    let refused = announce("Annonce de trop".into()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Vous avez envoyé 5 annonces aujourd");
+    refused.assert_contains("Annonce de trop");
+    refused.assert_contains("annonce, gardé.");
+    app.advance(Duration::hours(24));
+    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let next_day = announce("Annonce du lendemain".into()).await;
+    assert_eq!(next_day.status, StatusCode::SEE_OTHER, "{}", next_day.body);
+}
+
+#[tokio::test]
+async fn a_coordinator_opens_ten_polls_a_day() {
+    let app = TestApp::spawn_at(
+        Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+            .single()
+            .expect("time"),
+    )
+    .await;
+    let city = lyon(&app).await;
+    let coordinator = logged_in(&app, "coord@example.org", Role::Coordinator).await;
+    let open = |title: String| {
+        let coordinator = &coordinator;
+        let city = &city;
+        async move {
+            coordinator
+                .submit(
+                    "/admin/polls",
+                    "/admin/polls",
+                    &[
+                        ("city_id", city.as_str()),
+                        ("title", title.as_str()),
+                        ("description", ""),
+                        ("place_address", "Hôtel de la Métropole"),
+                        ("duration_minutes", "120"),
+                        ("capacity", "20"),
+                        ("slots", "2026-01-20 18:00\n2026-01-22 18:30"),
+                        ("closes_on", "2026-01-15"),
+                    ],
+                )
+                .await
+        }
+    };
+    for i in 0..10 {
+        let created = open(format!("Sondage {i}")).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    }
+    let refused = open("Sondage de trop".into()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Vous avez ouvert 10 sondages aujourd");
+    refused.assert_contains("Sondage de trop");
+}
