@@ -213,8 +213,9 @@ async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_
     browser
         .click("form[action='/profile/calendar'] button[type=submit]")
         .await;
+    // Shown this once: only its hash is kept.
     browser
-        .wait_for_text("Nouvelle adresse d'agenda créée.")
+        .wait_for_text("Voici votre nouvelle adresse d'agenda.")
         .await;
     let feed = regex::Regex::new(r"http://\S+/calendar/[A-Za-z0-9_-]{43}\.ics")
         .expect("pattern")

@@ -717,11 +717,10 @@ async fn the_personal_feed_tells_confirmed_tentative_and_cancelled_meetings_apar
     meetup::cancel(&s.app.ctx, &coordinator, occ[3].id)
         .await
         .expect("cancel");
-    ana.submit("/profile", "/profile/calendar", &[]).await;
-    let profile = ana.get("/profile").await;
+    let made = ana.submit("/profile", "/profile/calendar", &[]).await;
     let url = regex::Regex::new(r"(http://[^<]+/calendar/[A-Za-z0-9_-]+\.ics)")
         .expect("regex")
-        .captures(&profile.body)
+        .captures(&made.body)
         .expect("feed url")[1]
         .to_owned();
     let feed = s.app.client().get(&url).await;
