@@ -3,7 +3,7 @@
 //! each field in error. Submitted values are written back, so nothing typed
 //! is lost when a form comes back with errors.
 
-use crate::i18n::t;
+use crate::i18n::{t, t_count, t_opt};
 use crate::layout::PageContext;
 use maud::{Markup, html};
 use relais_domain::{FieldErrors, Language};
@@ -62,15 +62,26 @@ pub fn csrf(ctx: &PageContext) -> Markup {
     html! { input type="hidden" name="csrf_token" value=(ctx.csrf_token); }
 }
 
-/// The list of problems at the top of a form, each linking to its field.
+/// The message for a problem with `field`, naming the field: a generic key
+/// such as `error-required` is first looked up as `error-required-<field>`
+/// ("Indiquez votre nom." rather than "Ce champ est obligatoire." three
+/// times over), and the generic text is used only when no such key exists.
+pub fn field_message(lang: Language, field: &str, key: &str) -> String {
+    t_opt(lang, &format!("{key}-{}", field.replace('_', "-"))).unwrap_or_else(|| t(lang, key))
+}
+
+/// The summary of a form's problems (the GOV.UK pattern): how many there
+/// are, then each one linking to its field. It opens the form, so that a
+/// page which lands on the form (by its fragment) shows it first.
 pub fn error_summary(lang: Language, form: &FormState) -> Markup {
+    let count = form.errors.iter().count() as u64;
     html! {
         @if !form.errors.is_empty() {
-            div.error-summary role="alert" tabindex="-1" {
-                p { strong { (t(lang, "form-errors-title")) } }
+            div.error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
+                h2 id="error-summary-title" { (t_count(lang, "form-errors-count", "count", count)) }
                 ul {
                     @for (field, key) in form.errors.iter() {
-                        li { a href={ "#field-" (field) } { (t(lang, key)) } }
+                        li { a href={ "#field-" (field) } { (field_message(lang, field, key)) } }
                     }
                 }
             }
@@ -154,7 +165,7 @@ fn label_text(lang: Language, key: &str, required: bool) -> Markup {
 fn hint_and_error(lang: Language, name: &str, hint: Option<&str>, error: Option<&str>) -> Markup {
     html! {
         @if let Some(hint) = hint { span.hint id={ "hint-" (name) } { (t(lang, hint)) } }
-        @if let Some(error) = error { span.error id={ "error-" (name) } { (t(lang, error)) } }
+        @if let Some(error) = error { span.error id={ "error-" (name) } { (field_message(lang, name, error)) } }
     }
 }
 
@@ -279,6 +290,37 @@ mod tests {
         assert!(html.contains(r#"aria-describedby="error-email""#));
         assert!(html.contains(r#"id="error-email""#));
         assert!(html.contains("This is not a valid email address."));
+    }
+
+    #[test]
+    fn the_summary_counts_the_problems_and_names_each_field() {
+        let mut errors = FieldErrors::default();
+        errors.add("name", "error-required");
+        errors.add("email", "error-required");
+        errors.add("password", "error-required");
+        let form = FormState::new().with_errors(errors);
+        let html = error_summary(Language::Fr, &form).into_string();
+        assert!(html.contains("Il y a 3 erreurs"), "{html}");
+        assert!(
+            html.contains(r##"<a href="#field-name">Indiquez votre nom.</a>"##),
+            "{html}"
+        );
+        assert!(html.contains("Indiquez votre adresse e-mail."), "{html}");
+        assert!(!html.contains("Ce champ est obligatoire."), "{html}");
+        let mut one = FieldErrors::default();
+        one.add("team_health", "error-required");
+        let form = FormState::new().with_errors(one);
+        let html = error_summary(Language::En, &form).into_string();
+        assert!(html.contains("There is 1 problem"), "{html}");
+        assert!(
+            html.contains("Give a score for the team's health, from 1 to 5."),
+            "{html}"
+        );
+        // A field without its own message keeps the generic one.
+        assert_eq!(
+            field_message(Language::Fr, "colour", "error-required"),
+            "Ce champ est obligatoire."
+        );
     }
 
     #[test]

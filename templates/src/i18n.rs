@@ -33,6 +33,11 @@ pub fn t(lang: Language, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The text of `key` in `lang`, if that key exists (in `lang` or French).
+pub fn t_opt(lang: Language, key: &str) -> Option<String> {
+    LOCALES.try_lookup(id(lang), key)
+}
+
 /// The text of `key` in `lang` with named arguments.
 pub fn t_args(lang: Language, key: &str, args: &[(&'static str, &str)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue> = args

@@ -883,3 +883,57 @@ async fn health_reports_the_database() {
     let page = app.client().get("/healthz").await;
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
 }
+
+#[tokio::test]
+async fn a_refused_sign_up_counts_its_problems_names_each_field_and_keeps_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let page = client
+        .submit(
+            "/signup",
+            "/signup",
+            &[
+                ("name", ""),
+                ("email", ""),
+                ("password", ""),
+                ("language", "en"),
+                ("city_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_contains("Il y a 3 erreurs");
+    for (field, message) in [
+        ("name", "Indiquez votre nom."),
+        ("email", "Indiquez votre adresse e-mail."),
+        ("password", "Indiquez un mot de passe."),
+    ] {
+        page.assert_contains(&format!(r##"<a href="#field-{field}">{message}</a>"##));
+        page.assert_contains(&format!(
+            r#"<span class="error" id="error-{field}">{message}</span>"#
+        ));
+    }
+    assert!(!page.body.contains("Ce champ est obligatoire."));
+    // The summary comes before the form, at the top of the page.
+    assert!(page.body.find("Il y a 3 erreurs") < page.body.find(r#"action="/signup""#));
+
+    let page = client
+        .submit(
+            "/signup",
+            "/signup",
+            &[
+                ("name", "Awa Ndiaye"),
+                ("email", "pas-une-adresse"),
+                ("password", PASSWORD),
+                ("language", "en"),
+                ("city_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_contains("Il y a une erreur");
+    page.assert_contains(r#"value="Awa Ndiaye""#);
+    page.assert_contains(r#"value="pas-une-adresse""#);
+    page.assert_contains(r#"<option value="en" selected>"#);
+    assert!(!page.body.contains(PASSWORD));
+}

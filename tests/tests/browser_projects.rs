@@ -95,7 +95,7 @@ async fn a_team_builds_its_project_page_and_a_visitor_reads_it_in_chromium() {
         browser.fill("title", title).await;
         browser.set_value("due_on", due).await;
         browser
-            .click("form[action$='/milestones'] button[type=submit]")
+            .click("form[action$='#milestone-form'] button[type=submit]")
             .await;
         browser.wait_for_text("Jalon enregistré.").await;
     }
@@ -114,7 +114,7 @@ async fn a_team_builds_its_project_page_and_a_visitor_reads_it_in_chromium() {
         .expect("choose milestone");
     browser.click("#field-completes_milestone").await;
     browser
-        .click("form[action$='/updates'] button[type=submit]")
+        .click("form[action$='#entry-form'] button[type=submit]")
         .await;
     browser.wait_for_text("Entrée publiée.").await;
     log_out(&browser).await;

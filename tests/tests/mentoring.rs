@@ -274,8 +274,32 @@ async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hou
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    bad.assert_contains("La note va de 1 à 5.");
+    bad.assert_contains("La note d'impact va de 1 à 5.");
     bad.assert_contains("Utile aux adultes.");
+    // Scores left out: each message names its score, the summary counts them.
+    let mut unscored = review_fields("", "Une étape");
+    for (name, value) in unscored.iter_mut() {
+        if matches!(*name, "progress" | "team_health") {
+            *value = "";
+        }
+    }
+    let unscored = mina
+        .submit(&format!("{reviews}/new"), &reviews, &unscored)
+        .await;
+    assert_eq!(unscored.status, StatusCode::UNPROCESSABLE_ENTITY);
+    unscored.assert_contains("Il y a 3 erreurs");
+    for (field, message) in [
+        ("impact", "Donnez une note d'impact, de 1 à 5."),
+        ("progress", "Indiquez où en est le projet."),
+        (
+            "team_health",
+            "Donnez une note à la santé de l'équipe, de 1 à 5.",
+        ),
+    ] {
+        unscored.assert_contains(&format!(r##"<a href="#field-{field}">{message}</a>"##));
+    }
+    assert!(!unscored.body.contains("Ce champ est obligatoire."));
+    unscored.assert_contains("Utile aux adultes.");
     let ok = mina
         .submit(
             &format!("{reviews}/new"),

@@ -992,6 +992,112 @@ fn urlencode(text: &str) -> String {
 }
 
 #[tokio::test]
+async fn a_refused_form_on_the_project_page_comes_back_at_the_page_on_the_form_with_its_summary() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Carte des fontaines", &p.lyon).await;
+
+    // The page's forms post to the page's own address, with a fragment
+    // naming the form: the browser shows the answer there, on the form.
+    let page = alice.get(&path).await;
+    for form in ["milestone-form", "entry-form", "stage-form"] {
+        page.assert_contains(&format!(r#"id="{form}""#));
+        page.assert_contains(&format!(r#"action="{path}#{form}""#));
+    }
+
+    let milestone = alice
+        .submit(
+            &path,
+            &path,
+            &[
+                ("form", "milestone"),
+                ("title", ""),
+                ("description", "Texte gardé tel quel"),
+                ("due_on", ""),
+                ("status", "planned"),
+                ("weight", "2"),
+                ("position", ""),
+            ],
+        )
+        .await;
+    assert_eq!(milestone.status, StatusCode::UNPROCESSABLE_ENTITY);
+    milestone.assert_contains("Il y a 2 erreurs");
+    milestone.assert_contains(r##"<a href="#field-title">Indiquez un titre.</a>"##);
+    milestone.assert_contains(r##"<a href="#field-due_on">Indiquez la date d'échéance.</a>"##);
+    milestone.assert_contains(r#"<span class="error" id="error-title">Indiquez un titre.</span>"#);
+    milestone.assert_contains("Texte gardé tel quel");
+    milestone.assert_contains(r#"value="2""#);
+    milestone.assert_contains(r#"<details class="card" id="milestone-form" open>"#);
+    // The summary opens the form the browser lands on.
+    let form_at = milestone.body.find(r#"id="milestone-form""#).expect("form");
+    let summary_at = milestone.body.find("Il y a 2 erreurs").expect("summary");
+    let fields_at = milestone.body.find(r#"id="field-title""#).expect("field");
+    assert!(form_at < summary_at && summary_at < fields_at);
+    assert!(!milestone.body.contains("Ce champ est obligatoire."));
+
+    let entry = alice
+        .submit(
+            &path,
+            &path,
+            &[
+                ("form", "entry"),
+                ("body", "  "),
+                ("milestone_id", ""),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(entry.status, StatusCode::UNPROCESSABLE_ENTITY);
+    entry.assert_contains("Il y a une erreur");
+    entry.assert_contains(r##"<a href="#field-body">Écrivez le texte de la nouvelle.</a>"##);
+    let form_at = entry.body.find(r#"id="entry-form""#).expect("form");
+    assert!(form_at < entry.body.find("Il y a une erreur").expect("summary"));
+
+    let stage = alice
+        .submit(&path, &path, &[("form", "stage"), ("stage", "demo")])
+        .await;
+    assert_eq!(stage.status, StatusCode::UNPROCESSABLE_ENTITY);
+    stage.assert_contains("Il y a une erreur");
+    stage.assert_contains("Le projet ne remplit pas encore les conditions de cette étape.");
+    stage.assert_contains(r#"<option value="demo" selected>"#);
+
+    // Accepted, each form does what its own address did.
+    let saved = alice
+        .submit(
+            &path,
+            &path,
+            &[
+                ("form", "milestone"),
+                ("title", "Premier jalon"),
+                ("description", ""),
+                ("due_on", "2018-06-01"),
+                ("status", "planned"),
+                ("weight", "1"),
+                ("position", ""),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    alice.get(&path).await.assert_contains("Premier jalon");
+    let posted = alice
+        .submit(
+            &path,
+            &path,
+            &[
+                ("form", "entry"),
+                ("body", "Une nouvelle."),
+                ("milestone_id", ""),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
+    // An unknown form is a bad request, not a 500.
+    let unknown = alice.submit(&path, &path, &[("form", "other")]).await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
 async fn the_feeds_are_valid_atom_with_public_entries_only() {
     let p = programme().await;
     let alice = logged_in(&p.app, "alice@example.org").await;

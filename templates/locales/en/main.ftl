@@ -1206,3 +1206,24 @@ calendar-new-address = Here is your new calendar address. Copy it into your cale
 calendar-open-in-app = Open in my calendar app
 calendar-is-on = Your personal calendar is on. Its address is shown only when it is made; if you lost it, make a new one.
 error-date-out-of-range = Choose a date between the years 2000 and 2100.
+
+# -- french
+form-errors-count = { $count ->
+    [one] There is 1 problem
+   *[other] There are { $count } problems
+}
+error-required-name = Enter your name.
+error-required-email = Enter your email address.
+error-required-password = Enter a password.
+error-required-title = Enter a title.
+error-required-due-on = Enter the due date.
+error-required-body = Write the text of the update.
+error-required-stage = Choose a stage.
+error-required-impact = Give a score for impact, from 1 to 5.
+error-required-progress = Say where the project stands.
+error-required-openness = Give a score for openness, from 1 to 5.
+error-required-team-health = Give a score for the team's health, from 1 to 5.
+error-score-invalid-impact = The impact score goes from 1 to 5.
+error-score-invalid-progress = The progress score goes from 1 to 5.
+error-score-invalid-openness = The openness score goes from 1 to 5.
+error-score-invalid-team-health = The team health score goes from 1 to 5.

@@ -1203,3 +1203,24 @@ calendar-new-address = Voici votre nouvelle adresse d'agenda. Copiez-la maintena
 calendar-open-in-app = Ouvrir dans mon application d'agenda
 calendar-is-on = Votre agenda personnel est activé. Son adresse n'est affichée qu'à sa création ; si vous l'avez perdue, créez-en une nouvelle.
 error-date-out-of-range = Choisissez une date entre l'an 2000 et l'an 2100.
+
+# -- french
+form-errors-count = { $count ->
+    [one] Il y a une erreur
+   *[other] Il y a { $count } erreurs
+}
+error-required-name = Indiquez votre nom.
+error-required-email = Indiquez votre adresse e-mail.
+error-required-password = Indiquez un mot de passe.
+error-required-title = Indiquez un titre.
+error-required-due-on = Indiquez la date d'échéance.
+error-required-body = Écrivez le texte de la nouvelle.
+error-required-stage = Choisissez une étape.
+error-required-impact = Donnez une note d'impact, de 1 à 5.
+error-required-progress = Indiquez où en est le projet.
+error-required-openness = Donnez une note d'ouverture, de 1 à 5.
+error-required-team-health = Donnez une note à la santé de l'équipe, de 1 à 5.
+error-score-invalid-impact = La note d'impact va de 1 à 5.
+error-score-invalid-progress = La note d'avancement va de 1 à 5.
+error-score-invalid-openness = La note d'ouverture va de 1 à 5.
+error-score-invalid-team-health = La note de santé de l'équipe va de 1 à 5.

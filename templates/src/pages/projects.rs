@@ -336,11 +336,17 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                         }
                     }
                     @if p.rights.edit {
-                        (error_summary(lang, &view.forms.stage))
-                        form.inline method="post" action={ (base) "/stage" } {
-                            (csrf(ctx))
-                            (select(lang, &view.forms.stage, "stage", "project-stage-change", &stage_options(lang)))
-                            button type="submit" { (t(lang, "project-stage-submit")) }
+                        // Forms of this page post to the page itself with a
+                        // fragment: a refused form comes back at the page's
+                        // own address, scrolled to the form and its summary.
+                        div id="stage-form" {
+                            (error_summary(lang, &view.forms.stage))
+                            form.inline method="post" action={ (base) "#stage-form" } {
+                                (csrf(ctx))
+                                input type="hidden" name="form" value="stage";
+                                (select(lang, &view.forms.stage, "stage", "project-stage-change", &stage_options(lang)))
+                                button type="submit" { (t(lang, "project-stage-submit")) }
+                            }
                         }
                     }
                 }
@@ -367,23 +373,26 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     }
                     (milestones_done(&points, countable, view.today, &labels))
                     @if p.rights.edit {
-                        details.card open[!view.forms.milestone.errors.is_empty()] {
+                        details.card id="milestone-form" open[!view.forms.milestone.errors.is_empty()] {
                             summary { (t(lang, "milestone-add")) }
-                            (milestone_fields(ctx, &view.forms.milestone, &format!("{base}/milestones"), "milestone-add"))
+                            (milestone_fields(ctx, &view.forms.milestone, &format!("{base}#milestone-form"), "milestone-add", Some("milestone")))
                         }
                     }
                 }
                 section {
                     h2 { (t(lang, "project-journal")) " " a.feed href={ (base) "/feed.atom" } { (t(lang, "feed-link")) } }
                     @if p.rights.post_update {
+                        div id="entry-form" {
                         (error_summary(lang, &view.forms.entry))
-                        form.stacked.card method="post" action={ (base) "/updates" } novalidate {
+                        form.stacked.card method="post" action={ (base) "#entry-form" } novalidate {
                             (csrf(ctx))
+                            input type="hidden" name="form" value="entry";
                             (textarea(lang, &view.forms.entry, "body", "entry-body", Some("entry-body-hint")))
                             (select(lang, &view.forms.entry, "milestone_id", "entry-milestone", &milestone_choices))
                             (checkbox(lang, &view.forms.entry, "completes_milestone", "entry-completes"))
                             (checkbox(lang, &view.forms.entry, "is_public", "entry-public"))
                             p { button type="submit" { (t(lang, "entry-submit")) } }
+                        }
                         }
                     }
                     @if view.entries.is_empty() { p.muted { (t(lang, "journal-empty")) } }
@@ -459,7 +468,15 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
     )
 }
 
-fn milestone_fields(ctx: &PageContext, form: &FormState, action: &str, submit_key: &str) -> Markup {
+/// The milestone form; `page_form` names it when it posts to the project
+/// page itself.
+fn milestone_fields(
+    ctx: &PageContext,
+    form: &FormState,
+    action: &str,
+    submit_key: &str,
+    page_form: Option<&str>,
+) -> Markup {
     let lang = ctx.lang;
     let statuses: Vec<(String, String)> = Status::ALL
         .iter()
@@ -469,6 +486,7 @@ fn milestone_fields(ctx: &PageContext, form: &FormState, action: &str, submit_ke
         (error_summary(lang, form))
         form.stacked method="post" action=(action) novalidate {
             (csrf(ctx))
+            @if let Some(name) = page_form { input type="hidden" name="form" value=(name); }
             (input(lang, form, Input::text("title", "milestone-title")))
             (textarea(lang, form, "description", "milestone-description", None))
             (input(lang, form, Input::text("due_on", "milestone-due-on").kind("date")))
@@ -495,7 +513,7 @@ pub fn milestone_edit(
         html! {
             p { a href=(base) { "← " (project.row.title) } }
             h1 { (t(lang, "milestone-edit")) }
-            (milestone_fields(ctx, form, &format!("{base}/milestones/{milestone_id}/edit"), "milestone-save"))
+            (milestone_fields(ctx, form, &format!("{base}/milestones/{milestone_id}/edit"), "milestone-save", None))
             form method="post" action={ (base) "/milestones/" (milestone_id) "/delete" } {
                 (csrf(ctx)) button.danger type="submit" { (t(lang, "milestone-delete")) }
             }

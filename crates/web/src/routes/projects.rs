@@ -31,7 +31,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/projects", get(gallery_page).post(create))
         .route("/projects/new", get(new_form))
-        .route("/projects/{slug}", get(show))
+        .route("/projects/{slug}", get(show).post(submit_on_page))
         .route("/projects/{slug}/edit", get(edit_form).post(update))
         .route("/projects/{slug}/stage", post(change_stage))
         .route("/projects/{slug}/archive", post(archive))
@@ -230,6 +230,24 @@ async fn show(
         StatusCode::OK,
     )
     .await
+}
+
+/// The forms of the project page (stage, milestone, journal) post to the
+/// page's own address with a fragment naming the form, so that a refused
+/// one comes back at that address, scrolled to the form, its summary and
+/// what was typed. A hidden `form` field says which form it is.
+async fn submit_on_page(
+    state: State<AppState>,
+    rc: RequestContext,
+    slug: Path<String>,
+    fields: Fields,
+) -> WebResult<Response> {
+    match fields.get("form") {
+        "stage" => change_stage(state, rc, slug, fields).await,
+        "milestone" => add_milestone(state, rc, slug, fields).await,
+        "entry" => post_entry(state, rc, slug, fields).await,
+        _ => Err(WebError::BadRequest),
+    }
 }
 
 fn project_input(fields: &Fields) -> ProjectInput {
