@@ -2,22 +2,82 @@
 
 use crate::assets::style_version;
 use crate::i18n::t;
-use maud::{DOCTYPE, Markup, html};
+use maud::{DOCTYPE, Markup, Render, html};
 use relais_domain::Language;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// What every page needs to know about the request it answers.
 #[derive(Debug, Clone, Default)]
 pub struct PageContext {
     /// The language to write in.
     pub lang: Language,
-    /// The CSRF token to put in every form.
-    pub csrf_token: String,
+    /// The CSRF token to put in every form, made when a form first asks.
+    pub csrf_token: CsrfToken,
     /// The logged-in person, if any.
     pub user: Option<NavUser>,
     /// A one-off message from the previous request.
     pub flash: Option<Flash>,
     /// The current path (for the language switch to come back to).
     pub path: String,
+}
+
+/// A page's CSRF token, made the first time a form renders it: a page
+/// without a form costs no token, and the request envelope learns from
+/// [`CsrfToken::is_made`] whether the browser needs a cookie to bind it to.
+/// Clones share the one token.
+#[derive(Clone)]
+pub struct CsrfToken(Arc<CsrfInner>);
+
+struct CsrfInner {
+    value: OnceLock<String>,
+    make: Box<dyn Fn() -> String + Send + Sync>,
+}
+
+impl CsrfToken {
+    /// A token made by `make` on first use, at most once.
+    pub fn lazy(make: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        Self(Arc::new(CsrfInner {
+            value: OnceLock::new(),
+            make: Box::new(make),
+        }))
+    }
+
+    /// A token known in advance (previews, emails, tests).
+    pub fn fixed(value: impl Into<String>) -> Self {
+        let value = value.into();
+        Self::lazy(move || value.clone())
+    }
+
+    /// The token, made now if no form asked for it before.
+    pub fn get(&self) -> &str {
+        self.0.value.get_or_init(|| (self.0.make)())
+    }
+
+    /// Whether the token was made (a form on the page, or a check).
+    pub fn is_made(&self) -> bool {
+        self.0.value.get().is_some()
+    }
+}
+
+impl Default for CsrfToken {
+    fn default() -> Self {
+        Self::fixed("")
+    }
+}
+
+impl fmt::Debug for CsrfToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CsrfToken")
+            .field("made", &self.is_made())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Render for CsrfToken {
+    fn render_to(&self, buffer: &mut String) {
+        self.get().render_to(buffer);
+    }
 }
 
 /// The logged-in person, as the navigation shows them.
@@ -131,5 +191,35 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn a_token_is_made_once_and_only_when_a_form_renders_it() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counter = calls.clone();
+        let token = CsrfToken::lazy(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+            "t0k".to_owned()
+        });
+        let ctx = PageContext {
+            csrf_token: token.clone(),
+            ..PageContext::default()
+        };
+        let without_form = page(&ctx, "title", html! { p { "no form" } }).into_string();
+        assert!(!without_form.contains("t0k"));
+        assert!(!token.is_made());
+        assert_eq!(calls.load(Ordering::SeqCst), 0);
+        let with_form = page(&ctx, "title", crate::form::csrf(&ctx)).into_string();
+        assert!(with_form.contains(r#"value="t0k""#));
+        let again = crate::form::csrf(&ctx).into_string();
+        assert!(again.contains("t0k"));
+        assert!(token.is_made());
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
     }
 }

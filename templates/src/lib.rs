@@ -18,5 +18,5 @@ pub mod markdown;
 pub mod pages;
 
 pub use i18n::{t, t_args, t_count};
-pub use layout::PageContext;
+pub use layout::{CsrfToken, PageContext};
 pub use maud::{Markup, html};

@@ -359,6 +359,62 @@ async fn attempt(client: &relais_tests::Client, email: &str, password: &str) -> 
 }
 
 #[tokio::test]
+async fn a_page_without_a_form_mints_no_token_and_sets_no_cookie() {
+    let app = TestApp::spawn().await;
+    app.create_account("eve@example.org", "Eve", Role::Member, None)
+        .await;
+    let client = app.client();
+    for path in ["/", "/videos", "/videos/feed.atom", "/source", "/nowhere"] {
+        let page = client.get(path).await;
+        assert!(
+            page.set_cookies.is_empty(),
+            "{path} ({}) sets {:?}",
+            page.status,
+            page.set_cookies
+        );
+        assert!(!page.body.contains("csrf_token"), "{path}:\n{}", page.body);
+    }
+    assert_eq!(client.cookie("relais_anon"), None);
+
+    // A page with a form binds its token to a visitor cookie, set once.
+    let login = client.get("/login").await;
+    let token = login.csrf_token();
+    assert_eq!(
+        login
+            .set_cookies
+            .iter()
+            .filter(|c| c.starts_with("relais_anon="))
+            .count(),
+        1,
+        "{:?}",
+        login.set_cookies
+    );
+    let again = client.get("/login").await;
+    assert!(again.set_cookies.is_empty(), "{:?}", again.set_cookies);
+    assert_eq!(again.csrf_token(), token);
+    assert!(client.get("/videos").await.set_cookies.is_empty());
+
+    // And the form works with it.
+    let logged_in = client
+        .post_raw(
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "eve@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        logged_in.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        logged_in.body
+    );
+    assert_eq!(client.get("/profile").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn wrong_passwords_slow_their_sender_down_but_never_lock_the_owner_out() {
     let proxies = relais_web::TrustedProxies::parse("127.0.0.1").expect("proxies");
     let app =

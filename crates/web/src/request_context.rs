@@ -15,9 +15,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use relais_domain::session::LiveSession;
 use relais_domain::{Actor, Language, session, token};
-use relais_templates::PageContext;
 use relais_templates::layout::{Flash, NavUser};
+use relais_templates::{CsrfToken, PageContext};
 use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
 
 /// What handlers know about the request beyond its path and body.
 #[derive(Clone)]
@@ -26,8 +27,8 @@ pub struct RequestContext {
     pub lang: Language,
     /// The logged-in session, if any.
     pub session: Option<LiveSession>,
-    /// The CSRF token for forms on this page.
-    pub csrf_token: String,
+    /// The CSRF token for forms on this page, made when first rendered.
+    pub csrf_token: CsrfToken,
     /// The message left by the previous request.
     pub flash: Option<Flash>,
     /// Path and query, for coming back after log-in or a language switch.
@@ -104,15 +105,24 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
         None => None,
     };
     let anon_cookie = cookies::read(headers, &config, Name::Anonymous);
-    let mut new_anon = None;
-    let binding = match (&session, &session_token, &anon_cookie) {
-        (Some(_), Some(t), _) => t.clone(),
-        (_, _, Some(a)) => a.clone(),
-        _ => {
-            let fresh = token::generate();
-            new_anon = Some(fresh.clone());
-            fresh
-        }
+    let binding = match (&session, &session_token, anon_cookie) {
+        (Some(_), Some(t), _) => Some(t.clone()),
+        (_, _, Some(a)) => Some(a),
+        _ => None,
+    };
+    // A visitor without a cookie gets one only if a form on the page asks
+    // for a token: pages without forms mint nothing and set no cookie.
+    let new_visitor = binding.is_none();
+    let new_anon: Arc<OnceLock<String>> = Arc::default();
+    let csrf_token = {
+        let secret = state.secret.clone();
+        let new_anon = new_anon.clone();
+        CsrfToken::lazy(move || {
+            let bound_to = binding
+                .as_deref()
+                .unwrap_or_else(|| new_anon.get_or_init(token::generate));
+            csrf::token_for(&secret, bound_to)
+        })
     };
     let lang = cookies::read(headers, &config, Name::Language)
         .and_then(|c| Language::parse(&c).ok())
@@ -138,7 +148,7 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
         );
     let context = RequestContext {
         lang,
-        csrf_token: csrf::token_for(&state.secret, &binding),
+        csrf_token,
         session,
         flash,
         path: parts
@@ -154,9 +164,17 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
 
     // State-changing requests: check origin and token before any handler.
     let body = if csrf::needs_check(&parts.method) && !csrf::exempt(parts.uri.path()) {
-        match checked_body(&parts, body, &config, &context, new_anon.is_some()).await {
+        match checked_body(&parts, body, &config, &context, new_visitor).await {
             Ok(body) => body,
-            Err(e) => return finish(&state, &context, e.into_response(), new_anon, &flash_cookie),
+            Err(e) => {
+                return finish(
+                    &state,
+                    &context,
+                    e.into_response(),
+                    &new_anon,
+                    &flash_cookie,
+                );
+            }
         }
     } else {
         body
@@ -164,7 +182,7 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
 
     parts.extensions.insert(context.clone());
     let response = next.run(Request::from_parts(parts, body)).await;
-    finish(&state, &context, response, new_anon, &flash_cookie)
+    finish(&state, &context, response, &new_anon, &flash_cookie)
 }
 
 /// Buffers a state-changing request's body and checks its origin and CSRF
@@ -197,7 +215,7 @@ async fn checked_body(
         Some(content_type) => multipart_token(&content_type, bytes.clone()).await,
         None => Fields::parse(&bytes).get("csrf_token").to_owned(),
     };
-    if new_visitor || !csrf::tokens_match(&context.csrf_token, &given) {
+    if new_visitor || !csrf::tokens_match(context.csrf_token.get(), &given) {
         return Err(WebError::Csrf);
     }
     Ok(Body::from(bytes))
@@ -223,13 +241,13 @@ async fn multipart_token(content_type: &str, bytes: axum::body::Bytes) -> String
     String::new()
 }
 
-/// Renders error pages, sets the visitor cookie, and clears a flash that
-/// has now been shown.
+/// Renders error pages, sets the visitor cookie if a form on the page made
+/// a token bound to a new one, and clears a flash that has now been shown.
 fn finish(
     state: &AppState,
     context: &RequestContext,
     mut response: Response,
-    new_anon: Option<String>,
+    new_anon: &OnceLock<String>,
     flash_cookie: &Option<String>,
 ) -> Response {
     let status = response.status();
@@ -252,10 +270,10 @@ fn finish(
     }
     let config = &state.config;
     let headers = response.headers_mut();
-    if let Some(anon) = new_anon {
+    if let Some(anon) = new_anon.get() {
         headers.append(
             header::SET_COOKIE,
-            cookies::set(config, Name::Anonymous, &anon, None),
+            cookies::set(config, Name::Anonymous, anon, None),
         );
     }
     let flash_name = Name::Flash.full(config);
