@@ -37,6 +37,7 @@ mod m20261127_000181_check_ins_newest_first;
 // french (issue 14): search that forgives accents and case
 mod m20261126_000190_project_search;
 mod m20261126_000500_hash_calendar_tokens;
+mod m20261126_000501_housekeeping_indexes;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000190_project_search::Migration),
             // lead (issue 10)
             Box::new(m20261126_000500_hash_calendar_tokens::Migration),
+            Box::new(m20261126_000501_housekeeping_indexes::Migration),
         ]
     }
 }

@@ -140,3 +140,66 @@ async fn a_coordinator_opens_ten_polls_a_day() {
     refused.assert_contains("Vous avez ouvert 10 sondages aujourd");
     refused.assert_contains("Sondage de trop");
 }
+
+#[tokio::test]
+async fn housekeeping_forgets_spent_counters_and_year_old_unsubscribe_links_only() {
+    use relais_domain::entities::{rate_limit, unsubscribe_token};
+    use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
+    let app = TestApp::spawn().await;
+    lyon(&app).await;
+    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
+        .await;
+    let now = app.ctx.now();
+    let db = &app.ctx.db;
+    let ana = relais_domain::entities::user::Entity::find()
+        .one(db)
+        .await
+        .expect("user")
+        .expect("ana")
+        .id;
+    for (key, age) in [("spent", Duration::days(3)), ("live", Duration::hours(20))] {
+        rate_limit::Entity::insert(rate_limit::ActiveModel {
+            key: Set(key.into()),
+            window_started_at: Set(now - age),
+            count: Set(9),
+        })
+        .exec(db)
+        .await
+        .expect("counter");
+    }
+    for (hash, age) in [("old", Duration::days(401)), ("recent", Duration::days(30))] {
+        unsubscribe_token::Entity::insert(unsubscribe_token::ActiveModel {
+            token_hash: Set(hash.into()),
+            user_id: Set(ana),
+            category: Set("digest".into()),
+            created_at: Set(now - age),
+        })
+        .exec(db)
+        .await
+        .expect("link");
+    }
+    let job = relais_scheduler::jobs::find("housekeeping").expect("job");
+    assert!(job.work(&app.jobs, now).await.expect("housekeeping") >= 2);
+    let counters: Vec<String> = rate_limit::Entity::find()
+        .all(db)
+        .await
+        .expect("counters")
+        .into_iter()
+        .map(|r| r.key)
+        .collect();
+    assert_eq!(counters, vec!["live"]);
+    assert_eq!(
+        unsubscribe_token::Entity::find()
+            .count(db)
+            .await
+            .expect("links"),
+        1
+    );
+    assert!(
+        unsubscribe_token::Entity::find_by_id("recent".to_owned())
+            .one(db)
+            .await
+            .expect("link")
+            .is_some()
+    );
+}

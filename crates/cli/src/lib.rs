@@ -1,6 +1,7 @@
 //! The `relais` binary's parts, as a library so tests can drive them:
 //! configuration, start-up, the demo seed and admin tasks.
 
+pub mod backup;
 pub mod config;
 pub mod seed;
 pub mod serve;

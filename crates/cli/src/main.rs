@@ -4,7 +4,7 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use relais_cli::config::Config;
-use relais_cli::{context, open_database, seed, serve};
+use relais_cli::{backup, context, open_database, seed, serve};
 use relais_domain::account::{self, NewAccount};
 use relais_domain::{Language, Role};
 use std::io::{IsTerminal, Read};
@@ -45,6 +45,16 @@ enum Command {
         /// The moment to plan for, RFC 3339 (e.g. 2026-12-02T18:00:00Z); default now.
         #[arg(long)]
         at: Option<String>,
+    },
+    /// Writes a consistent copy of the SQLite database to FILE, safe while serving.
+    Backup {
+        /// The new file to write (it must not exist).
+        file: std::path::PathBuf,
+    },
+    /// Puts a backup in place of the SQLite database (stop relais first); the current one is kept beside it.
+    Restore {
+        /// The backup to restore.
+        file: std::path::PathBuf,
     },
     /// Account administration.
     User {
@@ -105,9 +115,34 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = Config::from_process()?;
+    // Neither migrates: a backup copies the database as it is, and a
+    // restore replaces the file without opening it for writing.
+    match &cli.command {
+        Command::Backup { file } => {
+            let bytes = backup::backup(&config.database_url, file).await?;
+            println!("backup written to {} ({bytes} bytes)", file.display());
+            return Ok(());
+        }
+        Command::Restore { file } => {
+            let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+            let restored = backup::restore(&config.database_url, file, &stamp).await?;
+            if let Some(previous) = &restored.previous {
+                println!("the database it replaced is kept as {}", previous.display());
+            }
+            println!(
+                "restored from {}; {} migration(s) will be applied at the next start",
+                file.display(),
+                restored.pending
+            );
+            return Ok(());
+        }
+        _ => {}
+    }
     let db = open_database(&config.database_url).await?;
     let ctx = context(db);
     match cli.command {
+        // Done above, before the database is opened.
+        Command::Backup { .. } | Command::Restore { .. } => {}
         Command::Migrate => {
             println!(
                 "migrations applied to {}",

@@ -195,6 +195,20 @@ pub async fn recipients(
     Ok(out)
 }
 
+/// How long an unsubscribe link keeps working: a year and a month, so that
+/// the link in last year's yearly email still works.
+pub const LINK_LIFETIME: chrono::Duration = chrono::Duration::days(400);
+
+/// Forgets unsubscribe links older than `LINK_LIFETIME` (one is made per
+/// optional email batch, so they would otherwise pile up); returns how many.
+pub async fn forget_old_links(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64> {
+    let done = unsubscribe_token::Entity::delete_many()
+        .filter(unsubscribe_token::Column::CreatedAt.lt(now - LINK_LIFETIME))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}
+
 /// The categories the actor has turned off.
 pub async fn disabled(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<Category>> {
     let id = actor.user_id().ok_or(DomainError::Unauthenticated)?;

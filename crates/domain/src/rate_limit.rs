@@ -183,6 +183,16 @@ pub async fn daily(
     }
 }
 
+/// Forgets counters whose window or last failure is older than two days:
+/// no limit or delay looks further back than a day.
+pub async fn forget_old(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64> {
+    let done = Entity::delete_many()
+        .filter(Column::WindowStartedAt.lt(now - Duration::days(2)))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}
+
 /// Forgets the counter under `key` (after a successful log-in).
 pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<()> {
     Entity::delete_by_id(key.to_owned()).exec(db).await?;

@@ -139,7 +139,7 @@ pub const JOBS: &[Job] = &[
     Job {
         name: "housekeeping",
         schedule: "0 17 * * * *",
-        does: "removes expired sessions",
+        does: "removes expired sessions, spent attempt counters and unsubscribe links older than 400 days",
         slot: None,
         work: housekeeping,
     },
@@ -197,7 +197,10 @@ fn introductions(jobs: &JobContext, now: DateTime<Utc>) -> JobFuture<'_> {
 
 fn housekeeping(jobs: &JobContext, now: DateTime<Utc>) -> JobFuture<'_> {
     Box::pin(async move {
-        let purged = relais_domain::session::purge_expired(&jobs.ctx.db, now).await?;
+        let db = &jobs.ctx.db;
+        let purged = relais_domain::session::purge_expired(db, now).await?
+            + relais_domain::rate_limit::forget_old(db, now).await?
+            + relais_domain::email_preference::forget_old_links(db, now).await?;
         Ok(usize::try_from(purged).unwrap_or(usize::MAX))
     })
 }
