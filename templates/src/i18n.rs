@@ -49,6 +49,17 @@ pub fn t_args(lang: Language, key: &str, args: &[(&'static str, &str)]) -> Strin
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The text of `key` with arguments of any kind (numbers choose plurals).
+pub fn t_values(lang: Language, key: &str, args: Vec<(&'static str, FluentValue<'_>)>) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .into_iter()
+        .map(|(k, v)| (Cow::Borrowed(k), v))
+        .collect();
+    LOCALES
+        .try_lookup_with_args(id(lang), key, &args)
+        .unwrap_or_else(|| key.to_owned())
+}
+
 /// The text of `key` with a number argument `name`, so that plural forms
 /// (`[one]`, `[other]`) are chosen by the number, not its text.
 pub fn t_count(lang: Language, key: &str, name: &'static str, count: u64) -> String {

@@ -247,6 +247,11 @@ async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_
     browser
         .click("form[action$='/cancel'] button[type=submit]")
         .await;
+    // A page asks first, saying who will be told.
+    browser.wait_for_text("Revenir sans rien changer").await;
+    browser
+        .click("form[action$='/cancel'] button[type=submit]")
+        .await;
     browser.wait_for_text("Rencontre annulée.").await;
     browser.close().await;
 

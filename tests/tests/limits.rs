@@ -79,6 +79,7 @@ async fn a_coordinator_sends_five_announcements_a_day() {
                         ("city_id", city.as_str()),
                         ("subject", subject.as_str()),
                         ("body", "Le texte de l'annonce, gardé."),
+                        ("confirmed", "yes"),
                     ],
                 )
                 .await

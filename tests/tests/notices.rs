@@ -138,6 +138,53 @@ async fn meeting() -> Meeting {
 const TOLD: [&str; 3] = ["ana@example.org", "ben@example.org", "cleo@example.org"];
 
 #[tokio::test]
+async fn cancelling_a_meeting_asks_first_saying_when_and_how_many_people_will_be_told() {
+    let m = meeting().await;
+    let cancel = format!("{}/cancel", m.path);
+    // The meeting page asks; it does not cancel.
+    let page = m.coordinator.get(&m.path).await;
+    page.assert_contains(&format!(r#"<form method="get" action="{cancel}">"#));
+    assert!(
+        !page
+            .body
+            .contains(&format!(r#"method="post" action="{cancel}""#))
+    );
+
+    let ask = m.coordinator.get(&cancel).await;
+    assert_eq!(ask.status, StatusCode::OK);
+    ask.assert_contains("Annuler « Rencontre de Lyon », jeudi 5 février 2026 à 19");
+    ask.assert_contains(
+        "3 personnes inscrites (oui, peut-être ou liste d'attente) recevront un message qui annule la rencontre.",
+    );
+    ask.assert_contains("On ne pourra pas la rétablir.");
+    ask.assert_contains(&format!(r#"<form method="post" action="{cancel}">"#));
+    ask.assert_contains(r#"name="confirmed" value="yes""#);
+    ask.assert_contains(&format!(
+        r#"<a href="{}">Revenir sans rien changer</a>"#,
+        m.path
+    ));
+    // Asking changed nothing and told no one.
+    assert!(rows(&m.app, "meetup_changed").await.is_empty());
+    let occ = meetup::get(&m.app.ctx.db, m.id).await.expect("meeting");
+    assert_eq!(occ.status, "scheduled");
+
+    // Only a coordinator of the city is asked.
+    let ana = logged_in(&m.app, "ana@example.org").await;
+    assert_eq!(ana.get(&cancel).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        m.app.client().get(&cancel).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let done = m
+        .coordinator
+        .submit(&cancel, &cancel, &[("confirmed", "yes")])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(rows(&m.app, "meetup_changed").await.len(), 3);
+}
+
+#[tokio::test]
 async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_cancelling_ics() {
     let m = meeting().await;
     let cancel = format!("{}/cancel", m.path);

@@ -1092,9 +1092,85 @@ async fn a_refused_form_on_the_project_page_comes_back_at_the_page_on_the_form_w
         )
         .await;
     assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
+    // Machine times are valid RFC 3339: whole seconds, no nanoseconds.
+    let page = alice.get(&path).await;
+    let datetime = regex::Regex::new(r#"datetime="([^"]*)""#).expect("regex");
+    let valid = regex::Regex::new(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$").expect("regex");
+    let values: Vec<&str> = datetime
+        .captures_iter(&page.body)
+        .map(|c| c.get(1).expect("value").as_str())
+        .collect();
+    assert!(
+        values.len() >= 3,
+        "stage, milestone and entry times: {values:?}"
+    );
+    for value in values {
+        assert!(valid.is_match(value), "{value}");
+    }
     // An unknown form is a bad request, not a 500.
     let unknown = alice.submit(&path, &path, &[("form", "other")]).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn removing_a_teammate_asks_first_saying_what_they_lose() {
+    let p = programme().await;
+    let alice = logged_in(&p.app, "alice@example.org").await;
+    let path = create_project(&p, &alice, "Cantine", &p.lyon).await;
+    alice
+        .submit(
+            &path,
+            &format!("{path}/team/invite"),
+            &[("email", "bob@example.org"), ("language", "fr")],
+        )
+        .await;
+    let link = p
+        .app
+        .last_email_to("bob@example.org")
+        .await
+        .link(&p.app.base_url, "/team-invitations/");
+    let bob = logged_in(&p.app, "bob@example.org").await;
+    let form = bob.get(&link).await;
+    bob.post_raw(&link, &[("csrf_token", &form.csrf_token())])
+        .await;
+
+    let page = alice.get(&path).await;
+    let bob_id = regex::Regex::new(
+        r#"<form class="inline" method="get" action="/projects/cantine/team/(\d+)/remove">"#,
+    )
+    .expect("regex")
+    .captures(&page.body)
+    .expect("a remove button that asks first")[1]
+        .to_owned();
+    let remove = format!("{path}/team/{bob_id}/remove");
+    assert!(
+        !page
+            .body
+            .contains(&format!(r#"method="post" action="{remove}""#))
+    );
+
+    let ask = alice.get(&remove).await;
+    assert_eq!(ask.status, StatusCode::OK);
+    ask.assert_contains("Retirer Bob de l'équipe de « Cantine » ?");
+    ask.assert_contains("Bob ne pourra plus publier de nouvelles ni modifier le projet.");
+    ask.assert_contains("Bob aura besoin d'une nouvelle invitation.");
+    ask.assert_contains(&format!(r#"<form method="post" action="{remove}">"#));
+    // Asking removed no one; another member may not even ask.
+    alice.get(&path).await.assert_contains("Bob");
+    let target = regex::Regex::new(r#"action="/projects/cantine/team/(\d+)/remove""#)
+        .expect("regex")
+        .captures(&ask.body)
+        .expect("form")[1]
+        .to_owned();
+    assert_eq!(target, bob_id);
+    let not_bobs = bob.get(&format!("{path}/team/999999/remove")).await;
+    assert_eq!(not_bobs.status, StatusCode::FORBIDDEN);
+
+    let done = alice
+        .submit(&remove, &remove, &[("confirmed", "yes")])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert!(!alice.get(&path).await.body.contains(">Bob<"));
 }
 
 #[tokio::test]

@@ -519,6 +519,35 @@ async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() 
             ],
         )
         .await;
+    // A page asks first, saying how many people the announcement reaches
+    // (dev and quiet-dev are developers of Lyon), and sends nothing.
+    assert_eq!(sent.status, reqwest::StatusCode::OK, "{}", sent.body);
+    sent.assert_contains("Envoyer l'annonce « Hackathon des données » ?");
+    sent.assert_contains("2 personnes recevront ce message par e-mail");
+    sent.assert_contains(
+        r#"<input type="hidden" name="body" value="Samedi, venez coder avec nous.">"#,
+    );
+    sent.assert_contains(r#"<input type="hidden" name="audiences" value="developer">"#);
+    assert!(
+        !app.deliver()
+            .await
+            .iter()
+            .any(|e| e.subject == "Hackathon des données"),
+        "nothing sent before confirming"
+    );
+    let sent = coordinator
+        .submit(
+            "/admin/announcements",
+            "/admin/announcements",
+            &[
+                ("city_id", &lyon),
+                ("audiences", "developer"),
+                ("subject", "Hackathon des données"),
+                ("body", "Samedi, venez coder avec nous."),
+                ("confirmed", "yes"),
+            ],
+        )
+        .await;
     assert_eq!(sent.status, reqwest::StatusCode::SEE_OTHER);
     let emails = app.deliver().await;
     let got: Vec<&str> = emails

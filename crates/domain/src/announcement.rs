@@ -17,18 +17,12 @@ use sea_orm::{
     QueryOrder, TransactionTrait,
 };
 
-/// Sends an announcement; returns how many emails were queued.
-pub async fn send(
-    ctx: &Context,
-    actor: &Actor,
-    city_id: Option<i32>,
+/// An announcement's words and audiences, checked.
+fn checked<'a>(
     audiences: &[String],
-    subject: &str,
-    body: &str,
-) -> Result<usize> {
-    if !actor.coordinates(city_id) {
-        return Err(DomainError::Forbidden);
-    }
+    subject: &'a str,
+    body: &'a str,
+) -> Result<(&'a str, &'a str, Vec<Skill>)> {
     let mut e = FieldErrors::default();
     let subject = subject.trim();
     let body = body.trim();
@@ -49,6 +43,62 @@ pub async fn send(
         }
     }
     e.into_result()?;
+    Ok((subject, body, wanted))
+}
+
+/// The active members of the city (or programme) with one of the wanted
+/// skills (anyone, when none is wanted).
+async fn people(
+    db: &impl ConnectionTrait,
+    city_id: Option<i32>,
+    wanted: &[Skill],
+) -> Result<Vec<user::Model>> {
+    let mut people = user::Entity::find().filter(user::Column::IsActive.eq(true));
+    if let Some(id) = city_id {
+        people = people.filter(user::Column::CityId.eq(id));
+    }
+    Ok(people
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            let skills = Skill::parse_list(&u.skills);
+            wanted.is_empty() || skills.iter().any(|s| wanted.contains(s))
+        })
+        .collect())
+}
+
+/// How many members an announcement is addressed to, for the page that
+/// asks before sending; checked as `send` checks it. Those among them who
+/// turned announcements off will not receive it.
+pub async fn addressed_to(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    city_id: Option<i32>,
+    audiences: &[String],
+    subject: &str,
+    body: &str,
+) -> Result<usize> {
+    if !actor.coordinates(city_id) {
+        return Err(DomainError::Forbidden);
+    }
+    let (_, _, wanted) = checked(audiences, subject, body)?;
+    Ok(people(db, city_id, &wanted).await?.len())
+}
+
+/// Sends an announcement; returns how many emails were queued.
+pub async fn send(
+    ctx: &Context,
+    actor: &Actor,
+    city_id: Option<i32>,
+    audiences: &[String],
+    subject: &str,
+    body: &str,
+) -> Result<usize> {
+    if !actor.coordinates(city_id) {
+        return Err(DomainError::Forbidden);
+    }
+    let (subject, body, wanted) = checked(audiences, subject, body)?;
     let from = match city_id {
         Some(id) => city::Entity::find_by_id(id)
             .one(&ctx.db)
@@ -56,19 +106,7 @@ pub async fn send(
             .map(|c| c.name),
         None => None,
     };
-    let mut people = user::Entity::find().filter(user::Column::IsActive.eq(true));
-    if let Some(id) = city_id {
-        people = people.filter(user::Column::CityId.eq(id));
-    }
-    let people: Vec<user::Model> = people
-        .all(&ctx.db)
-        .await?
-        .into_iter()
-        .filter(|u| {
-            let skills = Skill::parse_list(&u.skills);
-            wanted.is_empty() || skills.iter().any(|s| wanted.contains(s))
-        })
-        .collect();
+    let people = people(&ctx.db, city_id, &wanted).await?;
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
     if let Some(author) = actor.user_id() {

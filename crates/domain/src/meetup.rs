@@ -447,6 +447,27 @@ async fn coordinated(
     Ok(occ)
 }
 
+/// What cancelling an occurrence would do, for the coordinator's
+/// confirmation page: the occurrence, and how many people would be told
+/// (those who said yes or maybe, or wait for a place). `Forbidden` to
+/// anyone who may not cancel it.
+pub async fn cancellation(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+) -> Result<(occurrence::Model, u64)> {
+    let occ = coordinated(db, actor, id).await?;
+    let told = rsvp::Entity::find()
+        .filter(rsvp::Column::OccurrenceId.eq(id))
+        .filter(rsvp::Column::Answer.is_in([
+            crate::rsvp::Answer::Yes.code(),
+            crate::rsvp::Answer::Maybe.code(),
+        ]))
+        .count(db)
+        .await?;
+    Ok((occ, told))
+}
+
 /// Cancels an occurrence; its answers and agenda stay on record. Those who
 /// said yes or maybe, or wait for a place, are told in the same
 /// transaction; cancelling a cancelled meeting changes nothing and tells

@@ -10,7 +10,7 @@ use crate::entities::{email_token, project, project_member, user};
 use crate::error::{DomainError, Result};
 use crate::language::Language;
 use crate::outbox::{self, NewEmail};
-use crate::project::{Project, TeamRole};
+use crate::project::{Project, TeamMember, TeamRole};
 use crate::rate_limit;
 use crate::role::Actor;
 use crate::token;
@@ -254,18 +254,24 @@ async fn owners(db: &impl ConnectionTrait, project_id: i32) -> Result<u64> {
         .await?)
 }
 
-/// Removes `user_id` from the team: themselves, or anyone by an owner. The
-/// last owner cannot go; they hand over first.
-pub async fn remove(ctx: &Context, actor: &Actor, project: &Project, user_id: i32) -> Result<()> {
+/// The member `actor` would remove from the team, for the confirmation
+/// page: themselves, or anyone by an owner.
+pub fn removal<'p>(actor: &Actor, project: &'p Project, user_id: i32) -> Result<&'p TeamMember> {
     let me = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     if me != user_id && !project.rights.manage_team {
         return Err(DomainError::Forbidden);
     }
-    let member = project
+    project
         .team
         .iter()
         .find(|m| m.user_id == user_id)
-        .ok_or(DomainError::NotFound)?;
+        .ok_or(DomainError::NotFound)
+}
+
+/// Removes `user_id` from the team: themselves, or anyone by an owner. The
+/// last owner cannot go; they hand over first.
+pub async fn remove(ctx: &Context, actor: &Actor, project: &Project, user_id: i32) -> Result<()> {
+    let member = removal(actor, project, user_id)?;
     let txn = ctx.db.begin().await?;
     if member.role == TeamRole::Owner && owners(&txn, project.row.id).await? <= 1 {
         return Err(DomainError::field("team", "error-last-owner"));

@@ -32,6 +32,16 @@ impl Fields {
             .collect()
     }
 
+    /// Every (name, value) pair but the CSRF token and `skip`, in order:
+    /// what a confirmation page carries on to the action it confirms.
+    pub fn pairs_except(&self, skip: &[&str]) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k != "csrf_token" && !skip.contains(&k.as_str()))
+            .cloned()
+            .collect()
+    }
+
     /// The values as a form to re-display, leaving out `skip` (secrets).
     pub fn to_form(&self, skip: &[&str]) -> FormState {
         let mut form = FormState::new();

@@ -1227,3 +1227,28 @@ error-score-invalid-impact = The impact score goes from 1 to 5.
 error-score-invalid-progress = The progress score goes from 1 to 5.
 error-score-invalid-openness = The openness score goes from 1 to 5.
 error-score-invalid-team-health = The team health score goes from 1 to 5.
+confirm-back = Go back without changing anything
+confirm-cancel-meeting-title = Cancel “{ $title }”, { $date }?
+confirm-cancel-meeting-told = { $count ->
+    [0] Nobody has answered yes or maybe yet: nobody will receive a message.
+    [one] One registered person (yes, maybe or waiting list) will receive a message cancelling the meeting.
+   *[other] { $count } registered people (yes, maybe or waiting list) will receive a message cancelling the meeting.
+}
+confirm-cancel-meeting-record = The meeting will stay listed as cancelled, with its answers and agenda. It cannot be restored.
+confirm-cancel-meeting-submit = Cancel the meeting
+confirm-remove-member-title = Remove { $name } from the team of “{ $project }”?
+confirm-remove-member-what = { $name } will no longer be able to post updates or edit the project. Updates already posted stay. No email is sent.
+confirm-remove-member-back = To come back to the team, { $name } will need a new invitation.
+confirm-remove-member-submit = Remove { $name } from the team
+meetup-cancel-ask = Cancel the meeting…
+confirm-announce-title = Send the announcement “{ $subject }”?
+confirm-announce-to = { $count ->
+    [0] Nobody is addressed by this announcement: no message will be sent.
+    [one] One person will receive this message by email, unless they chose not to receive announcements.
+   *[other] { $count } people will receive this message by email, except those who chose not to receive announcements.
+}
+confirm-announce-final = An email once sent cannot be recalled.
+confirm-announce-submit = { $count ->
+    [one] Send to one person
+   *[other] Send to { $count } people
+}

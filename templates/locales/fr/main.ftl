@@ -1224,3 +1224,28 @@ error-score-invalid-impact = La note d'impact va de 1 à 5.
 error-score-invalid-progress = La note d'avancement va de 1 à 5.
 error-score-invalid-openness = La note d'ouverture va de 1 à 5.
 error-score-invalid-team-health = La note de santé de l'équipe va de 1 à 5.
+confirm-back = Revenir sans rien changer
+confirm-cancel-meeting-title = Annuler « { $title } », { $date } ?
+confirm-cancel-meeting-told = { $count ->
+    [0] Personne n'a encore répondu oui ou peut-être : personne ne recevra de message.
+    [one] Une personne inscrite (oui, peut-être ou liste d'attente) recevra un message qui annule la rencontre.
+   *[other] { $count } personnes inscrites (oui, peut-être ou liste d'attente) recevront un message qui annule la rencontre.
+}
+confirm-cancel-meeting-record = La rencontre restera affichée comme annulée, avec ses réponses et son ordre du jour. On ne pourra pas la rétablir.
+confirm-cancel-meeting-submit = Annuler la rencontre
+confirm-remove-member-title = Retirer { $name } de l'équipe de « { $project } » ?
+confirm-remove-member-what = { $name } ne pourra plus publier de nouvelles ni modifier le projet. Ses nouvelles déjà publiées restent. Aucun e-mail n'est envoyé.
+confirm-remove-member-back = Pour revenir dans l'équipe, { $name } aura besoin d'une nouvelle invitation.
+confirm-remove-member-submit = Retirer { $name } de l'équipe
+meetup-cancel-ask = Annuler la rencontre…
+confirm-announce-title = Envoyer l'annonce « { $subject } » ?
+confirm-announce-to = { $count ->
+    [0] Personne n'est visé par cette annonce : aucun message ne partira.
+    [one] Une personne recevra ce message par e-mail, sauf si elle a choisi de ne pas recevoir d'annonces.
+   *[other] { $count } personnes recevront ce message par e-mail, sauf celles qui ont choisi de ne pas recevoir d'annonces.
+}
+confirm-announce-final = Un e-mail envoyé ne peut pas être rappelé.
+confirm-announce-submit = { $count ->
+    [one] Envoyer à une personne
+   *[other] Envoyer à { $count } personnes
+}

@@ -135,7 +135,7 @@ pub fn quiet(
                     @for p in projects {
                         tr {
                             td { a href={ "/projects/" (p.slug) } { (p.title) } }
-                            td { time datetime=(p.since.to_rfc3339()) { (p.since.format("%Y-%m-%d")) } }
+                            td { time datetime=(crate::dates::machine(p.since)) { (p.since.format("%Y-%m-%d")) } }
                         }
                     }
                 }

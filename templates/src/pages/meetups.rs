@@ -60,7 +60,7 @@ pub fn list(
                 article.card {
                     h2 { a href={ "/meetups/" (o.id) } { (o.title) } }
                     p.meta {
-                        time datetime=(o.starts_at.to_rfc3339()) { (local(o.starts_at, item.zone)) }
+                        time datetime=(crate::dates::machine(o.starts_at)) { (local(o.starts_at, item.zone)) }
                         " · " (item.city)
                         @if o.status == "cancelled" { " · " strong.late-flag { (t(lang, "meetup-cancelled")) } }
                     }
@@ -122,7 +122,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
         html! {
             h1 { (o.title) }
             p.lead {
-                time datetime=(o.starts_at.to_rfc3339()) { (local(o.starts_at, view.zone)) }
+                time datetime=(crate::dates::machine(o.starts_at)) { (local(o.starts_at, view.zone)) }
                 " – " (view.occurrence.ends_at.with_timezone(&view.zone).format("%H:%M"))
                 " · " (view.city) " (" (view.zone.name()) ")"
             }
@@ -250,7 +250,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                             (input(lang, &f, Input::text("time", "meetup-move-time").kind("time")))
                             button type="submit" { (t(lang, "meetup-move")) }
                         }
-                        form method="post" action={ (base) "/cancel" } { (csrf(ctx)) button.danger type="submit" { (t(lang, "meetup-cancel")) } }
+                        form method="get" action={ (base) "/cancel" } { button.danger type="submit" { (t(lang, "meetup-cancel-ask")) } }
                     }
                 }
             }
@@ -358,7 +358,7 @@ pub fn series_page(
                         @if to_decide.contains(&o.id) {
                             " · " strong { (t(lang, "series-decide")) } " "
                             form.inline method="post" action={ "/meetups/" (o.id) "/keep" } { (csrf(ctx)) button.link type="submit" { (t(lang, "series-keep")) } }
-                            form.inline method="post" action={ "/meetups/" (o.id) "/cancel" } { (csrf(ctx)) button.link type="submit" { (t(lang, "meetup-cancel")) } }
+                            form.inline method="get" action={ "/meetups/" (o.id) "/cancel" } { button.link type="submit" { (t(lang, "meetup-cancel-ask")) } }
                         }
                     }
                 }

@@ -15,3 +15,6 @@ pub mod source;
 
 // relation (issue 12)
 pub mod relation;
+
+// french (issue 14): confirmation before what cannot be undone
+pub mod confirm;

@@ -324,7 +324,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     h2 { (t(lang, "project-stage")) }
                     ol.stages {
                         @for (stage, at) in &p.stage_history {
-                            li { (stage_label(lang, *stage)) " — " time datetime=(at.to_rfc3339()) { (local(*at, p)) } }
+                            li { (stage_label(lang, *stage)) " — " time datetime=(crate::dates::machine(*at)) { (local(*at, p)) } }
                         }
                     }
                     @if let Some((next, missing)) = &view.next_stage {
@@ -399,7 +399,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     @for e in view.entries {
                         article.card.entry id={ "update-" (e.id) } {
                             p.meta {
-                                time datetime=(e.created_at.to_rfc3339()) { (local(e.created_at, p)) }
+                                time datetime=(crate::dates::machine(e.created_at)) { (local(e.created_at, p)) }
                                 @if let Some(name) = &e.author_name { " · " (name) }
                                 @if let Some(m) = &e.milestone_title { " · " (t(lang, "entry-about")) " " (m) }
                                 @if !e.is_public { " · " span.badge { (t(lang, "entry-team-only")) } }
@@ -432,8 +432,9 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                                             (csrf(ctx)) button.link type="submit" { (t(lang, "team-make-owner")) }
                                         }
                                     }
-                                    form.inline method="post" action={ (base) "/team/" (m.user_id) "/remove" } {
-                                        (csrf(ctx)) button.link type="submit" { (t(lang, "team-remove")) }
+                                    // Asks first, on a page of its own.
+                                    form.inline method="get" action={ (base) "/team/" (m.user_id) "/remove" } {
+                                        button.link type="submit" { (t(lang, "team-remove")) }
                                     }
                                 }
                             }

@@ -323,6 +323,33 @@ async fn announce(
         "" => None,
         raw => Some(raw.parse::<i32>().map_err(|_| WebError::BadRequest)?),
     };
+    // First a page that says how many people it will reach; sending is
+    // what that page's button does.
+    if fields.get("confirmed") != "yes" {
+        let size = relais_domain::announcement::addressed_to(
+            &state.ctx.db,
+            &actor,
+            city_id,
+            &fields.all("audiences"),
+            fields.get("subject"),
+            fields.get("body"),
+        )
+        .await;
+        return match size {
+            Ok(count) => Ok(relais_templates::pages::confirm::send_announcement(
+                &rc.page(),
+                fields.get("subject").trim(),
+                count as u64,
+                fields.pairs_except(&["confirmed"]),
+            )
+            .into_response()),
+            Err(DomainError::Invalid(errors)) => {
+                let form = fields.to_form(&[]).with_errors(errors);
+                announcement_page(&state, &rc, &form, StatusCode::UNPROCESSABLE_ENTITY).await
+            }
+            Err(e) => Err(e.into()),
+        };
+    }
     let result = relais_domain::announcement::send(
         &state.ctx,
         &actor,

@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/meetups/{id}/rsvp", post(answer))
         .route("/meetups/{id}/attendance", post(attendance))
         .route("/meetups/{id}/minutes", post(minutes))
-        .route("/meetups/{id}/cancel", post(cancel))
+        .route("/meetups/{id}/cancel", get(cancel_confirm).post(cancel))
         .route("/meetups/{id}/keep", post(keep))
         .route("/meetups/{id}/move", post(reschedule))
         .route("/meetups/{id}/agenda", post(add_agenda))
@@ -298,6 +298,28 @@ async fn minutes(
         &fields,
     )
     .await
+}
+
+/// Asks before cancelling: when, and how many people will be told.
+async fn cancel_confirm(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path(id): Path<i32>,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let (o, told) = meetup::cancellation(&state.ctx.db, &rc.actor(), id).await?;
+    let c = city::get(&state.ctx.db, o.city_id).await?;
+    let page = relais_templates::pages::confirm::cancel_meeting(
+        &rc.page(),
+        &relais_templates::pages::confirm::MeetingToCancel {
+            id,
+            title: &o.title,
+            starts_at: o.starts_at,
+            zone: relais_templates::dates::NamedZone::new(c.time_zone, &c.name),
+            told,
+        },
+    );
+    Ok(page.into_response())
 }
 
 async fn cancel(

@@ -21,7 +21,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/projects/{slug}/team/invite", post(invite))
         .route("/projects/{slug}/team/leave", post(leave))
-        .route("/projects/{slug}/team/{user_id}/remove", post(remove))
+        .route(
+            "/projects/{slug}/team/{user_id}/remove",
+            get(remove_confirm).post(remove),
+        )
         .route("/projects/{slug}/team/{user_id}/owner", post(make_owner))
         .route("/team-invitations/{token}", get(invitation).post(accept))
         .route("/check-in/{token}", get(check_in_form).post(check_in))
@@ -114,6 +117,25 @@ async fn leave(
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let result = team::remove(&state.ctx, &rc.actor(), &project, live.account.id).await;
     team_change(&state, &rc, &slug, result, "flash-team-left").await
+}
+
+/// Asks before removing a teammate: what they lose, and how to come back.
+async fn remove_confirm(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Path((slug, user_id)): Path<(String, i32)>,
+) -> WebResult<Response> {
+    rc.require_session()?;
+    let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
+    let member = team::removal(&rc.actor(), &project, user_id)?;
+    Ok(relais_templates::pages::confirm::remove_member(
+        &rc.page(),
+        &slug,
+        &project.row.title,
+        user_id,
+        &member.name,
+    )
+    .into_response())
 }
 
 async fn remove(
