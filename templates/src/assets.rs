@@ -3,6 +3,10 @@
 /// The site's only stylesheet.
 pub const STYLE_CSS: &str = include_str!("../static/style.css");
 
+/// The site's icon (32×32, PNG inside an ICO), which browsers ask for on
+/// every site at `/favicon.ico`.
+pub const FAVICON_ICO: &[u8] = include_bytes!("../static/favicon.ico");
+
 /// A short content hash of the stylesheet, used in its URL so browsers can
 /// cache it for a long time and still pick up a new version.
 pub fn style_version() -> String {

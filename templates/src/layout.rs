@@ -134,6 +134,7 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (t(lang, "site-name")) }
                 link rel="stylesheet" href={ "/static/style.css?v=" (style_version()) };
+                link rel="icon" href="/favicon.ico" sizes="32x32";
             }
             body {
                 a.skip-link href="#content" { (t(lang, "skip-to-content")) }

@@ -993,3 +993,25 @@ async fn a_refused_sign_up_counts_its_problems_names_each_field_and_keeps_what_w
     page.assert_contains(r#"<option value="en" selected>"#);
     assert!(!page.body.contains(PASSWORD));
 }
+
+#[tokio::test]
+async fn every_page_names_an_icon_which_is_served_as_a_real_icon() {
+    let app = TestApp::spawn().await;
+    let home = app.client().get("/").await;
+    home.assert_contains(r#"<link rel="icon" href="/favicon.ico" sizes="32x32">"#);
+    let icon = reqwest::get(format!("{}/favicon.ico", app.base_url))
+        .await
+        .expect("icon");
+    assert_eq!(icon.status(), StatusCode::OK);
+    assert_eq!(
+        icon.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("image/x-icon")
+    );
+    let bytes = icon.bytes().await.expect("bytes");
+    // An ICO directory of one 32×32 image, which is a PNG.
+    assert_eq!(&bytes[..6], &[0, 0, 1, 0, 1, 0]);
+    assert_eq!((bytes[6], bytes[7]), (32, 32));
+    assert_eq!(&bytes[22..30], b"\x89PNG\r\n\x1a\n");
+}

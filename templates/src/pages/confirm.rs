@@ -165,7 +165,7 @@ mod tests {
     fn the_page_says_what_happens_and_carries_what_was_typed() {
         let ctx = PageContext {
             lang: Language::Fr,
-            csrf_token: "t".to_owned(),
+            csrf_token: crate::layout::CsrfToken::fixed("t"),
             user: None,
             flash: None,
             path: "/admin/announcements".to_owned(),

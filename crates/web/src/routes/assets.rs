@@ -1,15 +1,17 @@
-//! The embedded stylesheet.
+//! The embedded stylesheet and icon.
 
 use crate::AppState;
 use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use relais_templates::assets::STYLE_CSS;
+use relais_templates::assets::{FAVICON_ICO, STYLE_CSS};
 
 /// This area's routes.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/static/style.css", get(style))
+    Router::new()
+        .route("/static/style.css", get(style))
+        .route("/favicon.ico", get(favicon))
 }
 
 async fn style() -> impl IntoResponse {
@@ -20,5 +22,16 @@ async fn style() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
         STYLE_CSS,
+    )
+}
+
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/x-icon"),
+            // Its address cannot carry a version: cached for a day.
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON_ICO,
     )
 }
