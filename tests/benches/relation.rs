@@ -154,9 +154,10 @@ async fn insert_members(conn: &DatabaseConnection, rng: &mut StdRng, now: DateTi
                 &created_at,
                 &created_at,
             ]))
-            .await;
+            .await
+            .expect("rows");
     }
-    users.finish().await;
+    users.finish().await.expect("rows");
     let mut offers = Batch::new(
         &txn,
         "offers",
@@ -185,20 +186,21 @@ async fn insert_members(conn: &DatabaseConnection, rng: &mut StdRng, now: DateTi
                 &created_at,
                 &updated_at,
             ]))
-            .await;
+            .await
+            .expect("rows");
         kind_rows.extend(kinds(rng).into_iter().map(|k| row(&[&id, &k])));
         tag_rows.extend(tags(rng, 4).into_iter().map(|t| row(&[&id, &t])));
     }
-    offers.finish().await;
+    offers.finish().await.expect("rows");
     for (table, columns, rows) in [
         ("offer_kinds", "user_id, kind", kind_rows),
         ("offer_tags", "user_id, tag", tag_rows),
     ] {
         let mut batch = Batch::new(&txn, table, columns);
         for r in rows {
-            batch.push(r).await;
+            batch.push(r).await.expect("rows");
         }
-        batch.finish().await;
+        batch.finish().await.expect("rows");
     }
     txn.commit().await.expect("commit members");
 }
@@ -248,15 +250,16 @@ async fn insert_needs(
                 &created_at,
                 &created_at,
             ]))
-            .await;
+            .await
+            .expect("rows");
         tag_rows.extend(tags(rng, 3).into_iter().map(|t| row(&[&id, &t])));
     }
-    needs.finish().await;
+    needs.finish().await.expect("rows");
     let mut need_tags = Batch::new(&txn, "need_tags", "need_id, tag");
     for r in tag_rows {
-        need_tags.push(r).await;
+        need_tags.push(r).await.expect("rows");
     }
-    need_tags.finish().await;
+    need_tags.finish().await.expect("rows");
     let mut introductions = Batch::new(
         &txn,
         "introductions",
@@ -286,9 +289,10 @@ async fn insert_needs(
                 &answered_at,
                 &answered_at.map(|_| 1),
             ]))
-            .await;
+            .await
+            .expect("rows");
     }
-    introductions.finish().await;
+    introductions.finish().await.expect("rows");
     txn.commit().await.expect("commit needs");
     open
 }

@@ -32,10 +32,15 @@ enum Command {
     /// Applies pending database migrations.
     Migrate,
     /// Fills an empty database.
+    #[command(group(clap::ArgGroup::new("data").required(true).args(["demo", "scale"])))]
     Seed {
         /// The demo data: the 2018 edition, its cities and people.
-        #[arg(long, required = true)]
+        #[arg(long)]
         demo: bool,
+        /// A programme of N projects with two years of journals, milestones,
+        /// teams, meetups and answers, for benchmarks (see BENCHMARKS.md).
+        #[arg(long, value_name = "N")]
+        scale: Option<i32>,
     },
     /// Runs every planning job now: reminders, digests, check-ins… (--dry-run lists the reminders).
     Reminders {
@@ -148,6 +153,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "migrations applied to {}",
                 relais_cli::redact(&config.database_url)
             );
+        }
+        Command::Seed { scale: Some(n), .. } => {
+            let counts = seed::scale(&ctx, n, ctx.now()).await?;
+            seed::print_scale(&counts);
         }
         Command::Seed { .. } => {
             let logins = seed::demo(&ctx).await?;

@@ -1234,3 +1234,83 @@ async fn need_project(
     let slug = relais_domain::slug::from_title(title);
     Ok(project::by_slug(ctx, actor, &slug).await?)
 }
+
+/// The coordinator of a scaled programme (`relais seed --scale`), with the
+/// demo password.
+pub const SCALE_COORDINATOR: &str = "coordination@relais.example";
+
+/// A member of a few of the scaled programme's projects, with the demo
+/// password: the member dashboard and a team's project page as they look
+/// at scale.
+pub const SCALE_MEMBER: &str = "membre@relais.example";
+
+/// Projects [`SCALE_MEMBER`] is on the team of.
+const SCALE_MEMBER_PROJECTS: i32 = 3;
+
+/// Seeds `projects` projects of `relais_domain::scale` for `now`, with a
+/// coordinator and a member who can log in; returns the rows written per
+/// table. Refuses a database that already has accounts.
+pub async fn scale(
+    ctx: &Context,
+    projects: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<Vec<(&'static str, usize)>> {
+    if projects < 1 {
+        bail!("--scale: expected a number of projects of at least 1");
+    }
+    if account::count(&ctx.db).await? > 0 {
+        bail!("the database already has accounts: the scale seed only fills an empty database");
+    }
+    let now = relais_domain::scale::whole_second(now);
+    let (plan, counts) = relais_domain::scale::seed_sized(&ctx.db, now, projects)
+        .await
+        .context("scale seed")?;
+    let login = |email: &str, name: &str, role: Role| NewAccount {
+        email: email.to_owned(),
+        name: name.to_owned(),
+        role,
+        city: None,
+        password: Some(DEMO_PASSWORD.to_owned()),
+        language: Language::Fr,
+    };
+    account::create_account(
+        ctx,
+        login(SCALE_COORDINATOR, "Coordination", Role::Coordinator),
+    )
+    .await
+    .context("scale coordinator")?;
+    let (member_id, _) =
+        account::create_account(ctx, login(SCALE_MEMBER, "Membre d'équipes", Role::Member))
+            .await
+            .context("scale member")?;
+    // The member joins the busiest visible projects' teams.
+    let mut visible: Vec<_> = plan.projects.iter().filter(|p| p.is_visible()).collect();
+    visible.sort_by_key(|p| std::cmp::Reverse(p.public_updates));
+    for p in visible.iter().take(SCALE_MEMBER_PROJECTS as usize) {
+        rows::project_member::ActiveModel {
+            project_id: Set(p.id),
+            user_id: Set(member_id),
+            role: Set("member".to_owned()),
+            joined_at: Set(p.created_at),
+        }
+        .insert(&ctx.db)
+        .await
+        .context("scale member's teams")?;
+    }
+    relais_domain::db::analyze(&ctx.db)
+        .await
+        .context("analyze after the scale seed")?;
+    Ok(counts)
+}
+
+/// Prints what the scale seed wrote and who can log in.
+pub fn print_scale(counts: &[(&'static str, usize)]) {
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(table, n)| format!("{n} {table}"))
+        .collect();
+    println!("rows: {}", counts.join(", "));
+    println!("Accounts (password: {DEMO_PASSWORD}):");
+    println!("  {SCALE_COORDINATOR:<30} coordinator of the whole programme");
+    println!("  {SCALE_MEMBER:<30} member of {SCALE_MEMBER_PROJECTS} project teams");
+}

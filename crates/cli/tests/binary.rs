@@ -260,6 +260,76 @@ async fn a_second_instance_on_the_same_database_sees_the_session_of_the_first() 
 }
 
 #[tokio::test]
+async fn the_scale_seed_fills_an_empty_database_with_n_projects_and_two_log_ins() {
+    use relais_domain::sea_orm::{ConnectionTrait, Statement};
+    let db = TestDb::create().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let env = [("RELAIS_DATABASE_URL", db.url.as_str())];
+    let out = relais(&["seed", "--scale", "0"], &env, dir.path());
+    assert!(!out.status.success(), "no projects is refused");
+    let out = relais(&["seed", "--scale", "40"], &env, dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("40 projects"), "{stdout}");
+    assert!(stdout.contains("400 project_updates"), "{stdout}");
+    assert!(stdout.contains("coordination@relais.example"), "{stdout}");
+    let again = relais(&["seed", "--scale", "40"], &env, dir.path());
+    assert!(!again.status.success(), "a second seed is refused");
+
+    let conn = relais_domain::db::connect(&db.url).await.expect("connect");
+    let count = |sql: &'static str| {
+        let conn = conn.clone();
+        async move {
+            let row = conn
+                .query_one_raw(Statement::from_string(conn.get_database_backend(), sql))
+                .await
+                .expect("count")
+                .expect("a row");
+            row.try_get_by_index::<i64>(0).expect("a number")
+        }
+    };
+    assert_eq!(count("SELECT COUNT(*) FROM projects").await, 40);
+    assert_eq!(count("SELECT COUNT(*) FROM milestones").await, 200);
+    assert!(count("SELECT COUNT(*) FROM rsvps").await > 0);
+    assert!(count("SELECT COUNT(*) FROM meetup_occurrences").await > 0);
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM project_members m JOIN users u ON u.id = m.user_id \
+             WHERE u.email = 'membre@relais.example'"
+        )
+        .await,
+        3
+    );
+
+    // The application serves it, and the two accounts log in.
+    let (_server, url) = start(&db.url, dir.path(), false).await;
+    let gallery = reqwest::get(format!("{url}/projects"))
+        .await
+        .expect("gallery");
+    assert_eq!(gallery.status(), StatusCode::OK);
+    let member = relais_tests::Client::new(&url);
+    member
+        .log_in("membre@relais.example", "relais-demo-2018")
+        .await;
+    let dashboard = member.get("/dashboard").await;
+    assert_eq!(dashboard.status, StatusCode::OK);
+    assert!(
+        dashboard.body.matches("href=\"/projects/").count() >= 3,
+        "{}",
+        dashboard.body
+    );
+    let coordinator = relais_tests::Client::new(&url);
+    coordinator
+        .log_in("coordination@relais.example", "relais-demo-2018")
+        .await;
+    assert_eq!(coordinator.get("/admin").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn the_demo_seed_fills_an_empty_database_once_and_serves_its_projects() {
     let db = TestDb::create().await;
     let dir = tempfile::tempdir().expect("dir");

@@ -68,6 +68,7 @@ pub mod matching;
 pub mod need;
 pub mod offer;
 pub mod relation_email;
+pub mod scale;
 pub mod spoken_language;
 pub mod suggestion;
 
