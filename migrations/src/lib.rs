@@ -16,6 +16,7 @@ mod m20261125_000006_create_date_polls;
 mod m20261125_000007_create_email_preferences;
 mod m20261125_000008_create_digests_and_announcements;
 mod m20261125_000009_create_check_ins;
+mod m20261127_000185_content_version;
 // explainers
 mod m20261126_000200_create_explainers;
 // figures
@@ -77,6 +78,8 @@ impl MigratorTrait for Migrator {
             // lead (issue 10)
             Box::new(m20261126_000500_hash_calendar_tokens::Migration),
             Box::new(m20261126_000501_housekeeping_indexes::Migration),
+            // speed (issue 13)
+            Box::new(m20261127_000185_content_version::Migration),
         ]
     }
 }

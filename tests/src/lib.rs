@@ -283,6 +283,33 @@ impl TestApp {
         }
     }
 
+    /// Another instance of the application on this one's database and
+    /// clock, as in a deployment of several instances, with the web
+    /// settings `configure` makes; returns its base URL.
+    pub async fn spawn_instance(&self, configure: impl FnOnce(WebConfig) -> WebConfig) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base_url = format!("http://{}", listener.local_addr().expect("addr"));
+        let secret = relais_domain::settings::server_secret(&self.ctx.db, None)
+            .await
+            .expect("secret");
+        let state = AppState {
+            ctx: self.ctx.clone(),
+            config: Arc::new(configure(WebConfig::new(base_url.parse().expect("url")))),
+            secret: Arc::new(secret),
+        };
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .expect("server");
+        });
+        base_url
+    }
+
     /// The scheduler's jobs, delivering to the SMTP server at `url`.
     pub fn jobs_over_smtp(&self, url: &str) -> JobContext {
         JobContext {

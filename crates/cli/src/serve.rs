@@ -47,7 +47,8 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
             WebConfig::new(config.base_url.clone())
                 .with_video_hosts(config.video_hosts.clone())
                 .with_trusted_proxies(config.trusted_proxies.clone())
-                .with_source_url(config.source_url.clone()),
+                .with_source_url(config.source_url.clone())
+                .with_page_cache(true),
         ),
         secret: Arc::new(secret),
     };

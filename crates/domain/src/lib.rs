@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod check_in;
 pub mod city;
 pub mod clock;
+pub mod content_version;
 pub mod context;
 pub mod dashboard;
 pub mod date_poll;

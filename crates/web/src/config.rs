@@ -15,6 +15,9 @@ pub struct WebConfig {
     pub trusted_proxies: TrustedProxies,
     /// Where this instance's source code is published (the AGPL's offer).
     pub source_url: Option<Url>,
+    /// Whether visitors' public pages are kept (`relais serve` keeps them;
+    /// test set-ups that write behind the application's back do not).
+    pub page_cache: bool,
 }
 
 impl WebConfig {
@@ -25,6 +28,7 @@ impl WebConfig {
             video_hosts: VideoHosts::default(),
             trusted_proxies: TrustedProxies::default(),
             source_url: None,
+            page_cache: false,
         }
     }
 
@@ -43,6 +47,12 @@ impl WebConfig {
     /// The same settings with the source code published at `source_url`.
     pub fn with_source_url(mut self, source_url: Option<Url>) -> Self {
         self.source_url = source_url;
+        self
+    }
+
+    /// The same settings keeping visitors' public pages or not.
+    pub fn with_page_cache(mut self, page_cache: bool) -> Self {
+        self.page_cache = page_cache;
         self
     }
 

@@ -8,6 +8,7 @@ mod cookies;
 mod csrf;
 pub mod error;
 mod fields;
+pub mod page_cache;
 mod request_context;
 mod routes;
 mod security_headers;
@@ -49,7 +50,10 @@ pub fn app(state: AppState) -> Router {
         routes::router()
             .fallback(routes::not_found)
             .layer(axum::middleware::from_fn_with_state(
-                state.clone(),
+                request_context::Envelope {
+                    app: state.clone(),
+                    cache: Arc::default(),
+                },
                 request_context::envelope,
             ));
     let pages = security_headers::apply(pages, &state.config)

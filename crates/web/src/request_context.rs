@@ -6,11 +6,12 @@ use crate::cookies::{self, Name};
 use crate::csrf;
 use crate::error::{ErrorDetail, WebError};
 use crate::fields::Fields;
+use crate::page_cache::{self, PageCache};
 use crate::{AppState, MAX_BODY_BYTES, MAX_UPLOAD_BYTES};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Multipart, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use relais_domain::session::LiveSession;
@@ -90,8 +91,22 @@ fn is_flash_key(value: &str) -> bool {
     value.len() <= 64 && value.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
 }
 
+/// What the envelope works with: the application's state and this
+/// instance's kept pages.
+#[derive(Clone)]
+pub struct Envelope {
+    /// The application's state.
+    pub app: AppState,
+    /// Public pages kept for visitors.
+    pub cache: Arc<PageCache>,
+}
+
 /// The middleware that wraps every route.
-pub async fn envelope(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn envelope(
+    State(Envelope { app: state, cache }): State<Envelope>,
+    request: Request,
+    next: Next,
+) -> Response {
     let config = state.config.clone();
     let (mut parts, body) = request.into_parts();
     let headers = &parts.headers;
@@ -180,9 +195,48 @@ pub async fn envelope(State(state): State<AppState>, request: Request, next: Nex
         body
     };
 
+    // A visitor's GET: the kept page if there is one.
+    let kept = match page_cache::Key::new(&context.path, context.lang) {
+        Some(key)
+            if config.page_cache
+                && parts.method == Method::GET
+                && context.session.is_none()
+                && flash_cookie.is_none() =>
+        {
+            let now = state.ctx.now();
+            match cache.version(&state.ctx.db, now).await {
+                Ok(version) => Some((key, version, now)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot read the content version");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    if let Some((key, version, now)) = &kept
+        && let Some(page) = cache.answer(key, *version, *now, &parts.headers)
+    {
+        return page;
+    }
+    let request_headers = kept.as_ref().map(|_| parts.headers.clone());
+    let changes = csrf::needs_check(&parts.method);
     parts.extensions.insert(context.clone());
     let response = next.run(Request::from_parts(parts, body)).await;
-    finish(&state, &context, response, &new_anon, &flash_cookie)
+    let own_cache_control = response.headers().contains_key(header::CACHE_CONTROL);
+    let response = finish(&state, &context, response, &new_anon, &flash_cookie);
+    if changes && config.page_cache {
+        cache.changed();
+        return response;
+    }
+    match (kept, request_headers) {
+        (Some((key, version, now)), Some(headers))
+            if !own_cache_control && !context.csrf_token.is_made() =>
+        {
+            cache.keep(key, version, now, response, &headers).await
+        }
+        _ => response,
+    }
 }
 
 /// Buffers a state-changing request's body and checks its origin and CSRF
