@@ -47,10 +47,10 @@ const PLOT_HEIGHT: f64 = HEIGHT - TOP - BOTTOM;
 const DATE_FORMAT: &str = "%Y-%m-%d";
 // The site's palette (static/style.css); CSS variables cannot be used in
 // presentation attributes.
-const ACCENT: &str = "#0b6e4f";
-const INK: &str = "#1d2330";
-const MUTED: &str = "#5a6272";
-const LINE: &str = "#dcd8cf";
+pub(crate) const ACCENT: &str = "#0b6e4f";
+pub(crate) const INK: &str = "#1d2330";
+pub(crate) const MUTED: &str = "#5a6272";
+pub(crate) const LINE: &str = "#dcd8cf";
 
 /// The smallest 1, 2 or 5 × 10ⁿ step that draws `max` in at most five steps.
 fn tick_step(max: u64) -> u64 {
@@ -67,7 +67,7 @@ fn tick_step(max: u64) -> u64 {
 }
 
 /// Round ticks from 0, then `max` itself so the top of the axis is labelled.
-fn y_ticks(max: u32) -> Vec<u32> {
+pub(crate) fn y_ticks(max: u32) -> Vec<u32> {
     let max = u64::from(max);
     let step = tick_step(max);
     let mut ticks: Vec<u64> = (0..).map(|k| k * step).take_while(|&t| t < max).collect();
@@ -83,7 +83,7 @@ fn y_ticks(max: u32) -> Vec<u32> {
 }
 
 /// One decimal is finer than a pixel, and keeps the markup short.
-fn coord(value: f64) -> String {
+pub(crate) fn coord(value: f64) -> String {
     format!("{value:.1}")
 }
 

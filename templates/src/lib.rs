@@ -5,6 +5,7 @@
 //! `locales/`, one per language, so a translator never edits Rust.
 
 pub mod assets;
+pub mod bars;
 pub mod chart;
 pub mod dates;
 pub mod email;

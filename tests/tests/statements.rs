@@ -23,6 +23,7 @@ fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
         .expect("a visible project");
     vec![
         ("home", "/".to_owned(), false),
+        ("edition", "/editions/2024".to_owned(), false),
         ("gallery", "/projects".to_owned(), false),
         ("gallery by city", "/projects?city=2".to_owned(), false),
         (

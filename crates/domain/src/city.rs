@@ -104,6 +104,24 @@ pub async fn create(
     Ok(model.into())
 }
 
+/// The cities taking part in each edition, by edition id: two queries
+/// whatever the number of editions.
+pub async fn by_edition(
+    db: &impl ConnectionTrait,
+) -> Result<std::collections::BTreeMap<i32, Vec<City>>> {
+    let cities = list(db).await?;
+    let mut out: std::collections::BTreeMap<i32, Vec<City>> = Default::default();
+    for link in edition_city::Entity::find().all(db).await? {
+        if let Some(city) = cities.iter().find(|c| c.id == link.city_id) {
+            out.entry(link.edition_id).or_default().push(city.clone());
+        }
+    }
+    for cities in out.values_mut() {
+        cities.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    Ok(out)
+}
+
 /// The cities taking part in an edition.
 pub async fn of_edition(db: &impl ConnectionTrait, edition_id: i32) -> Result<Vec<City>> {
     let ids: Vec<i32> = edition_city::Entity::find()

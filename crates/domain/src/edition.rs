@@ -6,7 +6,8 @@ use crate::error::{DomainError, FieldErrors, Result};
 use crate::role::Actor;
 use chrono::NaiveDate;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder, SqlErr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, SqlErr,
 };
 
 /// An edition.
@@ -45,6 +46,16 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<Edition>> {
         .into_iter()
         .map(Edition::from)
         .collect())
+}
+
+/// An edition by its URL name.
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Edition> {
+    edition::Entity::find()
+        .filter(edition::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .map(Edition::from)
+        .ok_or(DomainError::NotFound)
 }
 
 /// Creates an edition; programme coordinators only.

@@ -1252,3 +1252,46 @@ confirm-announce-submit = { $count ->
     [one] Send to one person
    *[other] Send to { $count } people
 }
+
+# -- figures-dash
+continuity-title = Project continuity
+continuity-home-title = Projects that carry on after the marathon
+continuity-chart-title = Projects active after the marathon — { $edition }
+continuity-chart-description = Share of the projects of { $edition } active 1, 3, 6 and 12 months after the marathon, by city.
+continuity-after = After the marathon
+continuity-month = { $month ->
+    [one] 1 month
+   *[other] { $month } months
+}
+continuity-all = All cities
+continuity-to-come = to come
+continuity-so-far = , so far
+continuity-cell = { $active } / { $projects } ({ $percent })
+continuity-reading-over = { $month ->
+    [one] 1 month
+   *[other] { $month } months
+} after the marathon, { $active } of { $projects } { $projects ->
+    [one] project
+   *[other] projects
+} { $active ->
+    [one] was active
+   *[other] were active
+}.
+continuity-reading-running = This month, { $month ->
+    [one] 1 month
+   *[other] { $month } months
+} after the marathon, { $active } of { $projects } { $projects ->
+    [one] project
+   *[other] projects
+} { $active ->
+    [one] is active
+   *[other] are active
+} so far.
+continuity-reading-before = The first figures will come from { $date }, the day after the marathon.
+continuity-reading-empty = No project has joined this edition yet.
+continuity-definition-title = How this figure is counted
+continuity-definition-active = A project is active in a month when it published a public journal entry, completed a milestone or answered the monthly check-in during that month.
+continuity-definition-months = The first month begins the day after the marathon's last day and runs to the same day of the next month (a marathon ending on 10 March: 11 March to 10 April), in each city's calendar. A month that is over is fixed; the month under way counts what has happened so far.
+continuity-definition-count = Every project of the edition counts, whatever its stage, visibility or archiving: a project that stopped is a project that is no longer active.
+edition-projects = See this edition's projects
+gallery-edition-page = The continuity of the projects of { $edition }

@@ -1249,3 +1249,37 @@ confirm-announce-submit = { $count ->
     [one] Envoyer à une personne
    *[other] Envoyer à { $count } personnes
 }
+
+# -- figures-dash
+continuity-title = Continuité des projets
+continuity-home-title = Des projets qui continuent après le marathon
+continuity-chart-title = Projets actifs après le marathon — { $edition }
+continuity-chart-description = Part des projets de { $edition } actifs 1, 3, 6 et 12 mois après le marathon, par ville.
+continuity-after = Après le marathon
+continuity-month = { $month } mois
+continuity-all = Toutes les villes
+continuity-to-come = à venir
+continuity-so-far = , en cours
+continuity-cell = { $active } / { $projects } ({ $percent })
+continuity-reading-over = { $month } mois après le marathon, { $active } { $active ->
+    [one] projet
+   *[other] projets
+} sur { $projects } { $active ->
+    [one] était actif
+   *[other] étaient actifs
+}.
+continuity-reading-running = Ce mois-ci, { $month } mois après le marathon, { $active } { $active ->
+    [one] projet
+   *[other] projets
+} sur { $projects } { $active ->
+    [one] est actif
+   *[other] sont actifs
+} pour l'instant.
+continuity-reading-before = Les premiers chiffres viendront à partir du { $date }, au lendemain du marathon.
+continuity-reading-empty = Aucun projet n'est encore inscrit à cette édition.
+continuity-definition-title = Comment ce chiffre est compté
+continuity-definition-active = Un projet est actif pendant un mois s'il y a publié une nouvelle publique dans son journal, terminé un jalon ou répondu au point mensuel.
+continuity-definition-months = Le premier mois commence au lendemain du dernier jour du marathon et dure jusqu'au même jour du mois suivant (marathon fini le 10 mars : du 11 mars au 10 avril), dans le calendrier de chaque ville. Un mois terminé est figé ; le mois en cours compte ce qui s'est passé jusqu'ici.
+continuity-definition-count = Tous les projets de l'édition comptent, quels que soient leur étape, leur visibilité ou leur archivage : un projet arrêté est un projet qui n'est plus actif.
+edition-projects = Voir les projets de cette édition
+gallery-edition-page = La continuité des projets de { $edition }

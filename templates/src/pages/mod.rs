@@ -18,3 +18,7 @@ pub mod relation;
 
 // french (issue 14): confirmation before what cannot be undone
 pub mod confirm;
+
+// figures-dash (issue 15): continuity, dashboard, quarterly report
+pub mod continuity;
+pub mod editions;

@@ -106,13 +106,15 @@ pub fn card(lang: Language, card: &Card) -> Markup {
     }
 }
 
-/// The gallery with its filters.
+/// The gallery with its filters; `edition` is the edition filtered by
+/// (URL name, display name), whose page the gallery links to.
 pub fn gallery(
     ctx: &PageContext,
     filters: &FormState,
     choices: &Choices,
     results: &GalleryPage,
     query_without_page: &str,
+    edition: Option<(&str, &str)>,
 ) -> Markup {
     let lang = ctx.lang;
     page(
@@ -140,6 +142,9 @@ pub fn gallery(
                 p { button type="submit" { (t(lang, "filter-submit")) } }
             }
             p role="status" { (t_count(lang, "gallery-count", "count", results.total)) }
+            @if let Some((slug, name)) = edition {
+                p { a href={ "/editions/" (slug) "#continuity" } { (t_args(lang, "gallery-edition-page", &[("edition", name)])) " →" } }
+            }
             @if results.cards.is_empty() {
                 p.muted { (t(lang, "gallery-empty")) }
             } @else {

@@ -112,7 +112,15 @@ async fn gallery_page(
     if !query.is_empty() {
         query.push('&');
     }
-    Ok(view::gallery(&rc.page(), &form, &choices, &results, &query).into_response())
+    let edition = match filter.edition_id {
+        Some(id) => edition::list(&state.ctx.db)
+            .await?
+            .into_iter()
+            .find(|e| e.id == id),
+        None => None,
+    };
+    let edition = edition.as_ref().map(|e| (e.slug.as_str(), e.name.as_str()));
+    Ok(view::gallery(&rc.page(), &form, &choices, &results, &query, edition).into_response())
 }
 
 async fn load(state: &AppState, rc: &RequestContext, slug: &str) -> WebResult<Project> {
