@@ -57,12 +57,23 @@ fn pages(plan: &Plan, meeting: i32) -> Vec<(String, bool)> {
         "/videos?page=5",
         "/videos/feed.atom",
         "/needs",
+        "/api/v1/projects",
+        "/api/v1/projects?page=40",
+        "/api/v1/projects?city=paris",
+        "/api/v1/projects?stage=prototype",
+        "/api/v1/meetups",
+        "/api/v1/meetups?city=paris",
+        "/api/v1/editions",
+        "/api/v1/cities",
     ]
     .into_iter()
     .map(|p| (p.to_owned(), false))
     .collect();
     pages.push((format!("/projects/{}", busy.slug), false));
     pages.push((format!("/projects/{}/feed.atom", busy.slug), false));
+    pages.push((format!("/api/v1/projects/{}", busy.slug), false));
+    pages.push((format!("/api/v1/projects/{}/journal", busy.slug), false));
+    pages.push((format!("/api/v1/meetups/{meeting}"), false));
     pages.push((format!("/meetups/{meeting}"), false));
     for path in [
         "/admin".to_owned(),

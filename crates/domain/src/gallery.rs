@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    QueryFilter, QueryOrder, Select,
 };
 
 /// Projects per gallery page.
@@ -188,22 +188,27 @@ fn condition(filter: &Filter, search: Option<&TextSearch>) -> Condition {
     c
 }
 
-/// Runs the gallery query.
-pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> {
-    let search = TextSearch::new(&filter.text, db.get_database_backend());
+/// The projects `filter` selects, in its order (the page aside): the
+/// gallery's query, which the open API lists too.
+pub(crate) fn select(filter: &Filter, backend: DbBackend) -> Select<project::Entity> {
+    let search = TextSearch::new(&filter.text, backend);
     let mut query = project::Entity::find().filter(condition(filter, search.as_ref()));
     if let Some(search) = &search {
         query = query.order_by(search.in_title.clone(), Order::Desc);
     }
-    query = match filter.sort {
+    match filter.sort {
         Sort::Activity => query
             .order_by_desc(project::Column::LastActivityAt)
             .order_by_desc(project::Column::Id),
         Sort::Name => query
             .order_by_asc(project::Column::Title)
             .order_by_asc(project::Column::Id),
-    };
-    let paginator = query.paginate(db, PAGE_SIZE);
+    }
+}
+
+/// Runs the gallery query.
+pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> {
+    let paginator = select(filter, db.get_database_backend()).paginate(db, PAGE_SIZE);
     let counts = paginator.num_items_and_pages().await?;
     let pages = Ord::max(counts.number_of_pages, 1);
     let page = Ord::min(Ord::max(filter.page, 1), pages);

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod agenda;
 pub mod announcement;
+pub mod api;
 pub mod calendar;
 pub mod check_in;
 pub mod city;

@@ -39,6 +39,14 @@ impl Status {
             Status::Cancelled => "cancelled",
         }
     }
+
+    /// Parses a stored code.
+    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
+        [Status::Scheduled, Status::Cancelled]
+            .into_iter()
+            .find(|s| s.code() == code)
+            .ok_or("error-choice-invalid")
+    }
 }
 
 /// A series as pages show it.

@@ -340,6 +340,25 @@ pub async fn of_project(db: &impl ConnectionTrait, project: &Project) -> Result<
     Ok(needs)
 }
 
+/// The open needs of `project_ids`, with their tags, newest first: two
+/// queries however many projects.
+pub(crate) async fn open_of_projects(
+    db: &impl ConnectionTrait,
+    project_ids: &[i32],
+) -> Result<Vec<Need>> {
+    if project_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = need::Entity::find()
+        .filter(need::Column::ProjectId.is_in(project_ids.to_vec()))
+        .filter(need::Column::State.eq(NeedState::Open))
+        .order_by_desc(need::Column::CreatedAt)
+        .order_by_desc(need::Column::Id)
+        .all(db)
+        .await?;
+    with_tags(db, rows).await
+}
+
 /// Adds the need a monthly check-in named, as an open need of kind
 /// "other" that the team can then refine; the text is kept as written.
 pub(crate) async fn add_from_check_in(

@@ -3,6 +3,8 @@
 //! A handler's error becomes a bare status plus an `ErrorDetail` extension;
 //! the request envelope then renders the error page in the reader's
 //! language with their navigation. 5xx causes are logged, never shown.
+//! The open API (`/api`) answers the same errors as JSON instead, through
+//! [`ApiError`], in one shape: `{"error": {"code": "...", "message": "..."}}`.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -26,6 +28,14 @@ pub enum WebError {
     /// A status decided elsewhere (body too large, unsupported media type).
     #[error("status {0}")]
     Status(StatusCode),
+    /// A query-string parameter we do not know or cannot read (400).
+    #[error("{message}")]
+    Query {
+        /// Machine-readable reason: `unknown_parameter` or `invalid_parameter`.
+        code: &'static str,
+        /// What is wrong, for the client's developer.
+        message: String,
+    },
 }
 
 /// The message key to show on the error page instead of the default.
@@ -52,6 +62,7 @@ impl WebError {
             WebError::Csrf => (StatusCode::FORBIDDEN, Some("error-csrf")),
             WebError::NotFound => (StatusCode::NOT_FOUND, None),
             WebError::Status(s) => (*s, None),
+            WebError::Query { .. } => (StatusCode::BAD_REQUEST, None),
         }
     }
 }
@@ -83,6 +94,91 @@ pub fn form_rejection(
             Ok((StatusCode::TOO_MANY_REQUESTS, errors))
         }
         other => Err(other.into()),
+    }
+}
+
+/// A failure of the open API, answered as JSON.
+#[derive(Debug)]
+pub struct ApiError(pub WebError);
+
+impl<E: Into<WebError>> From<E> for ApiError {
+    fn from(error: E) -> Self {
+        ApiError(error.into())
+    }
+}
+
+/// What a domain message key means to an API client.
+fn api_message(key: &str) -> &str {
+    match key {
+        "error-page-invalid" => "must be a whole number from 1",
+        "error-per-page-invalid" => "must be a whole number from 1 to the maximum",
+        "error-page-past-end" => "is past the last page",
+        other => other,
+    }
+}
+
+impl ApiError {
+    /// Status, code and message of the JSON answer.
+    fn parts(&self) -> (StatusCode, &'static str, String) {
+        match &self.0 {
+            WebError::Query { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),
+            // Invalid input to a read is a bad request, not a form to fix.
+            WebError::Domain(DomainError::Invalid(errors)) => {
+                let message = errors
+                    .iter()
+                    .map(|(field, key)| format!("{field} {}", api_message(key)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                (StatusCode::BAD_REQUEST, "invalid_parameter", message)
+            }
+            other => {
+                let (status, _) = other.status_and_detail();
+                let code = error_code(status);
+                (status, code, message_of(status))
+            }
+        }
+    }
+}
+
+/// The code of an error answered with `status` and nothing more specific.
+pub fn error_code(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::UNAUTHORIZED => "unauthenticated",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::NOT_ACCEPTABLE => "not_acceptable",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::TOO_MANY_REQUESTS => "rate_limited",
+        s if s.is_server_error() => "internal",
+        _ => "error",
+    }
+}
+
+/// A plain message for a status: the reason phrase, never the cause.
+fn message_of(status: StatusCode) -> String {
+    status.canonical_reason().unwrap_or("Error").to_owned()
+}
+
+/// The JSON error body every API failure has.
+pub fn json_error(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = serde_json::json!({ "error": { "code": code, "message": message } });
+    let mut response = (status, axum::Json(body)).into_response();
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message) = self.parts();
+        if status.is_server_error() {
+            tracing::error!(error = %self.0, "API request failed");
+        }
+        json_error(status, code, &message)
     }
 }
 

@@ -56,7 +56,7 @@ pub fn app(state: AppState) -> Router {
                 },
                 request_context::envelope,
             ));
-    let pages = security_headers::apply(pages, &state.config)
+    let pages = security_headers::apply(routes::api().merge(pages), &state.config)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(
             // One line per request at info level, naming the route's pattern

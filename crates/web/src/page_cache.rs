@@ -231,10 +231,24 @@ impl PageCache {
 }
 
 /// A strong validator from the body's bytes.
-fn etag(body: &[u8]) -> HeaderValue {
+pub(crate) fn etag(body: &[u8]) -> HeaderValue {
     let digest = Sha256::digest(body);
     HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..12])))
         .unwrap_or_else(|_| HeaderValue::from_static("\"\""))
+}
+
+/// Whether the request's `If-None-Match` names `etag` (or `*`): the client
+/// has this body already.
+pub(crate) fn etag_matches(request_headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    request_headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| {
+            let tag = tag.trim();
+            tag == "*" || tag.trim_start_matches("W/") == etag.to_str().unwrap_or("")
+        })
 }
 
 /// The page, or `304 Not Modified` when the browser has it already. Shared
@@ -245,16 +259,7 @@ fn respond(
     body: Bytes,
     request_headers: &HeaderMap,
 ) -> Response {
-    let unchanged = request_headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|tag| {
-            let tag = tag.trim();
-            tag == "*" || tag.trim_start_matches("W/") == etag.to_str().unwrap_or("")
-        });
-    let mut response = if unchanged {
+    let mut response = if etag_matches(request_headers, etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let mut response = Response::new(Body::from(body));

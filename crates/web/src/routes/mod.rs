@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod api;
 mod assets;
 mod dashboard;
 mod explainers;
@@ -48,6 +49,12 @@ pub fn router() -> Router<AppState> {
         .merge(source::router())
         // relation (issue 12)
         .merge(relation::router())
+}
+
+/// The open API, served outside the request envelope: no session, no
+/// cookie, JSON errors.
+pub fn api() -> Router<AppState> {
+    api::router()
 }
 
 /// The health probe, served outside the request envelope and the access log.
