@@ -9,8 +9,10 @@
 //! maud's `;`: in HTML, `<line>` is not void, so an unclosed one would
 //! swallow everything after it and nothing would be drawn.
 
+use crate::dates;
 use chrono::NaiveDate;
 use maud::{Markup, html};
+use relais_domain::Language;
 
 /// One point: on `date`, `done` milestones were done out of `total`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub struct ChartLabels {
     pub date_heading: String,
     /// Header of the table's count column.
     pub done_heading: String,
+    /// The language dates are written in.
+    pub lang: Language,
 }
 
 const WIDTH: f64 = 640.0;
@@ -44,7 +48,6 @@ const TOP: f64 = 16.0;
 const BOTTOM: f64 = 36.0;
 const PLOT_WIDTH: f64 = WIDTH - LEFT - RIGHT;
 const PLOT_HEIGHT: f64 = HEIGHT - TOP - BOTTOM;
-const DATE_FORMAT: &str = "%Y-%m-%d";
 // The site's palette (static/style.css); CSS variables cannot be used in
 // presentation attributes.
 pub(crate) const ACCENT: &str = "#0b6e4f";
@@ -143,7 +146,7 @@ pub fn milestones_done(
     let middle = (span >= 2).then(|| first.date + chrono::Days::new(span.unsigned_abs() / 2));
     let axis_y = scale.y(0);
     let label_y = axis_y + 22.0;
-    let date = |d: NaiveDate| d.format(DATE_FORMAT).to_string();
+    let date = |d: NaiveDate| dates::date(labels.lang, d);
 
     html! {
         div.chart {
@@ -193,7 +196,7 @@ pub fn milestones_done(
                 tbody {
                     @for p in &points {
                         tr {
-                            th scope="row" { time datetime=(date(p.date)) { (date(p.date)) } }
+                            th scope="row" { (dates::date_tag(labels.lang, p.date)) }
                             td { (p.done) " / " (total) }
                         }
                     }
@@ -212,7 +215,7 @@ mod tests {
     use super::*;
 
     fn day(d: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(d, DATE_FORMAT).expect("test dates are valid")
+        NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("test dates are valid")
     }
 
     fn labels() -> ChartLabels {
@@ -222,6 +225,7 @@ mod tests {
             empty: "Pas encore de jalon.".into(),
             date_heading: "Date".into(),
             done_heading: "Terminés".into(),
+            lang: Language::Fr,
         }
     }
 
@@ -273,15 +277,15 @@ mod tests {
         let ticks: Vec<u32> = texts.iter().filter_map(|t| t.parse().ok()).collect();
         assert_eq!(ticks.first(), Some(&0));
         assert_eq!(ticks.last(), Some(&7));
-        assert!(texts.contains(&"2025-01-01"), "{texts:?}");
-        assert!(texts.contains(&"2025-03-01"), "{texts:?}");
+        assert!(texts.contains(&"1er janvier 2025"), "{texts:?}");
+        assert!(texts.contains(&"1er mars 2025"), "{texts:?}");
         let table = out
             .split(r#"<table class="chart-data">"#)
             .nth(1)
             .expect("a table");
         assert_eq!(table.matches("<tr>").count(), 4, "{table}");
         assert!(table.contains(
-            r#"<th scope="row"><time datetime="2025-01-15">2025-01-15</time></th><td>2 / 7</td>"#
+            r#"<th scope="row"><time datetime="2025-01-15">15 janvier 2025</time></th><td>2 / 7</td>"#
         ));
         assert!(!out.contains("style="), "{out}");
     }
@@ -318,7 +322,7 @@ mod tests {
         let out = milestones_done(&[point("2025-03-01", 2)], 3, today, &labels()).into_string();
         assert!(!out.contains("NaN") && !out.contains("inf"), "{out}");
         assert_eq!(out.matches("<circle ").count(), 1);
-        assert_eq!(out.matches("2025-03-01</text>").count(), 1, "{out}");
+        assert_eq!(out.matches("1er mars 2025</text>").count(), 1, "{out}");
     }
 
     #[test]

@@ -216,6 +216,67 @@ pub fn relative(lang: Language, at: DateTime<Utc>, now: DateTime<Utc>) -> String
     )
 }
 
+/// A calendar day seen from `today`: "aujourd'hui", "demain", "hier",
+/// "dans 3 jours", "il y a 2 semaines" / "today", "in 3 days"… Counted in
+/// whole days of the calendar, so midnight and a change of clock do not
+/// shift it.
+pub fn day_relative(lang: Language, day: NaiveDate, today: NaiveDate) -> String {
+    match (day - today).num_days() {
+        0 => t(lang, "date-today"),
+        1 => t(lang, "date-tomorrow"),
+        -1 => t(lang, "date-yesterday"),
+        days => {
+            // Whole days as noon-to-noon spans: the instant forms' units.
+            let noon = |d: NaiveDate| d.and_hms_opt(12, 0, 0).map(|n| n.and_utc());
+            match (noon(day), noon(today)) {
+                (Some(at), Some(now)) => relative(lang, at, now),
+                _ => t_count(
+                    lang,
+                    "date-relative-days-future",
+                    "count",
+                    days.unsigned_abs(),
+                ),
+            }
+        }
+    }
+}
+
+/// "9 – 10 mars 2018": a span of days, saying its month and year once;
+/// a single day reads as that day.
+pub fn date_range(lang: Language, start: NaiveDate, end: NaiveDate) -> String {
+    if start == end {
+        return date(lang, start);
+    }
+    let first = if start.year() != end.year() {
+        date(lang, start)
+    } else if start.month() != end.month() {
+        format!("{} {}", day(lang, start), month(lang, start))
+    } else {
+        day(lang, start)
+    };
+    format!("{first}{NBSP}–{NBSP}{}", date(lang, end))
+}
+
+/// "3 décembre 2026 à 19 h 00" / "3 December 2026, 7:00 pm": a moment on a
+/// place's clock without the weekday, for histories and journals.
+pub fn date_and_time(lang: Language, at: DateTime<Utc>, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
+    t_args(
+        lang,
+        "date-at-time",
+        &[
+            ("date", &date(lang, local.date_naive())),
+            ("time", &time(lang, local.time())),
+        ],
+    )
+}
+
+/// "3 déc., 19 h 00" on `zone`'s clock, the zone never named: for lists
+/// that say their place once (a city's meetings, a poll's slots).
+pub fn moment_in(lang: Language, at: DateTime<Utc>, zone: Tz) -> String {
+    moment_short(lang, at, &NamedZone::of_zone(zone), None)
+}
+
 /// RFC 3339 in UTC with whole seconds, for `datetime` attributes and feeds.
 pub fn machine(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -356,6 +417,79 @@ mod tests {
             "in 1 day"
         );
         assert_eq!(relative(Language::Fr, now, now), "à l'instant");
+    }
+
+    #[test]
+    fn calendar_days_relative_to_today() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        let today = d(2026, 11, 20);
+        assert_eq!(day_relative(Language::Fr, today, today), "aujourd'hui");
+        assert_eq!(day_relative(Language::Fr, d(2026, 11, 21), today), "demain");
+        assert_eq!(
+            day_relative(Language::En, d(2026, 11, 19), today),
+            "yesterday"
+        );
+        assert_eq!(
+            day_relative(Language::Fr, d(2026, 11, 23), today),
+            "dans 3 jours"
+        );
+        assert_eq!(
+            day_relative(Language::Fr, d(2026, 11, 6), today),
+            "il y a 2 semaines"
+        );
+        assert_eq!(
+            day_relative(Language::En, d(2026, 11, 30), today),
+            "in 1 week"
+        );
+        // Across the night Europe's clocks go back: still whole days.
+        let sunday = d(2026, 10, 25);
+        assert_eq!(
+            day_relative(Language::Fr, d(2026, 10, 27), sunday),
+            "dans 2 jours"
+        );
+        assert_eq!(
+            day_relative(Language::En, d(2026, 10, 24), sunday),
+            "yesterday"
+        );
+    }
+
+    #[test]
+    fn spans_of_days_say_the_month_and_year_once() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        assert_eq!(
+            plain(&date_range(Language::Fr, d(2018, 3, 9), d(2018, 3, 10))),
+            "9 – 10 mars 2018"
+        );
+        assert_eq!(
+            plain(&date_range(Language::Fr, d(2018, 2, 28), d(2018, 3, 1))),
+            "28 février – 1er mars 2018"
+        );
+        assert_eq!(
+            plain(&date_range(Language::En, d(2018, 12, 31), d(2019, 1, 1))),
+            "31 December 2018 – 1 January 2019"
+        );
+        assert_eq!(
+            date_range(Language::En, d(2018, 3, 9), d(2018, 3, 9)),
+            "9 March 2018"
+        );
+    }
+
+    #[test]
+    fn moments_on_a_place_s_clock_across_midnight() {
+        // 23:30 UTC on 31 December is already New Year in Paris.
+        let at = utc(2026, 12, 31, 23, 30);
+        assert_eq!(
+            plain(&date_and_time(Language::Fr, at, Europe::Paris)),
+            "1er janvier 2027 à 0 h 30"
+        );
+        assert_eq!(
+            plain(&date_and_time(Language::En, at, America::Montreal)),
+            "31 December 2026, 6:30 pm"
+        );
+        assert_eq!(
+            plain(&moment_in(Language::Fr, at, Europe::Paris)),
+            "1er janv., 0 h 30"
+        );
     }
 
     #[test]

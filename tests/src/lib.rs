@@ -9,6 +9,7 @@ pub mod bulk;
 pub mod database;
 pub mod programme;
 pub mod smtp;
+pub mod walk;
 
 use chrono::{DateTime, Duration, Utc};
 use regex::Regex;

@@ -149,7 +149,7 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
     let meeting = made.location.expect("meeting");
     let page = app.client().get(&meeting).await;
     page.assert_contains("Atelier avec la Métropole");
-    page.assert_contains("2026-01-20 18:00");
+    page.assert_contains("mardi 20 janvier 2026 à 18\u{a0}h\u{a0}00");
     let invitations: Vec<_> = app
         .deliver()
         .await

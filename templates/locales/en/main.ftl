@@ -1295,3 +1295,8 @@ continuity-definition-months = The first month begins the day after the marathon
 continuity-definition-count = Every project of the edition counts, whatever its stage, visibility or archiving: a project that stopped is a project that is no longer active.
 edition-projects = See this edition's projects
 gallery-edition-page = The continuity of the projects of { $edition }
+
+# -- french (2)
+date-today = today
+date-tomorrow = tomorrow
+date-yesterday = yesterday

@@ -1283,3 +1283,8 @@ continuity-definition-months = Le premier mois commence au lendemain du dernier 
 continuity-definition-count = Tous les projets de l'édition comptent, quels que soient leur étape, leur visibilité ou leur archivage : un projet arrêté est un projet qui n'est plus actif.
 edition-projects = Voir les projets de cette édition
 gallery-edition-page = La continuité des projets de { $edition }
+
+# -- french (2)
+date-today = aujourd'hui
+date-tomorrow = demain
+date-yesterday = hier

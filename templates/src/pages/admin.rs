@@ -211,7 +211,7 @@ pub fn announcements(
             ul {
                 @for a in past {
                     li {
-                        strong { (a.subject) } " — " (a.created_at.format("%Y-%m-%d")) " — "
+                        strong { (a.subject) } " — " (crate::dates::date(lang, a.created_at.date_naive())) " — "
                         (crate::i18n::t_count(lang, "announcement-sent-to", "count", u64::try_from(a.recipients).unwrap_or(0)))
                     }
                 }

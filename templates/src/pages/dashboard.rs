@@ -20,7 +20,7 @@ fn milestone_list(lang: relais_domain::Language, slug: &str, milestones: &[Miles
             @for m in milestones {
                 li {
                     a href={ "/projects/" (slug) "/milestones/" (m.id) "/edit" } { (m.title) }
-                    " — " (t(lang, "milestone-due")) " " time datetime=(m.due_on.to_string()) { (m.due_on) }
+                    " — " (t(lang, "milestone-due")) " " (crate::dates::date_tag(lang, m.due_on))
                 }
             }
         }
@@ -135,7 +135,7 @@ pub fn quiet(
                     @for p in projects {
                         tr {
                             td { a href={ "/projects/" (p.slug) } { (p.title) } }
-                            td { time datetime=(crate::dates::machine(p.since)) { (p.since.format("%Y-%m-%d")) } }
+                            td { time datetime=(crate::dates::machine(p.since)) { (crate::dates::date(lang, p.since.date_naive())) } }
                         }
                     }
                 }

@@ -16,9 +16,10 @@ use relais_domain::meetup_rule::{Ordinal, WEEKDAYS};
 use relais_domain::rsvp::{Answer, Attendee, Counts};
 use relais_domain::skill::Skill;
 
-/// A local date and time for people in `zone`.
-pub fn local(dt: DateTime<Utc>, zone: Tz) -> String {
-    dt.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
+/// "jeudi 3 décembre 2026 à 19 h 00": a meeting's moment on its city's
+/// clock (the page names the city and its zone once).
+pub fn local(lang: Language, dt: DateTime<Utc>, zone: Tz) -> String {
+    crate::dates::moment(lang, dt, &crate::dates::NamedZone::of_zone(zone), None)
 }
 
 /// An upcoming meeting in the list.
@@ -60,7 +61,7 @@ pub fn list(
                 article.card {
                     h2 { a href={ "/meetups/" (o.id) } { (o.title) } }
                     p.meta {
-                        time datetime=(crate::dates::machine(o.starts_at)) { (local(o.starts_at, item.zone)) }
+                        time datetime=(crate::dates::machine(o.starts_at)) { (local(lang, o.starts_at, item.zone)) }
                         " · " (item.city)
                         @if o.status == "cancelled" { " · " strong.late-flag { (t(lang, "meetup-cancelled")) } }
                     }
@@ -122,8 +123,8 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
         html! {
             h1 { (o.title) }
             p.lead {
-                time datetime=(crate::dates::machine(o.starts_at)) { (local(o.starts_at, view.zone)) }
-                " – " (view.occurrence.ends_at.with_timezone(&view.zone).format("%H:%M"))
+                time datetime=(crate::dates::machine(o.starts_at)) { (local(lang, o.starts_at, view.zone)) }
+                " – " (crate::dates::time(lang, view.occurrence.ends_at.with_timezone(&view.zone).time()))
                 " · " (view.city) " (" (view.zone.name()) ")"
             }
             @if cancelled { p.flash.error { (t(lang, "meetup-cancelled")) } }
@@ -314,7 +315,7 @@ pub fn series_admin(
                         a href={ "/admin/meetups/" (s.row.id) } { (s.row.title) }
                         " · " (city) " · " (t(lang, &format!("ordinal-{}", s.rule.ordinal.code()))) " "
                         (t(lang, &format!("weekday-{}", relais_domain::meetup_rule::weekday_code(s.rule.weekday))))
-                        " " (s.row.start_time)
+                        " " (crate::dates::time(lang, s.rule.start))
                     }
                 }
             }
@@ -352,7 +353,7 @@ pub fn series_page(
             ul {
                 @for o in upcoming {
                     li {
-                        a href={ "/meetups/" (o.id) } { (local(o.starts_at, series.rule.zone)) }
+                        a href={ "/meetups/" (o.id) } { (local(lang, o.starts_at, series.rule.zone)) }
                         @if o.status == "cancelled" { " · " (t(lang, "meetup-cancelled")) }
                         @if o.manual { " · " (t(lang, "series-exception")) }
                         @if to_decide.contains(&o.id) {

@@ -11,14 +11,13 @@ use relais_domain::mentor::EXPERTISE;
 use relais_domain::project::Project;
 use relais_domain::review::{DueState, Followed, Request, Review, ReviewRights, Score};
 
-fn date(dt: DateTime<Utc>, project: Option<&Project>) -> String {
-    match project {
-        Some(p) => dt
-            .with_timezone(&p.time_zone)
-            .format("%Y-%m-%d")
-            .to_string(),
-        None => dt.format("%Y-%m-%d").to_string(),
-    }
+/// The day of `dt` on the project's clock (UTC when there is no project).
+fn date(lang: Language, dt: DateTime<Utc>, project: Option<&Project>) -> String {
+    let day = match project {
+        Some(p) => dt.with_timezone(&p.time_zone).date_naive(),
+        None => dt.date_naive(),
+    };
+    crate::dates::date(lang, day)
 }
 
 fn due_badge(lang: Language, due: DueState) -> Markup {
@@ -54,7 +53,7 @@ pub fn score_trend(lang: Language, trend: &[(DateTime<Utc>, f64)]) -> Markup {
         .collect();
     let summary: Vec<String> = trend
         .iter()
-        .map(|(at, v)| format!("{}: {:.1}", at.format("%Y-%m-%d"), v))
+        .map(|(at, v)| format!("{}: {:.1}", crate::dates::date(lang, at.date_naive()), v))
         .collect();
     let label = t_args(
         lang,
@@ -122,7 +121,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
             @if !view.requests.is_empty() {
                 section.card {
                     h2 { (t(lang, "requests-open")) }
-                    ul { @for r in view.requests { li { (r.question) " — " (r.requested_by) ", " (date(r.created_at, Some(p))) } } }
+                    ul { @for r in view.requests { li { (r.question) " — " (r.requested_by) ", " (date(lang, r.created_at, Some(p))) } } }
                 }
             }
             @if view.rights.respond {
@@ -136,7 +135,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
             @if view.reviews.is_empty() { p.muted { (t(lang, "review-none")) } }
             @for r in view.reviews {
                 article.card.review id={ "review-" (r.id) } {
-                    h2 { (t_args(lang, "review-heading", &[("mentor", &r.mentor_name), ("date", &date(r.created_at, Some(p)))])) }
+                    h2 { (t_args(lang, "review-heading", &[("mentor", &r.mentor_name), ("date", &date(lang, r.created_at, Some(p)))])) }
                     table {
                         thead { tr { th scope="col" { (t(lang, "review-criterion")) } th scope="col" { (t(lang, "review-score")) } th scope="col" { (t(lang, "review-comment")) } } }
                         tbody {
@@ -167,7 +166,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                     }
                     @if view.editable.contains(&r.id) { p { a href={ (base) "/reviews/" (r.id) "/edit" } { (t(lang, "review-edit")) } } }
                     @match r.acknowledged_at {
-                        Some(at) => p.muted { (t_args(lang, "review-acknowledged", &[("date", &date(at, Some(p)))])) },
+                        Some(at) => p.muted { (t_args(lang, "review-acknowledged", &[("date", &date(lang, at, Some(p)))])) },
                         None => @if view.rights.respond {
                             form.inline method="post" action={ (base) "/reviews/" (r.id) "/acknowledge" } {
                                 (csrf(ctx)) button type="submit" { (t(lang, "review-acknowledge")) }
@@ -259,7 +258,7 @@ pub fn mentor_dashboard(ctx: &PageContext, followed: &[Followed], profile: &Form
                     h2 { a href={ "/projects/" (f.slug) "/reviews" } { (f.title) } " " (due_badge(lang, f.due)) }
                     p {
                         (t(lang, "review-last")) (t(lang, "colon"))
-                        @match f.last_review { Some(at) => (date(at, None)), None => (t(lang, "review-none")) }
+                        @match f.last_review { Some(at) => (date(lang, at, None)), None => (t(lang, "review-none")) }
                     }
                     @if !f.requests.is_empty() {
                         h3 { (t(lang, "requests-open")) }
@@ -330,7 +329,7 @@ pub fn coverage(ctx: &PageContext, view: &CoverageView, assign_form: &FormState)
                         tr {
                             th scope="row" { a href={ "/projects/" (f.slug) "/reviews" } { (f.title) } }
                             td { @if f.mentors.is_empty() { strong.late-flag { (t(lang, "reviews-no-mentor")) } } @else { (f.mentors.join(", ")) } }
-                            td { @match f.last_review { Some(at) => (date(at, None)), None => (t(lang, "review-none")) } }
+                            td { @match f.last_review { Some(at) => (date(lang, at, None)), None => (t(lang, "review-none")) } }
                             td { (due_badge(lang, f.due)) }
                             td { (score_trend(lang, &f.trend)) }
                         }

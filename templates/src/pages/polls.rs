@@ -20,7 +20,7 @@ fn results_table(lang: Language, results: &Results, zone: Tz) -> Markup {
         table.poll {
             thead { tr {
                 th scope="col" { (t(lang, "rsvp-name")) }
-                @for (slot, _, _) in &results.slots { th scope="col" { (local(slot.starts_at, zone)) } }
+                @for (slot, _, _) in &results.slots { th scope="col" { (local(lang, slot.starts_at, zone)) } }
             } }
             tbody {
                 @for (_, name, choices) in &results.rows {
@@ -87,7 +87,7 @@ pub fn ballot(ctx: &PageContext, view: &BallotView<'_>) -> Markup {
                     (csrf(ctx))
                     @for ((slot, _, _), current) in results.slots.iter().zip(mine) {
                         fieldset {
-                            legend { (local(slot.starts_at, zone)) }
+                            legend { (local(lang, slot.starts_at, zone)) }
                             @for c in [Choice::Yes, Choice::IfNeedBe, Choice::No] {
                                 label {
                                     input type="radio" name={ "slot-" (slot.id) } value=(c.code()) checked[*current == Some(c)];
@@ -127,7 +127,7 @@ pub fn admin(
                 @for (p, zone) in polls {
                     li {
                         a href={ "/admin/polls/" (p.id) } { (p.title) }
-                        " · " (t(lang, "poll-closes")) " " (local(p.closes_at, *zone))
+                        " · " (t(lang, "poll-closes")) " " (local(lang, p.closes_at, *zone))
                         @if p.occurrence_id.is_some() { " · " (t(lang, "poll-decided")) }
                     }
                 }
@@ -168,7 +168,7 @@ pub fn results(ctx: &PageContext, poll: &Poll, zone: Tz, results: &Results) -> M
                     ul {
                         @for (slot, yes, maybe) in &results.slots {
                             li {
-                                (local(slot.starts_at, zone)) " — " (t_args(lang, "poll-score", &[("yes", &yes.to_string()), ("maybe", &maybe.to_string())])) " "
+                                (local(lang, slot.starts_at, zone)) " — " (t_args(lang, "poll-score", &[("yes", &yes.to_string()), ("maybe", &maybe.to_string())])) " "
                                 form.inline method="post" action={ "/admin/polls/" (poll.id) "/convert" } {
                                     (csrf(ctx))
                                     input type="hidden" name="slot_id" value=(slot.id);

@@ -189,7 +189,7 @@ pub struct ProjectPage<'a> {
     /// The reader's user id.
     pub reader_id: Option<i32>,
     /// Meetings where the project presented: (id, title, local date).
-    pub presentations: Vec<(i32, String, String)>,
+    pub presentations: Vec<(i32, String, NaiveDate)>,
     /// Whether the reader may read the mentors' reviews.
     pub reviews_link: bool,
     /// Its explainer videos, oldest first.
@@ -219,10 +219,9 @@ pub struct ProjectForms {
     pub need: FormState,
 }
 
-fn local(dt: DateTime<Utc>, project: &Project) -> String {
-    dt.with_timezone(&project.time_zone)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+/// The day of `dt` on the project's clock.
+fn local_day(dt: DateTime<Utc>, project: &Project) -> NaiveDate {
+    dt.with_timezone(&project.time_zone).date_naive()
 }
 
 fn status_label(lang: Language, status: Status) -> String {
@@ -245,6 +244,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
         empty: t(lang, "chart-empty"),
         date_heading: t(lang, "chart-date"),
         done_heading: t(lang, "chart-done"),
+        lang,
     };
     let points: Vec<ProgressPoint> = view
         .done_points
@@ -329,7 +329,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     h2 { (t(lang, "project-stage")) }
                     ol.stages {
                         @for (stage, at) in &p.stage_history {
-                            li { (stage_label(lang, *stage)) " — " time datetime=(crate::dates::machine(*at)) { (local(*at, p)) } }
+                            li { (stage_label(lang, *stage)) " — " time datetime=(crate::dates::machine(*at)) { (crate::dates::date(lang, local_day(*at, p))) } }
                         }
                     }
                     @if let Some((next, missing)) = &view.next_stage {
@@ -366,8 +366,9 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                                 li.milestone.late[late] .done[m.status == Status::Done] {
                                     strong { (m.title) }
                                     " — " (status_label(lang, m.status))
-                                    " · " (t(lang, "milestone-due")) " " time datetime=(m.due_on.to_string()) { (m.due_on) }
-                                    @if let Some(done) = m.done_on { " · " (t(lang, "milestone-done-on")) " " time datetime=(done.to_string()) { (done) } }
+                                    " · " (t(lang, "milestone-due")) " " (crate::dates::date_tag(lang, m.due_on))
+                                    @if m.status != Status::Done && m.status != Status::Dropped { " (" (crate::dates::day_relative(lang, m.due_on, view.today)) ")" }
+                                    @if let Some(done) = m.done_on { " · " (t(lang, "milestone-done-on")) " " (crate::dates::date_tag(lang, done)) }
                                     @if m.weight != 1 { " · " (t_args(lang, "milestone-weight-value", &[("weight", &m.weight.to_string())])) }
                                     @if late { " " strong.late-flag { (t(lang, "milestone-late")) } }
                                     @if !m.description.is_empty() { div { (markdown::render(&m.description)) } }
@@ -404,7 +405,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     @for e in view.entries {
                         article.card.entry id={ "update-" (e.id) } {
                             p.meta {
-                                time datetime=(crate::dates::machine(e.created_at)) { (local(e.created_at, p)) }
+                                time datetime=(crate::dates::machine(e.created_at)) { (crate::dates::date_and_time(lang, e.created_at, p.time_zone)) }
                                 @if let Some(name) = &e.author_name { " · " (name) }
                                 @if let Some(m) = &e.milestone_title { " · " (t(lang, "entry-about")) " " (m) }
                                 @if !e.is_public { " · " span.badge { (t(lang, "entry-team-only")) } }
@@ -420,7 +421,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                 @if !view.presentations.is_empty() {
                     section {
                         h2 { (t(lang, "project-presentations")) }
-                        ul { @for (id, title, date) in &view.presentations { li { a href={ "/meetups/" (id) } { (title) } " — " (date) } } }
+                        ul { @for (id, title, date) in &view.presentations { li { a href={ "/meetups/" (id) } { (title) } " — " (crate::dates::date_tag(lang, *date)) } } }
                     }
                 }
                 section {

@@ -169,15 +169,7 @@ pub(super) async fn render_page(
     let presentations = relais_domain::agenda::presentations(&state.ctx.db, project.row.id)
         .await?
         .into_iter()
-        .map(|(id, title, at)| {
-            (
-                id,
-                title,
-                at.with_timezone(&project.time_zone)
-                    .format("%Y-%m-%d")
-                    .to_string(),
-            )
-        })
+        .map(|(id, title, at)| (id, title, at.with_timezone(&project.time_zone).date_naive()))
         .collect();
     let explainers = super::explainers::of_project(state, project).await?;
     let explainer_cards = super::explainers::cards(state, &explainers);
