@@ -92,7 +92,7 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
         .click("form[action='/admin/meetups'] button[type=submit]")
         .await;
     browser.wait_for_text("Série créée").await;
-    browser.wait_for_text("2026-01-01 19:00").await;
+    browser.wait_for_text("jeudi 1er janvier 2026 à 19").await;
     browser.click("a[href^='/meetups/']").await;
     browser.wait_for_text("Ordre du jour").await;
     let path = browser.path().await;
