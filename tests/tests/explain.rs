@@ -79,6 +79,9 @@ fn pages(plan: &Plan, meeting: i32) -> Vec<(String, bool)> {
         "/admin".to_owned(),
         "/admin/quiet?city=1".to_owned(),
         "/admin/outbox".to_owned(),
+        "/admin/figures".to_owned(),
+        "/admin/figures?city=1".to_owned(),
+        "/admin/figures/report".to_owned(),
         "/dashboard".to_owned(),
         format!("/projects/{}", busy.slug),
         format!("/meetups/{meeting}"),
@@ -265,6 +268,24 @@ const KNOWN: &[(&str, &str)] = &[
         // that month's rows joined to their projects.
         "AS \"counted\" FROM (SELECT",
         "the figures' activity per month, fixed once over",
+    ),
+    (
+        // The dashboard counts, like the roll-up, what every live project
+        // of the scope has: its open milestones (late or due soon), whether
+        // a mentor follows it and when it was last reviewed (found by each
+        // project's key), and the answers to a half-year of meetups.
+        // PostgreSQL rightly reads those rows whole, or sorts the followed
+        // projects by city to count them; a few rows per city come back.
+        "AS \"upcoming\" FROM \"milestones\"",
+        "the dashboard's milestones by city",
+    ),
+    (
+        "AS \"followed\", SUM(",
+        "the dashboard's mentor reviews by city",
+    ),
+    (
+        "AS \"meetings\", SUM(",
+        "the dashboard's meetup attendance by month",
     ),
 ];
 

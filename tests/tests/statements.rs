@@ -62,6 +62,13 @@ fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
         ("admin", "/admin".to_owned(), true),
         ("quiet projects", "/admin/quiet?city=1".to_owned(), true),
         ("outbox", "/admin/outbox".to_owned(), true),
+        ("dashboard", "/admin/figures".to_owned(), true),
+        (
+            "dashboard of a city",
+            "/admin/figures?city=1".to_owned(),
+            true,
+        ),
+        ("quarterly report", "/admin/figures/report".to_owned(), true),
         (
             "coordinator's project page",
             format!("/projects/{}", busy.slug),

@@ -6,6 +6,7 @@ pub mod client_address;
 pub mod config;
 mod cookies;
 mod csrf;
+mod csv_file;
 pub mod error;
 mod fields;
 pub mod page_cache;

@@ -1295,6 +1295,170 @@ continuity-definition-months = The first month begins the day after the marathon
 continuity-definition-count = Every project of the edition counts, whatever its stage, visibility or archiving: a project that stopped is a project that is no longer active.
 edition-projects = See this edition's projects
 gallery-edition-page = The continuity of the projects of { $edition }
+figures-title = Programme dashboard
+figures-whole-programme = The whole programme
+figures-all-my-cities = All my cities
+figures-month = Month
+figures-stage = Stage
+figures-projects = Projects
+figures-reading-active = { $active } of { $projects } { $projects ->
+    [one] project
+   *[other] projects
+} { $active ->
+    [one] is
+   *[other] are
+} active this month.
+figures-reading-no-project = No live project in this scope.
+figures-activity = Activity month by month
+figures-activity-chart = Project activity per month
+figures-activity-chart-description = Active projects, monthly check-ins sent and check-ins answered, month by month.
+figures-active = Active projects
+figures-check-ins-sent = Check-ins sent
+figures-check-ins-answered = Check-ins answered
+figures-reading-check-ins = This month, { $answered } { $answered ->
+    [one] check-in was
+   *[other] check-ins were
+} answered, of { $sent } sent.
+figures-stages = Project stages
+figures-stages-chart = Live projects by stage
+figures-stages-chart-description = Number of live projects at each stage today.
+figures-reading-stages = The most common stage is “{ $stage }”: { $count } of { $projects } projects.
+figures-stage-changes-chart = Stage changes per month
+figures-stage-changes-chart-description = Stages reached, and projects paused or stopped, month by month.
+figures-stages-forward = Stages reached
+figures-stages-back = Paused or stopped
+figures-reading-stage-changes = In { $months } months: { $forward } { $forward ->
+    [one] stage reached
+   *[other] stages reached
+}, { $back } { $back ->
+    [one] project paused or stopped
+   *[other] projects paused or stopped
+}.
+figures-milestones = Milestones
+figures-milestones-chart = Milestones completed per month
+figures-milestones-chart-description = Number of milestones completed, month by month.
+figures-milestones-done = Milestones completed
+figures-milestones-now-chart = Late and upcoming milestones by city
+figures-milestones-now-chart-description = Milestones past their due date and milestones due in the next 30 days, by city.
+figures-milestones-late = Late
+figures-milestones-upcoming = Upcoming
+figures-reading-milestones = { $late } { $late ->
+    [one] milestone is
+   *[other] milestones are
+} late and { $upcoming } due in the next { $days } days; { $done } completed this month.
+figures-quiet = Quiet projects and skipped check-ins
+figures-quiet-chart = Quiet projects by city
+figures-quiet-chart-description = Projects without a public update for 30 days, and projects that left their last two check-ins unanswered, by city.
+figures-quiet-projects = Quiet for 30 days
+figures-skipped-check-ins = Two check-ins skipped
+figures-quiet-list = The quiet projects of { $city }
+figures-reading-quiet = { $quiet } of { $projects } { $projects ->
+    [one] project has
+   *[other] projects have
+} published nothing for 30 days; { $skipped } left their last two check-ins unanswered.
+figures-reviews = Mentor reviews
+figures-reviews-chart = Mentoring by city
+figures-reviews-chart-description = Live projects, projects followed by a mentor and projects whose review is overdue, by city.
+figures-followed = Followed by a mentor
+figures-reviews-overdue = Review overdue
+figures-reviews-written-chart = Reviews written per month
+figures-reviews-written-chart-description = Number of reviews written by mentors, month by month.
+figures-reviews-written = Reviews written
+figures-reading-reviews = { $followed } of { $projects } { $projects ->
+    [one] project is
+   *[other] projects are
+} followed by a mentor; { $overdue } overdue for a review; { $written } { $written ->
+    [one] review
+   *[other] reviews
+} written in { $months } months.
+figures-meetups = Meetup attendance
+figures-meetups-chart = Meetups per month
+figures-meetups-chart-description = Meetups, places taken ("yes" answers off the waiting list) and people present, month by month.
+figures-meetings = Meetups
+figures-answered-yes = "Yes" answers
+figures-attended = Present
+figures-reading-meetups = In { $months } months: { $meetings } { $meetings ->
+    [one] meetup
+   *[other] meetups
+}, { $yes } "yes" { $yes ->
+    [one] answer
+   *[other] answers
+} and { $attended } { $attended ->
+    [one] person
+   *[other] people
+} present.
+figures-needs = Needs and introductions
+figures-needs-chart = Needs and introductions by city
+figures-needs-chart-description = Open needs, introductions asked for and accepted, by city.
+figures-open-needs = Open needs
+figures-introductions = Introductions
+figures-introductions-accepted = Accepted
+figures-outcomes-chart = What the introductions led to
+figures-outcomes-chart-description = Answers to the follow-up question asked after an accepted introduction.
+figures-outcome = Answer
+figures-answers = Answers
+figures-outcome-yes = It worked out
+figures-outcome-in_progress = Under way
+figures-outcome-no = It led nowhere
+figures-reading-needs = { $open } open { $open ->
+    [one] need
+   *[other] needs
+}; { $asked } { $asked ->
+    [one] introduction
+   *[other] introductions
+} asked for, { $accepted } accepted; { $helped } follow-up { $helped ->
+    [one] answer says
+   *[other] answers say
+} it worked out.
+figures-emails = Email delivery
+figures-emails-chart = Emails by delivery state
+figures-emails-chart-description = Number of emails waiting, being sent, sent and failed.
+figures-email-state = State
+figures-email-pending = Waiting
+figures-email-sending = Being sent
+figures-email-sent = Sent
+figures-email-failed = Failed
+figures-reading-emails = { $failed } failed { $failed ->
+    [one] email
+   *[other] emails
+}, { $pending } waiting, { $sent } sent.
+report-title = Quarterly report
+report-quarter = Q{ $number } { $year }
+report-quarter-label = Quarter
+report-made = Made on { $when }.
+report-print-hint = To print it or save it as a PDF, use your browser's Print command: the page fits A4, in black and white.
+report-figures = The quarter's figures
+report-chart = The quarter month by month
+report-chart-description = Active projects, check-ins answered, milestones completed, stages reached and reviews written, for each month of the quarter.
+report-reading-month = In { $month }, { $active } of { $projects } { $projects ->
+    [one] project
+   *[other] projects
+} { $active ->
+    [one] was
+   *[other] were
+} active.
+report-reading-nothing = This quarter has not begun yet.
+report-highlights = Highlights
+report-reached = { $count ->
+    [0] No milestone reached by a public project
+    [one] One milestone reached
+   *[other] { $count } milestones reached
+}
+report-moved = { $count ->
+    [0] No public project changed stage
+    [one] One stage change
+   *[other] { $count } stage changes
+}
+report-and-more = … and { $count } more.
+report-upcoming = Meetups to come
+report-no-meetup = No meetup planned yet.
+export-title = Export as CSV
+export-lead = CSV files (UTF-8, comma-separated) for LibreOffice or Excel, filtered like this dashboard. No address, no participant's name, no review text.
+export-projects = Projects
+export-milestones = Milestones
+export-journal = Public updates
+export-meetups = Meetups and attendance
+export-needs = Needs and introductions (counts)
 
 # -- french (2)
 date-today = today

@@ -1283,6 +1283,188 @@ continuity-definition-months = Le premier mois commence au lendemain du dernier 
 continuity-definition-count = Tous les projets de l'édition comptent, quels que soient leur étape, leur visibilité ou leur archivage : un projet arrêté est un projet qui n'est plus actif.
 edition-projects = Voir les projets de cette édition
 gallery-edition-page = La continuité des projets de { $edition }
+figures-title = Tableau de bord du programme
+figures-whole-programme = Tout le programme
+figures-all-my-cities = Toutes mes villes
+figures-month = Mois
+figures-stage = Étape
+figures-projects = Projets
+figures-reading-active = { $active } { $active ->
+    [one] projet
+   *[other] projets
+} sur { $projects } { $active ->
+    [one] actif
+   *[other] actifs
+} ce mois-ci.
+figures-reading-no-project = Aucun projet en cours dans ce périmètre.
+figures-activity = Activité mois par mois
+figures-activity-chart = Activité des projets par mois
+figures-activity-chart-description = Projets actifs, points mensuels envoyés et points mensuels répondus, mois par mois.
+figures-active = Projets actifs
+figures-check-ins-sent = Points mensuels envoyés
+figures-check-ins-answered = Points mensuels répondus
+figures-reading-check-ins = Ce mois-ci, { $answered } { $answered ->
+    [one] point mensuel a reçu
+   *[other] points mensuels ont reçu
+} une réponse, pour { $sent } { $sent ->
+    [one] envoyé
+   *[other] envoyés
+}.
+figures-stages = Étapes des projets
+figures-stages-chart = Projets en cours par étape
+figures-stages-chart-description = Nombre de projets en cours à chaque étape aujourd'hui.
+figures-reading-stages = L'étape la plus fréquente est « { $stage } » : { $count } projets sur { $projects }.
+figures-stage-changes-chart = Changements d'étape par mois
+figures-stage-changes-chart-description = Étapes franchies, et projets mis en pause ou arrêtés, mois par mois.
+figures-stages-forward = Étapes franchies
+figures-stages-back = Pauses et arrêts
+figures-reading-stage-changes = En { $months } mois : { $forward } { $forward ->
+    [one] étape franchie
+   *[other] étapes franchies
+}, { $back } { $back ->
+    [one] projet mis en pause ou arrêté
+   *[other] projets mis en pause ou arrêtés
+}.
+figures-milestones = Jalons
+figures-milestones-chart = Jalons terminés par mois
+figures-milestones-chart-description = Nombre de jalons terminés, mois par mois.
+figures-milestones-done = Jalons terminés
+figures-milestones-now-chart = Jalons en retard et à venir, par ville
+figures-milestones-now-chart-description = Jalons dont l'échéance est passée et jalons à échéance dans les 30 prochains jours, par ville.
+figures-milestones-late = En retard
+figures-milestones-upcoming = À venir
+figures-reading-milestones = { $late } { $late ->
+    [one] jalon en retard
+   *[other] jalons en retard
+} et { $upcoming } à échéance dans les { $days } prochains jours ; { $done } { $done ->
+    [one] terminé
+   *[other] terminés
+} ce mois-ci.
+figures-quiet = Projets silencieux et points mensuels manqués
+figures-quiet-chart = Projets silencieux par ville
+figures-quiet-chart-description = Projets sans nouvelle publique depuis 30 jours, et projets qui n'ont pas répondu à leurs deux derniers points mensuels, par ville.
+figures-quiet-projects = Silencieux depuis 30 jours
+figures-skipped-check-ins = Deux points mensuels manqués
+figures-quiet-list = Les projets silencieux de { $city }
+figures-reading-quiet = { $quiet } { $quiet ->
+    [one] projet
+   *[other] projets
+} sur { $projects } n'ont rien publié depuis 30 jours ; { $skipped } n'ont pas répondu à leurs deux derniers points mensuels.
+figures-reviews = Revues des mentors
+figures-reviews-chart = Suivi par les mentors, par ville
+figures-reviews-chart-description = Projets en cours, projets suivis par un mentor et projets dont la revue est en retard, par ville.
+figures-followed = Suivis par un mentor
+figures-reviews-overdue = Revue en retard
+figures-reviews-written-chart = Revues écrites par mois
+figures-reviews-written-chart-description = Nombre de revues écrites par les mentors, mois par mois.
+figures-reviews-written = Revues écrites
+figures-reading-reviews = { $followed } { $followed ->
+    [one] projet
+   *[other] projets
+} sur { $projects } { $followed ->
+    [one] est suivi
+   *[other] sont suivis
+} par un mentor ; { $overdue } en retard de revue ; { $written } { $written ->
+    [one] revue écrite
+   *[other] revues écrites
+} en { $months } mois.
+figures-meetups = Participation aux rencontres
+figures-meetups-chart = Rencontres par mois
+figures-meetups-chart-description = Rencontres, places réservées (réponses oui hors liste d'attente) et personnes présentes, mois par mois.
+figures-meetings = Rencontres
+figures-answered-yes = Réponses oui
+figures-attended = Présents
+figures-reading-meetups = En { $months } mois : { $meetings } { $meetings ->
+    [one] rencontre
+   *[other] rencontres
+}, { $yes } { $yes ->
+    [one] réponse oui
+   *[other] réponses oui
+} et { $attended } { $attended ->
+    [one] personne présente
+   *[other] personnes présentes
+}.
+figures-needs = Besoins et mises en relation
+figures-needs-chart = Besoins et mises en relation, par ville
+figures-needs-chart-description = Besoins ouverts, mises en relation demandées et acceptées, par ville.
+figures-open-needs = Besoins ouverts
+figures-introductions = Mises en relation
+figures-introductions-accepted = Acceptées
+figures-outcomes-chart = Ce qu'ont donné les mises en relation
+figures-outcomes-chart-description = Réponses à la question de suivi posée après une mise en relation acceptée.
+figures-outcome = Réponse
+figures-answers = Réponses
+figures-outcome-yes = Ça a abouti
+figures-outcome-in_progress = C'est en cours
+figures-outcome-no = Ça n'a rien donné
+figures-reading-needs = { $open } { $open ->
+    [one] besoin ouvert
+   *[other] besoins ouverts
+} ; { $asked } { $asked ->
+    [one] mise en relation demandée
+   *[other] mises en relation demandées
+}, dont { $accepted } { $accepted ->
+    [one] acceptée
+   *[other] acceptées
+} ; { $helped } { $helped ->
+    [one] réponse de suivi dit
+   *[other] réponses de suivi disent
+} que ça a abouti.
+figures-emails = Envoi des e-mails
+figures-emails-chart = E-mails par état d'envoi
+figures-emails-chart-description = Nombre d'e-mails en attente, en cours d'envoi, envoyés et en échec.
+figures-email-state = État
+figures-email-pending = En attente
+figures-email-sending = En cours
+figures-email-sent = Envoyés
+figures-email-failed = En échec
+figures-reading-emails = { $failed } { $failed ->
+    [one] e-mail en échec
+   *[other] e-mails en échec
+}, { $pending } en attente, { $sent } { $sent ->
+    [one] envoyé
+   *[other] envoyés
+}.
+report-title = Rapport trimestriel
+report-quarter = { $number ->
+    [1] 1er
+   *[other] { $number }e
+} trimestre { $year }
+report-quarter-label = Trimestre
+report-made = Établi le { $when }.
+report-print-hint = Pour l'imprimer ou l'enregistrer en PDF, utilisez la commande Imprimer de votre navigateur : la page tient sur du A4, en noir et blanc.
+report-figures = Les chiffres du trimestre
+report-chart = Le trimestre mois par mois
+report-chart-description = Projets actifs, points mensuels répondus, jalons terminés, étapes franchies et revues écrites, pour chaque mois du trimestre.
+report-reading-month = En { $month }, { $active } { $active ->
+    [one] projet
+   *[other] projets
+} sur { $projects } { $active ->
+    [one] était actif
+   *[other] étaient actifs
+}.
+report-reading-nothing = Ce trimestre n'a pas encore commencé.
+report-highlights = Faits marquants
+report-reached = { $count ->
+    [0] Aucun jalon atteint par un projet public
+    [one] Un jalon atteint
+   *[other] { $count } jalons atteints
+}
+report-moved = { $count ->
+    [0] Aucun projet public n'a changé d'étape
+    [one] Un changement d'étape
+   *[other] { $count } changements d'étape
+}
+report-and-more = … et { $count } de plus.
+report-upcoming = Rencontres à venir
+report-no-meetup = Aucune rencontre prévue pour l'instant.
+export-title = Exporter en CSV
+export-lead = Fichiers CSV (UTF-8, séparés par des virgules) pour LibreOffice ou Excel, filtrés comme ce tableau de bord. Aucune adresse, aucun nom de participant, aucun texte de revue.
+export-projects = Projets
+export-milestones = Jalons
+export-journal = Nouvelles publiques
+export-meetups = Rencontres et participation
+export-needs = Besoins et mises en relation (nombres)
 
 # -- french (2)
 date-today = aujourd'hui

@@ -52,6 +52,7 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
             }
             (city_rollup(lang, &view.rollups))
             p {
+                a.button href="/admin/figures" { (t(lang, "figures-title")) } " "
                 a.button href="/admin/mentoring" { (t(lang, "admin-mentoring")) } " "
                 a.button href="/admin/meetups" { (t(lang, "admin-meetups")) } " "
                 a.button href="/admin/polls" { (t(lang, "polls-title")) } " "

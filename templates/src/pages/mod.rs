@@ -22,3 +22,5 @@ pub mod confirm;
 // figures-dash (issue 15): continuity, dashboard, quarterly report
 pub mod continuity;
 pub mod editions;
+pub mod figures;
+pub mod report;

@@ -8,8 +8,11 @@
 
 mod activity;
 pub mod continuity;
+pub mod dashboard;
+pub mod export;
 pub mod monthly;
 pub mod months;
+pub mod report;
 pub mod scope;
 mod sql;
 

@@ -1,7 +1,7 @@
 //! Small builders for the grouped queries: which period a timestamp or a
 //! date falls in, computed by the database so that only counts come back.
 
-use sea_orm::sea_query::{CaseStatement, Condition, Expr, ExprTrait, Value};
+use sea_orm::sea_query::{CaseStatement, Condition, Expr, ExprTrait, Func, Value};
 
 /// `CASE WHEN at < b0 THEN NULL WHEN at < b1 THEN first WHEN at < b2 THEN
 /// first + 1 … END`: the number of the period `[b(i-1), b(i))` that `at`
@@ -30,4 +30,18 @@ pub(super) fn choose(branches: Vec<(Condition, Expr)>) -> Expr {
         })
         .finally(Expr::null())
         .into()
+}
+
+/// `CASE WHEN condition THEN 1 ELSE 0 END`.
+pub(super) fn one_if(condition: Condition) -> Expr {
+    CaseStatement::new()
+        .case(condition, Expr::val(1))
+        .finally(Expr::val(0))
+        .into()
+}
+
+/// `SUM(CASE WHEN condition THEN 1 ELSE 0 END)`: how many rows satisfy
+/// `condition` (NULL over no row).
+pub(super) fn count_if(condition: Condition) -> Expr {
+    Func::sum(one_if(condition)).into()
 }

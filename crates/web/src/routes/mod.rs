@@ -6,6 +6,7 @@ mod api;
 mod assets;
 mod dashboard;
 mod explainers;
+mod figures;
 mod health;
 mod home;
 mod language;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .merge(polls::router())
         .merge(explainers::router())
         .merge(source::router())
+        .merge(figures::router())
         // relation (issue 12)
         .merge(relation::router())
 }
