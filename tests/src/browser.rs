@@ -30,6 +30,16 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile.
     pub async fn start() -> Browser {
+        Browser::start_with(true).await
+    }
+
+    /// The same with JavaScript turned off in the browser, to show that a
+    /// page needs none.
+    pub async fn start_without_javascript() -> Browser {
+        Browser::start_with(false).await
+    }
+
+    async fn start_with(javascript: bool) -> Browser {
         let driver_path =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
@@ -51,7 +61,11 @@ impl Browser {
             serde_json::json!({
                 "binary": chromium,
                 // Our users browse in French first.
-                "prefs": { "intl.accept_languages": "fr-FR,fr" },
+                "prefs": {
+                    "intl.accept_languages": "fr-FR,fr",
+                    // 1 allows, 2 blocks.
+                    "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 },
+                },
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",

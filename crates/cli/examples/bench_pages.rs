@@ -104,6 +104,21 @@ async fn pages(db: &DatabaseConnection) -> anyhow::Result<Vec<(&'static str, Str
             Who::Coordinator,
         ),
         ("member dashboard", "/dashboard".to_owned(), Who::Member),
+        (
+            "programme dashboard",
+            "/admin/figures".to_owned(),
+            Who::Coordinator,
+        ),
+        (
+            "programme dashboard, one city",
+            "/admin/figures?city=1".to_owned(),
+            Who::Coordinator,
+        ),
+        (
+            "quarterly report",
+            "/admin/figures/report".to_owned(),
+            Who::Coordinator,
+        ),
     ])
 }
 
