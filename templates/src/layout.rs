@@ -188,7 +188,11 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                 }
                 footer.site {
                     p { (t(lang, "site-name")) " — " (t(lang, "site-tagline")) }
-                    p { a href="/source" { (t(lang, "footer-source")) } }
+                    p {
+                        a href="/source" { (t(lang, "footer-source")) }
+                        " · "
+                        a href="/open-data" { (t(lang, "footer-open-data")) }
+                    }
                 }
             }
         }

@@ -16,6 +16,8 @@
 //! * a deep page sorted by name, which pays for its offset;
 //! * the pages of the projects with the longest journals, the worst case of
 //!   the project page (it shows up to 100 entries);
+//! * the open API's `/api/v1/projects` (issue 15): its first page, a city
+//!   and a search, a deep page of 100 by name, and the busiest projects;
 //! * the library of explainer videos (about 3,600 of them): its first page,
 //!   a city and theme filter, a deep page, and its Atom feed.
 //!
@@ -113,6 +115,25 @@ fn scenarios(plan: &Plan) -> Vec<Scenario> {
             paths: repeat("/videos/feed.atom"),
         },
         Scenario {
+            label: "API projects, first page",
+            paths: repeat("/api/v1/projects"),
+        },
+        Scenario {
+            label: "API projects, city + search",
+            paths: repeat("/api/v1/projects?city=paris&q=ecole"),
+        },
+        Scenario {
+            label: "API projects, 100 by name, p. 50",
+            paths: repeat("/api/v1/projects?sort=name&per_page=100&page=50"),
+        },
+        Scenario {
+            label: "API project",
+            paths: busiest_projects(plan)
+                .into_iter()
+                .map(|slug| format!("/api/v1/projects/{slug}"))
+                .collect(),
+        },
+        Scenario {
             label: "project page",
             paths: busiest_projects(plan)
                 .into_iter()
@@ -152,13 +173,14 @@ fn report(results: &[(&str, Stats)]) {
             .map_or(f64::INFINITY, |(_, s)| s.median)
     };
     let (gallery, project) = (median("gallery, first page"), median("project page"));
-    let verdict = if gallery < TARGET_MS && project < TARGET_MS {
+    let api = median("API projects, first page");
+    let verdict = if gallery < TARGET_MS && project < TARGET_MS && api < TARGET_MS {
         "met"
     } else {
         "NOT met"
     };
     println!();
     println!(
-        "target (median under {TARGET_MS} ms): {verdict} (gallery first page {gallery:.1} ms, project page {project:.1} ms)"
+        "target (median under {TARGET_MS} ms): {verdict} (gallery first page {gallery:.1} ms, project page {project:.1} ms, /api/v1/projects {api:.1} ms)"
     );
 }

@@ -395,3 +395,139 @@ async fn no_address_review_or_team_only_text_appears_anywhere_in_the_api() {
         }
     }
 }
+
+/// A validator of `schema`, a part of the OpenAPI `document` whose
+/// `$ref`s point into the document's components.
+fn validator(document: &Value, schema: &Value) -> jsonschema::Validator {
+    let root = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "components": document["components"],
+        "allOf": [schema],
+    });
+    jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("schema {schema}: {e}"))
+}
+
+/// Asserts `page` is one of the answers `operation` documents, and that
+/// its body matches the documented schema.
+fn assert_documented(document: &Value, operation: &Value, path: &str, page: &Page) {
+    let status = page.status.as_u16().to_string();
+    let response = &operation["responses"][&status];
+    assert!(
+        response.is_object(),
+        "{path}: {status} is not documented: {}",
+        page.body
+    );
+    let schema = &response["content"]["application/json"]["schema"];
+    if page.status == StatusCode::NOT_MODIFIED {
+        assert!(page.body.is_empty(), "{path}: a 304 with a body");
+        return;
+    }
+    assert!(
+        schema.is_object(),
+        "{path}: {status} has no documented body"
+    );
+    let body = json(page);
+    let validator = validator(document, schema);
+    let errors: Vec<String> = validator
+        .iter_errors(&body)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{path} ({status}) does not match its schema:\n{}\n{body}",
+        errors.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn every_path_of_the_openapi_document_answers_as_the_document_says() {
+    let p = programme::programme().await;
+    let meeting = meeting(&p).await;
+    let client = p.app.client();
+    let page = client.get("/api/openapi.json").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let document = json(&page);
+    assert!(
+        document["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1")),
+        "OpenAPI 3.1: {}",
+        document["openapi"]
+    );
+    let schemas = document["components"]["schemas"]
+        .as_object()
+        .expect("schemas");
+    for name in ["Project", "Edition", "City", "Meetup", "Entry", "ErrorBody"] {
+        assert!(schemas.contains_key(name), "{name} in {:?}", schemas.keys());
+    }
+    // The validator does refuse what the document does not allow.
+    let listing = &document["paths"]["/api/v1/projects"]["get"]["responses"]["200"]["content"]["application/json"]
+        ["schema"];
+    let strict = validator(&document, listing);
+    assert!(!strict.is_valid(&serde_json::json!({ "items": [{ "slug": 1 }] })));
+    let paths = document["paths"].as_object().expect("paths");
+    assert!(paths.len() >= 9, "{:?}", paths.keys());
+    let mut etags = HeaderMap::new();
+    for (template, item) in paths {
+        let operation = &item["get"];
+        assert!(operation.is_object(), "{template}: no GET");
+        let path = template.replace("{id}", &meeting.to_string()).replace(
+            "{slug}",
+            if template.starts_with("/api/v1/editions") {
+                "2024"
+            } else if template.starts_with("/api/v1/cities") {
+                "paris"
+            } else {
+                "steady"
+            },
+        );
+        let found = client.get(&path).await;
+        assert_eq!(found.status, StatusCode::OK, "{path}: {}", found.body);
+        assert_documented(&document, operation, &path, &found);
+        // Each documented query parameter is read, not refused.
+        for parameter in operation["parameters"].as_array().into_iter().flatten() {
+            if parameter["in"] != "query" {
+                continue;
+            }
+            let name = parameter["name"].as_str().expect("name");
+            let value = match name {
+                "page" | "per_page" => "1",
+                "help" => "true",
+                "edition" => "2024",
+                "city" => "paris",
+                "theme" => "social",
+                "stage" => "idea",
+                "licence" => "MIT",
+                "need" => "designer",
+                "sort" => "name",
+                "from" | "until" => "2024-11-01",
+                _ => "vélo",
+            };
+            let with = format!("{path}?{name}={value}");
+            let answer = client.get(&with).await;
+            assert_eq!(answer.status, StatusCode::OK, "{with}: {}", answer.body);
+            assert_documented(&document, operation, &with, &answer);
+        }
+        // An unknown parameter, and an unknown name, as documented.
+        let bad = format!("{path}?bogus=1");
+        assert_documented(&document, operation, &bad, &client.get(&bad).await);
+        if template.contains('{') {
+            let missing = template
+                .replace("{id}", "999999")
+                .replace("{slug}", "nowhere");
+            let answer = client.get(&missing).await;
+            assert_eq!(answer.status, StatusCode::NOT_FOUND, "{missing}");
+            assert_documented(&document, operation, &missing, &answer);
+        }
+        // And the 304, with the tag just received.
+        etags.insert(
+            "if-none-match",
+            found.headers.get("etag").expect("an ETag").clone(),
+        );
+        let again = Client::with_headers(&p.app.base_url, etags.clone())
+            .get(&path)
+            .await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");
+        assert_documented(&document, operation, &path, &again);
+    }
+}

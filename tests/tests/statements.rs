@@ -59,6 +59,13 @@ fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
         ("api meetups", "/api/v1/meetups".to_owned(), false),
         ("api editions", "/api/v1/editions".to_owned(), false),
         ("api cities", "/api/v1/cities".to_owned(), false),
+        ("api document", "/api/openapi.json".to_owned(), false),
+        ("open data page", "/open-data".to_owned(), false),
+        (
+            "open data package",
+            "/open-data/2024/datapackage.json".to_owned(),
+            false,
+        ),
         ("admin", "/admin".to_owned(), true),
         ("quiet projects", "/admin/quiet?city=1".to_owned(), true),
         ("outbox", "/admin/outbox".to_owned(), true),

@@ -97,6 +97,17 @@ async fn pages(db: &DatabaseConnection) -> anyhow::Result<Vec<(&'static str, Str
             format!("/cities/{city}/meetups.ics"),
             Who::Visitor,
         ),
+        ("API projects", "/api/v1/projects".to_owned(), Who::Visitor),
+        (
+            "API projects, city + search",
+            format!("/api/v1/projects?city={city}&q=ecole"),
+            Who::Visitor,
+        ),
+        (
+            "API project",
+            format!("/api/v1/projects/{busy}"),
+            Who::Visitor,
+        ),
         ("/admin", "/admin".to_owned(), Who::Coordinator),
         (
             "/admin/outbox",

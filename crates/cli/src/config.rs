@@ -3,6 +3,7 @@
 //! a bad value stops start-up with one line naming it.
 
 use chrono_tz::Tz;
+use relais_domain::open_data::DataLicence;
 use relais_domain::video::VideoHosts;
 use relais_web::TrustedProxies;
 use serde::Deserialize;
@@ -42,6 +43,8 @@ pub struct Config {
     pub trusted_proxies: TrustedProxies,
     /// `RELAIS_SOURCE_URL`: where the code this instance runs is published.
     pub source_url: Option<Url>,
+    /// `RELAIS_OPEN_DATA_LICENCE`: `odbl` (the default) or `etalab-2.0`.
+    pub open_data_licence: DataLicence,
 }
 
 /// A setting that could not be used.
@@ -78,6 +81,7 @@ struct FileConfig {
     video_hosts: Option<String>,
     trusted_proxies: Option<String>,
     source_url: Option<String>,
+    open_data_licence: Option<String>,
 }
 
 /// Reads the file, taking out the `schedule_<job>` keys (one per job of
@@ -321,7 +325,14 @@ impl Config {
             None => None,
         };
 
+        let open_data_licence = match get("RELAIS_OPEN_DATA_LICENCE", &file.open_data_licence) {
+            Some(text) => DataLicence::parse(&text)
+                .map_err(|problem| bad("RELAIS_OPEN_DATA_LICENCE", problem))?,
+            None => DataLicence::default(),
+        };
+
         Ok(Config {
+            open_data_licence,
             trusted_proxies,
             source_url,
             video_hosts,
@@ -389,6 +400,18 @@ mod tests {
         .expect("valid");
         assert_eq!(c.delivery_in_flight, 3);
         assert_eq!(c.shutdown_grace, std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn open_data_is_odbl_unless_etalab_is_chosen() {
+        let c = load(&[], None).expect("valid");
+        assert_eq!(c.open_data_licence, DataLicence::Odbl);
+        let c = load(&[("RELAIS_OPEN_DATA_LICENCE", "etalab-2.0")], None).expect("valid");
+        assert_eq!(c.open_data_licence, DataLicence::Etalab);
+        let c = load(&[], Some("open_data_licence = \"etalab-2.0\"")).expect("valid");
+        assert_eq!(c.open_data_licence, DataLicence::Etalab);
+        let e = load(&[("RELAIS_OPEN_DATA_LICENCE", "cc0")], None).expect_err("refused");
+        assert_eq!(e.variable, "RELAIS_OPEN_DATA_LICENCE");
     }
 
     #[test]

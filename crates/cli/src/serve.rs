@@ -48,7 +48,8 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
                 .with_video_hosts(config.video_hosts.clone())
                 .with_trusted_proxies(config.trusted_proxies.clone())
                 .with_source_url(config.source_url.clone())
-                .with_page_cache(true),
+                .with_page_cache(true)
+                .with_open_data_licence(config.open_data_licence),
         ),
         secret: Arc::new(secret),
     };

@@ -1,6 +1,7 @@
 //! What the web layer needs from the configuration.
 
 use crate::client_address::TrustedProxies;
+use relais_domain::open_data::DataLicence;
 use relais_domain::video::VideoHosts;
 use url::Url;
 
@@ -18,6 +19,8 @@ pub struct WebConfig {
     /// Whether visitors' public pages are kept (`relais serve` keeps them;
     /// test set-ups that write behind the application's back do not).
     pub page_cache: bool,
+    /// The licence open data and the API's data are published under.
+    pub open_data_licence: DataLicence,
 }
 
 impl WebConfig {
@@ -29,6 +32,7 @@ impl WebConfig {
             trusted_proxies: TrustedProxies::default(),
             source_url: None,
             page_cache: false,
+            open_data_licence: DataLicence::default(),
         }
     }
 
@@ -53,6 +57,12 @@ impl WebConfig {
     /// The same settings keeping visitors' public pages or not.
     pub fn with_page_cache(mut self, page_cache: bool) -> Self {
         self.page_cache = page_cache;
+        self
+    }
+
+    /// The same settings publishing open data under `licence`.
+    pub fn with_open_data_licence(mut self, licence: DataLicence) -> Self {
+        self.open_data_licence = licence;
         self
     }
 

@@ -4,41 +4,23 @@
 //!
 //! A spreadsheet reads a cell beginning with `=`, `+`, `-` or `@` (or a
 //! tab or carriage return) as a formula: a project's title could then run
-//! code on a coordinator's computer. Such a cell gets a leading apostrophe,
-//! which spreadsheets show as text, as OWASP recommends.
+//! code on a coordinator's computer. `relais_domain::csv_cell` writes the
+//! file and gives such a cell a leading apostrophe, as OWASP recommends.
 
 use crate::error::{WebError, WebResult};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use relais_domain::csv_cell;
 use relais_domain::figures::export::Table;
-use std::borrow::Cow;
+
+/// The table as CSV bytes, written by `relais_domain::csv_cell` (the one
+/// writer for every CSV Relais makes, open data included).
+pub fn write(table: &Table) -> WebResult<Vec<u8>> {
+    Ok(csv_cell::write(table.columns, table.rows.iter().cloned())?)
+}
 
 fn internal(message: String) -> WebError {
     WebError::Domain(relais_domain::DomainError::Internal(message))
-}
-
-/// `cell`, made inert if a spreadsheet would read it as a formula.
-pub fn inert(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// The table as CSV bytes.
-pub fn write(table: &Table) -> WebResult<Vec<u8>> {
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let failed = |e: csv::Error| internal(format!("writing CSV: {e}"));
-    out.write_record(table.columns).map_err(failed)?;
-    for row in &table.rows {
-        out.write_record(row.iter().map(|cell| inert(cell).into_owned()))
-            .map_err(failed)?;
-    }
-    out.into_inner()
-        .map_err(|e| internal(format!("writing CSV: {e}")))
 }
 
 /// A CSV download named `file_name`.
@@ -79,7 +61,7 @@ mod tests {
             ("Café = lieu", "Café = lieu"),
             ("", ""),
         ] {
-            assert_eq!(inert(cell), expected, "{cell:?}");
+            assert_eq!(csv_cell::inert(cell), expected, "{cell:?}");
         }
         let table = Table {
             columns: &["title", "pitch"],

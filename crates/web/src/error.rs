@@ -161,9 +161,31 @@ fn message_of(status: StatusCode) -> String {
     status.canonical_reason().unwrap_or("Error").to_owned()
 }
 
+/// The JSON body of every API failure.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorContent,
+}
+
+/// What went wrong, for programs and for their developers.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorContent {
+    /// Stable machine-readable reason: `invalid_parameter`,
+    /// `unknown_parameter`, `not_found`, `method_not_allowed`, `internal`…
+    pub code: String,
+    /// What is wrong, in English, naming the parameter at fault.
+    pub message: String,
+}
+
 /// The JSON error body every API failure has.
 pub fn json_error(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = serde_json::json!({ "error": { "code": code, "message": message } });
+    let body = ErrorBody {
+        error: ErrorContent {
+            code: code.to_owned(),
+            message: message.to_owned(),
+        },
+    };
     let mut response = (status, axum::Json(body)).into_response();
     response.headers_mut().insert(
         axum::http::header::CACHE_CONTROL,

@@ -3,6 +3,7 @@
 //! Handlers parse input, call a domain use case and render a template.
 
 pub mod client_address;
+mod conditional;
 pub mod config;
 mod cookies;
 mod csrf;
@@ -57,7 +58,7 @@ pub fn app(state: AppState) -> Router {
                 },
                 request_context::envelope,
             ));
-    let pages = security_headers::apply(routes::api().merge(pages), &state.config)
+    let pages = security_headers::apply(routes::api(&state.config).merge(pages), &state.config)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(
             // One line per request at info level, naming the route's pattern

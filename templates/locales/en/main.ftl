@@ -1464,3 +1464,19 @@ export-needs = Needs and introductions (counts)
 date-today = today
 date-tomorrow = tomorrow
 date-yesterday = yesterday
+
+# -- api
+footer-open-data = Open data
+open-data-title = Open data
+open-data-intro = Each edition's public projects, their milestones and the programme's continuity are published as open data: CSV tables described by a Frictionless Data Package, at an address that does not change.
+open-data-licence = Licence of the data:
+open-data-editions = By edition
+open-data-none = No edition yet.
+open-data-package = The data package (datapackage.json)
+open-data-projects = Public projects (CSV)
+open-data-milestones = Their milestones (CSV)
+open-data-continuity = Continuity: share of projects active 1 to 12 months after the marathon (CSV)
+open-data-api-title = Public API
+open-data-api-intro = Editions, cities, public projects (milestones, stage, licence, links, open needs), their public journal and meetups can also be read as JSON under /api/v1, with no key and from any site. The OpenAPI 3.1 description is made from the code, so it cannot drift from it.
+open-data-api-document = The API's description (OpenAPI 3.1)
+open-data-api-rules = Lists are paginated (page and per_page, at most { $max }) and filtered like the gallery. Every answer carries an ETag: send it back in If-None-Match to get 304 when nothing changed. An error always answers with the same JSON "error" object, holding a code and a message.

@@ -1470,3 +1470,19 @@ export-needs = Besoins et mises en relation (nombres)
 date-today = aujourd'hui
 date-tomorrow = demain
 date-yesterday = hier
+
+# -- api
+footer-open-data = Données ouvertes
+open-data-title = Données ouvertes
+open-data-intro = Les projets publics de chaque édition, leurs jalons et la continuité du programme sont publiés en données ouvertes : des tableaux CSV décrits par un paquet de données (Frictionless Data Package), à une adresse qui ne change pas.
+open-data-licence = Licence des données :
+open-data-editions = Par édition
+open-data-none = Aucune édition pour l'instant.
+open-data-package = Le paquet de données (datapackage.json)
+open-data-projects = Les projets publics (CSV)
+open-data-milestones = Leurs jalons (CSV)
+open-data-continuity = La continuité : part des projets actifs 1 à 12 mois après le marathon (CSV)
+open-data-api-title = API publique
+open-data-api-intro = Les éditions, les villes, les projets publics (jalons, étape, licence, liens, besoins ouverts), leur journal public et les rencontres se lisent aussi en JSON sous /api/v1, sans clé et depuis n'importe quel site. La description OpenAPI 3.1 est faite à partir du code : elle ne peut pas s'en écarter.
+open-data-api-document = La description de l'API (OpenAPI 3.1)
+open-data-api-rules = Les listes sont paginées (page et per_page, { $max } au plus) et filtrées comme la galerie. Chaque réponse porte un ETag : renvoyez-le dans If-None-Match pour recevoir 304 s'il n'y a rien de neuf. Une erreur répond toujours par le même objet JSON « error », avec un code et un message.

@@ -8,6 +8,7 @@ pub mod explainers;
 pub mod home;
 pub mod meetups;
 pub mod mentoring;
+pub mod open_data;
 pub mod polls;
 pub mod profile;
 pub mod projects;

@@ -7,9 +7,10 @@ use crate::error::{DomainError, Result};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// An edition: a marathon weekend and the months that follow it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Edition {
     /// URL name.
     pub slug: String,
@@ -24,7 +25,7 @@ pub struct Edition {
 }
 
 /// A city chapter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct City {
     /// URL name.
     pub slug: String,

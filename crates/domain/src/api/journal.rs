@@ -8,9 +8,10 @@ use crate::error::{DomainError, Result};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// A public journal entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Entry {
     /// The project it belongs to (slug and title).
     pub project: Named,

@@ -10,9 +10,10 @@ use crate::rsvp;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// A meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Meetup {
     /// Its number, stable.
     pub id: i32,
@@ -43,7 +44,7 @@ pub struct Meetup {
 }
 
 /// Answer counts of a meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Answers {
     /// Coming, with a place.
     pub yes: u64,

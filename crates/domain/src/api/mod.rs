@@ -15,10 +15,11 @@ pub use paging::{Listing, Paging};
 
 use crate::error::{DomainError, Result};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// A thing named by its URL name and its display name (an edition, a
 /// city, a project).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Named {
     /// URL name.
     pub slug: String,

@@ -5,6 +5,7 @@
 use crate::error::{DomainError, Result};
 use sea_orm::{ConnectionTrait, PaginatorTrait, SelectorTrait};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// Items per page when the client does not say.
 pub const DEFAULT_PER_PAGE: u64 = 20;
@@ -52,7 +53,7 @@ impl Paging {
 }
 
 /// One page of a listing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Listing<T> {
     /// The items of this page.
     pub items: Vec<T>,

@@ -14,9 +14,10 @@ use crate::theme::Theme;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// A public project.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Project {
     /// URL name.
     pub slug: String,
@@ -53,7 +54,7 @@ pub struct Project {
 }
 
 /// A licence by SPDX identifier and name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ProjectLicence {
     /// SPDX identifier.
     pub spdx: String,
@@ -62,7 +63,7 @@ pub struct ProjectLicence {
 }
 
 /// A project's links.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Links {
     /// Source repository.
     pub repository: Option<String>,
@@ -71,7 +72,7 @@ pub struct Links {
 }
 
 /// A milestone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Milestone {
     /// Title.
     pub title: String,
@@ -88,7 +89,7 @@ pub struct Milestone {
 }
 
 /// A need still open: help the team looks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct OpenNeed {
     /// Kind of help (code).
     pub kind: String,

@@ -12,6 +12,7 @@ mod home;
 mod language;
 mod meetups;
 mod mentoring;
+mod open_data;
 mod password;
 mod polls;
 mod profile;
@@ -49,14 +50,15 @@ pub fn router() -> Router<AppState> {
         .merge(explainers::router())
         .merge(source::router())
         .merge(figures::router())
+        .merge(open_data::router())
         // relation (issue 12)
         .merge(relation::router())
 }
 
 /// The open API, served outside the request envelope: no session, no
 /// cookie, JSON errors.
-pub fn api() -> Router<AppState> {
-    api::router()
+pub fn api(config: &WebConfig) -> Router<AppState> {
+    api::router(config)
 }
 
 /// The health probe, served outside the request envelope and the access log.

@@ -12,19 +12,24 @@
 //! timestamp moving.
 
 mod params;
+mod queries;
 
-use crate::AppState;
-use crate::error::{ApiError, error_code, json_error};
-use crate::page_cache::{etag, etag_matches};
+use crate::conditional;
+use crate::error::{ApiError, ErrorBody, error_code, json_error};
+use crate::{AppState, WebConfig};
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Path, RawQuery, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use chrono::{DateTime, Utc};
 use params::{Params, invalid};
+use queries::{MeetupQuery, PageQuery, ProjectQuery};
+use relais_domain::api::editions::{City, Edition};
+use relais_domain::api::journal::Entry;
+use relais_domain::api::meetups::Meetup;
+use relais_domain::api::projects::Project;
 use relais_domain::api::{self as read, Listing};
 use relais_domain::gallery::{Filter, Sort};
 use relais_domain::help_kind::HelpKind;
@@ -32,28 +37,74 @@ use relais_domain::licence::Licence;
 use relais_domain::stage::Stage;
 use relais_domain::theme::Theme;
 use serde::Serialize;
+use std::sync::Arc;
 use tower_http::cors::{Any, CorsLayer};
+use utoipa::OpenApi;
+use utoipa::openapi::info::License;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 type ApiResult = Result<Response, ApiError>;
 
-/// The API's routes, with CORS and JSON errors.
-pub fn router() -> Router<AppState> {
+/// The OpenAPI document's frame; its paths and schemas come from the
+/// handlers below.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Relais open API",
+        version = "1",
+        description = "Public data of the programme: editions, cities, public projects with \
+                       their milestones and open needs, their public journal, and meetups. \
+                       Read-only, no key, open to every origin. Every error is \
+                       `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`. Answers carry an \
+                       `ETag`; send it back in `If-None-Match` to get `304 Not Modified`.",
+    ),
+    tags(
+        (name = "programme", description = "Editions and cities"),
+        (name = "projects", description = "Public projects and their journal"),
+        (name = "meetups", description = "Monthly meetings in each city")
+    )
+)]
+struct ApiDoc;
+
+/// The API's routes and the OpenAPI document made from them.
+fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(editions))
+        .routes(routes!(edition))
+        .routes(routes!(cities))
+        .routes(routes!(city))
+        .routes(routes!(projects))
+        .routes(routes!(project))
+        .routes(routes!(project_journal))
+        .routes(routes!(meetups))
+        .routes(routes!(meetup))
+        .split_for_parts()
+}
+
+/// The API's routes and its document (naming the data's licence), with
+/// CORS and JSON errors.
+pub fn router(config: &WebConfig) -> Router<AppState> {
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::HEAD])
         .allow_headers([header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE])
         .expose_headers([header::ETAG, header::LAST_MODIFIED])
         .max_age(std::time::Duration::from_secs(24 * 3600));
-    Router::new()
-        .route("/api/v1/editions", get(editions))
-        .route("/api/v1/editions/{slug}", get(edition))
-        .route("/api/v1/cities", get(cities))
-        .route("/api/v1/cities/{slug}", get(city))
-        .route("/api/v1/projects", get(projects))
-        .route("/api/v1/projects/{slug}", get(project))
-        .route("/api/v1/projects/{slug}/journal", get(project_journal))
-        .route("/api/v1/meetups", get(meetups))
-        .route("/api/v1/meetups/{id}", get(meetup))
+    let (routes, mut document) = documented();
+    let licence = config.open_data_licence;
+    let mut license = License::new(licence.title());
+    license.url = Some(licence.url().to_owned());
+    document.info.license = Some(license);
+    let document = Arc::new(document);
+    routes
+        .route(
+            "/api/openapi.json",
+            get(move |headers: HeaderMap| {
+                let document = document.clone();
+                async move { json(&headers, &*document, None) }
+            }),
+        )
         .route("/api", get(unknown_path))
         .route("/api/{*rest}", get(unknown_path))
         .layer(axum::middleware::from_fn(errors_as_json))
@@ -93,28 +144,12 @@ fn json<T: Serialize>(
     let body = serde_json::to_vec(value).map_err(|e| {
         relais_domain::DomainError::Internal(format!("API answer not serialised: {e}"))
     })?;
-    let tag = etag(&body);
-    let mut response = if etag_matches(request, &tag) {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        let mut response = Response::new(Body::from(body));
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        response
-    };
-    let headers = response.headers_mut();
-    headers.insert(header::ETAG, tag);
-    // Clients and shared caches may keep an answer but must revalidate it.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    if let Some(at) = last_modified
-        && let Ok(value) =
-            HeaderValue::from_str(&at.format("%a, %d %b %Y %H:%M:%S GMT").to_string())
-    {
-        headers.insert(header::LAST_MODIFIED, value);
-    }
-    Ok(response)
+    Ok(conditional::respond(
+        request,
+        "application/json",
+        body,
+        last_modified,
+    ))
 }
 
 /// The newest of `items`' change times.
@@ -131,23 +166,46 @@ fn listing<T: Serialize>(
     json(request, page, newest(&page.items, at))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/editions",
+    tag = "programme",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "Editions, latest first", body = Listing<Edition>),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody)
+    )
+)]
 async fn editions(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    let params = Params::read(query.as_deref(), &["page", "per_page"])?;
+    let params = Params::read::<PageQuery>(query.as_deref())?;
     let page = read::editions::list(&state.ctx.db, params.paging()?).await?;
     json(&headers, &page, None)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/editions/{slug}",
+    tag = "programme",
+    params(("slug" = String, Path, description = "URL name of the edition")),
+    responses(
+        (status = 200, description = "The edition and its cities", body = Edition),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody),
+        (status = 404, description = "Nothing by that name", body = ErrorBody)
+    )
+)]
 async fn edition(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    Params::read(query.as_deref(), &[])?;
+    Params::none(query.as_deref())?;
     json(
         &headers,
         &read::editions::get(&state.ctx.db, &slug).await?,
@@ -155,23 +213,46 @@ async fn edition(
     )
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cities",
+    tag = "programme",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "Cities, by name", body = Listing<City>),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody)
+    )
+)]
 async fn cities(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    let params = Params::read(query.as_deref(), &["page", "per_page"])?;
+    let params = Params::read::<PageQuery>(query.as_deref())?;
     let page = read::editions::cities(&state.ctx.db, params.paging()?).await?;
     json(&headers, &page, None)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/cities/{slug}",
+    tag = "programme",
+    params(("slug" = String, Path, description = "URL name of the city")),
+    responses(
+        (status = 200, description = "The city", body = City),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody),
+        (status = 404, description = "Nothing by that name", body = ErrorBody)
+    )
+)]
 async fn city(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    Params::read(query.as_deref(), &[])?;
+    Params::none(query.as_deref())?;
     json(
         &headers,
         &read::editions::city(&state.ctx.db, &slug).await?,
@@ -245,17 +326,23 @@ async fn project_filter(state: &AppState, params: &Params) -> Result<Filter, Api
     })
 }
 
-/// Filters of `/api/v1/projects`.
-const PROJECT_FILTERS: [&str; 11] = [
-    "edition", "city", "theme", "stage", "licence", "help", "need", "q", "sort", "page", "per_page",
-];
-
+#[utoipa::path(
+    get,
+    path = "/api/v1/projects",
+    tag = "projects",
+    params(ProjectQuery),
+    responses(
+        (status = 200, description = "Public projects, filtered like the gallery", body = Listing<Project>),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody)
+    )
+)]
 async fn projects(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    let params = Params::read(query.as_deref(), &PROJECT_FILTERS)?;
+    let params = Params::read::<ProjectQuery>(query.as_deref())?;
     let paging = params.paging()?;
     let filter = project_filter(&state, &params).await?;
     let page = read::projects::list(&state.ctx.db, &filter, paging).await?;
@@ -264,38 +351,70 @@ async fn projects(
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/projects/{slug}",
+    tag = "projects",
+    params(("slug" = String, Path, description = "URL name of the project")),
+    responses(
+        (status = 200, description = "The public project", body = Project),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody),
+        (status = 404, description = "Nothing by that name", body = ErrorBody)
+    )
+)]
 async fn project(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    Params::read(query.as_deref(), &[])?;
+    Params::none(query.as_deref())?;
     let project = read::projects::get(&state.ctx.db, &slug).await?;
     let at = Ord::max(project.updated_at, project.last_activity_at);
     json(&headers, &project, Some(at))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/projects/{slug}/journal",
+    tag = "projects",
+    params(("slug" = String, Path, description = "URL name of the project"), PageQuery),
+    responses(
+        (status = 200, description = "The public entries of its journal, newest first", body = Listing<Entry>),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody),
+        (status = 404, description = "Nothing by that name", body = ErrorBody)
+    )
+)]
 async fn project_journal(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    let params = Params::read(query.as_deref(), &["page", "per_page"])?;
+    let params = Params::read::<PageQuery>(query.as_deref())?;
     let page = read::journal::of_project(&state.ctx.db, &slug, params.paging()?).await?;
     listing(&headers, &page, |e| e.edited_at.unwrap_or(e.created_at))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetups",
+    tag = "meetups",
+    params(MeetupQuery),
+    responses(
+        (status = 200, description = "Meetings, soonest first (by default those not over yet)", body = Listing<Meetup>),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody)
+    )
+)]
 async fn meetups(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    let params = Params::read(
-        query.as_deref(),
-        &["city", "from", "until", "page", "per_page"],
-    )?;
+    let params = Params::read::<MeetupQuery>(query.as_deref())?;
     let paging = params.paging()?;
     let city_id = match params.get("city") {
         Some(slug) => Some(
@@ -314,13 +433,25 @@ async fn meetups(
     listing(&headers, &page, |m| m.updated_at)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetups/{id}",
+    tag = "meetups",
+    params(("id" = i32, Path, description = "Number of the meeting")),
+    responses(
+        (status = 200, description = "The meeting", body = Meetup),
+        (status = 304, description = "Not modified: the `ETag` sent in `If-None-Match` still matches"),
+        (status = 400, description = "An unknown parameter or a malformed value", body = ErrorBody),
+        (status = 404, description = "Nothing by that name", body = ErrorBody)
+    )
+)]
 async fn meetup(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult {
-    Params::read(query.as_deref(), &[])?;
+    Params::none(query.as_deref())?;
     let id: i32 = id.parse().map_err(|_| crate::error::WebError::NotFound)?;
     let meetup = read::meetups::get(&state.ctx.db, id, state.ctx.now()).await?;
     let at = meetup.updated_at;

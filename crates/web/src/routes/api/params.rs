@@ -8,6 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use relais_domain::api::Paging;
 use relais_domain::api::paging::DEFAULT_PER_PAGE;
 use std::collections::BTreeMap;
+use utoipa::IntoParams;
+use utoipa::openapi::path::ParameterIn;
 
 /// The parameters of one request, checked against what its endpoint reads.
 pub struct Params(BTreeMap<String, String>);
@@ -21,12 +23,25 @@ pub fn invalid(name: &str, problem: impl std::fmt::Display) -> WebError {
 }
 
 impl Params {
-    /// Reads `query` (the raw query string), allowing only `known` names,
-    /// each at most once.
-    pub fn read(query: Option<&str>, known: &[&str]) -> Result<Params, WebError> {
+    /// Reads `query` (the raw query string), allowing only the names the
+    /// OpenAPI document lists for the endpoint (`P`'s), each at most once.
+    pub fn read<P: IntoParams>(query: Option<&str>) -> Result<Params, WebError> {
+        let known: Vec<String> = P::into_params(|| Some(ParameterIn::Query))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        Self::read_known(query, &known)
+    }
+
+    /// Reads the query of an endpoint that takes no parameter.
+    pub fn none(query: Option<&str>) -> Result<(), WebError> {
+        Self::read_known(query, &[]).map(|_| ())
+    }
+
+    fn read_known(query: Option<&str>, known: &[String]) -> Result<Params, WebError> {
         let mut params = BTreeMap::new();
         for (name, value) in url::form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
-            if !known.contains(&name.as_ref()) {
+            if !known.iter().any(|k| *k == name) {
                 let mut allowed = known.to_vec();
                 allowed.sort_unstable();
                 return Err(WebError::Query {
@@ -117,21 +132,25 @@ impl Params {
 mod tests {
     use super::*;
 
+    fn known(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| (*n).to_owned()).collect()
+    }
+
     #[test]
     fn unknown_repeated_and_malformed_parameters_are_refused() {
-        assert!(Params::read(Some("cty=lyon"), &["city"]).is_err());
-        assert!(Params::read(Some("city=a&city=b"), &["city"]).is_err());
-        let params = Params::read(
+        assert!(Params::read_known(Some("cty=lyon"), &known(&["city"])).is_err());
+        assert!(Params::read_known(Some("city=a&city=b"), &known(&["city"])).is_err());
+        let params = Params::read_known(
             Some("page=x&help=yes&from=2026-13-01"),
-            &["page", "help", "from"],
+            &known(&["page", "help", "from"]),
         )
         .expect("known names");
         assert!(params.paging().is_err());
         assert!(params.flag("help").is_err());
         assert!(params.moment("from").is_err());
-        let params = Params::read(
+        let params = Params::read_known(
             Some("page=2&per_page=50&from=2026-11-27&help="),
-            &["page", "per_page", "from", "help"],
+            &known(&["page", "per_page", "from", "help"]),
         )
         .expect("known names");
         let paging = params.paging().expect("paging");
