@@ -188,7 +188,10 @@ async fn cancelling_a_meeting_asks_first_saying_when_and_how_many_people_will_be
 async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_cancelling_ics() {
     let m = meeting().await;
     let cancel = format!("{}/cancel", m.path);
-    let page = m.coordinator.submit(&m.path, &cancel, &[]).await;
+    let page = m
+        .coordinator
+        .submit(&m.path, &cancel, &[("confirmed", "yes")])
+        .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let queued = rows(&m.app, "meetup_changed").await;
     assert_eq!(
@@ -199,7 +202,10 @@ async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_
     assert!(queued.iter().all(|r| r.state == "pending"));
 
     // Cancelling again (a second tab, a double click) changes nothing.
-    let again = m.coordinator.submit(&m.path, &cancel, &[]).await;
+    let again = m
+        .coordinator
+        .submit(&m.path, &cancel, &[("confirmed", "yes")])
+        .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
     assert_eq!(rows(&m.app, "meetup_changed").await.len(), 3);
     let occ = meetup::get(&m.app.ctx.db, m.id).await.expect("meeting");
@@ -256,7 +262,11 @@ async fn a_cancellation_over_smtp_gives_the_lyon_time_in_each_reader_s_words_nam
     profile(&m.app, "cleo@example.org", None, "fr").await;
     let page = m
         .coordinator
-        .submit(&m.path, &format!("{}/cancel", m.path), &[])
+        .submit(
+            &m.path,
+            &format!("{}/cancel", m.path),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let server = SmtpServer::start().await;
@@ -365,7 +375,11 @@ async fn a_meeting_whose_time_cannot_be_written_is_still_cancelled_and_the_outbo
         .expect("corrupt the zone");
     let page = m
         .coordinator
-        .submit(&m.path, &format!("{}/cancel", m.path), &[])
+        .submit(
+            &m.path,
+            &format!("{}/cancel", m.path),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     assert_eq!(

@@ -142,8 +142,19 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
         .captures(&results.body)
         .expect("convert form");
     let (action, slot) = (convert[1].to_owned(), convert[2].to_owned());
-    let made = coordinator
+    // The button asks first, saying who will be emailed.
+    let asked = coordinator
         .submit(&results_path, &action, &[("slot_id", &slot)])
+        .await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_contains("Les 3 personnes invitées au sondage recevront une invitation");
+    asked.assert_contains(r#"name="confirmed" value="yes""#);
+    let made = coordinator
+        .submit(
+            &results_path,
+            &action,
+            &[("slot_id", &slot), ("confirmed", "yes")],
+        )
         .await;
     assert_eq!(made.status, StatusCode::SEE_OTHER);
     let meeting = made.location.expect("meeting");

@@ -22,8 +22,8 @@ use crate::{city, rate_limit, token};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use sea_orm::sea_query::{CaseStatement, Condition, Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -405,6 +405,27 @@ pub async fn get(db: &impl ConnectionTrait, actor: &Actor, poll_id: i32) -> Resu
         return Err(DomainError::Forbidden);
     }
     Ok(p)
+}
+
+/// What turning `slot_id` into a meeting would do, for the page that asks
+/// first: the poll, the slot, and how many people would be invited by email.
+pub async fn conversion(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    poll_id: i32,
+    slot_id: i32,
+) -> Result<(poll::Model, poll_slot::Model, u64)> {
+    let p = get(db, actor, poll_id).await?;
+    let slot = poll_slot::Entity::find_by_id(slot_id)
+        .one(db)
+        .await?
+        .filter(|s| s.poll_id == poll_id)
+        .ok_or(DomainError::NotFound)?;
+    let invited = poll_invitee::Entity::find()
+        .filter(poll_invitee::Column::PollId.eq(poll_id))
+        .count(db)
+        .await?;
+    Ok((p, slot, invited))
 }
 
 /// Turns a slot into a meeting and invites everybody who was asked; doing

@@ -1480,3 +1480,11 @@ open-data-api-title = Public API
 open-data-api-intro = Editions, cities, public projects (milestones, stage, licence, links, open needs), their public journal and meetups can also be read as JSON under /api/v1, with no key and from any site. The OpenAPI 3.1 description is made from the code, so it cannot drift from it.
 open-data-api-document = The API's description (OpenAPI 3.1)
 open-data-api-rules = Lists are paginated (page and per_page, at most { $max }) and filtered like the gallery. Every answer carries an ETag: send it back in If-None-Match to get 304 when nothing changed. An error always answers with the same JSON "error" object, holding a code and a message.
+confirm-convert-poll-title = Set “{ $title }” for { $date }?
+confirm-convert-poll-told = { $count ->
+    [0] Nobody was asked in this poll: nobody will get a message.
+    [one] The person asked in the poll will get an invitation by email, with the calendar file.
+   *[other] The { $count } people asked in the poll will get an invitation by email, with the calendar file.
+}
+confirm-convert-poll-final = The poll will close: the other dates can no longer be chosen.
+confirm-convert-poll-submit = Set the meeting and send the invitations

@@ -1486,3 +1486,11 @@ open-data-api-title = API publique
 open-data-api-intro = Les éditions, les villes, les projets publics (jalons, étape, licence, liens, besoins ouverts), leur journal public et les rencontres se lisent aussi en JSON sous /api/v1, sans clé et depuis n'importe quel site. La description OpenAPI 3.1 est faite à partir du code : elle ne peut pas s'en écarter.
 open-data-api-document = La description de l'API (OpenAPI 3.1)
 open-data-api-rules = Les listes sont paginées (page et per_page, { $max } au plus) et filtrées comme la galerie. Chaque réponse porte un ETag : renvoyez-le dans If-None-Match pour recevoir 304 s'il n'y a rien de neuf. Une erreur répond toujours par le même objet JSON « error », avec un code et un message.
+confirm-convert-poll-title = Fixer « { $title } » au { $date } ?
+confirm-convert-poll-told = { $count ->
+    [0] Personne n'a été invité au sondage : personne ne recevra de message.
+    [one] La personne invitée au sondage recevra une invitation par e-mail, avec le fichier d'agenda.
+   *[other] Les { $count } personnes invitées au sondage recevront une invitation par e-mail, avec le fichier d'agenda.
+}
+confirm-convert-poll-final = Le sondage sera clos : les autres dates ne pourront plus être choisies.
+confirm-convert-poll-submit = Fixer la rencontre et envoyer les invitations

@@ -156,6 +156,49 @@ pub fn send_announcement(
     )
 }
 
+/// The slot a coordinator is about to turn into a meeting.
+#[derive(Debug, Clone)]
+pub struct SlotToConvert<'a> {
+    /// The poll's id.
+    pub poll_id: i32,
+    /// The poll's title.
+    pub title: &'a str,
+    /// The slot's id.
+    pub slot_id: i32,
+    /// When the slot starts.
+    pub starts_at: DateTime<Utc>,
+    /// Its city's zone and name.
+    pub zone: NamedZone,
+    /// How many people the poll asked (each gets an invitation).
+    pub invited: u64,
+}
+
+/// "Fixer « Atelier » au jeudi 3 décembre 2026 à 19 h 00 ?": who will be
+/// emailed, and that the other slots are then closed.
+pub fn convert_poll(ctx: &PageContext, s: &SlotToConvert<'_>) -> Markup {
+    let lang = ctx.lang;
+    let when = moment(lang, s.starts_at, &s.zone, None);
+    let base = format!("/admin/polls/{}", s.poll_id);
+    confirm(
+        ctx,
+        &Confirmation {
+            title: t_args(
+                lang,
+                "confirm-convert-poll-title",
+                &[("title", s.title), ("date", &when)],
+            ),
+            consequences: vec![
+                counted(lang, "confirm-convert-poll-told", s.invited, &[]),
+                t(lang, "confirm-convert-poll-final"),
+            ],
+            action: format!("{base}/convert"),
+            hidden: vec![("slot_id".to_owned(), s.slot_id.to_string())],
+            confirm: t(lang, "confirm-convert-poll-submit"),
+            back: base,
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

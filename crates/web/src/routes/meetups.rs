@@ -322,11 +322,17 @@ async fn cancel_confirm(
     Ok(page.into_response())
 }
 
+/// Cancels once asked: a POST without `confirmed=yes` (an old form, a
+/// crafted link) only shows the question.
 async fn cancel(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    fields: Fields,
 ) -> WebResult<Response> {
+    if fields.get("confirmed") != "yes" {
+        return cancel_confirm(State(state), rc, Path(id)).await;
+    }
     rc.require_session()?;
     meetup::cancel(&state.ctx, &rc.actor(), id).await?;
     Ok(back(&state, id, "flash-meetup-cancelled"))

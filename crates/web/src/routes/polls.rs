@@ -206,6 +206,25 @@ async fn convert(
         .get("slot_id")
         .parse()
         .map_err(|_| WebError::BadRequest)?;
+    // Inviting everybody asked cannot be undone: first a page that says
+    // who will be emailed; converting is what that page's button does.
+    if fields.get("confirmed") != "yes" {
+        let (p, slot, invited) =
+            date_poll::conversion(&state.ctx.db, &rc.actor(), id, slot).await?;
+        let c = city::get(&state.ctx.db, p.city_id).await?;
+        return Ok(relais_templates::pages::confirm::convert_poll(
+            &rc.page(),
+            &relais_templates::pages::confirm::SlotToConvert {
+                poll_id: id,
+                title: &p.title,
+                slot_id: slot.id,
+                starts_at: slot.starts_at,
+                zone: relais_templates::dates::NamedZone::new(c.time_zone, &c.name),
+                invited,
+            },
+        )
+        .into_response());
+    }
     let meetup = date_poll::convert(&state.ctx, &rc.actor(), id, slot).await?;
     Ok(see_other_with_flash(
         &state.config,

@@ -138,11 +138,17 @@ async fn remove_confirm(
     .into_response())
 }
 
+/// Removes once asked: a POST without `confirmed=yes` only shows the
+/// question.
 async fn remove(
     State(state): State<AppState>,
     rc: RequestContext,
     Path((slug, user_id)): Path<(String, i32)>,
+    fields: Fields,
 ) -> WebResult<Response> {
+    if fields.get("confirmed") != "yes" {
+        return remove_confirm(State(state), rc, Path((slug, user_id))).await;
+    }
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let result = team::remove(&state.ctx, &rc.actor(), &project, user_id).await;
     team_change(&state, &rc, &slug, result, "flash-team-changed").await
