@@ -235,6 +235,49 @@ pub fn select(
     }
 }
 
+/// Options under headings (`<optgroup>`): (heading, [(value, label)]).
+pub type OptionGroups = [(String, Vec<(String, String)>)];
+
+/// Renders a select whose options are grouped under headings, after a
+/// first option without a group (`first`, e.g. "none"); a value in two
+/// groups is selected in the first only.
+pub fn select_grouped(
+    lang: Language,
+    form: &FormState,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    first: (String, String),
+    groups: &OptionGroups,
+) -> Markup {
+    let error = form.errors.get(name);
+    let current = form.value(name);
+    let mut selected = false;
+    let mut pick = |value: &str| {
+        let now = !selected && value == current;
+        selected |= now;
+        now
+    };
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for={ "field-" (name) } { (t(lang, label)) }
+            (hint_and_error(lang, name, hint, error))
+            select id={ "field-" (name) } name=(name)
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(name, hint.is_some(), error.is_some())] {
+                option value=(first.0) selected[pick(&first.0)] { (first.1) }
+                @for (heading, options) in groups {
+                    optgroup label=(heading) {
+                        @for (value, text) in options {
+                            option value=(value) selected[pick(value)] { (text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Renders a group of checkboxes; `options` are (value, label) pairs.
 pub fn checkboxes(
     lang: Language,

@@ -20,6 +20,48 @@ pub struct PageContext {
     pub flash: Option<Flash>,
     /// The current path (for the language switch to come back to).
     pub path: String,
+    /// Feeds of what the page shows, named in its head.
+    pub feeds: Vec<Feed>,
+}
+
+/// A feed a page offers (`<link rel="alternate">` in its head).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feed {
+    /// Atom or iCalendar.
+    pub kind: FeedKind,
+    /// Its title, already translated.
+    pub title: String,
+    /// Its address.
+    pub href: String,
+}
+
+/// What a feed is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedKind {
+    /// An Atom news feed.
+    Atom,
+    /// An iCalendar (.ics) calendar.
+    Calendar,
+}
+
+impl FeedKind {
+    /// Its media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FeedKind::Atom => "application/atom+xml",
+            FeedKind::Calendar => "text/calendar",
+        }
+    }
+}
+
+impl PageContext {
+    /// The same context, offering `feeds` in the page's head.
+    pub fn with_feeds(&self, feeds: Vec<Feed>) -> PageContext {
+        PageContext {
+            feeds,
+            ..self.clone()
+        }
+    }
 }
 
 /// A page's CSRF token, made the first time a form renders it: a page
@@ -114,6 +156,16 @@ pub fn encode_query(value: &str) -> String {
     out
 }
 
+/// The log-in address that comes back to `path` afterwards (the log-in
+/// and sign-up pages, and the home page, need no way back).
+pub fn log_in_href(path: &str) -> String {
+    match path {
+        "" | "/" | "/login" | "/signup" | "/logout" => "/login".to_owned(),
+        p if p.starts_with("/password/") || p.starts_with("/activate/") => "/login".to_owned(),
+        p => format!("/login?next={}", encode_query(p)),
+    }
+}
+
 /// A whole page around `body`, titled `title`.
 pub fn page(ctx: &PageContext, title: &str, body: Markup) -> Markup {
     shell(ctx, title, false, body)
@@ -135,6 +187,9 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                 title { (title) " · " (t(lang, "site-name")) }
                 link rel="stylesheet" href={ "/static/style.css?v=" (style_version()) };
                 link rel="icon" href="/favicon.ico" sizes="32x32";
+                @for feed in &ctx.feeds {
+                    link rel="alternate" type=(feed.kind.media_type()) title=(feed.title) href=(feed.href);
+                }
             }
             body {
                 a.skip-link href="#content" { (t(lang, "skip-to-content")) }
@@ -164,7 +219,7 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                                     }
                                 }
                             } @else {
-                                li { a href="/login" { (t(lang, "nav-login")) } }
+                                li { a href=(log_in_href(&ctx.path)) { (t(lang, "nav-login")) } }
                                 li { a href="/signup" { (t(lang, "nav-signup")) } }
                             }
                             li.lang-switch aria-label=(t(lang, "nav-language")) {

@@ -17,6 +17,7 @@ pub mod ics;
 pub mod layout;
 pub mod markdown;
 pub mod pages;
+pub mod subscribe;
 
 pub use i18n::{t, t_args, t_count};
 pub use layout::{CsrfToken, PageContext};

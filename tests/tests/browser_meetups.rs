@@ -203,7 +203,7 @@ async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_
     // in her calendar.
     log_in(&browser, &app, "ana@example.org").await;
     browser.goto(&format!("{}/profile", app.base_url)).await;
-    browser.fill("time_zone", "America/Montreal").await;
+    browser.choose("time_zone", "America/Montreal").await;
     browser
         .click("form[action='/profile'] button[type=submit]")
         .await;

@@ -646,7 +646,7 @@ pub async fn update_profile(
         Some(None)
     } else {
         errors
-            .check("time_zone", time_zone::parse(&input.time_zone))
+            .check("time_zone", time_zone::choose(&input.time_zone))
             .map(Some)
     };
     let city_id = errors.check("city_id", parse_city(&ctx.db, &input.city_id).await);

@@ -67,6 +67,7 @@ impl RequestContext {
             }),
             flash: self.flash.clone(),
             path: self.path.clone(),
+            feeds: Vec::new(),
         }
     }
 }

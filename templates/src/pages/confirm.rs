@@ -212,6 +212,7 @@ mod tests {
             user: None,
             flash: None,
             path: "/admin/announcements".to_owned(),
+            ..PageContext::default()
         };
         let html = confirm(
             &ctx,

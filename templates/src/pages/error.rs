@@ -28,7 +28,7 @@ pub fn error_page(ctx: &PageContext, status: u16, detail_key: Option<&str>) -> M
             h1 { (t(lang, title)) }
             p { (t(lang, detail_key.unwrap_or(body))) }
             @if status == 401 {
-                p { a.button href="/login" { (t(lang, "nav-login")) } }
+                p { a.button href=(crate::layout::log_in_href(&ctx.path)) { (t(lang, "nav-login")) } }
             }
             p { a href="/" { (t(lang, "error-back-home")) } }
         },

@@ -35,12 +35,15 @@ pub struct ListItem {
     pub counts: Counts,
 }
 
-/// The list of upcoming meetings.
+/// The list of upcoming meetings, with each city's calendar to subscribe
+/// to (the page's feeds: `ctx.feeds`, each named after its city) at the
+/// site's `base_url`.
 pub fn list(
     ctx: &PageContext,
     items: &[ListItem],
     cities: &[(String, String)],
     filter: &FormState,
+    base_url: &str,
 ) -> Markup {
     let lang = ctx.lang;
     let mut city_options = vec![(String::new(), t(lang, "filter-all"))];
@@ -66,6 +69,17 @@ pub fn list(
                         @if o.status == "cancelled" { " · " strong.late-flag { (t(lang, "meetup-cancelled")) } }
                     }
                     p { (t_args(lang, "meetup-counts", &[("yes", &item.counts.yes.to_string()), ("capacity", &o.capacity.to_string()), ("waitlist", &item.counts.waitlisted.to_string())])) }
+                }
+            }
+            @if !ctx.feeds.is_empty() {
+                section.subscribe aria-labelledby="subscribe-title" {
+                    h2 id="subscribe-title" { (t(lang, "meetups-subscribe-title")) }
+                    p { (t(lang, "meetups-subscribe-lead")) }
+                    ul.subscriptions {
+                        @for feed in &ctx.feeds {
+                            li { strong { (feed.title) } " " (crate::subscribe::calendar_links(lang, base_url, feed)) }
+                        }
+                    }
                 }
             }
         },
@@ -144,11 +158,16 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                             }
                         }
                         (error_summary(lang, &form_for("rsvp")))
-                        @for answer in [Answer::Yes, Answer::Maybe, Answer::No] {
-                            form.inline method="post" action={ (base) "/rsvp" } {
-                                (csrf(ctx))
-                                input type="hidden" name="answer" value=(answer.code());
-                                button type="submit" { (answer_label(lang, answer)) }
+                        // One control of three separate buttons, the current
+                        // answer pressed (for eyes and for screen readers).
+                        div.segmented role="group" aria-label=(t(lang, "rsvp-title")) {
+                            @for answer in [Answer::Yes, Answer::Maybe, Answer::No] {
+                                @let pressed = view.mine.is_some_and(|(mine, _)| mine == answer);
+                                form method="post" action={ (base) "/rsvp" } {
+                                    (csrf(ctx))
+                                    input type="hidden" name="answer" value=(answer.code());
+                                    button type="submit" aria-pressed=(if pressed { "true" } else { "false" }) { (answer_label(lang, answer)) }
+                                }
                             }
                         }
                     }
@@ -215,16 +234,21 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                                         td { (a.name) }
                                         td { (answer_label(lang, a.answer)) @if a.waitlisted { " (" (t(lang, "rsvp-waitlisted")) ")" } }
                                         td {
-                                            @match a.attended { Some(true) => (t(lang, "rsvp-came")), Some(false) => (t(lang, "rsvp-absent")), None => "—" }
                                             @if view.started {
-                                                @for (value, key) in [("yes", "rsvp-mark-came"), ("no", "rsvp-mark-absent")] {
-                                                    form.inline method="post" action={ (base) "/attendance" } {
-                                                        (csrf(ctx))
-                                                        input type="hidden" name="user_id" value=(a.user_id);
-                                                        input type="hidden" name="attended" value=(value);
-                                                        button.link type="submit" { (t(lang, key)) }
+                                                // Once begun: one control per person, what was
+                                                // recorded pressed; nothing pressed until then.
+                                                div.segmented role="group" aria-label=(t_args(lang, "rsvp-attendance-of", &[("name", &a.name)])) {
+                                                    @for (value, came, key) in [("yes", true, "rsvp-came"), ("no", false, "rsvp-absent")] {
+                                                        form method="post" action={ (base) "/attendance" } {
+                                                            (csrf(ctx))
+                                                            input type="hidden" name="user_id" value=(a.user_id);
+                                                            input type="hidden" name="attended" value=(value);
+                                                            button type="submit" aria-pressed=(if a.attended == Some(came) { "true" } else { "false" }) { (t(lang, key)) }
+                                                        }
                                                     }
                                                 }
+                                            } @else {
+                                                @match a.attended { Some(true) => (t(lang, "rsvp-came")), Some(false) => (t(lang, "rsvp-absent")), None => "—" }
                                             }
                                         }
                                     }

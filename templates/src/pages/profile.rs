@@ -1,10 +1,14 @@
 //! The member's own profile and password.
 
-use crate::form::{FormState, Input, checkboxes, csrf, error_summary, input, select, textarea};
+use crate::form::{
+    FormState, Input, checkboxes, csrf, error_summary, input, select, select_grouped, textarea,
+};
 use crate::i18n::t;
 use crate::layout::{PageContext, page};
 use crate::pages::auth::language_options;
+use chrono_tz::Tz;
 use maud::{Markup, html};
+use relais_domain::Language;
 use relais_domain::digest::Frequency;
 use relais_domain::email_preference::Category;
 use relais_domain::skill::Skill;
@@ -18,6 +22,8 @@ pub struct ProfileView {
     pub roles: Vec<String>,
     /// Cities to choose from: (id, name).
     pub cities: Vec<(String, String)>,
+    /// The programme's cities and their zones, offered first.
+    pub city_zones: Vec<(String, Tz)>,
     /// Email categories the member wants (codes).
     pub email_categories: Vec<String>,
     /// The digest frequency code.
@@ -27,6 +33,40 @@ pub struct ProfileView {
     /// The feed's new secret address, right after it was made (it is not
     /// kept in clear, so it is shown this once).
     pub calendar_new_url: Option<String>,
+}
+
+/// A zone as a list shows it: "Sao Paulo" for `America/Sao_Paulo`,
+/// "Argentina / Buenos Aires" for `America/Argentina/Buenos_Aires`.
+fn zone_place(zone: Tz) -> String {
+    let name = zone.name();
+    let place = name.split_once('/').map_or(name, |(_, rest)| rest);
+    place.replace('_', " ").replace('/', " / ")
+}
+
+/// The zone list: the programme's cities first, then every region.
+fn zone_groups(
+    lang: Language,
+    city_zones: &[(String, Tz)],
+) -> Vec<(String, Vec<(String, String)>)> {
+    let cities = city_zones
+        .iter()
+        .map(|(city, zone)| (zone.name().to_owned(), format!("{city} ({})", zone.name())))
+        .collect();
+    let mut groups = vec![(t(lang, "zone-group-cities"), cities)];
+    groups.extend(
+        relais_domain::time_zone::choices()
+            .into_iter()
+            .map(|(region, zones)| {
+                (
+                    t(lang, &format!("zone-region-{}", region.to_lowercase())),
+                    zones
+                        .into_iter()
+                        .map(|z| (z.name().to_owned(), zone_place(z)))
+                        .collect(),
+                )
+            }),
+    );
+    groups
 }
 
 /// The profile page with its two forms.
@@ -74,7 +114,7 @@ pub fn profile(
                 (input(lang, form, Input::text("name", "profile-name").autocomplete("name")))
                 (select(lang, form, "language", "profile-language", &language_options()))
                 (select(lang, form, "city_id", "profile-city", &cities))
-                (input(lang, form, Input::text("time_zone", "profile-time-zone").optional().hint("profile-time-zone-hint")))
+                (select_grouped(lang, form, "time_zone", "profile-time-zone", Some("profile-time-zone-hint"), (String::new(), t(lang, "profile-time-zone-city")), &zone_groups(lang, &view.city_zones)))
                 (checkboxes(lang, form, "skills", "profile-skills", &skills))
                 (textarea(lang, form, "bio", "profile-bio", Some("profile-bio-hint")))
                 p { button type="submit" { (t(lang, "profile-submit")) } }

@@ -195,7 +195,7 @@ struct NextQuery {
 
 async fn log_in_form(rc: RequestContext, Query(q): Query<NextQuery>) -> Response {
     if rc.session.is_some() {
-        return see_other("/", vec![]);
+        return see_other(after_log_in(q.next.as_deref().unwrap_or_default()), vec![]);
     }
     let form = FormState::new().with("next", q.next.unwrap_or_default());
     view::log_in(&rc.page(), &form).into_response()
@@ -217,6 +217,15 @@ async fn start_session(
     Ok(cookies::set(&state.config, Name::Session, &token, max_age))
 }
 
+/// Where a log-in leads: back to the page that asked for it (a same-site
+/// path only), else the member's own dashboard.
+fn after_log_in(next: &str) -> &str {
+    match local_path(next) {
+        "/" if next != "/" => "/dashboard",
+        path => path,
+    }
+}
+
 async fn log_in(
     State(state): State<AppState>,
     rc: RequestContext,
@@ -233,10 +242,9 @@ async fn log_in(
     let (status, errors) = match result {
         Ok(account) => {
             let cookie = start_session(&state, &rc, account.id, remember).await?;
-            let next = local_path(fields.get("next")).to_owned();
             return Ok(see_other_with_flash(
                 &state.config,
-                &next,
+                after_log_in(fields.get("next")),
                 "flash-logged-in",
                 vec![cookie],
             ));

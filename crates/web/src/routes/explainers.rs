@@ -108,7 +108,8 @@ async fn library(
     }
     let cards = cards(&state, &results.items);
     Ok(view::library(
-        &rc.page(),
+        &rc.page()
+            .with_feeds(vec![relais_templates::subscribe::videos(rc.lang)]),
         &form,
         &choices(&state).await?,
         &results,

@@ -38,7 +38,8 @@ async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Ma
         .collect::<Vec<_>>();
     let featured = explainer::featured(db, 3).await?;
     let featured = super::explainers::cards(&state, &featured);
-    Ok(home(&rc.page(), &summaries, &featured))
+    let feeds = vec![relais_templates::subscribe::programme(rc.lang)];
+    Ok(home(&rc.page().with_feeds(feeds), &summaries, &featured))
 }
 
 async fn edition(

@@ -75,7 +75,20 @@ async fn list(
         .map(|c| (c.id.to_string(), c.name.clone()))
         .collect();
     let filter = FormState::new().with("city", q.city.unwrap_or_default());
-    Ok(view::list(&rc.page(), &items, &options, &filter).into_response())
+    let calendars = cities
+        .iter()
+        .filter(|c| city_id.is_none_or(|id| id == c.id))
+        .map(|c| relais_templates::subscribe::city_calendar(rc.lang, &c.slug, &c.name))
+        .collect();
+    let base_url = state.config.base_url.as_str().trim_end_matches('/');
+    Ok(view::list(
+        &rc.page().with_feeds(calendars),
+        &items,
+        &options,
+        &filter,
+        base_url,
+    )
+    .into_response())
 }
 
 /// A meeting as a calendar event: cancelled when it is, else as `attending`

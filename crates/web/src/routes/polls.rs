@@ -4,7 +4,7 @@
 use super::TokenPath;
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
-use crate::routes::see_other_with_flash;
+use crate::routes::{see_other, see_other_with_flash};
 use crate::{AppState, RequestContext};
 use axum::Router;
 use axum::extract::{Path, State};
@@ -211,6 +211,10 @@ async fn convert(
     if fields.get("confirmed") != "yes" {
         let (p, slot, invited) =
             date_poll::conversion(&state.ctx.db, &rc.actor(), id, slot).await?;
+        // Already decided (a second tab, a double click): nothing to ask.
+        if let Some(meetup) = p.occurrence_id {
+            return Ok(see_other(&format!("/meetups/{meetup}"), vec![]));
+        }
         let c = city::get(&state.ctx.db, p.city_id).await?;
         return Ok(relais_templates::pages::confirm::convert_poll(
             &rc.page(),

@@ -80,6 +80,10 @@ async fn profile_view(
             .iter()
             .map(|c| (c.id.to_string(), c.name.clone()))
             .collect(),
+        city_zones: cities
+            .iter()
+            .map(|c| (c.name.clone(), c.time_zone))
+            .collect(),
     })
 }
 

@@ -120,7 +120,9 @@ async fn gallery_page(
         None => None,
     };
     let edition = edition.as_ref().map(|e| (e.slug.as_str(), e.name.as_str()));
-    Ok(view::gallery(&rc.page(), &form, &choices, &results, &query, edition).into_response())
+    let feeds = vec![relais_templates::subscribe::programme(rc.lang)];
+    let ctx = rc.page().with_feeds(feeds);
+    Ok(view::gallery(&ctx, &form, &choices, &results, &query, edition).into_response())
 }
 
 async fn load(state: &AppState, rc: &RequestContext, slug: &str) -> WebResult<Project> {
@@ -198,7 +200,16 @@ pub(super) async fn render_page(
         entries: &entries,
         forms,
     };
-    Ok((status, view::project_page(&rc.page(), &page)).into_response())
+    let feeds = vec![relais_templates::subscribe::project(
+        rc.lang,
+        &project.row.slug,
+        &project.row.title,
+    )];
+    Ok((
+        status,
+        view::project_page(&rc.page().with_feeds(feeds), &page),
+    )
+        .into_response())
 }
 
 /// The project page again after a refused form: the form (placed by
