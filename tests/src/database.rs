@@ -19,20 +19,36 @@ pub fn is_postgres() -> bool {
     std::env::var("RELAIS_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres"))
 }
 
+/// A fresh name for a test database on PostgreSQL.
+fn new_name() -> String {
+    format!(
+        "relais_t_{}",
+        relais_domain::token::generate()
+            .to_lowercase()
+            .replace(['-', '_'], "")
+            .get(..16)
+            .unwrap_or("x")
+    )
+}
+
 impl TestDb {
+    /// The test database `name` on the server `admin_url` names.
+    fn postgres(admin_url: &str, name: String) -> TestDb {
+        let mut url = url::Url::parse(admin_url).expect("postgres url");
+        url.set_path(&format!("/{name}"));
+        TestDb {
+            url: url.to_string(),
+            admin_url: Some(admin_url.to_owned()),
+            name: Some(name),
+            _dir: None,
+        }
+    }
+
     /// Creates an empty database.
     pub async fn create() -> TestDb {
         match std::env::var("RELAIS_TEST_DATABASE_URL") {
             Ok(admin_url) if admin_url.starts_with("postgres") => {
-                let name = format!(
-                    "relais_t_{}",
-                    relais_domain::token::generate()
-                        .to_lowercase()
-                        .replace(['-', '_'], "")
-                        .get(..16)
-                        .unwrap_or("x")
-                        .to_owned()
-                );
+                let name = new_name();
                 let admin = relais_domain::db::connect(&admin_url)
                     .await
                     .expect("PostgreSQL server");
@@ -41,14 +57,7 @@ impl TestDb {
                     .await
                     .expect("create test database");
                 admin.close().await.ok();
-                let mut url = url::Url::parse(&admin_url).expect("postgres url");
-                url.set_path(&format!("/{name}"));
-                TestDb {
-                    url: url.to_string(),
-                    admin_url: Some(admin_url),
-                    name: Some(name),
-                    _dir: None,
-                }
+                TestDb::postgres(&admin_url, name)
             }
             _ => {
                 let dir = tempfile::tempdir().expect("temp dir");
@@ -60,6 +69,62 @@ impl TestDb {
                     _dir: Some(dir),
                 }
             }
+        }
+    }
+
+    /// A new database holding a copy of this one, for tests that try many
+    /// actions each from the same starting point. On PostgreSQL the copy is
+    /// made from this database as a template, so whatever was connected to
+    /// it is disconnected first: use only the copies afterwards.
+    pub async fn copy(&self) -> TestDb {
+        match (&self.admin_url, &self.name) {
+            (Some(admin_url), Some(name)) => {
+                let copy_name = new_name();
+                let admin = relais_domain::db::connect(admin_url)
+                    .await
+                    .expect("PostgreSQL server");
+                admin
+                    .execute_unprepared(&format!(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                         WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+                    ))
+                    .await
+                    .expect("disconnect the original");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {copy_name} TEMPLATE {name}"))
+                    .await
+                    .expect("copy the database");
+                admin.close().await.ok();
+                TestDb::postgres(admin_url, copy_name)
+            }
+            _ => {
+                let copy = TestDb::create().await;
+                let path = copy
+                    .url
+                    .strip_prefix("sqlite://")
+                    .expect("a SQLite URL")
+                    .replace('\'', "''");
+                let conn = self.connect().await;
+                conn.execute_unprepared(&format!("VACUUM INTO '{path}'"))
+                    .await
+                    .expect("copy the database");
+                conn.close().await.ok();
+                copy
+            }
+        }
+    }
+
+    /// Drops `dbs` several at a time: on PostgreSQL each drop waits for a
+    /// checkpoint, which drops made together share.
+    pub fn drop_all(dbs: Vec<TestDb>) {
+        let mut dbs = dbs;
+        while !dbs.is_empty() {
+            let batch: Vec<TestDb> = dbs.drain(..dbs.len().min(16)).collect();
+            std::thread::scope(|s| {
+                for db in batch {
+                    s.spawn(move || drop(db));
+                }
+            });
         }
     }
 

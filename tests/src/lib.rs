@@ -40,7 +40,8 @@ pub struct TestApp {
     pub jobs: JobContext,
     /// Where delivered emails are written.
     pub mail_dir: PathBuf,
-    _db: TestDb,
+    /// `None` once [`TestApp::stop`] gave it back.
+    db: Option<TestDb>,
     _mail_tmp: tempfile::TempDir,
     server: tokio::task::JoinHandle<()>,
 }
@@ -238,6 +239,22 @@ impl TestApp {
     ) -> TestApp {
         let db = TestDb::create().await;
         let conn = db.connect_and_migrate().await;
+        Self::serve(db, conn, at, configure).await
+    }
+
+    /// Starts Relais on `db`, a database already migrated (e.g. a
+    /// [`TestDb::copy`] of another test app's), with the clock at `at`.
+    pub async fn spawn_on(db: TestDb, at: DateTime<Utc>) -> TestApp {
+        let conn = db.connect().await;
+        Self::serve(db, conn, at, |config| config).await
+    }
+
+    async fn serve(
+        db: TestDb,
+        conn: relais_domain::sea_orm::DatabaseConnection,
+        at: DateTime<Utc>,
+        configure: impl FnOnce(WebConfig) -> WebConfig,
+    ) -> TestApp {
         let clock = Arc::new(FixedClock::new(at));
         let ctx = Context::new(conn, clock.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -278,7 +295,7 @@ impl TestApp {
             clock,
             jobs,
             mail_dir,
-            _db: db,
+            db: Some(db),
             _mail_tmp: mail_tmp,
             server,
         }
@@ -317,6 +334,27 @@ impl TestApp {
             mailer: Arc::new(Mailer::smtp(url).expect("smtp url")),
             ..self.jobs.clone()
         }
+    }
+
+    /// Stops this app's use of its database and gives a copy of it, the
+    /// starting point for [`TestApp::spawn_on`]. Several copies can be made
+    /// of the returned database; this app no longer answers.
+    pub async fn freeze(&self) -> TestDb {
+        self.server.abort();
+        self.ctx.db.close_by_ref().await.ok();
+        self.db
+            .as_ref()
+            .expect("a running app's database")
+            .copy()
+            .await
+    }
+
+    /// Stops this app and closes its connections, giving back its database
+    /// (e.g. to drop many test databases at once with [`TestDb::drop_all`]).
+    pub async fn stop(mut self) -> TestDb {
+        self.server.abort();
+        self.ctx.db.close_by_ref().await.ok();
+        self.db.take().expect("a running app's database")
     }
 
     /// Moves the application's clock.
@@ -534,6 +572,18 @@ impl Client {
             .split("; ")
             .find(|c| c.starts_with(&format!("{name}=")))
             .map(str::to_owned)
+    }
+
+    /// Every cookie this client would send, as one `Cookie` header value.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let Ok(url) = self.base_url.parse() else {
+            return String::new();
+        };
+        self.jar
+            .cookies(&url)
+            .and_then(|h| h.to_str().ok().map(str::to_owned))
+            .unwrap_or_default()
     }
 
     fn url(&self, path: &str) -> String {

@@ -403,6 +403,14 @@ async fn insert_grant(
     Ok(())
 }
 
+/// Whether an activation link can still be used, before its page offers the
+/// button (the page itself never uses the link: mail scanners open links).
+pub async fn check_activation(ctx: &Context, clear: &str) -> Result<()> {
+    find_live_token(&ctx.db, TokenPurpose::Activation, clear, ctx.now())
+        .await
+        .map(|_| ())
+}
+
 /// Confirms a sign-up from its emailed link and creates the account.
 pub async fn activate(ctx: &Context, clear: &str) -> Result<i32> {
     let now = ctx.now();

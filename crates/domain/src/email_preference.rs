@@ -250,10 +250,10 @@ pub async fn save(ctx: &Context, actor: &Actor, wanted: &[Category]) -> Result<(
     Ok(())
 }
 
-/// Turns a category off from an unsubscribe link; returns the member's
-/// name. The link's secret stops only the category it was made for: any
-/// other category named beside it is a link that does not exist.
-pub async fn unsubscribe(ctx: &Context, token: &str, category: Category) -> Result<String> {
+/// The member an unsubscribe link for `category` belongs to. The link's
+/// secret stops only the category it was made for: any other category named
+/// beside it is a link that does not exist.
+async fn link_owner(ctx: &Context, token: &str, category: Category) -> Result<user::Model> {
     if !crate::token::is_well_formed(token) {
         return Err(DomainError::NotFound);
     }
@@ -262,10 +262,21 @@ pub async fn unsubscribe(ctx: &Context, token: &str, category: Category) -> Resu
         .await?
         .filter(|l| l.category == category.code())
         .ok_or(DomainError::NotFound)?;
-    let owner = user::Entity::find_by_id(link.user_id)
+    user::Entity::find_by_id(link.user_id)
         .one(&ctx.db)
         .await?
-        .ok_or(DomainError::NotFound)?;
+        .ok_or(DomainError::NotFound)
+}
+
+/// Whether an unsubscribe link exists, before its page offers the button:
+/// a link nobody was sent is a page that does not exist.
+pub async fn check_unsubscribe_link(ctx: &Context, token: &str, category: Category) -> Result<()> {
+    link_owner(ctx, token, category).await.map(|_| ())
+}
+
+/// Turns a category off from an unsubscribe link; returns the member's name.
+pub async fn unsubscribe(ctx: &Context, token: &str, category: Category) -> Result<String> {
+    let owner = link_owner(ctx, token, category).await?;
     set(&ctx.db, owner.id, category, false).await?;
     Ok(owner.name)
 }

@@ -1182,6 +1182,7 @@ pub async fn volumes(
     actor: &Actor,
     edition_id: Option<i32>,
 ) -> Result<Vec<CityCounts>> {
+    actor.user_id().ok_or(DomainError::Unauthenticated)?;
     if !actor.is_any_coordinator() {
         return Err(DomainError::Forbidden);
     }

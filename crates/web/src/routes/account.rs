@@ -142,10 +142,17 @@ async fn check_inbox(rc: RequestContext) -> Response {
 
 /// Activation asks for a click: mail scanners that fetch links must not
 /// use up the token.
-async fn activation_form(rc: RequestContext, TokenPath(token): TokenPath<LinkToken>) -> Response {
+async fn activation_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    TokenPath(token): TokenPath<LinkToken>,
+) -> WebResult<Response> {
+    if let Err(e) = account::check_activation(&state.ctx, &token).await {
+        return token_problem(&rc, e);
+    }
     let page = rc.page();
     let lang = rc.lang;
-    narrow_page(
+    Ok(narrow_page(
         &page,
         &t(lang, "activate-title"),
         html! {
@@ -156,7 +163,7 @@ async fn activation_form(rc: RequestContext, TokenPath(token): TokenPath<LinkTok
             }
         },
     )
-    .into_response()
+    .into_response())
 }
 
 async fn activate(

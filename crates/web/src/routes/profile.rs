@@ -268,10 +268,12 @@ async fn save_emails(
 }
 
 async fn unsubscribe_page(
+    State(state): State<AppState>,
     rc: RequestContext,
     Path((token, category)): Path<(String, String)>,
 ) -> WebResult<Response> {
     let category = Category::parse(&category).map_err(|_| WebError::NotFound)?;
+    email_preference::check_unsubscribe_link(&state.ctx, &token, category).await?;
     Ok(
         relais_templates::pages::profile::unsubscribe(&rc.page(), &token, category.code())
             .into_response(),

@@ -1,0 +1,1588 @@
+//! The authorisation matrix: every route of the site, tried by every kind of
+//! person, on the demo programme, with the answer each must get.
+//!
+//! The people are named relative to one project, *Carte des fontaines* in
+//! Paris: its owner and a teammate, a member of another project's team, a
+//! member of no team, the mentor assigned to it and one who is not, the
+//! coordinators of Paris, of Lyon and of the whole programme, and a visitor.
+//! A form is posted with the sender's own CSRF token and no other field, so
+//! what answers is the right to act, not the form's content.
+//!
+//! Whoever acts through a form gets a fresh copy of the same database, so
+//! that what one person did never changes what the next one meets; reading,
+//! refusals and forms sent back with errors share one copy, since they
+//! change nothing. Routes are read from
+//! the route files themselves: a route added without a row here fails.
+
+use chrono::{DateTime, Utc};
+use relais_domain::sea_orm::{ConnectionTrait, Statement};
+use relais_domain::{Context, Role, account};
+use relais_tests::{Client, Page, TestApp, TestDb};
+use reqwest::StatusCode;
+use std::collections::{BTreeSet, HashMap};
+
+/// The demo's password.
+const DEMO_PASSWORD: &str = "relais-demo-2018";
+
+/// Who tries a route, in the order of each row's expected answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Who {
+    /// Not logged in.
+    Visitor,
+    /// A member on no team.
+    Member,
+    /// The project's owner.
+    Owner,
+    /// A teammate of the project (not its owner).
+    Teammate,
+    /// The owner of a project in another city.
+    OtherTeam,
+    /// The mentor assigned to the project.
+    Mentor,
+    /// A mentor assigned to another project.
+    OtherMentor,
+    /// The coordinator of the project's city.
+    CityCoordinator,
+    /// The coordinator of another city.
+    OtherCoordinator,
+    /// The coordinator of the whole programme.
+    ProgrammeCoordinator,
+}
+
+const EVERYONE: [Who; 10] = [
+    Who::Visitor,
+    Who::Member,
+    Who::Owner,
+    Who::Teammate,
+    Who::OtherTeam,
+    Who::Mentor,
+    Who::OtherMentor,
+    Who::CityCoordinator,
+    Who::OtherCoordinator,
+    Who::ProgrammeCoordinator,
+];
+
+impl Who {
+    fn email(self) -> Option<&'static str> {
+        Some(match self {
+            Who::Visitor => return None,
+            Who::Member => NO_TEAM_MEMBER,
+            Who::Owner => "alice@relais.demo",
+            Who::Teammate => "bastien@relais.demo",
+            Who::OtherTeam => "gabriel@relais.demo",
+            Who::Mentor => "mentor.data@relais.demo",
+            Who::OtherMentor => "mentor.design@relais.demo",
+            Who::CityCoordinator => "paris@relais.demo",
+            Who::OtherCoordinator => "lyon@relais.demo",
+            Who::ProgrammeCoordinator => "coordination@relais.demo",
+        })
+    }
+}
+
+/// A member of Paris on no team, added to the demo.
+const NO_TEAM_MEMBER: &str = "sans-equipe@relais.test";
+
+/// What a person gets: a status, or a redirection to the log-in page
+/// (`L`) or elsewhere (`S`, e.g. after a form that worked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Answer {
+    Status(u16),
+    LogIn,
+    SeeOther,
+}
+
+impl Answer {
+    fn of(page: &Page) -> Answer {
+        if page.status == StatusCode::SEE_OTHER {
+            let to = page.location.as_deref().unwrap_or_default();
+            if to.starts_with("/login") {
+                Answer::LogIn
+            } else {
+                Answer::SeeOther
+            }
+        } else {
+            Answer::Status(page.status.as_u16())
+        }
+    }
+
+    fn parse(code: &str) -> Answer {
+        match code {
+            "L" => Answer::LogIn,
+            "S" => Answer::SeeOther,
+            n => Answer::Status(n.parse().expect("a status, L or S")),
+        }
+    }
+
+    /// Whether this answer to a form means it acted: such people get a copy
+    /// of the database of their own. A refusal or a form sent back with its
+    /// errors changes nothing.
+    fn acts(self) -> bool {
+        match self {
+            Answer::SeeOther => true,
+            Answer::Status(s) => (200..300).contains(&s),
+            Answer::LogIn => false,
+        }
+    }
+
+    fn code(self) -> String {
+        match self {
+            Answer::LogIn => "L".into(),
+            Answer::SeeOther => "S".into(),
+            Answer::Status(s) => s.to_string(),
+        }
+    }
+}
+
+/// The demo programme, its people logged in, and the ids routes need.
+struct World {
+    db: TestDb,
+    at: DateTime<Utc>,
+    /// Each person's cookies and form token.
+    people: HashMap<Who, (String, String)>,
+    ids: HashMap<&'static str, String>,
+}
+
+async fn one_id(ctx: &Context, sql: &str) -> String {
+    let row = ctx
+        .db
+        .query_one_raw(Statement::from_string(ctx.db.get_database_backend(), sql))
+        .await
+        .expect("query")
+        .unwrap_or_else(|| panic!("no row for {sql}"));
+    // Ids are 32-bit on SQLite and in most PostgreSQL tables, 64-bit in a few.
+    let id: i64 = row
+        .try_get_by_index::<i64>(0)
+        .or_else(|_| row.try_get_by_index::<i32>(0).map(i64::from))
+        .expect("an id");
+    id.to_string()
+}
+
+async fn actor(ctx: &Context, email: &str) -> (relais_domain::Actor, i32) {
+    let id: i32 = one_id(
+        ctx,
+        &format!("SELECT id FROM users WHERE email_key = '{email}'"),
+    )
+    .await
+    .parse()
+    .expect("id");
+    let account = account::load(&ctx.db, id)
+        .await
+        .expect("account")
+        .expect("an account");
+    (account.actor(), id)
+}
+
+async fn world() -> World {
+    let app = TestApp::spawn().await;
+    let at = app.ctx.now();
+    relais_cli::seed::demo(&app.ctx).await.expect("demo");
+    app.create_account(NO_TEAM_MEMBER, "Sans Équipe", Role::Member, Some("paris"))
+        .await;
+    let ctx = &app.ctx;
+    let slug = "carte-des-fontaines";
+    let (alice, _) = actor(ctx, "alice@relais.demo").await;
+    let project = relais_domain::project::by_slug(ctx, &alice, slug)
+        .await
+        .expect("project");
+    let project_id = project.row.id;
+    let need = one_id(
+        ctx,
+        &format!("SELECT id FROM needs WHERE project_id = {project_id}"),
+    )
+    .await;
+    let need_id: i32 = need.parse().expect("need id");
+
+    // What the demo does not have on this project: an explainer, a
+    // question with an answer, an introduction, a poll in Paris.
+    let explainer = relais_domain::explainer::create(
+        ctx,
+        &project,
+        &relais_domain::explainer::ExplainerInput {
+            title: "La carte en deux minutes".into(),
+            video_url: String::new(),
+            language: "fr".into(),
+            length: "2:00".into(),
+            transcript: "On cherche une fontaine. La carte montre la plus proche. On y va à pied."
+                .into(),
+            captions_url: String::new(),
+        },
+    )
+    .await
+    .expect("explainer");
+    let question = relais_domain::expertise_question::ask(
+        ctx,
+        &alice,
+        &project,
+        need_id,
+        "Quels tests faire avec des personnes âgées ?",
+        true,
+    )
+    .await
+    .expect("question");
+    let (mentor, _) = actor(ctx, "mentor.data@relais.demo").await;
+    let as_mentor = relais_domain::project::by_slug(ctx, &mentor, slug)
+        .await
+        .expect("project as mentor");
+    let answer = relais_domain::expertise_question::answer(
+        ctx,
+        &mentor,
+        &as_mentor,
+        question,
+        None,
+        "Des tests courts, dans un lieu connu.",
+    )
+    .await
+    .expect("answer");
+    let (member, helper) = actor(ctx, NO_TEAM_MEMBER).await;
+    let paris_id: i32 = one_id(ctx, "SELECT id FROM cities WHERE slug = 'paris'")
+        .await
+        .parse()
+        .expect("city id");
+    relais_domain::offer::save(
+        ctx,
+        &member,
+        &relais_domain::offer::OfferInput {
+            kinds: vec!["developer".into()],
+            tags: "python".into(),
+            themes: Vec::new(),
+            languages: vec!["fr".into()],
+            city_id: paris_id.to_string(),
+            remote: true,
+            description: "Du Python le soir.".into(),
+            introductions_per_month: "2".into(),
+            contactable: true,
+            is_public: true,
+        },
+    )
+    .await
+    .expect("offer");
+    let introduction = relais_domain::introduction::ask_member(
+        ctx,
+        &alice,
+        &project,
+        need_id,
+        helper,
+        "Pourriez-vous nous aider pour les tests ?",
+    )
+    .await
+    .expect("introduction");
+    let (paris, _) = actor(ctx, "paris@relais.demo").await;
+    let in_a_week = (at + chrono::Duration::days(7)).date_naive();
+    let poll = relais_domain::date_poll::create(
+        ctx,
+        &paris,
+        paris_id,
+        &relais_domain::date_poll::PollInput {
+            title: "Rencontre de janvier".into(),
+            description: String::new(),
+            place_address: "Mairie du 11e".into(),
+            duration_minutes: "120".into(),
+            capacity: "30".into(),
+            slots: format!(
+                "{} 19:00\n{} 19:00",
+                in_a_week + chrono::Duration::days(7),
+                in_a_week + chrono::Duration::days(8)
+            ),
+            closes_on: in_a_week.to_string(),
+            audiences: Vec::new(),
+        },
+    )
+    .await
+    .expect("poll");
+
+    let update = relais_domain::journal::post(
+        ctx,
+        &alice,
+        &project,
+        &relais_domain::journal::EntryInput {
+            body: "Premiers tests avec le conseil de quartier.".into(),
+            milestone_id: String::new(),
+            is_public: true,
+            completes_milestone: false,
+        },
+    )
+    .await
+    .expect("journal entry");
+
+    let mut ids: HashMap<&'static str, String> = HashMap::new();
+    ids.insert("update", update.to_string());
+    ids.insert("project_id", project_id.to_string());
+    ids.insert("paris", paris_id.to_string());
+    ids.insert("slug", slug.into());
+    ids.insert("need", need);
+    ids.insert("explainer", explainer.to_string());
+    ids.insert("question", question.to_string());
+    ids.insert("answer", answer.to_string());
+    ids.insert("introduction", introduction.to_string());
+    ids.insert("helper", helper.to_string());
+    ids.insert("poll", poll.to_string());
+    ids.insert(
+        "private",
+        one_id(ctx, "SELECT id FROM projects WHERE NOT is_public")
+            .await
+            .to_string(),
+    );
+    let private_id = ids["private"].clone();
+    ids.insert(
+        "private_slug",
+        slug_of(
+            ctx,
+            &format!("SELECT slug FROM projects WHERE id = {private_id}"),
+        )
+        .await,
+    );
+    for (name, sql) in [
+        (
+            "milestone",
+            format!("SELECT MIN(id) FROM milestones WHERE project_id = {project_id}"),
+        ),
+        (
+            "review",
+            format!("SELECT MIN(id) FROM reviews WHERE project_id = {project_id}"),
+        ),
+        (
+            "step",
+            format!(
+                "SELECT MIN(s.id) FROM review_steps s JOIN reviews r ON r.id = s.review_id \
+                 WHERE r.project_id = {project_id}"
+            ),
+        ),
+        (
+            "teammate",
+            "SELECT id FROM users WHERE email_key = 'bastien@relais.demo'".into(),
+        ),
+        (
+            "assignment",
+            format!("SELECT MIN(id) FROM mentor_assignments WHERE project_id = {project_id}"),
+        ),
+        (
+            "series",
+            format!("SELECT MIN(id) FROM meetup_series WHERE city_id = {paris_id}"),
+        ),
+        (
+            "meetup",
+            format!(
+                "SELECT MIN(o.id) FROM meetup_occurrences o WHERE o.city_id = {paris_id} \
+                 AND o.status = 'scheduled' \
+                 AND EXISTS (SELECT 1 FROM agenda_items a WHERE a.occurrence_id = o.id)"
+            ),
+        ),
+        ("edition", "SELECT MIN(id) FROM editions".into()),
+        (
+            "other_mentor",
+            "SELECT id FROM users WHERE email_key = 'mentor.design@relais.demo'".into(),
+        ),
+        (
+            "slot",
+            format!("SELECT MIN(id) FROM poll_slots WHERE poll_id = {poll}"),
+        ),
+        (
+            "email",
+            "SELECT MIN(id) FROM email_outbox WHERE recipient_email = 'alice@relais.demo'".into(),
+        ),
+    ] {
+        ids.insert(name, one_id(ctx, &sql).await);
+    }
+    // An email that failed, to be retried by the coordinators of its city.
+    let email = ids["email"].clone();
+    ctx.db
+        .execute_unprepared(&format!(
+            "UPDATE email_outbox SET state = 'failed', last_error = 'refused' WHERE id = {email}"
+        ))
+        .await
+        .expect("a failed email");
+    let meetup = ids["meetup"].clone();
+    ids.insert(
+        "agenda",
+        one_id(
+            ctx,
+            &format!("SELECT MIN(id) FROM agenda_items WHERE occurrence_id = {meetup}"),
+        )
+        .await,
+    );
+
+    let mut people = HashMap::new();
+    for who in EVERYONE {
+        let client = app.client();
+        if let Some(email) = who.email() {
+            let password = if who == Who::Member {
+                relais_tests::PASSWORD
+            } else {
+                DEMO_PASSWORD
+            };
+            client.log_in(email, password).await;
+        }
+        // Any page with a form gives the token bound to this person's cookie.
+        let token = client.get("/password/forgot").await.csrf_token();
+        people.insert(who, (client.cookie_header(), token));
+    }
+    // The world's app is not used again: its copies are.
+    let db = app.freeze().await;
+    World {
+        db,
+        at,
+        people,
+        ids,
+    }
+}
+
+async fn slug_of(ctx: &Context, sql: &str) -> String {
+    let row = ctx
+        .db
+        .query_one_raw(Statement::from_string(ctx.db.get_database_backend(), sql))
+        .await
+        .expect("query")
+        .expect("a row");
+    row.try_get_by_index(0).expect("a slug")
+}
+
+/// One route as tried: method, the pattern as written in the route file,
+/// the concrete path, and the ten answers in the order of [`EVERYONE`].
+struct Row {
+    index: usize,
+    method: &'static str,
+    pattern: &'static str,
+    path: String,
+    fields: Vec<(String, String)>,
+    expected: Vec<Answer>,
+}
+
+fn rows(ids: &HashMap<&'static str, String>) -> Vec<Row> {
+    let fill = |pattern: &str| -> String {
+        let mut path = pattern.to_owned();
+        for (key, value) in ids {
+            path = path.replace(&format!("<{key}>"), value);
+        }
+        // A link token of the right shape that was never sent: the link's
+        // token is the right, and nobody has this one.
+        path.replace("<token>", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+    };
+    MATRIX
+        .iter()
+        .enumerate()
+        .map(
+            |(index, (method, pattern, concrete, fields, answers))| Row {
+                index,
+                method,
+                pattern,
+                path: fill(concrete),
+                fields: url::form_urlencoded::parse(fill(fields).as_bytes())
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect(),
+                expected: answers.split_whitespace().map(Answer::parse).collect(),
+            },
+        )
+        .collect()
+}
+
+/// Every route: method, pattern as in the route file, the path tried
+/// (`<name>` filled from the world), and what each person gets, in the
+/// order visitor, member, owner, teammate, other team, mentor, other
+/// mentor, city coordinator, other coordinator, programme coordinator.
+const MATRIX: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "GET",
+        "/",
+        "/",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/activate/{token}",
+        "/activate/<token>",
+        "",
+        "410 410 410 410 410 410 410 410 410 410",
+    ),
+    (
+        "POST",
+        "/activate/{token}",
+        "/activate/<token>",
+        "",
+        "410 410 410 410 410 410 410 410 410 410",
+    ),
+    (
+        "GET",
+        "/admin",
+        "/admin",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "GET",
+        "/admin/announcements",
+        "/admin/announcements",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "POST",
+        "/admin/announcements",
+        "/admin/announcements",
+        "city_id=<paris>",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/admin/editions/{id}/stages",
+        "/admin/editions/<edition>/stages",
+        "",
+        "401 403 403 403 403 403 403 403 403 200",
+    ),
+    (
+        "POST",
+        "/admin/editions/{id}/stages",
+        "/admin/editions/<edition>/stages",
+        "",
+        "401 403 403 403 403 403 403 403 403 S",
+    ),
+    (
+        "GET",
+        "/admin/explainers",
+        "/admin/explainers",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "GET",
+        "/admin/introductions",
+        "/admin/introductions",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "POST",
+        "/admin/invitations",
+        "/admin/invitations",
+        "",
+        "401 403 403 403 403 403 403 422 422 422",
+    ),
+    (
+        "GET",
+        "/admin/meetups",
+        "/admin/meetups",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "POST",
+        "/admin/meetups",
+        "/admin/meetups",
+        "city_id=<paris>",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/admin/meetups/{id}",
+        "/admin/meetups/<series>",
+        "",
+        "401 403 403 403 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/admin/meetups/{id}",
+        "/admin/meetups/<series>",
+        "",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/admin/meetups/{id}/occurrences",
+        "/admin/meetups/<series>/occurrences",
+        "",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/admin/mentoring",
+        "/admin/mentoring",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "POST",
+        "/admin/mentoring/assign",
+        "/admin/mentoring/assign",
+        "city=<paris>&mentor_id=<other_mentor>&project_id=<project_id>",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/admin/mentoring/assignments/{id}/end",
+        "/admin/mentoring/assignments/<assignment>/end",
+        "",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "GET",
+        "/admin/outbox",
+        "/admin/outbox",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "POST",
+        "/admin/outbox/{id}/retry",
+        "/admin/outbox/<email>/retry",
+        "",
+        "401 403 403 403 403 403 403 S 404 S",
+    ),
+    (
+        "GET",
+        "/admin/polls",
+        "/admin/polls",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "POST",
+        "/admin/polls",
+        "/admin/polls",
+        "city_id=<paris>",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/admin/polls/{id}",
+        "/admin/polls/<poll>",
+        "",
+        "401 403 403 403 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/admin/polls/{id}/convert",
+        "/admin/polls/<poll>/convert",
+        "slot_id=<slot>",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "GET",
+        "/admin/quiet",
+        "/admin/quiet?city=<paris>",
+        "",
+        "401 403 403 403 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/admin/registration",
+        "/admin/registration",
+        "registration=open",
+        "401 403 403 403 403 403 403 403 403 S",
+    ),
+    (
+        "GET",
+        "/calendar/{file}",
+        "/calendar/<token>.ics",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/check-in/{token}",
+        "/check-in/<token>",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/check-in/{token}",
+        "/check-in/<token>",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/cities/{slug}/meetups.ics",
+        "/cities/paris/meetups.ics",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/dashboard",
+        "/dashboard",
+        "",
+        "401 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/favicon.ico",
+        "/favicon.ico",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/feed.atom",
+        "/feed.atom",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/follow-up/{token}",
+        "/follow-up/<token>",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/follow-up/{token}",
+        "/follow-up/<token>",
+        "outcome=yes",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/healthz",
+        "/healthz",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/helpers",
+        "/helpers",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/introductions/answer/{token}",
+        "/introductions/answer/<token>",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/introductions/answer/{token}",
+        "/introductions/answer/<token>",
+        "answer=accept",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/introductions/{id}/accept",
+        "/introductions/<introduction>/accept",
+        "",
+        "401 S 403 403 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/introductions/{id}/decline",
+        "/introductions/<introduction>/decline",
+        "",
+        "401 S 403 403 403 403 403 403 403 403",
+    ),
+    (
+        "GET",
+        "/language/{code}",
+        "/language/en",
+        "",
+        "S S S S S S S S S S",
+    ),
+    ("GET", "/login", "/login", "", "200 S S S S S S S S S"),
+    (
+        "POST",
+        "/login",
+        "/login",
+        "",
+        "422 422 422 422 422 422 422 422 422 422",
+    ),
+    ("POST", "/logout", "/logout", "", "S S S S S S S S S S"),
+    (
+        "GET",
+        "/meetups",
+        "/meetups",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/meetups/{id}",
+        "/meetups/<meetup>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/agenda",
+        "/meetups/<meetup>/agenda",
+        "kind=talk&project_id=<project_id>",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/agenda/request",
+        "/meetups/<meetup>/agenda/request",
+        "project=<slug>",
+        "401 403 S S 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/agenda/{item}/accept",
+        "/meetups/<meetup>/agenda/<agenda>/accept",
+        "",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/agenda/{item}/remove",
+        "/meetups/<meetup>/agenda/<agenda>/remove",
+        "",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/attendance",
+        "/meetups/<meetup>/attendance",
+        "user_id=<teammate>&attended=yes",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/meetups/{id}/cancel",
+        "/meetups/<meetup>/cancel",
+        "",
+        "401 403 403 403 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/cancel",
+        "/meetups/<meetup>/cancel",
+        "",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/keep",
+        "/meetups/<meetup>/keep",
+        "",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/minutes",
+        "/meetups/<meetup>/minutes",
+        "",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/move",
+        "/meetups/<meetup>/move",
+        "",
+        "401 403 403 403 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/meetups/{id}/rsvp",
+        "/meetups/<meetup>/rsvp",
+        "",
+        "401 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "GET",
+        "/mentor",
+        "/mentor",
+        "",
+        "401 403 403 403 403 200 200 403 403 403",
+    ),
+    (
+        "POST",
+        "/mentor",
+        "/mentor",
+        "",
+        "401 403 403 403 403 422 422 403 403 403",
+    ),
+    (
+        "GET",
+        "/needs",
+        "/needs",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/offer",
+        "/offer",
+        "",
+        "401 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/offer",
+        "/offer",
+        "",
+        "401 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "GET",
+        "/password/forgot",
+        "/password/forgot",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/password/forgot",
+        "/password/forgot",
+        "",
+        "422 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "POST",
+        "/password/reset",
+        "/password/reset",
+        "",
+        "422 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "GET",
+        "/password/reset/{token}",
+        "/password/reset/<token>",
+        "",
+        "410 410 410 410 410 410 410 410 410 410",
+    ),
+    (
+        "GET",
+        "/polls/{id}/{token}",
+        "/polls/<poll>/<token>",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/polls/{id}/{token}",
+        "/polls/<poll>/<token>",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/profile",
+        "/profile",
+        "",
+        "401 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/profile",
+        "/profile",
+        "",
+        "401 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "POST",
+        "/profile/calendar",
+        "/profile/calendar",
+        "",
+        "401 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/profile/calendar/revoke",
+        "/profile/calendar/revoke",
+        "",
+        "401 S S S S S S S S S",
+    ),
+    (
+        "POST",
+        "/profile/emails",
+        "/profile/emails",
+        "",
+        "401 S S S S S S S S S",
+    ),
+    (
+        "POST",
+        "/profile/password",
+        "/profile/password",
+        "",
+        "401 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "GET",
+        "/projects",
+        "/projects",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/projects",
+        "/projects",
+        "",
+        "401 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "GET",
+        "/projects/new",
+        "/projects/new",
+        "",
+        "401 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/projects/{slug}",
+        "/projects/<slug>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/projects/{slug}",
+        "/projects/<private_slug>",
+        "",
+        "404 404 404 404 404 200 200 404 200 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}",
+        "/projects/<slug>",
+        "form=milestone",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/archive",
+        "/projects/<slug>/archive",
+        "",
+        "403 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/edit",
+        "/projects/<slug>/edit",
+        "",
+        "403 403 200 200 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/edit",
+        "/projects/<slug>/edit",
+        "",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/explainers",
+        "/projects/<slug>/explainers",
+        "",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/explainers/new",
+        "/projects/<slug>/explainers/new",
+        "",
+        "403 403 200 200 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/explainers/{id}/captions",
+        "/projects/<slug>/explainers/<explainer>/captions",
+        "",
+        "400 400 400 400 400 400 400 400 400 400",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/explainers/{id}/captions/delete",
+        "/projects/<slug>/explainers/<explainer>/captions/delete",
+        "",
+        "403 403 S S 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/explainers/{id}/delete",
+        "/projects/<slug>/explainers/<explainer>/delete",
+        "",
+        "403 403 S S 403 403 403 S 403 S",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/explainers/{id}/edit",
+        "/projects/<slug>/explainers/<explainer>/edit",
+        "",
+        "403 403 200 200 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/explainers/{id}/edit",
+        "/projects/<slug>/explainers/<explainer>/edit",
+        "",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/feed.atom",
+        "/projects/<slug>/feed.atom",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/milestones",
+        "/projects/<slug>/milestones",
+        "",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/milestones/{id}/delete",
+        "/projects/<slug>/milestones/<milestone>/delete",
+        "",
+        "403 403 S S 403 403 403 S 403 S",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/milestones/{id}/edit",
+        "/projects/<slug>/milestones/<milestone>/edit",
+        "",
+        "403 403 200 200 403 403 403 200 403 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/milestones/{id}/edit",
+        "/projects/<slug>/milestones/<milestone>/edit",
+        "",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/needs",
+        "/projects/<slug>/needs",
+        "",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/needs/{id}",
+        "/projects/<slug>/needs/<need>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/needs/{id}/ask/{member}",
+        "/projects/<slug>/needs/<need>/ask/<helper>",
+        "",
+        "401 403 422 422 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/needs/{id}/edit",
+        "/projects/<slug>/needs/<need>/edit",
+        "",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/needs/{id}/help",
+        "/projects/<slug>/needs/<need>/help",
+        "",
+        "401 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/needs/{id}/questions",
+        "/projects/<slug>/needs/<need>/questions",
+        "",
+        "403 403 422 422 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/needs/{id}/state",
+        "/projects/<slug>/needs/<need>/state",
+        "state=filled",
+        "403 403 S S 403 403 403 S 403 S",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/questions/{id}",
+        "/projects/<slug>/questions/<question>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/questions/{id}/answers",
+        "/projects/<slug>/questions/<question>/answers",
+        "",
+        "401 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/questions/{id}/helpful/{answer}",
+        "/projects/<slug>/questions/<question>/helpful/<answer>",
+        "",
+        "403 403 S S 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/restore",
+        "/projects/<slug>/restore",
+        "",
+        "403 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/review-requests",
+        "/projects/<slug>/review-requests",
+        "",
+        "401 404 422 422 404 403 404 403 404 403",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/reviews",
+        "/projects/<slug>/reviews",
+        "",
+        "401 404 200 200 404 200 404 200 404 200",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/reviews",
+        "/projects/<slug>/reviews",
+        "",
+        "401 404 403 403 404 422 404 403 404 403",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/reviews/new",
+        "/projects/<slug>/reviews/new",
+        "",
+        "401 404 403 403 404 200 404 403 404 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/reviews/{id}/acknowledge",
+        "/projects/<slug>/reviews/<review>/acknowledge",
+        "",
+        "401 404 S S 404 403 404 403 404 403",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/reviews/{id}/edit",
+        "/projects/<slug>/reviews/<review>/edit",
+        "",
+        "401 404 403 403 404 200 404 403 404 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/reviews/{id}/edit",
+        "/projects/<slug>/reviews/<review>/edit",
+        "",
+        "401 404 403 403 404 422 404 403 404 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/reviews/{id}/respond",
+        "/projects/<slug>/reviews/<review>/respond",
+        "",
+        "401 404 422 422 404 403 404 403 404 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/reviews/{id}/steps/{step}/milestone",
+        "/projects/<slug>/reviews/<review>/steps/<step>/milestone",
+        "",
+        "401 404 S S 404 403 404 403 404 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/stage",
+        "/projects/<slug>/stage",
+        "stage=launched",
+        "403 403 422 422 403 403 403 422 403 422",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/team/invite",
+        "/projects/<slug>/team/invite",
+        "",
+        "401 403 422 403 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/team/leave",
+        "/projects/<slug>/team/leave",
+        "",
+        "401 404 422 S 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/team/{user_id}/owner",
+        "/projects/<slug>/team/<teammate>/owner",
+        "",
+        "401 403 S 403 403 403 403 403 403 403",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/team/{user_id}/remove",
+        "/projects/<slug>/team/<teammate>/remove",
+        "",
+        "401 403 200 200 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/team/{user_id}/remove",
+        "/projects/<slug>/team/<teammate>/remove",
+        "",
+        "401 403 S S 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/updates",
+        "/projects/<slug>/updates",
+        "",
+        "401 403 422 422 403 403 403 403 403 403",
+    ),
+    (
+        "GET",
+        "/projects/{slug}/updates/{id}/edit",
+        "/projects/<slug>/updates/<update>/edit",
+        "",
+        "403 403 200 403 403 403 403 403 403 403",
+    ),
+    (
+        "POST",
+        "/projects/{slug}/updates/{id}/edit",
+        "/projects/<slug>/updates/<update>/edit",
+        "",
+        "403 403 422 403 403 403 403 403 403 403",
+    ),
+    (
+        "GET",
+        "/relation",
+        "/relation",
+        "",
+        "401 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/signup",
+        "/signup",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "POST",
+        "/signup",
+        "/signup",
+        "",
+        "422 422 422 422 422 422 422 422 422 422",
+    ),
+    (
+        "GET",
+        "/signup/check-inbox",
+        "/signup/check-inbox",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/source",
+        "/source",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/static/style.css",
+        "/static/style.css",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/team-invitations/{token}",
+        "/team-invitations/<token>",
+        "",
+        "410 410 410 410 410 410 410 410 410 410",
+    ),
+    (
+        "POST",
+        "/team-invitations/{token}",
+        "/team-invitations/<token>",
+        "",
+        "401 410 410 410 410 410 410 410 410 410",
+    ),
+    (
+        "GET",
+        "/unsubscribe/{token}/{category}",
+        "/unsubscribe/<token>/digest",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/unsubscribe/{token}/{category}",
+        "/unsubscribe/<token>/digest",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/videos",
+        "/videos",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/videos/feed.atom",
+        "/videos/feed.atom",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/videos/{id}",
+        "/videos/<explainer>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/videos/{id}/captions.vtt",
+        "/videos/<explainer>/captions.vtt",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "POST",
+        "/videos/{id}/review",
+        "/videos/<explainer>/review",
+        "",
+        "401 403 403 403 403 403 403 S 403 S",
+    ),
+    (
+        "GET",
+        "/videos/{id}/transcript.txt",
+        "/videos/<explainer>/transcript.txt",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+];
+
+/// Routes as the route files declare them: `(METHOD, pattern)`.
+fn declared_routes() -> BTreeSet<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/src/routes");
+    let route = regex::Regex::new(r#"\.route\(\s*"([^"]+)""#).expect("regex");
+    let method = regex::Regex::new(r"\b(get|post|put|patch|delete)\(").expect("regex");
+    let mut found = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("route files") {
+        let path = entry.expect("entry").path();
+        let source = std::fs::read_to_string(&path).expect("route file");
+        let starts: Vec<(usize, String)> = route
+            .captures_iter(&source)
+            .map(|c| (c.get(0).expect("match").end(), c[1].to_owned()))
+            .collect();
+        for (i, (at, pattern)) in starts.iter().enumerate() {
+            // The methods are chained after the pattern, up to the next
+            // route or the end of the router.
+            let end = starts
+                .get(i + 1)
+                .map(|(next, _)| *next)
+                .unwrap_or(source.len());
+            let rest = &source[*at..end];
+            let rest = &rest[..rest.find("\n}").unwrap_or(rest.len())];
+            for m in method.captures_iter(rest) {
+                found.insert((m[1].to_uppercase(), pattern.clone()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_declared_route_has_a_row_and_every_row_a_route() {
+    let declared = declared_routes();
+    assert!(declared.len() > 50, "routes found: {declared:?}");
+    let listed: BTreeSet<(String, String)> = MATRIX
+        .iter()
+        .map(|(m, p, _, _, _)| (m.to_string(), p.to_string()))
+        .collect();
+    let missing: Vec<_> = declared.difference(&listed).collect();
+    let unknown: Vec<_> = listed.difference(&declared).collect();
+    assert!(
+        missing.is_empty() && unknown.is_empty(),
+        "routes without a row in the authorisation matrix: {missing:#?}\nrows for no route: {unknown:#?}"
+    );
+}
+
+async fn try_as(app: &TestApp, world: &World, who: Who, row: &Row) -> Answer {
+    let (cookies, token) = &world.people[&who];
+    let mut headers = reqwest::header::HeaderMap::new();
+    if !cookies.is_empty() {
+        headers.insert("cookie", cookies.parse().expect("cookie header"));
+    }
+    let client = Client::with_headers(&app.base_url, headers);
+    let page = match row.method {
+        "GET" => client.get(&row.path).await,
+        "POST" => {
+            let mut fields = vec![("csrf_token", token.as_str())];
+            fields.extend(row.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            client.post_raw(&row.path, &fields).await
+        }
+        other => panic!("no way to try {other}"),
+    };
+    assert!(
+        page.status.as_u16() < 500,
+        "{who:?} {} {}: {}\n{}",
+        row.method,
+        row.path,
+        page.status,
+        page.body
+    );
+    Answer::of(&page)
+}
+
+#[tokio::test]
+async fn every_route_answers_each_person_as_their_rights_say() {
+    let world = world().await;
+    let record = std::env::var("RELAIS_MATRIX_RECORD").is_ok();
+    let mut wrong = Vec::new();
+    let mut spent = Vec::new();
+    // Reading, refusals and forms sent back share one copy; whoever acts
+    // gets a copy of their own.
+    let shared = TestApp::spawn_on(world.db.copy().await, world.at).await;
+    for row in rows(&world.ids) {
+        assert_eq!(row.expected.len(), EVERYONE.len(), "{}", row.pattern);
+        let mut got = Vec::new();
+        for (who, expected) in EVERYONE.iter().zip(&row.expected) {
+            if row.method != "GET" && (record || expected.acts()) {
+                let own = TestApp::spawn_on(world.db.copy().await, world.at).await;
+                got.push(try_as(&own, &world, *who, &row).await);
+                spent.push(own.stop().await);
+            } else {
+                got.push(try_as(&shared, &world, *who, &row).await);
+            }
+        }
+        if got != row.expected {
+            let line = |answers: &[Answer]| {
+                answers
+                    .iter()
+                    .map(|a| a.code())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let (_, _, path, fields, _) = MATRIX[row.index];
+            wrong.push(format!(
+                "    (\"{}\", \"{}\", \"{}\", \"{}\", \"{}\"), // expected {}",
+                row.method,
+                row.pattern,
+                path,
+                fields,
+                line(&got),
+                line(&row.expected)
+            ));
+        }
+    }
+    spent.push(shared.stop().await);
+    TestDb::drop_all(spent);
+    assert!(
+        wrong.is_empty(),
+        "answers that differ from the matrix (as got):\n{}",
+        wrong.join("\n")
+    );
+}
