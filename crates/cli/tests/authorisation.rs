@@ -322,6 +322,10 @@ async fn world() -> World {
             .await
             .to_string(),
     );
+    ids.insert(
+        "edition_slug",
+        slug_of(ctx, "SELECT slug FROM editions ORDER BY id LIMIT 1").await,
+    );
     let private_id = ids["private"].clone();
     ids.insert(
         "private_slug",
@@ -480,6 +484,104 @@ fn rows(ids: &HashMap<&'static str, String>) -> Vec<Row> {
 /// order visitor, member, owner, teammate, other team, mentor, other
 /// mentor, city coordinator, other coordinator, programme coordinator.
 const MATRIX: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "GET",
+        "/api",
+        "/api",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/api/{*rest}",
+        "/api/v2/projects",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/api/v1/cities",
+        "/api/v1/cities",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/cities/{slug}",
+        "/api/v1/cities/paris",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/editions",
+        "/api/v1/editions",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/editions/{slug}",
+        "/api/v1/editions/<edition_slug>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/meetups",
+        "/api/v1/meetups",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/meetups/{id}",
+        "/api/v1/meetups/<meetup>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/projects",
+        "/api/v1/projects",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/projects/{slug}",
+        "/api/v1/projects/<slug>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/projects/{slug}",
+        "/api/v1/projects/<private_slug>",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/api/v1/projects/{slug}/journal",
+        "/api/v1/projects/<slug>/journal",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "GET",
+        "/api/v1/projects/{slug}/journal",
+        "/api/v1/projects/<private_slug>/journal",
+        "",
+        "404 404 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "GET",
+        "/editions/{slug}",
+        "/editions/<edition_slug>",
+        "",
+        "200 200 200 200 200 200 200 200 200 200",
+    ),
     (
         "GET",
         "/",
@@ -1470,8 +1572,19 @@ fn declared_routes() -> BTreeSet<(String, String)> {
     let route = regex::Regex::new(r#"\.route\(\s*"([^"]+)""#).expect("regex");
     let method = regex::Regex::new(r"\b(get|post|put|patch|delete)\(").expect("regex");
     let mut found = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).expect("route files") {
-        let path = entry.expect("entry").path();
+    let mut files = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from(dir)];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).expect("route files") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    for path in files {
         let source = std::fs::read_to_string(&path).expect("route file");
         let starts: Vec<(usize, String)> = route
             .captures_iter(&source)
