@@ -118,6 +118,48 @@ fn rows(ids: &HashMap<&'static str, String>) -> Vec<Row> {
 const MATRIX: &[(&str, &str, &str, &str, &str)] = &[
     (
         "GET",
+        "/admin/figures",
+        "/admin/figures",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "GET",
+        "/admin/figures",
+        "/admin/figures?city=<paris>",
+        "",
+        "401 403 403 403 403 403 403 200 403 200",
+    ),
+    (
+        "GET",
+        "/admin/figures/report",
+        "/admin/figures/report",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "GET",
+        "/admin/figures/report",
+        "/admin/figures/report?city=<paris>",
+        "",
+        "401 403 403 403 403 403 403 200 403 200",
+    ),
+    (
+        "GET",
+        "/admin/figures/{file}",
+        "/admin/figures/projects.csv",
+        "",
+        "401 403 403 403 403 403 403 200 200 200",
+    ),
+    (
+        "GET",
+        "/admin/figures/{file}",
+        "/admin/figures/projects.csv?city=<paris>",
+        "",
+        "401 403 403 403 403 403 403 200 403 200",
+    ),
+    (
+        "GET",
         "/api",
         "/api",
         "",
