@@ -236,6 +236,24 @@ fn live_in(cities: &[i32], edition_id: Option<i32>) -> Condition {
 }
 
 /// A count or a sum of counts (NULL when summed over no row).
+/// Rows of `query` as `(city_id, first, second)` counts.
+async fn pair_by_city(
+    db: &impl ConnectionTrait,
+    query: &SelectStatement,
+    first: &str,
+    second: &str,
+) -> Result<Vec<(i32, u64, u64)>> {
+    let mut out = Vec::new();
+    for row in db.query_all(query).await? {
+        out.push((
+            row.try_get::<i32>("", "city_id")?,
+            n(&row, first)?,
+            n(&row, second)?,
+        ));
+    }
+    Ok(out)
+}
+
 fn n(row: &sea_orm::QueryResult, column: &str) -> Result<u64> {
     let value: Option<i64> = row.try_get("", column)?;
     Ok(value.and_then(|v| u64::try_from(v).ok()).unwrap_or(0))
@@ -315,15 +333,7 @@ async fn milestone_counts(
         .cond_where(live)
         .group_by_col((project::Entity, project::Column::CityId))
         .to_owned();
-    let mut out = Vec::new();
-    for row in db.query_all(&query).await? {
-        out.push((
-            row.try_get::<i32>("", "city_id")?,
-            n(&row, "late")?,
-            n(&row, "upcoming")?,
-        ));
-    }
-    Ok(out)
+    pair_by_city(db, &query, "late", "upcoming").await
 }
 
 /// `(SELECT … )` as a value.
@@ -402,15 +412,7 @@ async fn review_counts(
         .and_where(scalar(live_assignment).is_not_null())
         .group_by_col((project::Entity, project::Column::CityId))
         .to_owned();
-    let mut out = Vec::new();
-    for row in db.query_all(&query).await? {
-        out.push((
-            row.try_get::<i32>("", "city_id")?,
-            n(&row, "followed")?,
-            n(&row, "overdue")?,
-        ));
-    }
-    Ok(out)
+    pair_by_city(db, &query, "followed", "overdue").await
 }
 
 /// Per month: meetings not cancelled in the scope's cities, places taken
