@@ -1115,7 +1115,7 @@ mod tests {
         );
         assert!(
             footer.contains(&format!(
-                "Ne plus recevoir les annonces de la coordination : {unsubscribe}"
+                "Ne plus recevoir les annonces de la coordination\u{202f}: {unsubscribe}"
             )),
             "{footer}"
         );

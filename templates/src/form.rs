@@ -3,7 +3,7 @@
 //! each field in error. Submitted values are written back, so nothing typed
 //! is lost when a form comes back with errors.
 
-use crate::i18n::{t, t_count, t_opt};
+use crate::i18n::{t, t_args, t_count, t_opt};
 use crate::layout::PageContext;
 use maud::{Markup, html};
 use relais_domain::{FieldErrors, Language};
@@ -47,6 +47,11 @@ impl FormState {
             .get(name)
             .and_then(|v| v.first())
             .map_or("", String::as_str)
+    }
+
+    /// Every submitted value of `name`, in order (repeated fields).
+    pub fn values(&self, name: &str) -> &[String] {
+        self.values.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `value` is among the submitted values of `name`.
@@ -295,6 +300,55 @@ pub fn checkboxes(
                 label {
                     input type="checkbox" name=(name) value=(value) checked[form.has(name, value)];
                     (text)
+                }
+            }
+        }
+    }
+}
+
+/// Repeated lines of a date and a time input under one legend, for a field
+/// that takes several moments at once (a poll's slots).
+#[derive(Debug, Clone, Copy)]
+pub struct DateTimeRows<'a> {
+    /// The field the errors are reported on (and the group's id).
+    pub name: &'a str,
+    /// Translation key of the legend.
+    pub legend: &'a str,
+    /// Translation key of the hint.
+    pub hint: &'a str,
+    /// Submitted name of each line's date input.
+    pub date: &'a str,
+    /// Submitted name of each line's time input.
+    pub time: &'a str,
+    /// Translation keys of each line's date and time labels, given `$n`.
+    pub labels: (&'a str, &'a str),
+    /// How many lines to show.
+    pub rows: usize,
+}
+
+/// Renders `rows.rows` lines of native date and time inputs, each labelled
+/// with its line number and keeping what was typed in it.
+pub fn date_time_rows(lang: Language, form: &FormState, rows: DateTimeRows<'_>) -> Markup {
+    let error = form.errors.get(rows.name);
+    let typed = |name: &str, i: usize| form.values(name).get(i).map_or("", String::as_str);
+    html! {
+        fieldset.field.rows.has-error[error.is_some()] id={ "field-" (rows.name) }
+            aria-describedby=[described_by(rows.name, true, error.is_some())] {
+            legend { (t(lang, rows.legend)) }
+            (hint_and_error(lang, rows.name, Some(rows.hint), error))
+            @for i in 0..rows.rows {
+                @let n = (i + 1).to_string();
+                div.row {
+                    label {
+                        span { (t_args(lang, rows.labels.0, &[("n", n.as_str())])) }
+                        input type="date" name=(rows.date) value=(typed(rows.date, i))
+                            min="2000-01-01" max="2100-12-31" aria-invalid=[error.map(|_| "true")];
+                    }
+                    label {
+                        span { (t_args(lang, rows.labels.1, &[("n", n.as_str())])) }
+                        input type="time" name=(rows.time) value=(typed(rows.time, i))
+                            aria-invalid=[error.map(|_| "true")];
+                    }
                 }
             }
         }

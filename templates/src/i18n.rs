@@ -3,6 +3,7 @@
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use relais_domain::Language;
+use relais_domain::licence::Licence;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -70,9 +71,85 @@ pub fn t_count(lang: Language, key: &str, name: &'static str, count: u64) -> Str
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// A licence's name in `lang` ("Licence publique Mozilla 2.0"); the SPDX
+/// identifier stays as it is, being what people search and cite.
+pub fn licence_name(lang: Language, licence: &Licence) -> String {
+    t(
+        lang,
+        &format!("licence-{}", licence.spdx.to_lowercase().replace('.', "-")),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each French message's text (continuation lines included), without
+    /// its key: what readers see.
+    fn french_texts() -> Vec<&'static str> {
+        include_str!("../locales/fr/main.ftl")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| match l.split_once(" = ") {
+                Some((key, text)) if !key.starts_with(' ') => text,
+                _ => l,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn french_punctuation_is_spaced_as_in_french_print() {
+        const NARROW: char = '\u{202f}';
+        for text in french_texts() {
+            let chars: Vec<char> = text.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                let ends_word = after.is_none_or(|a| a.is_whitespace() || a == '»');
+                // `; : ! ?` end a clause: a narrow no-break space before
+                // them, never a plain one that lets them wrap alone. A
+                // colon between digits (19:00) or in an address is not one.
+                let clause_mark = matches!(c, ';' | '!' | '?') || (*c == ':' && ends_word);
+                if clause_mark && ends_word {
+                    assert_eq!(before, Some(NARROW), "before {c:?} in {text:?}");
+                }
+                if *c == '«' {
+                    assert_eq!(after, Some(NARROW), "after « in {text:?}");
+                }
+                if *c == '»' {
+                    assert_eq!(before, Some(NARROW), "before » in {text:?}");
+                }
+            }
+        }
+        assert_eq!(
+            t(Language::Fr, "error-slot-incomplete"),
+            "Un créneau a un jour sans heure, ou une heure sans jour."
+        );
+        assert!(t(Language::Fr, "error-time-skipped").contains("ce jour-là\u{202f}:"));
+    }
+
+    #[test]
+    fn every_licence_has_its_name_in_both_languages() {
+        for licence in relais_domain::licence::LICENCES {
+            for lang in [Language::Fr, Language::En] {
+                let name = licence_name(lang, licence);
+                assert!(
+                    !name.starts_with("licence-"),
+                    "{} in {lang:?}",
+                    licence.spdx
+                );
+            }
+        }
+        let mpl = Licence::parse("MPL-2.0").expect("MPL");
+        assert_eq!(
+            licence_name(Language::Fr, mpl),
+            "Licence publique Mozilla 2.0"
+        );
+        assert_eq!(
+            licence_name(Language::En, mpl),
+            "Mozilla Public License 2.0"
+        );
+    }
 
     #[test]
     fn both_languages_have_the_same_keys() {

@@ -22,6 +22,46 @@ pub struct PageContext {
     pub path: String,
     /// Feeds of what the page shows, named in its head.
     pub feeds: Vec<Feed>,
+    /// The text size the reader chose.
+    pub text_size: TextSize,
+}
+
+/// How big the text is: "texte plus grand" is a reader's choice, kept in a
+/// cookie, for those who find the normal size (18 px) still too small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TextSize {
+    /// The stylesheet's size.
+    #[default]
+    Normal,
+    /// A quarter larger.
+    Large,
+}
+
+impl TextSize {
+    /// The code in the cookie and the switch's address.
+    pub fn code(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+        }
+    }
+
+    /// The size of `code`, if it is one.
+    pub fn parse(code: &str) -> Option<TextSize> {
+        match code {
+            "normal" => Some(TextSize::Normal),
+            "large" => Some(TextSize::Large),
+            _ => None,
+        }
+    }
+
+    /// The other size: what the switch offers.
+    pub fn other(self) -> TextSize {
+        match self {
+            TextSize::Normal => TextSize::Large,
+            TextSize::Large => TextSize::Normal,
+        }
+    }
 }
 
 /// A feed a page offers (`<link rel="alternate">` in its head).
@@ -180,7 +220,7 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
     let lang = ctx.lang;
     html! {
         (DOCTYPE)
-        html lang=(lang.code()) {
+        html lang=(lang.code()) class=[(ctx.text_size == TextSize::Large).then_some("text-large")] {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -221,6 +261,11 @@ fn shell(ctx: &PageContext, title: &str, narrow: bool, body: Markup) -> Markup {
                             } @else {
                                 li { a href=(log_in_href(&ctx.path)) { (t(lang, "nav-login")) } }
                                 li { a href="/signup" { (t(lang, "nav-signup")) } }
+                            }
+                            li.text-size {
+                                a href={ "/text/" (ctx.text_size.other().code()) "?next=" (encode_query(&ctx.path)) } {
+                                    (t(lang, &format!("text-size-{}", ctx.text_size.other().code())))
+                                }
                             }
                             li.lang-switch aria-label=(t(lang, "nav-language")) {
                                 @for other in Language::ALL {

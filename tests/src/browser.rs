@@ -158,10 +158,11 @@ impl Browser {
             .expect("click");
     }
 
-    /// The visible text of the page body ("" while a page is loading).
+    /// The visible text of the page body ("" while a page is loading),
+    /// [`crate::as_read`].
     pub async fn text(&self) -> String {
         match self.client.find(Locator::Css("body")).await {
-            Ok(body) => body.text().await.unwrap_or_default(),
+            Ok(body) => crate::as_read(&body.text().await.unwrap_or_default()),
             Err(_) => String::new(),
         }
     }

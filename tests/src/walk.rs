@@ -73,7 +73,10 @@ pub async fn demo() -> Demo {
                 ("place_address", "La Fabrique"),
                 ("duration_minutes", "120"),
                 ("capacity", "20"),
-                ("slots", "2026-12-03 19:00\n2026-12-10 18:30"),
+                ("slot_date", "2026-12-03"),
+                ("slot_time", "19:00"),
+                ("slot_date", "2026-12-10"),
+                ("slot_time", "18:30"),
                 ("closes_on", "2026-11-30"),
             ],
         )
@@ -119,9 +122,10 @@ pub struct Reached {
 /// Addresses a walk does not follow: actions, machine formats, files,
 /// and pages that change who is walking.
 fn followable(path: &str) -> bool {
-    const SKIP_PREFIXES: [&str; 6] = [
+    const SKIP_PREFIXES: [&str; 7] = [
         "/logout",
         "/language/",
+        "/text/",
         "/static/",
         "/calendar/",
         "/source",

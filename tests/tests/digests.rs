@@ -82,7 +82,11 @@ async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice(
             .collect::<Vec<_>>()
     };
     assert_eq!(to("bob@").len(), 1, "{queued}");
-    assert!(to("bob@")[0].raw.contains("Nouveau projet : Composteurs"));
+    assert!(
+        to("bob@")[0]
+            .text()
+            .contains("Nouveau projet : Composteurs")
+    );
     assert!(to("ana@").is_empty() && to("nobody@").is_empty());
 
     // Monday 12, 08:30: Ana's first weekly digest has the week; Bob's covers
@@ -93,7 +97,7 @@ async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice(
     let ana: Vec<_> = emails.iter().filter(|e| e.to.contains("ana@")).collect();
     assert_eq!(ana.len(), 1);
     assert!(
-        ana[0].raw.contains("Nouveau projet : Composteurs")
+        ana[0].text().contains("Nouveau projet : Composteurs")
             && ana[0].raw.contains("Premier composteur"),
         "{}",
         ana[0].raw

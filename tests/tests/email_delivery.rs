@@ -287,7 +287,10 @@ async fn one_click_unsubscribe_stops_a_category_but_never_account_emails() {
                         ("title", title),
                         ("duration_minutes", "60"),
                         ("capacity", "10"),
-                        ("slots", "2026-02-10 18:00\n2026-02-11 18:00"),
+                        ("slot_date", "2026-02-10"),
+                        ("slot_time", "18:00"),
+                        ("slot_date", "2026-02-11"),
+                        ("slot_time", "18:00"),
                         ("closes_on", "2026-02-01"),
                     ],
                 )

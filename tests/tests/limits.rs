@@ -125,7 +125,10 @@ async fn a_coordinator_opens_ten_polls_a_day() {
                         ("place_address", "Hôtel de la Métropole"),
                         ("duration_minutes", "120"),
                         ("capacity", "20"),
-                        ("slots", "2026-01-20 18:00\n2026-01-22 18:30"),
+                        ("slot_date", "2026-01-20"),
+                        ("slot_time", "18:00"),
+                        ("slot_date", "2026-01-22"),
+                        ("slot_time", "18:30"),
                         ("closes_on", "2026-01-15"),
                     ],
                 )

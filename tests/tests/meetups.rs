@@ -421,7 +421,7 @@ async fn bad_series_input_is_explained_and_kept() {
                 ("title", "Rencontre"),
                 ("ordinal", "fifth"),
                 ("weekday", "mon"),
-                ("start_time", "19h"),
+                ("start_time", "vers 19h"),
                 ("duration_minutes", "1500"),
                 ("place_address", ""),
                 ("online_url", "javascript:x"),

@@ -48,7 +48,10 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
     ];
     let mut bad = base.to_vec();
     bad.extend([
-        ("slots", "2026-01-20 18:00\n2025-12-01 18:00"),
+        ("slot_date", "2026-01-20"),
+        ("slot_time", "18:00"),
+        ("slot_date", "2025-12-01"),
+        ("slot_time", "18:00"),
         ("closes_on", "2026-01-25"),
     ]);
     let refused = coordinator
@@ -56,13 +59,73 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_contains("Un créneau est déjà passé.");
-    refused.assert_contains("2025-12-01 18:00");
+    refused.assert_contains(r#"value="2025-12-01""#);
+    refused.assert_contains(r##"href="#field-slots""##);
+
+    // Lines come as rows of a day and a time; asking for more keeps what
+    // was typed, creates nothing, and a half-filled line is named.
+    let mut more = base.to_vec();
+    more.extend([
+        ("slot_date", "2026-01-20"),
+        ("slot_time", "18:00"),
+        ("slot_date", ""),
+        ("slot_time", ""),
+        ("closes_on", "2026-01-15"),
+        ("more_slots", "yes"),
+    ]);
+    let grown = coordinator
+        .submit("/admin/polls", "/admin/polls", &more)
+        .await;
+    assert_eq!(grown.status, StatusCode::OK);
+    assert_eq!(grown.body.matches(r#"name="slot_date""#).count(), 7);
+    grown.assert_contains(r#"value="2026-01-20""#);
+    grown.assert_contains("Jour du créneau 7");
+    let mut half = base.to_vec();
+    half.extend([
+        ("slot_date", "2026-01-20"),
+        ("slot_time", "18:00"),
+        ("slot_date", "2026-01-22"),
+        ("slot_time", ""),
+        ("closes_on", "2026-01-15"),
+    ]);
+    let refused = coordinator
+        .submit("/admin/polls", "/admin/polls", &half)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Un créneau a un jour sans heure");
+    // An hour that summer time skips in Lyon is refused, not moved.
+    let mut skipped = base.to_vec();
+    skipped.extend([
+        ("slot_date", "2026-03-29"),
+        ("slot_time", "02:30"),
+        ("slot_date", "2026-03-30"),
+        ("slot_time", "18:00"),
+        ("closes_on", "2026-01-15"),
+    ]);
+    let refused = coordinator
+        .submit("/admin/polls", "/admin/polls", &skipped)
+        .await;
+    // As French is printed: a narrow no-break space before the colon.
+    assert!(
+        refused
+            .body
+            .contains("Cette heure n'existe pas ce jour-là\u{202f}:"),
+        "{}",
+        refused.body
+    );
+    assert!(app.deliver().await.is_empty(), "nothing was created");
+
+    // As people write them where the browser has no picker: 22/01/2026, 18h30.
     let mut good = base.to_vec();
     good.extend([
-        (
-            "slots",
-            "2026-01-20 18:00\n2026-01-22 18:30\n2026-01-27 12:00",
-        ),
+        ("slot_date", "2026-01-20"),
+        ("slot_time", "18:00"),
+        ("slot_date", "22/01/2026"),
+        ("slot_time", "18h30"),
+        ("slot_date", "2026-01-27"),
+        ("slot_time", "12 h"),
+        ("slot_date", ""),
+        ("slot_time", ""),
         ("closes_on", "2026-01-15"),
     ]);
     let created = coordinator
@@ -227,7 +290,10 @@ async fn silent_invitees_are_reminded_once_before_the_poll_closes() {
                 ("title", "Lancement"),
                 ("duration_minutes", "90"),
                 ("capacity", "30"),
-                ("slots", "2026-01-20 18:00\n2026-01-21 18:00"),
+                ("slot_date", "2026-01-20"),
+                ("slot_time", "18:00"),
+                ("slot_date", "2026-01-21"),
+                ("slot_time", "18:00"),
                 ("closes_on", "2026-01-10"),
             ],
         )

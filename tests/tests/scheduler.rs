@@ -241,7 +241,12 @@ async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_mo
             place_address: "Médiathèque".into(),
             duration_minutes: "120".into(),
             capacity: "20".into(),
-            slots: "2026-01-20 19:00\n2026-01-22 19:00".into(),
+            slots: ["2026-01-20", "2026-01-22"]
+                .map(|date| relais_domain::date_poll::SlotInput {
+                    date: date.into(),
+                    time: "19:00".into(),
+                })
+                .to_vec(),
             closes_on: "2026-01-13".into(),
             ..Default::default()
         },

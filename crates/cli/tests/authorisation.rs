@@ -592,6 +592,13 @@ const MATRIX: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "S S S S S S S S S S",
     ),
+    (
+        "GET",
+        "/text/{size}",
+        "/text/large",
+        "",
+        "S S S S S S S S S S",
+    ),
     ("GET", "/login", "/login", "", "200 S S S S S S S S S"),
     (
         "POST",

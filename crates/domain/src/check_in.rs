@@ -261,7 +261,8 @@ pub async fn answer(ctx: &Context, clear: &str, input: &Answer) -> Result<String
         ("Prochaine étape", &input.next_step),
     ] {
         if !text.trim().is_empty() {
-            body.push_str(&format!("\n\n**{label}** : {}", text.trim()));
+            // French print: a narrow no-break space keeps the colon by its label.
+            body.push_str(&format!("\n\n**{label}**\u{202f}: {}", text.trim()));
         }
     }
     let txn = ctx.db.begin().await?;

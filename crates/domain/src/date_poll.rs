@@ -19,7 +19,7 @@ use crate::outbox::{self, NewEmail};
 use crate::role::Actor;
 use crate::skill::Skill;
 use crate::{city, rate_limit, token};
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{CaseStatement, Condition, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -72,25 +72,45 @@ pub struct PollInput {
     pub duration_minutes: String,
     /// Places.
     pub capacity: String,
-    /// One slot per line, `YYYY-MM-DD HH:MM` in the city's time.
-    pub slots: String,
+    /// The slots offered, as typed (rows left empty are ignored).
+    pub slots: Vec<SlotInput>,
     /// Last day to answer, `YYYY-MM-DD` (the poll closes at its end).
     pub closes_on: String,
     /// Audiences (skills); none means everyone in the city.
     pub audiences: Vec<String>,
 }
 
+/// One slot as typed: a day and a time on the city's clock.
+#[derive(Debug, Clone, Default)]
+pub struct SlotInput {
+    /// The day (`YYYY-MM-DD` from a date picker, or `JJ/MM/AAAA`).
+    pub date: String,
+    /// The time (`HH:MM` from a time picker, or `18h30`).
+    pub time: String,
+}
+
+/// The most slots a poll offers.
+pub const MAX_SLOTS: usize = 10;
+
 fn parse_slots(
-    text: &str,
+    rows: &[SlotInput],
     zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> std::result::Result<Vec<DateTime<Utc>>, &'static str> {
     let mut slots = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let local = NaiveDateTime::parse_from_str(line, "%Y-%m-%d %H:%M")
-            .map_err(|_| "error-slots-invalid")?;
-        crate::day::within_range(local.date())?;
-        let at = resolve_local(zone, local);
+    for row in rows {
+        let (date, time) = (row.date.trim(), row.time.trim());
+        match (date.is_empty(), time.is_empty()) {
+            (true, true) => continue,
+            (false, false) => {}
+            _ => return Err("error-slot-incomplete"),
+        }
+        let date = crate::day::parse(date).map_err(|key| match key {
+            "error-date-out-of-range" => key,
+            _ => "error-slots-invalid",
+        })?;
+        let time = crate::local_time::parse(time).map_err(|_| "error-slots-invalid")?;
+        let at = crate::local_time::at(zone, date, time)?;
         if at <= now {
             return Err("error-slots-past");
         }
@@ -98,7 +118,7 @@ fn parse_slots(
             slots.push(at);
         }
     }
-    if !(2..=10).contains(&slots.len()) {
+    if !(2..=MAX_SLOTS).contains(&slots.len()) {
         return Err("error-slots-count");
     }
     slots.sort();

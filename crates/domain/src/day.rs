@@ -9,11 +9,14 @@ pub const FIRST_YEAR: i32 = 2000;
 /// The last year a typed date may fall in.
 pub const LAST_YEAR: i32 = 2100;
 
-/// A day typed as `YYYY-MM-DD` (what `<input type="date">` sends), or the
-/// message key to show by its field.
+/// A day typed as `YYYY-MM-DD` (what `<input type="date">` sends) or, as
+/// people write it where the browser offers no date picker, `JJ/MM/AAAA`;
+/// or the message key to show by its field.
 pub fn parse(text: &str) -> Result<NaiveDate, &'static str> {
-    let day =
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| "error-date-invalid")?;
+    let text = text.trim();
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map_err(|_| "error-date-invalid")?;
     within_range(day)
 }
 
@@ -42,7 +45,11 @@ mod tests {
         assert_eq!(parse("2101-01-01"), Err("error-date-out-of-range"));
         assert!(parse("+262142-01-01").is_err());
         assert!(parse("262142-01-01").is_err());
-        assert_eq!(parse("03/12/2026"), Err("error-date-invalid"));
+        assert_eq!(parse("03/12/2026").map(|d| d.month()), Ok(12));
+        assert_eq!(parse("3/1/2027").map(|d| (d.day(), d.month())), Ok((3, 1)));
+        assert_eq!(parse("12/31/2026"), Err("error-date-invalid"));
+        assert_eq!(parse("03/12/26"), Err("error-date-out-of-range"));
+        assert_eq!(parse("3 décembre"), Err("error-date-invalid"));
         assert_eq!(parse(""), Err("error-date-invalid"));
     }
 }

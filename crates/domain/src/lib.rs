@@ -31,6 +31,7 @@ pub mod job_run;
 pub mod journal;
 pub mod language;
 pub mod licence;
+pub mod local_time;
 pub mod meetup;
 pub mod meetup_rule;
 pub mod mentor;

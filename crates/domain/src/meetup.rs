@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::email_message::{CalendarEntry, EmailMessage};
 use crate::entities::{meetup_occurrence as occurrence, meetup_series as series, rsvp};
 use crate::error::{DomainError, FieldErrors, Result};
-use crate::meetup_rule::{MonthlyRule, Ordinal, parse_weekday, resolve_local, weekday_code};
+use crate::meetup_rule::{MonthlyRule, Ordinal, parse_weekday, weekday_code};
 use crate::role::Actor;
 use crate::skill::Skill;
 use crate::{city, notify, time_zone, web_link};
@@ -135,10 +135,6 @@ fn parse_capacity(text: &str) -> std::result::Result<i32, &'static str> {
     }
 }
 
-fn parse_time(text: &str) -> std::result::Result<NaiveTime, &'static str> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| "error-time-invalid")
-}
-
 fn parse_duration(text: &str) -> std::result::Result<u32, &'static str> {
     match text.trim().parse::<u32>() {
         Ok(n) if n > 0 && n <= crate::meetup_rule::MAX_DURATION_MINUTES => Ok(n),
@@ -160,7 +156,7 @@ fn check(input: &SeriesInput) -> Result<Checked> {
     }
     let ordinal = e.check("ordinal", Ordinal::parse(&input.ordinal));
     let weekday = e.check("weekday", parse_weekday(&input.weekday));
-    let start = e.check("start_time", parse_time(&input.start_time));
+    let start = e.check("start_time", crate::local_time::parse(&input.start_time));
     let duration = e.check("duration_minutes", parse_duration(&input.duration_minutes));
     let place = input.place_address.trim().to_owned();
     let online = e
@@ -531,12 +527,13 @@ pub async fn reschedule(
     let zone = city::get(&ctx.db, occ.city_id).await?.time_zone;
     let mut e = FieldErrors::default();
     let date = e.check("date", crate::day::parse(date));
-    let time = e.check("time", parse_time(time));
+    let time = e.check("time", crate::local_time::parse(time));
     e.into_result()?;
     let (Some(date), Some(time)) = (date, time) else {
         return Err(DomainError::Internal("validated move lost a field".into()));
     };
-    let start = resolve_local(zone, date.and_time(time));
+    let start =
+        crate::local_time::at(zone, date, time).map_err(|k| DomainError::field("time", k))?;
     if start <= ctx.now() {
         return Err(DomainError::field("date", "error-meetup-past"));
     }
@@ -690,7 +687,7 @@ pub async fn add_single(
     }
     let mut e = FieldErrors::default();
     let date = e.check("date", crate::day::parse(date));
-    let time = e.check("time", parse_time(time));
+    let time = e.check("time", crate::local_time::parse(time));
     e.into_result()?;
     let (Some(date), Some(time)) = (date, time) else {
         return Err(DomainError::Internal(
@@ -698,7 +695,8 @@ pub async fn add_single(
         ));
     };
     let now = ctx.now();
-    let start = resolve_local(s.rule.zone, date.and_time(time));
+    let start = crate::local_time::at(s.rule.zone, date, time)
+        .map_err(|k| DomainError::field("time", k))?;
     if start <= now {
         return Err(DomainError::field("date", "error-meetup-past"));
     }

@@ -14,6 +14,8 @@ pub enum Name {
     Language,
     /// A one-off message for the next page.
     Flash,
+    /// The text size the reader chose.
+    TextSize,
 }
 
 impl Name {
@@ -23,6 +25,7 @@ impl Name {
             Name::Anonymous => "relais_anon",
             Name::Language => "relais_lang",
             Name::Flash => "relais_flash",
+            Name::TextSize => "relais_text",
         }
     }
 

@@ -4,7 +4,7 @@
 //! only a response that is the same for every visitor is kept: a 200 page
 //! or feed that set no cookie, made no CSRF token, set no `Cache-Control`
 //! of its own, and is not addressed by a secret or a member's own path.
-//! Pages are keyed by path, query and language, and tagged with the
+//! Pages are keyed by path, query, language and text size, and tagged with the
 //! content version (`relais_domain::content_version`) they were made under.
 //! That version is read from the database at most once a second; triggers
 //! raise it on every write to a table public pages read (migration 185),
@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, Utc};
 use relais_domain::Language;
 use relais_domain::sea_orm::DatabaseConnection;
+use relais_templates::layout::TextSize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -67,15 +68,17 @@ const KEPT_TYPES: [&str; 4] = [
 pub struct Key {
     path: String,
     lang: Language,
+    text_size: TextSize,
 }
 
 impl Key {
-    /// The key of `path` (with its query) in `lang`, or `None` for a path
-    /// never kept.
-    pub fn new(path: &str, lang: Language) -> Option<Key> {
+    /// The key of `path` (with its query) in `lang` and `text_size`, or
+    /// `None` for a path never kept.
+    pub fn new(path: &str, lang: Language, text_size: TextSize) -> Option<Key> {
         (!PRIVATE.iter().any(|p| path.starts_with(p))).then(|| Key {
             path: path.to_owned(),
             lang,
+            text_size,
         })
     }
 }
@@ -291,13 +294,22 @@ mod tests {
             "/polls/3/secret",
             "/profile",
         ] {
-            assert_eq!(Key::new(path, Language::Fr), None, "{path}");
+            assert_eq!(
+                Key::new(path, Language::Fr, TextSize::Normal),
+                None,
+                "{path}"
+            );
         }
-        assert!(Key::new("/projects?page=2", Language::Fr).is_some());
+        assert!(Key::new("/projects?page=2", Language::Fr, TextSize::Normal).is_some());
         assert_ne!(
-            Key::new("/", Language::Fr),
-            Key::new("/", Language::En),
+            Key::new("/", Language::Fr, TextSize::Normal),
+            Key::new("/", Language::En, TextSize::Normal),
             "one page per language"
+        );
+        assert_ne!(
+            Key::new("/", Language::Fr, TextSize::Normal),
+            Key::new("/", Language::Fr, TextSize::Large),
+            "one page per text size"
         );
     }
 

@@ -16,7 +16,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use relais_domain::session::LiveSession;
 use relais_domain::{Actor, Language, session, token};
-use relais_templates::layout::{Flash, NavUser};
+use relais_templates::layout::{Flash, NavUser, TextSize};
 use relais_templates::{CsrfToken, PageContext};
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -38,6 +38,8 @@ pub struct RequestContext {
     pub client: String,
     /// The browser's `User-Agent`, kept with sessions.
     pub user_agent: Option<String>,
+    /// The text size the reader chose.
+    pub text_size: TextSize,
 }
 
 impl RequestContext {
@@ -68,6 +70,7 @@ impl RequestContext {
             flash: self.flash.clone(),
             path: self.path.clone(),
             feeds: Vec::new(),
+            text_size: self.text_size,
         }
     }
 }
@@ -176,6 +179,9 @@ pub async fn envelope(
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
+        text_size: cookies::read(headers, &config, Name::TextSize)
+            .and_then(|c| TextSize::parse(&c))
+            .unwrap_or_default(),
     };
 
     // State-changing requests: check origin and token before any handler.
@@ -197,7 +203,7 @@ pub async fn envelope(
     };
 
     // A visitor's GET: the kept page if there is one.
-    let kept = match page_cache::Key::new(&context.path, context.lang) {
+    let kept = match page_cache::Key::new(&context.path, context.lang, context.text_size) {
         Some(key)
             if config.page_cache
                 && parts.method == Method::GET

@@ -404,9 +404,9 @@ pub fn readability_panel(lang: Language, analysis: &Analysis) -> Markup {
                 ul.jargon {
                     @for j in &analysis.jargon {
                         li {
-                            strong lang=(text_lang.code()) { "« " (j.term(text_lang)) " »" } " — "
+                            strong lang=(text_lang.code()) { (t_args(lang, "quoted", &[("text", j.term(text_lang))])) } " — "
                             (t(lang, "readability-jargon-explain")) (t(lang, "colon"))
-                            span lang=(text_lang.code()) { "« " (t(text_lang, j.key)) " »" }
+                            span lang=(text_lang.code()) { (t_args(lang, "quoted", &[("text", &t(text_lang, j.key))])) }
                         }
                     }
                 }

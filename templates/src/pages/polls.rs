@@ -1,13 +1,16 @@
 //! Date polls: the invitee's ballot, and the coordinators' pages.
 
-use crate::form::{FormState, Input, checkboxes, csrf, error_summary, input, select, textarea};
+use crate::form::{
+    DateTimeRows, FormState, Input, checkboxes, csrf, date_time_rows, error_summary, input, select,
+    textarea,
+};
 use crate::i18n::{t, t_args};
 use crate::layout::{PageContext, page};
 use crate::pages::meetups::local;
 use chrono_tz::Tz;
 use maud::{Markup, html};
 use relais_domain::Language;
-use relais_domain::date_poll::{Choice, Results};
+use relais_domain::date_poll::{Choice, MAX_SLOTS, Results};
 use relais_domain::entities::date_poll::Model as Poll;
 use relais_domain::skill::Skill;
 
@@ -105,6 +108,24 @@ pub fn ballot(ctx: &PageContext, view: &BallotView<'_>) -> Markup {
     )
 }
 
+/// The field of the button that asks for more slot lines.
+pub const MORE_SLOTS: &str = "more_slots";
+
+/// Slot lines shown: at least four, every line sent back, and three more
+/// when asked, up to the most a poll offers.
+fn slot_rows(form: &FormState) -> usize {
+    let sent = form
+        .values("slot_date")
+        .len()
+        .max(form.values("slot_time").len());
+    let more = if form.value(MORE_SLOTS) == "yes" {
+        3
+    } else {
+        0
+    };
+    (sent.max(4) + more).min(MAX_SLOTS)
+}
+
 /// The coordinators' list of polls and the form to start one.
 pub fn admin(
     ctx: &PageContext,
@@ -142,7 +163,18 @@ pub fn admin(
                 (input(lang, form, Input::text("place_address", "series-place").optional()))
                 (input(lang, form, Input::text("duration_minutes", "series-duration")))
                 (input(lang, form, Input::text("capacity", "series-capacity")))
-                (textarea(lang, form, "slots", "poll-slots", Some("poll-slots-hint")))
+                (date_time_rows(lang, form, DateTimeRows {
+                    name: "slots",
+                    legend: "poll-slots",
+                    hint: "poll-slots-hint",
+                    date: "slot_date",
+                    time: "slot_time",
+                    labels: ("poll-slot-date", "poll-slot-time"),
+                    rows: slot_rows(form),
+                }))
+                @if slot_rows(form) < MAX_SLOTS {
+                    p { button.secondary type="submit" name=(MORE_SLOTS) value="yes" { (t(lang, "poll-more-slots")) } }
+                }
                 (input(lang, form, Input::text("closes_on", "poll-closes-on").kind("date")))
                 (checkboxes(lang, form, "audiences", "series-audiences", &audiences))
                 p { button type="submit" { (t(lang, "poll-create")) } }

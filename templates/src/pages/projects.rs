@@ -6,7 +6,7 @@ use crate::chart::{ChartLabels, ProgressPoint, milestones_done};
 use crate::form::{
     FormState, Input, checkbox, checkboxes, csrf, error_summary, input, select, textarea,
 };
-use crate::i18n::{t, t_args, t_count};
+use crate::i18n::{licence_name, t, t_args, t_count};
 use crate::layout::{PageContext, encode_query, narrow_page, page};
 use crate::markdown;
 use crate::pages::explainers::{VideoCard, card as explainer_card, readability_panel};
@@ -78,10 +78,15 @@ fn theme_options(lang: Language) -> Vec<(String, String)> {
         .collect()
 }
 
-fn licence_options() -> Vec<(String, String)> {
+fn licence_options(lang: Language) -> Vec<(String, String)> {
     LICENCES
         .iter()
-        .map(|l| (l.spdx.to_owned(), format!("{} — {}", l.spdx, l.name)))
+        .map(|l| {
+            (
+                l.spdx.to_owned(),
+                format!("{} — {}", l.spdx, licence_name(lang, l)),
+            )
+        })
         .collect()
 }
 
@@ -131,7 +136,7 @@ pub fn gallery(
                     (select(lang, filters, "city", "filter-city", &with_blank(lang, &choices.cities)))
                     (select(lang, filters, "theme", "filter-theme", &with_blank(lang, &theme_options(lang))))
                     (select(lang, filters, "stage", "filter-stage", &with_blank(lang, &stage_options(lang))))
-                    (select(lang, filters, "licence", "filter-licence", &with_blank(lang, &licence_options())))
+                    (select(lang, filters, "licence", "filter-licence", &with_blank(lang, &licence_options(lang))))
                     (select(lang, filters, "sort", "filter-sort", &[
                         ("activity".to_owned(), t(lang, "sort-activity")),
                         ("name".to_owned(), t(lang, "sort-name")),
@@ -280,7 +285,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     p.lead { (row.pitch) }
                     p.meta {
                         span.badge { (stage_label(lang, p.stage)) }
-                        " " a.badge.licence href={ "https://spdx.org/licenses/" (p.licence.spdx) ".html" } rel="license" title=(p.licence.name) { (p.licence.spdx) }
+                        " " a.badge.licence href={ "https://spdx.org/licenses/" (p.licence.spdx) ".html" } rel="license" title=(licence_name(lang, p.licence)) { (p.licence.spdx) }
                         " · " (p.city_name) " · " (p.edition_name)
                         @for theme in &p.themes { " · " (theme_label(lang, *theme)) }
                     }
@@ -577,7 +582,7 @@ pub fn project_form(
                 @if let Some(analysis) = analysis { (readability_panel(lang, analysis)) }
                 (checkboxes(lang, form, "themes", "project-themes", &theme_options(lang)))
                 (textarea(lang, form, "technical_challenge", "project-technical-challenge", None))
-                (select(lang, form, "licence", "project-licence", &licence_options()))
+                (select(lang, form, "licence", "project-licence", &licence_options(lang)))
                 (select(lang, form, "edition_id", "project-edition", &choices.editions))
                 (select(lang, form, "city_id", "project-city", &choices.cities))
                 (input(lang, form, Input::text("repository_url", "project-repository").kind("url").optional()))

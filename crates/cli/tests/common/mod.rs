@@ -216,11 +216,12 @@ pub async fn world() -> World {
             place_address: "Mairie du 11e".into(),
             duration_minutes: "120".into(),
             capacity: "30".into(),
-            slots: format!(
-                "{} 19:00\n{} 19:00",
-                in_a_week + chrono::Duration::days(7),
-                in_a_week + chrono::Duration::days(8)
-            ),
+            slots: [7, 8]
+                .map(|days| relais_domain::date_poll::SlotInput {
+                    date: (in_a_week + chrono::Duration::days(days)).to_string(),
+                    time: "19:00".into(),
+                })
+                .to_vec(),
             closes_on: in_a_week.to_string(),
             audiences: Vec::new(),
         },

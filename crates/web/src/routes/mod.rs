@@ -22,6 +22,7 @@ mod team;
 
 // relation (issue 12)
 mod relation;
+mod text_size;
 
 use crate::AppState;
 use crate::config::WebConfig;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(assets::router())
         .merge(language::router())
+        .merge(text_size::router())
         .merge(account::router())
         .merge(password::router())
         .merge(profile::router())

@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use relais_domain::date_poll::{self, Choice, PollInput};
+use relais_domain::date_poll::{self, Choice, PollInput, SlotInput};
 use relais_domain::token::LinkToken;
 use relais_domain::{DomainError, city};
 use relais_templates::form::FormState;
@@ -149,17 +149,32 @@ async fn create(
     fields: Fields,
 ) -> WebResult<Response> {
     rc.require_session()?;
+    // "More rows" sends the form back with what was typed and room for
+    // more slots: the page grows without JavaScript and nothing is created.
+    if fields.get(view::MORE_SLOTS) == "yes" {
+        return admin_page(&state, &rc, &fields.to_form(&[]), StatusCode::OK).await;
+    }
     let city_id: i32 = fields
         .get("city_id")
         .parse()
         .map_err(|_| WebError::BadRequest)?;
+    let times = fields.all("slot_time");
+    let slots = fields
+        .all("slot_date")
+        .into_iter()
+        .enumerate()
+        .map(|(i, date)| SlotInput {
+            date,
+            time: times.get(i).cloned().unwrap_or_default(),
+        })
+        .collect();
     let input = PollInput {
         title: fields.get("title").to_owned(),
         description: fields.get("description").to_owned(),
         place_address: fields.get("place_address").to_owned(),
         duration_minutes: fields.get("duration_minutes").to_owned(),
         capacity: fields.get("capacity").to_owned(),
-        slots: fields.get("slots").to_owned(),
+        slots,
         closes_on: fields.get("closes_on").to_owned(),
         audiences: fields.all("audiences"),
     };
