@@ -21,6 +21,10 @@ pub struct Received {
     pub to: Vec<String>,
     /// The message as sent (headers and body).
     pub data: String,
+    /// The client's end of the connection that brought it.
+    pub peer: SocketAddr,
+    /// When the server answered that it accepted it.
+    pub accepted_at: std::time::Instant,
 }
 
 impl Received {
@@ -97,13 +101,13 @@ impl SmtpServer {
         let shared = Arc::new(Mutex::new(Shared::default()));
         let state = shared.clone();
         let task = tokio::spawn(async move {
-            while let Ok((socket, _)) = listener.accept().await {
+            while let Ok((socket, peer)) = listener.accept().await {
                 if let Ok(mut s) = state.lock() {
                     s.connections += 1;
                 }
                 let state = state.clone();
                 tokio::spawn(async move {
-                    let _ = session(socket, state).await;
+                    let _ = session(socket, peer, state).await;
                 });
             }
         });
@@ -191,7 +195,11 @@ fn address(arg: &str) -> String {
         .to_ascii_lowercase()
 }
 
-async fn session(socket: tokio::net::TcpStream, shared: Arc<Mutex<Shared>>) -> std::io::Result<()> {
+async fn session(
+    socket: tokio::net::TcpStream,
+    peer: SocketAddr,
+    shared: Arc<Mutex<Shared>>,
+) -> std::io::Result<()> {
     // Replies are small writes answered by small writes: without this,
     // Nagle's algorithm and delayed acknowledgements add ~40 ms per command.
     socket.set_nodelay(true)?;
@@ -255,6 +263,8 @@ async fn session(socket: tokio::net::TcpStream, shared: Arc<Mutex<Shared>>) -> s
             let received = Received {
                 to: to.clone(),
                 data: data.replace("\r\n", "\n"),
+                peer,
+                accepted_at: std::time::Instant::now(),
             };
             if let Ok(mut s) = shared.lock() {
                 if let Some(id) = received.header("Message-ID")

@@ -35,6 +35,9 @@ pub struct Config {
     pub schedules: relais_scheduler::Schedules,
     /// `RELAIS_DELIVERY_IN_FLIGHT`: emails on the wire at once (1–64).
     pub delivery_in_flight: usize,
+    /// `RELAIS_DELIVERY_LEASE`: how long a claim on an email holds before
+    /// another instance may take it back (renewed while it is on the wire).
+    pub delivery_lease: std::time::Duration,
     /// `RELAIS_SHUTDOWN_GRACE`: how long in-flight work may finish on SIGTERM.
     pub shutdown_grace: std::time::Duration,
     /// `RELAIS_VIDEO_HOSTS`: the video hosts pages may embed.
@@ -45,6 +48,9 @@ pub struct Config {
     pub source_url: Option<Url>,
     /// `RELAIS_OPEN_DATA_LICENCE`: `odbl` (the default) or `etalab-2.0`.
     pub open_data_licence: DataLicence,
+    /// `RELAIS_METRICS_ADDR`: where `/metrics` is served, apart from the
+    /// site; `None` (the default) serves no metrics at all.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// A setting that could not be used.
@@ -77,11 +83,13 @@ struct FileConfig {
     secret: Option<String>,
     mail_from: Option<String>,
     delivery_in_flight: Option<String>,
+    delivery_lease: Option<String>,
     shutdown_grace: Option<String>,
     video_hosts: Option<String>,
     trusted_proxies: Option<String>,
     source_url: Option<String>,
     open_data_licence: Option<String>,
+    metrics_addr: Option<String>,
 }
 
 /// Reads the file, taking out the `schedule_<job>` keys (one per job of
@@ -284,6 +292,20 @@ impl Config {
             None => relais_scheduler::deliver::DEFAULT_IN_FLIGHT,
         };
 
+        let delivery_lease = match get("RELAIS_DELIVERY_LEASE", &file.delivery_lease) {
+            Some(text) => seconds(&text)
+                .filter(|lease| lease.as_secs() >= 2)
+                .ok_or_else(|| {
+                    bad(
+                        "RELAIS_DELIVERY_LEASE",
+                        format!("expected seconds from 2 to 3600 such as 300, got {text:?}"),
+                    )
+                })?,
+            None => relais_scheduler::deliver::LEASE
+                .to_std()
+                .unwrap_or(std::time::Duration::from_secs(300)),
+        };
+
         let shutdown_grace = match get("RELAIS_SHUTDOWN_GRACE", &file.shutdown_grace) {
             Some(text) => seconds(&text).ok_or_else(|| {
                 bad(
@@ -331,13 +353,31 @@ impl Config {
             None => DataLicence::default(),
         };
 
+        let metrics_addr = match get("RELAIS_METRICS_ADDR", &file.metrics_addr) {
+            Some(text) => Some(text.parse::<SocketAddr>().map_err(|_| {
+                bad(
+                    "RELAIS_METRICS_ADDR",
+                    format!("expected an address and port such as 127.0.0.1:9090, got {text:?}"),
+                )
+            })?),
+            None => None,
+        };
+        if metrics_addr == Some(bind) {
+            return Err(bad(
+                "RELAIS_METRICS_ADDR",
+                format!("expected another address than the site's (RELAIS_BIND), got {bind}"),
+            ));
+        }
+
         Ok(Config {
+            metrics_addr,
             open_data_licence,
             trusted_proxies,
             source_url,
             video_hosts,
             schedules,
             delivery_in_flight,
+            delivery_lease,
             shutdown_grace,
             database_url,
             bind,
@@ -376,6 +416,8 @@ mod tests {
         assert_eq!(c.video_hosts, VideoHosts::default());
         assert_eq!(c.delivery_in_flight, 8);
         assert_eq!(c.shutdown_grace, std::time::Duration::from_secs(30));
+        assert_eq!(c.metrics_addr, None, "no metrics unless asked for");
+        assert_eq!(c.delivery_lease, std::time::Duration::from_secs(300));
         let delivery = relais_scheduler::jobs::find("delivery").expect("delivery");
         assert_eq!(c.schedules.of(delivery), "*/5 * * * * *");
     }
@@ -394,10 +436,12 @@ mod tests {
             &[
                 ("RELAIS_DELIVERY_IN_FLIGHT", "3"),
                 ("RELAIS_SHUTDOWN_GRACE", "5s"),
+                ("RELAIS_DELIVERY_LEASE", "20"),
             ],
             None,
         )
         .expect("valid");
+        assert_eq!(c.delivery_lease, std::time::Duration::from_secs(20));
         assert_eq!(c.delivery_in_flight, 3);
         assert_eq!(c.shutdown_grace, std::time::Duration::from_secs(5));
     }
@@ -456,9 +500,12 @@ mod tests {
             ("RELAIS_DELIVERY_IN_FLIGHT", "0"),
             ("RELAIS_DELIVERY_IN_FLIGHT", "65"),
             ("RELAIS_SHUTDOWN_GRACE", "soon"),
+            ("RELAIS_DELIVERY_LEASE", "1"),
             ("RELAIS_VIDEO_HOSTS", "https://video.example.org"),
             ("RELAIS_TRUSTED_PROXIES", "proxy.local"),
             ("RELAIS_SOURCE_URL", "git@example.org:relais.git"),
+            ("RELAIS_METRICS_ADDR", "9090"),
+            ("RELAIS_METRICS_ADDR", "127.0.0.1:8080"),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)], None).expect_err(var);

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod config;
+pub mod monitoring;
 pub mod seed;
 pub mod serve;
 

@@ -29,7 +29,8 @@ pub fn jobs(config: &Config, ctx: Context) -> anyhow::Result<JobContext> {
         worker: JobContext::worker_name(),
         delivery: relais_scheduler::deliver::Settings {
             in_flight: config.delivery_in_flight,
-            ..Default::default()
+            lease: chrono::Duration::from_std(config.delivery_lease)
+                .context("RELAIS_DELIVERY_LEASE")?,
         },
         shutdown: Default::default(),
     })
@@ -57,12 +58,23 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {} (RELAIS_BIND)", config.bind))?;
+    let metrics = match config.metrics_addr {
+        Some(address) => {
+            let listener = tokio::net::TcpListener::bind(address)
+                .await
+                .with_context(|| format!("cannot listen on {address} (RELAIS_METRICS_ADDR)"))?;
+            let handle = crate::monitoring::install()?;
+            crate::monitoring::keep_up(handle.clone());
+            Some((listener, crate::monitoring::router(handle, ctx.db.clone())))
+        }
+        None => None,
+    };
     let scheduler = if with_scheduler {
         Some(relais_scheduler::start(jobs(&config, ctx.clone())?, config.schedules.clone()).await?)
     } else {
         None
     };
-    tracing::info!(address = %config.bind, base_url = %config.base_url, "Relais is listening");
+    tracing::info!(address = %config.bind, base_url = %config.base_url, metrics = ?config.metrics_addr, "Relais is listening");
     // One trigger for both halves: the scheduler stops claiming at the
     // signal, not once the last HTTP connection has closed.
     let stopping = CancellationToken::new();
@@ -82,6 +94,16 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
         stopping.cancel();
         served
     };
+    let scraped = async {
+        match metrics {
+            Some((listener, router)) => {
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(stopping.clone().cancelled_owned())
+                    .await
+            }
+            None => Ok(()),
+        }
+    };
     let background = async {
         stopping.cancelled().await;
         match scheduler {
@@ -93,8 +115,9 @@ pub async fn run(config: Config, ctx: Context, with_scheduler: bool) -> anyhow::
             None => Ok::<(), relais_scheduler::SchedulerError>(()),
         }
     };
-    let (served, stopped) = tokio::join!(web, background);
+    let (served, scraped, stopped) = tokio::join!(web, scraped, background);
     served?;
+    scraped.context("serving metrics")?;
     stopped?;
     Ok(())
 }

@@ -32,6 +32,9 @@ pub enum State {
 }
 
 impl State {
+    /// Every state, in the order a row goes through them.
+    pub const ALL: [State; 4] = [State::Pending, State::Sending, State::Sent, State::Failed];
+
     /// The stored code.
     pub fn code(self) -> &'static str {
         match self {
@@ -625,6 +628,31 @@ pub async fn counts(
             .await?;
     }
     Ok((out[0], out[1], out[2], out[3]))
+}
+
+/// Every outbox row counted by state, whoever it is for, from one grouped
+/// query (it reads the `(state, next_attempt_at)` index, not the rows): what
+/// the metrics endpoint reports at each scrape. A state without rows counts 0.
+pub async fn depth(db: &impl ConnectionTrait) -> Result<[(State, u64); 4]> {
+    let rows: Vec<(String, i64)> = Entity::find()
+        .select_only()
+        .column(Column::State)
+        .column_as(Column::Id.count(), "n")
+        .group_by(Column::State)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut depth = State::ALL.map(|state| (state, 0));
+    for (code, n) in rows {
+        let slot = depth
+            .iter_mut()
+            .find(|(state, _)| state.code() == code)
+            .ok_or_else(|| {
+                DomainError::Internal(format!("outbox row in unknown state {code:?}"))
+            })?;
+        slot.1 = u64::try_from(n).map_err(|_| DomainError::Internal(format!("count {n}")))?;
+    }
+    Ok(depth)
 }
 
 /// The most recent emails that failed or wait for a retry, newest first,

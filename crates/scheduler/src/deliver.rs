@@ -24,6 +24,24 @@ pub const MAX_IN_FLIGHT: usize = 64;
 /// How long transient failures are retried before the email is marked failed.
 pub const GIVE_UP_AFTER: Duration = Duration::hours(24);
 
+/// Emails the mail server accepted from this instance.
+pub const DELIVERED: &str = "relais_emails_delivered_total";
+/// Failed delivery attempts on this instance, by outcome: `retried` (put
+/// back for later) or `failed` (given up on).
+pub const FAILURES: &str = "relais_delivery_failures_total";
+
+/// Describes delivery's metrics to the installed recorder.
+pub fn describe_metrics() {
+    metrics::describe_counter!(
+        DELIVERED,
+        "emails the mail server accepted from this instance"
+    );
+    metrics::describe_counter!(
+        FAILURES,
+        "failed delivery attempts on this instance, by outcome (retried: put back for later, failed: given up on)"
+    );
+}
+
 /// How an instance delivers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
@@ -138,9 +156,18 @@ pub async fn run(jobs: &JobContext, now: DateTime<Utc>) -> Result<Report> {
                     }
                 };
                 match outcome {
-                    Ok(Outcome::Delivered) => report.sent += 1,
-                    Ok(Outcome::Retried) => report.retried += 1,
-                    Ok(Outcome::Failed) => report.failed += 1,
+                    Ok(Outcome::Delivered) => {
+                        report.sent += 1;
+                        metrics::counter!(DELIVERED).increment(1);
+                    }
+                    Ok(Outcome::Retried) => {
+                        report.retried += 1;
+                        metrics::counter!(FAILURES, "outcome" => "retried").increment(1);
+                    }
+                    Ok(Outcome::Failed) => {
+                        report.failed += 1;
+                        metrics::counter!(FAILURES, "outcome" => "failed").increment(1);
+                    }
                     Ok(Outcome::Released) => report.released += 1,
                     // The others on the wire still finish; the run then
                     // reports the first error.

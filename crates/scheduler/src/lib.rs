@@ -141,6 +141,26 @@ impl Schedules {
     }
 }
 
+/// Job runs on this instance, by job and outcome (`ok`, `error`, or
+/// `skipped` when the previous run was still going).
+pub const JOB_RUNS: &str = "relais_job_runs_total";
+/// How long job runs took, by job.
+pub const JOB_DURATION: &str = "relais_job_duration_seconds";
+
+/// Describes the scheduler's metrics to the installed recorder.
+pub fn describe_metrics() {
+    metrics::describe_counter!(
+        JOB_RUNS,
+        "scheduled job runs on this instance, by job and outcome (ok, error, skipped: the previous run was still going)"
+    );
+    metrics::describe_histogram!(
+        JOB_DURATION,
+        metrics::Unit::Seconds,
+        "how long scheduled job runs took, by job"
+    );
+    deliver::describe_metrics();
+}
+
 /// How often a job has woken up on this instance.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct JobCounts {
@@ -177,22 +197,32 @@ impl Runner {
         }
         let Ok(_running) = self.guard.clone().try_lock_owned() else {
             self.counters.skipped.fetch_add(1, Ordering::Relaxed);
+            metrics::counter!(JOB_RUNS, "job" => self.job.name, "outcome" => "skipped")
+                .increment(1);
             tracing::debug!(job = self.job.name, "previous run still going; skipped");
             return;
         };
         self.counters.started.fetch_add(1, Ordering::Relaxed);
+        let started = std::time::Instant::now();
         let now = self.jobs.ctx.now();
         let run = self
             .job
             .run(&self.jobs, now)
             .instrument(tracing::info_span!("job", name = self.job.name));
-        match run.await {
+        let outcome = match run.await {
             Ok(Some(done)) if done > 0 && self.job.plans() => {
                 tracing::info!(job = self.job.name, done, "scheduled job ran");
+                "ok"
             }
-            Ok(_) => {}
-            Err(e) => tracing::error!(job = self.job.name, error = %e, "scheduled job failed"),
-        }
+            Ok(_) => "ok",
+            Err(e) => {
+                tracing::error!(job = self.job.name, error = %e, "scheduled job failed");
+                "error"
+            }
+        };
+        metrics::histogram!(JOB_DURATION, "job" => self.job.name)
+            .record(started.elapsed().as_secs_f64());
+        metrics::counter!(JOB_RUNS, "job" => self.job.name, "outcome" => outcome).increment(1);
         self.counters.finished.fetch_add(1, Ordering::Relaxed);
     }
 }

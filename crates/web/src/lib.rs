@@ -12,6 +12,7 @@ pub mod error;
 mod fields;
 pub mod page_cache;
 mod request_context;
+pub mod request_metrics;
 mod routes;
 mod security_headers;
 
@@ -66,7 +67,8 @@ pub fn app(state: AppState) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        );
+        )
+        .layer(axum::middleware::from_fn(request_metrics::record));
     // Probes come every few seconds: no session, no cookie, no log line.
     Router::new()
         .merge(routes::health())
