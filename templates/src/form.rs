@@ -15,6 +15,9 @@ pub struct FormState {
     values: HashMap<String, Vec<String>>,
     /// Problems by field.
     pub errors: FieldErrors,
+    /// Set on one of several forms of a page that share field names, to
+    /// keep their elements' ids apart (see [`FormState::scoped`]).
+    scope: Option<String>,
 }
 
 impl FormState {
@@ -39,6 +42,23 @@ impl FormState {
     pub fn with_errors(mut self, errors: FieldErrors) -> Self {
         self.errors = errors;
         self
+    }
+
+    /// The same form with its ids under `scope` (`field-{scope}-{name}`
+    /// rather than `field-{name}`), for a page with several forms sharing
+    /// field names: ids must be unique for labels and links to find their
+    /// field.
+    pub fn scoped(mut self, scope: impl Into<String>) -> Self {
+        self.scope = Some(scope.into());
+        self
+    }
+
+    /// The id of a part of field `name` (`field`, `hint`, `error`…).
+    fn id(&self, part: &str, name: &str) -> String {
+        match &self.scope {
+            Some(scope) => format!("{part}-{scope}-{name}"),
+            None => format!("{part}-{name}"),
+        }
     }
 
     /// The submitted value of `name`, or "".
@@ -82,11 +102,11 @@ pub fn error_summary(lang: Language, form: &FormState) -> Markup {
     let count = form.errors.iter().count() as u64;
     html! {
         @if !form.errors.is_empty() {
-            div.error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
-                h2 id="error-summary-title" { (t_count(lang, "form-errors-count", "count", count)) }
+            div.error-summary role="alert" tabindex="-1" aria-labelledby=(form.id("error-summary", "title")) {
+                h2 id=(form.id("error-summary", "title")) { (t_count(lang, "form-errors-count", "count", count)) }
                 ul {
                     @for (field, key) in form.errors.iter() {
-                        li { a href={ "#field-" (field) } { (field_message(lang, field, key)) } }
+                        li { a href={ "#" (form.id("field", field)) } { (field_message(lang, field, key)) } }
                     }
                 }
             }
@@ -149,13 +169,13 @@ impl<'a> Input<'a> {
     }
 }
 
-fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
+fn described_by(form: &FormState, name: &str, has_hint: bool, has_error: bool) -> Option<String> {
     let mut ids = Vec::new();
     if has_hint {
-        ids.push(format!("hint-{name}"));
+        ids.push(form.id("hint", name));
     }
     if has_error {
-        ids.push(format!("error-{name}"));
+        ids.push(form.id("error", name));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
 }
@@ -167,10 +187,16 @@ fn label_text(lang: Language, key: &str, required: bool) -> Markup {
     }
 }
 
-fn hint_and_error(lang: Language, name: &str, hint: Option<&str>, error: Option<&str>) -> Markup {
+fn hint_and_error(
+    lang: Language,
+    form: &FormState,
+    name: &str,
+    hint: Option<&str>,
+    error: Option<&str>,
+) -> Markup {
     html! {
-        @if let Some(hint) = hint { span.hint id={ "hint-" (name) } { (t(lang, hint)) } }
-        @if let Some(error) = error { span.error id={ "error-" (name) } { (field_message(lang, name, error)) } }
+        @if let Some(hint) = hint { span.hint id=(form.id("hint", name)) { (t(lang, hint)) } }
+        @if let Some(error) = error { span.error id=(form.id("error", name)) { (field_message(lang, name, error)) } }
     }
 }
 
@@ -185,12 +211,12 @@ pub fn input(lang: Language, form: &FormState, field: Input<'_>) -> Markup {
     };
     html! {
         div.field.has-error[error.is_some()] {
-            label for={ "field-" (field.name) } { (label_text(lang, field.label, field.required)) }
-            (hint_and_error(lang, field.name, field.hint, error))
-            input id={ "field-" (field.name) } name=(field.name) type=(field.kind) value=(value)
+            label for=(form.id("field", field.name)) { (label_text(lang, field.label, field.required)) }
+            (hint_and_error(lang, form, field.name, field.hint, error))
+            input id=(form.id("field", field.name)) name=(field.name) type=(field.kind) value=(value)
                 autocomplete=(field.autocomplete) required[field.required]
                 aria-invalid=[error.map(|_| "true")]
-                aria-describedby=[described_by(field.name, field.hint.is_some(), error.is_some())];
+                aria-describedby=[described_by(form, field.name, field.hint.is_some(), error.is_some())];
         }
     }
 }
@@ -206,11 +232,11 @@ pub fn textarea(
     let error = form.errors.get(name);
     html! {
         div.field.has-error[error.is_some()] {
-            label for={ "field-" (name) } { (t(lang, label)) }
-            (hint_and_error(lang, name, hint, error))
-            textarea id={ "field-" (name) } name=(name)
+            label for=(form.id("field", name)) { (t(lang, label)) }
+            (hint_and_error(lang, form, name, hint, error))
+            textarea id=(form.id("field", name)) name=(name)
                 aria-invalid=[error.map(|_| "true")]
-                aria-describedby=[described_by(name, hint.is_some(), error.is_some())] { (form.value(name)) }
+                aria-describedby=[described_by(form, name, hint.is_some(), error.is_some())] { (form.value(name)) }
         }
     }
 }
@@ -227,11 +253,11 @@ pub fn select(
     let current = form.value(name);
     html! {
         div.field.has-error[error.is_some()] {
-            label for={ "field-" (name) } { (t(lang, label)) }
-            (hint_and_error(lang, name, None, error))
-            select id={ "field-" (name) } name=(name)
+            label for=(form.id("field", name)) { (t(lang, label)) }
+            (hint_and_error(lang, form, name, None, error))
+            select id=(form.id("field", name)) name=(name)
                 aria-invalid=[error.map(|_| "true")]
-                aria-describedby=[described_by(name, false, error.is_some())] {
+                aria-describedby=[described_by(form, name, false, error.is_some())] {
                 @for (value, text) in options {
                     option value=(value) selected[value == current] { (text) }
                 }
@@ -265,11 +291,11 @@ pub fn select_grouped(
     };
     html! {
         div.field.has-error[error.is_some()] {
-            label for={ "field-" (name) } { (t(lang, label)) }
-            (hint_and_error(lang, name, hint, error))
-            select id={ "field-" (name) } name=(name)
+            label for=(form.id("field", name)) { (t(lang, label)) }
+            (hint_and_error(lang, form, name, hint, error))
+            select id=(form.id("field", name)) name=(name)
                 aria-invalid=[error.map(|_| "true")]
-                aria-describedby=[described_by(name, hint.is_some(), error.is_some())] {
+                aria-describedby=[described_by(form, name, hint.is_some(), error.is_some())] {
                 option value=(first.0) selected[pick(&first.0)] { (first.1) }
                 @for (heading, options) in groups {
                     optgroup label=(heading) {
@@ -293,9 +319,9 @@ pub fn checkboxes(
 ) -> Markup {
     let error = form.errors.get(name);
     html! {
-        fieldset.field.has-error[error.is_some()] id={ "field-" (name) } {
+        fieldset.field.has-error[error.is_some()] id=(form.id("field", name)) {
             legend { (t(lang, legend)) }
-            (hint_and_error(lang, name, None, error))
+            (hint_and_error(lang, form, name, None, error))
             @for (value, text) in options {
                 label {
                     input type="checkbox" name=(name) value=(value) checked[form.has(name, value)];
@@ -332,10 +358,10 @@ pub fn date_time_rows(lang: Language, form: &FormState, rows: DateTimeRows<'_>) 
     let error = form.errors.get(rows.name);
     let typed = |name: &str, i: usize| form.values(name).get(i).map_or("", String::as_str);
     html! {
-        fieldset.field.rows.has-error[error.is_some()] id={ "field-" (rows.name) }
-            aria-describedby=[described_by(rows.name, true, error.is_some())] {
+        fieldset.field.rows.has-error[error.is_some()] id=(form.id("field", rows.name))
+            aria-describedby=[described_by(form, rows.name, true, error.is_some())] {
             legend { (t(lang, rows.legend)) }
-            (hint_and_error(lang, rows.name, Some(rows.hint), error))
+            (hint_and_error(lang, form, rows.name, Some(rows.hint), error))
             @for i in 0..rows.rows {
                 @let n = (i + 1).to_string();
                 div.row {
@@ -359,8 +385,8 @@ pub fn date_time_rows(lang: Language, form: &FormState, rows: DateTimeRows<'_>) 
 pub fn checkbox(lang: Language, form: &FormState, name: &str, label: &str) -> Markup {
     html! {
         div.checkbox {
-            input id={ "field-" (name) } type="checkbox" name=(name) value="on" checked[form.value(name) == "on"];
-            label for={ "field-" (name) } { (t(lang, label)) }
+            input id=(form.id("field", name)) type="checkbox" name=(name) value="on" checked[form.value(name) == "on"];
+            label for=(form.id("field", name)) { (t(lang, label)) }
         }
     }
 }
@@ -368,6 +394,30 @@ pub fn checkbox(lang: Language, form: &FormState, name: &str, label: &str) -> Ma
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scoped_form_s_ids_and_links_are_its_own() {
+        let mut errors = FieldErrors::default();
+        errors.add("description", "error-required");
+        let form = FormState::new().with_errors(errors).scoped("need");
+        let html = (html! {
+            (error_summary(Language::Fr, &form))
+            (textarea(Language::Fr, &form, "description", "need-description", Some("markdown-hint")))
+        })
+        .into_string();
+        for part in [
+            r##"href="#field-need-description""##,
+            r#"for="field-need-description""#,
+            r#"id="field-need-description""#,
+            r#"id="hint-need-description""#,
+            r#"id="error-need-description""#,
+            r#"aria-describedby="hint-need-description error-need-description""#,
+            r#"id="error-summary-need-title""#,
+        ] {
+            assert!(html.contains(part), "no {part} in {html}");
+        }
+        assert!(!html.contains(r#""field-description""#), "{html}");
+    }
 
     #[test]
     fn a_field_in_error_keeps_its_value_and_ties_the_message_to_the_input() {

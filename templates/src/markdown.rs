@@ -46,36 +46,57 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H3,
-        HeadingLevel::H2 => HeadingLevel::H4,
-        HeadingLevel::H3 => HeadingLevel::H5,
-        HeadingLevel::H4 | HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
-    }
-}
+/// The levels a text's headings take on a page, which owns h1 and h2: the
+/// levels the text uses, highest first, become h3, h4, h5 and h6, so that
+/// a description written with "##" alone reads as h3 under the page's h2
+/// and no level is skipped.
+struct Demotion([HeadingLevel; 6]);
 
-fn demote_headings(event: Event<'_>) -> Event<'_> {
-    match event {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: demote(level),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
-        other => other,
+impl Demotion {
+    fn of(markdown: &str) -> Self {
+        let mut used = [false; 6];
+        for event in Parser::new_ext(markdown, options()) {
+            if let Event::Start(Tag::Heading { level, .. }) = event {
+                used[level as usize - 1] = true;
+            }
+        }
+        let mut levels = [HeadingLevel::H6; 6];
+        let mut next = [HeadingLevel::H3, HeadingLevel::H4, HeadingLevel::H5].into_iter();
+        for (level, used) in levels.iter_mut().zip(used) {
+            if used {
+                *level = next.next().unwrap_or(HeadingLevel::H6);
+            }
+        }
+        Demotion(levels)
+    }
+
+    fn level(&self, level: HeadingLevel) -> HeadingLevel {
+        self.0[level as usize - 1]
+    }
+
+    fn event<'a>(&self, event: Event<'a>) -> Event<'a> {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: self.level(level),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(self.level(level))),
+            other => other,
+        }
     }
 }
 
 /// Renders user Markdown (CommonMark, tables, strikethrough) as sanitised HTML.
 pub fn render(markdown: &str) -> PreEscaped<String> {
-    let events = Parser::new_ext(markdown, options()).map(demote_headings);
+    let demotion = Demotion::of(markdown);
+    let events = Parser::new_ext(markdown, options()).map(|e| demotion.event(e));
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     PreEscaped(SANITISER.clean(&html).to_string())
@@ -85,8 +106,9 @@ pub fn render(markdown: &str) -> PreEscaped<String> {
 /// ("/projects/compost") point under `base`, since a mail client has no
 /// page to resolve them against.
 pub fn render_in_email(markdown: &str, base: &str) -> PreEscaped<String> {
+    let demotion = Demotion::of(markdown);
     let events = Parser::new_ext(markdown, options())
-        .map(demote_headings)
+        .map(|e| demotion.event(e))
         .map(|e| absolute(e, base));
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
@@ -450,8 +472,16 @@ mod tests {
         assert!(!out.contains("<h1") && !out.contains("<h2"), "{out}");
         assert!(out.contains("<h3>Titre</h3>"), "{out}");
         assert!(out.contains("<h4>Sous-titre</h4>"), "{out}");
-        assert!(out.contains("<h6>Petit</h6>"), "{out}");
+        assert!(out.contains("<h5>Petit</h5>"), "{out}");
         assert!(out.contains("Brut"), "{out}");
+    }
+
+    #[test]
+    fn a_text_s_top_headings_come_just_below_the_page_s() {
+        let out = html("## Le problème\n\ntexte\n\n#### Détail\n\n## La solution");
+        assert!(out.contains("<h3>Le problème</h3>"), "{out}");
+        assert!(out.contains("<h4>Détail</h4>"), "{out}");
+        assert!(out.contains("<h3>La solution</h3>"), "{out}");
     }
 
     #[test]

@@ -30,16 +30,22 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a fresh profile.
     pub async fn start() -> Browser {
-        Browser::start_with(true).await
+        Browser::start_with(true, false).await
+    }
+
+    /// The same as a phone shows pages: a 390 × 844 viewport (CSS pixels),
+    /// touch, the mobile layout.
+    pub async fn start_phone() -> Browser {
+        Browser::start_with(true, true).await
     }
 
     /// The same with JavaScript turned off in the browser, to show that a
     /// page needs none.
     pub async fn start_without_javascript() -> Browser {
-        Browser::start_with(false).await
+        Browser::start_with(false, false).await
     }
 
-    async fn start_with(javascript: bool) -> Browser {
+    async fn start_with(javascript: bool, phone: bool) -> Browser {
         let driver_path =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
@@ -56,24 +62,27 @@ impl Browser {
             .expect("start chromedriver");
         let profile = tempfile::tempdir().expect("profile dir");
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".to_owned(),
-            serde_json::json!({
-                "binary": chromium,
-                // Our users browse in French first.
-                "prefs": {
-                    "intl.accept_languages": "fr-FR,fr",
-                    // 1 allows, 2 blocks.
-                    "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 },
-                },
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1200,900", "--lang=fr-FR",
-                    format!("--user-data-dir={}", profile.path().display()),
-                ]
-            }),
-        );
+        let mut options = serde_json::json!({
+            "binary": chromium,
+            // Our users browse in French first.
+            "prefs": {
+                "intl.accept_languages": "fr-FR,fr",
+                // 1 allows, 2 blocks.
+                "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 },
+            },
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1200,900", "--lang=fr-FR",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        });
+        if phone {
+            options["mobileEmulation"] = serde_json::json!({
+                "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0, "mobile": true, "touch": true }
+            });
+        }
+        caps.insert("goog:chromeOptions".to_owned(), options);
         let url = format!("http://127.0.0.1:{port}");
         // Several TLS back-ends are linked in; the WebDriver connection
         // (plain HTTP on loopback) needs one chosen all the same.
@@ -105,6 +114,17 @@ impl Browser {
     /// Opens `url`.
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.expect("goto");
+    }
+
+    /// Logs in through the log-in form at `base_url` and waits for the
+    /// welcome.
+    pub async fn log_in(&self, base_url: &str, email: &str, password: &str) {
+        self.goto(&format!("{base_url}/login")).await;
+        self.fill("email", email).await;
+        self.fill("password", password).await;
+        self.click("form[action^='/login'] button[type=submit]")
+            .await;
+        self.wait_for_text("Vous êtes connecté·e.").await;
     }
 
     /// Types `text` into the field with id `field-{name}`, replacing what was there.
@@ -179,6 +199,25 @@ impl Browser {
             "page never showed {needle:?}; it shows:\n{}",
             self.text().await
         );
+    }
+
+    /// Whether the first element matched by a CSS selector is shown whole
+    /// on the screen as it is now, without scrolling (false when missing,
+    /// or hidden, as in a closed `<details>`).
+    pub async fn on_screen(&self, css: &str) -> bool {
+        self.client
+            .execute(
+                "const e = document.querySelector(arguments[0]);
+                 if (!e || !e.checkVisibility()) return false;
+                 const r = e.getBoundingClientRect();
+                 return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight
+                     && r.left >= 0 && r.right <= window.innerWidth;",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("where is {css}: {e}"))
+            .as_bool()
+            .unwrap_or(false)
     }
 
     /// The current path.

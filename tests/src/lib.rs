@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod bulk;
+pub mod checks;
 pub mod database;
 pub mod programme;
 pub mod smtp;

@@ -96,18 +96,38 @@ pub async fn demo() -> Demo {
     Demo { app, ballot }
 }
 
-/// A client for `walker`'s email, logged in (demo password or [`crate::PASSWORD`]).
+/// The password of a walker's account: the demo's, or [`crate::PASSWORD`]
+/// for the lone member.
+pub fn password_for(email: &str) -> &'static str {
+    if email == LONE_MEMBER {
+        crate::PASSWORD
+    } else {
+        relais_cli::seed::DEMO_PASSWORD
+    }
+}
+
+/// A client for `walker`'s email, logged in.
 pub async fn client_for(app: &TestApp, email: Option<&str>) -> Client {
     let client = Client::new(&app.base_url);
     if let Some(email) = email {
-        let password = if email == LONE_MEMBER {
-            crate::PASSWORD
-        } else {
-            relais_cli::seed::DEMO_PASSWORD
-        };
-        client.log_in(email, password).await;
+        client.log_in(email, password_for(email)).await;
     }
     client
+}
+
+/// The pages each of the [`WALKERS`] reaches from their start, at most
+/// `per_shape` of a kind and 150 in all: (label, email, pages).
+pub async fn walk_all(
+    demo: &Demo,
+    per_shape: usize,
+) -> Vec<(&'static str, Option<&'static str>, Vec<Reached>)> {
+    let mut walks = Vec::new();
+    for (who, email, start) in WALKERS {
+        let client = client_for(&demo.app, email).await;
+        let pages = walk(&client, &demo.starts(email, start), per_shape, 150).await;
+        walks.push((who, email, pages));
+    }
+    walks
 }
 
 /// A page reached on a walk: its path and HTML.

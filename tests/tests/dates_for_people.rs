@@ -5,7 +5,7 @@
 //! `<time datetime>` attributes and feeds, not in sentences.
 
 use regex::Regex;
-use relais_tests::walk::{WALKERS, client_for, demo, reader_text, walk};
+use relais_tests::walk::{demo, reader_text, walk_all};
 
 #[tokio::test]
 async fn no_page_of_the_demo_shows_an_iso_date() {
@@ -17,9 +17,8 @@ async fn no_page_of_the_demo_shows_an_iso_date() {
             .expect("pattern");
     let mut offences = Vec::new();
     let mut pages = 0;
-    for (who, email, start) in WALKERS {
-        let client = client_for(&demo.app, email).await;
-        for page in walk(&client, &demo.starts(email, start), 2, 150).await {
+    for (who, _, walked) in walk_all(&demo, 2).await {
+        for page in walked {
             pages += 1;
             let text = reader_text(&page.html);
             for m in iso.find_iter(&text) {

@@ -159,7 +159,7 @@ async fn a_digest_shows_an_update_s_markdown_as_html_and_as_readable_text_over_s
         .expect("Ana's digest");
     let html = relais_tests::mime_part(&mail.data, "text/html");
     for expected in [
-        "<h4>Premier composteur</h4>",
+        "<h3>Premier composteur</h3>",
         "<strong>rue Garibaldi</strong>",
         "<em>trois</em>",
         "<li>broyat</li>",

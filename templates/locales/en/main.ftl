@@ -1533,3 +1533,9 @@ licence-odbl-1-0 = Open Database License 1.0
 quoted = “{ $text }”
 text-size-large = Larger text
 text-size-normal = Normal-size text
+# -- french
+filters-more = { $count ->
+    [0] More filters
+    [one] Filters (1 chosen)
+   *[other] Filters ({ $count } chosen)
+}

@@ -1539,3 +1539,9 @@ licence-odbl-1-0 = Licence ouverte de bases de données (ODbL) 1.0
 quoted = « { $text } »
 text-size-large = Texte plus grand
 text-size-normal = Texte de taille normale
+# -- french
+filters-more = { $count ->
+    [0] Plus de filtres
+    [one] Filtres (1 choisi)
+   *[other] Filtres ({ $count } choisis)
+}

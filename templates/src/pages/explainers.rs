@@ -213,7 +213,8 @@ pub fn library(
                 }
                 p { button type="submit" { (t(lang, "filter-submit")) } }
             }
-            p role="status" { (t_count(lang, "library-count", "count", results.total)) }
+            // The results' heading, over the cards' h3.
+            h2.results-count { (t_count(lang, "library-count", "count", results.total)) }
             @if cards.is_empty() {
                 p.muted { (t(lang, "library-empty")) }
             } @else {

@@ -111,6 +111,17 @@ pub fn card(lang: Language, card: &Card) -> Markup {
     }
 }
 
+/// The gallery's filters the reader chose (the search and the order are
+/// not filters: they stay in sight).
+fn active_filters(filters: &FormState) -> u64 {
+    [
+        "edition", "city", "theme", "stage", "licence", "need", "help",
+    ]
+    .iter()
+    .filter(|name| !filters.value(name).is_empty())
+    .count() as u64
+}
+
 /// The gallery with its filters; `edition` is the edition filtered by
 /// (URL name, display name), whose page the gallery links to.
 pub fn gallery(
@@ -131,22 +142,28 @@ pub fn gallery(
             @if ctx.user.is_some() { p { a.button href="/projects/new" { (t(lang, "project-new")) } } }
             form.filters.card method="get" action="/projects" role="search" {
                 (input(lang, filters, Input::text("q", "filter-text").kind("search").optional()))
-                div.grid {
-                    (select(lang, filters, "edition", "filter-edition", &with_blank(lang, &choices.editions)))
-                    (select(lang, filters, "city", "filter-city", &with_blank(lang, &choices.cities)))
-                    (select(lang, filters, "theme", "filter-theme", &with_blank(lang, &theme_options(lang))))
-                    (select(lang, filters, "stage", "filter-stage", &with_blank(lang, &stage_options(lang))))
-                    (select(lang, filters, "licence", "filter-licence", &with_blank(lang, &licence_options(lang))))
-                    (select(lang, filters, "sort", "filter-sort", &[
-                        ("activity".to_owned(), t(lang, "sort-activity")),
-                        ("name".to_owned(), t(lang, "sort-name")),
-                    ]))
+                // Folded on a phone, where the filters would fill the first
+                // screen; the stylesheet unfolds them on wider screens.
+                details.more-filters {
+                    summary { (t_count(lang, "filters-more", "count", active_filters(filters))) }
+                    div.grid {
+                        (select(lang, filters, "edition", "filter-edition", &with_blank(lang, &choices.editions)))
+                        (select(lang, filters, "city", "filter-city", &with_blank(lang, &choices.cities)))
+                        (select(lang, filters, "theme", "filter-theme", &with_blank(lang, &theme_options(lang))))
+                        (select(lang, filters, "stage", "filter-stage", &with_blank(lang, &stage_options(lang))))
+                        (select(lang, filters, "licence", "filter-licence", &with_blank(lang, &licence_options(lang))))
+                        (select(lang, filters, "sort", "filter-sort", &[
+                            ("activity".to_owned(), t(lang, "sort-activity")),
+                            ("name".to_owned(), t(lang, "sort-name")),
+                        ]))
+                    }
+                    (select(lang, filters, "need", "filter-need", &with_blank(lang, &crate::pages::relation::kind_choices(lang))))
+                    (checkbox(lang, filters, "help", "filter-help"))
                 }
-                (select(lang, filters, "need", "filter-need", &with_blank(lang, &crate::pages::relation::kind_choices(lang))))
-                (checkbox(lang, filters, "help", "filter-help"))
                 p { button type="submit" { (t(lang, "filter-submit")) } }
             }
-            p role="status" { (t_count(lang, "gallery-count", "count", results.total)) }
+            // The results' heading, over the cards' h3.
+            h2.results-count { (t_count(lang, "gallery-count", "count", results.total)) }
             @if let Some((slug, name)) = edition {
                 p { a href={ "/editions/" (slug) "#continuity" } { (t_args(lang, "gallery-edition-page", &[("edition", name)])) " →" } }
             }

@@ -166,7 +166,8 @@ pub fn project_section(
             @if project.rights.edit {
                 details open[!form.errors.is_empty()] {
                     summary { (t(lang, "need-add")) }
-                    (need_fields(ctx, form, &format!("{base}/needs"), "need-add"))
+                    // Beside the milestone form, which also has a description.
+                    (need_fields(ctx, &form.clone().scoped("need"), &format!("{base}/needs"), "need-add"))
                 }
             }
             @if !best.is_empty() {
@@ -713,6 +714,11 @@ pub fn question_page(
     let answer_form = |parent: Option<i32>| {
         let own = replying_to == parent;
         let form = if own { form.clone() } else { FormState::new() };
+        // One form per answer to reply to, besides the question's own.
+        let form = match parent {
+            Some(p) => form.scoped(format!("reply-{p}")),
+            None => form,
+        };
         html! {
             (error_summary(lang, &form))
             form.stacked method="post" action={ (base) "/answers" } novalidate {
