@@ -130,13 +130,13 @@ impl Instance {
         Ok(self.child.as_ref().context("not running")?.id())
     }
 
-    /// `kill -9`; returns the moment it died.
+    /// `kill -9`; returns the moment it was seen dead (the signal is
+    /// delivered some time after `kill` returns).
     fn kill(&mut self) -> anyhow::Result<Instant> {
         let mut child = self.child.take().context("not running")?;
         child.kill()?;
-        let died = Instant::now();
         child.wait()?;
-        Ok(died)
+        Ok(Instant::now())
     }
 
     /// `SIGTERM`, then waits for the exit status.
@@ -324,6 +324,7 @@ async fn load(
         n += 1;
         let base = &bases[turn.fetch_add(1, Ordering::Relaxed) % bases.len()];
         let roll = dice.next(10);
+        let mut announced = None;
         let (write, outcome, session) = if http.is_none() || roll < 2 {
             let Ok(fresh) = client() else { return };
             let outcome = submit(
@@ -341,6 +342,10 @@ async fn load(
             let occurrence = occurrences[dice.next(occurrences.len())];
             let answer = ["yes", "maybe", "no"][dice.next(3)];
             let Some(h) = &http else { continue };
+            // Written down before it is sent: an answer may reach the
+            // database before its acknowledgement reaches the ledger, and
+            // a check in between must know it was tried.
+            announced = Some(announce(&ledger, person.id, occurrence, answer));
             let page = format!("/meetups/{occurrence}");
             let outcome = submit(
                 h,
@@ -374,18 +379,33 @@ async fn load(
         // An instance that did not answer is given a moment, as a load
         // balancer's health check would.
         let pause = if outcome.is_err() { 200 } else { 20 };
-        record(&ledger, person.id, write, outcome, session);
+        record(&ledger, person.id, write, outcome, session, announced);
         tokio::time::sleep(Duration::from_millis(pause)).await;
     }
 }
 
-/// Writes down one attempt; an acknowledged log-in keeps its session.
+/// Writes down an answer about to be sent; returns its place in the ledger.
+fn announce(ledger: &Mutex<Ledger>, person: i32, occurrence: i32, answer: &'static str) -> usize {
+    let mut ledger = ledger
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    ledger.attempts.push(Attempt {
+        person,
+        write: Write::Rsvp { occurrence, answer },
+        acknowledged: false,
+    });
+    ledger.attempts.len() - 1
+}
+
+/// Writes down one attempt (at its place if `announced`); an
+/// acknowledged log-in keeps its session.
 fn record(
     ledger: &Mutex<Ledger>,
     person: i32,
     write: Write,
     outcome: Result<StatusCode, StatusCode>,
     session: Option<reqwest::Client>,
+    announced: Option<usize>,
 ) {
     let acknowledged = outcome == Ok(StatusCode::SEE_OTHER);
     let mut ledger = ledger
@@ -406,11 +426,15 @@ fn record(
         };
         *ledger.refused.entry(code).or_default() += 1;
     }
-    ledger.attempts.push(Attempt {
+    let attempt = Attempt {
         person,
         write,
         acknowledged,
-    });
+    };
+    match announced.and_then(|i| ledger.attempts.get_mut(i)) {
+        Some(place) => *place = attempt,
+        None => ledger.attempts.push(attempt),
+    }
 }
 
 async fn rows(
@@ -621,11 +645,33 @@ async fn mail(
                     died.duration_since(first.accepted_at).as_millis(),
                 ));
             }
-            _ => m.unexplained.push(format!(
-                "{id}: {} copies, the first from port {}",
-                copies.len(),
-                first.peer.port()
-            )),
+            _ => {
+                let when = |c: &Received| match killed {
+                    Some((ports, died)) => format!(
+                        "port {}{} at {:+} ms from the kill -9",
+                        c.peer.port(),
+                        if ports.contains(&c.peer.port()) {
+                            " (the killed process')"
+                        } else {
+                            ""
+                        },
+                        if c.accepted_at >= *died {
+                            i128::try_from(c.accepted_at.duration_since(*died).as_millis())
+                                .unwrap_or(0)
+                        } else {
+                            -i128::try_from(died.duration_since(c.accepted_at).as_millis())
+                                .unwrap_or(0)
+                        }
+                    ),
+                    None => format!("port {}", c.peer.port()),
+                };
+                let seen: Vec<String> = copies.iter().map(|c| when(c)).collect();
+                m.unexplained.push(format!(
+                    "{id}: {} copies: {}",
+                    copies.len(),
+                    seen.join("; ")
+                ));
+            }
         }
     }
     Ok(m)
