@@ -10,9 +10,20 @@ use relais_templates::form::FormState;
 pub struct Fields(Vec<(String, String)>);
 
 impl Fields {
-    /// Parses an urlencoded body.
+    /// Parses an urlencoded body. Control characters other than tabs and
+    /// line breaks are dropped here, at the edge: nobody types them, no page
+    /// or email should carry them, and PostgreSQL refuses a NUL in text.
     pub fn parse(body: &[u8]) -> Self {
-        Fields(url::form_urlencoded::parse(body).into_owned().collect())
+        let clean = |s: std::borrow::Cow<'_, str>| -> String {
+            s.chars()
+                .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+                .collect()
+        };
+        Fields(
+            url::form_urlencoded::parse(body)
+                .map(|(k, v)| (clean(k), clean(v)))
+                .collect(),
+        )
     }
 
     /// The first value of `name`, or "".
@@ -73,5 +84,20 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
             .await
             .map_err(|e| WebError::Status(e.status()))?;
         Ok(Fields::parse(&bytes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_stop_at_the_edge_but_line_breaks_stay() {
+        let fields =
+            Fields::parse(b"title=avant%00apr%C3%A8s%1B&body=un%0D%0Adeux%09trois&a%00b=x");
+        assert_eq!(fields.get("title"), "avantaprès");
+        assert_eq!(fields.get("body"), "un\r\ndeux\ttrois");
+        assert_eq!(fields.get("ab"), "x");
+        assert_eq!(Fields::parse(b"x=%C2%85%E2%80%AE").get("x"), "\u{202e}");
     }
 }

@@ -9,7 +9,7 @@ mod cookies;
 mod csrf;
 mod csv_file;
 pub mod error;
-mod fields;
+pub mod fields;
 pub mod page_cache;
 mod request_context;
 pub mod request_metrics;
