@@ -181,7 +181,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 None => chrono::Utc::now(),
             };
             if dry_run {
-                let planned = relais_domain::reminder::preview(&ctx.db, at).await?;
+                let mut planned = relais_domain::reminder::preview(&ctx.db, at).await?;
+                // In the order of their keys, not of whichever index the
+                // database chose: two dry runs list the same lines alike.
+                planned.sort_by(|a, b| a.key.cmp(&b.key));
                 for p in &planned {
                     println!("{:<24} {:<32} {}", p.message.kind(), p.to, p.key);
                 }
