@@ -1,9 +1,9 @@
 //! `GET /language/{code}`: remembers the chosen language and goes back.
 
 use crate::AppState;
-use crate::cookies::{self, Name};
+use crate::cookies::Name;
 use crate::error::WebError;
-use crate::routes::{local_path, see_other};
+use crate::routes::remember_and_return;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -27,12 +27,10 @@ async fn switch(
     Query(q): Query<Next>,
 ) -> Result<Response, WebError> {
     let lang = Language::parse(&code).map_err(|_| WebError::NotFound)?;
-    let next = q.next.unwrap_or_default();
-    let cookie = cookies::set(
+    Ok(remember_and_return(
         &state.config,
         Name::Language,
         lang.code(),
-        Some(365 * 24 * 3600),
-    );
-    Ok(see_other(local_path(&next), vec![cookie]))
+        &q.next.unwrap_or_default(),
+    ))
 }

@@ -116,6 +116,13 @@ pub fn see_other_with_flash(
     see_other(to, extra)
 }
 
+/// Remembers a reader's choice (language, text size) in a cookie for a
+/// year and goes back to `next`, a same-site path only.
+pub fn remember_and_return(config: &WebConfig, name: Name, code: &str, next: &str) -> Response {
+    let cookie = cookies::set(config, name, code, Some(365 * 24 * 3600));
+    see_other(local_path(next), vec![cookie])
+}
+
 /// Only same-site paths are followed after log-in or a language switch,
 /// so that our links cannot be used to send people elsewhere.
 pub fn local_path(next: &str) -> &str {

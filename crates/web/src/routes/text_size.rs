@@ -2,9 +2,9 @@
 //! grand") and goes back, like the language switch: a link, no JavaScript.
 
 use crate::AppState;
-use crate::cookies::{self, Name};
+use crate::cookies::Name;
 use crate::error::WebError;
-use crate::routes::{local_path, see_other};
+use crate::routes::remember_and_return;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -28,12 +28,10 @@ async fn switch(
     Query(q): Query<Next>,
 ) -> Result<Response, WebError> {
     let size = TextSize::parse(&code).ok_or(WebError::NotFound)?;
-    let next = q.next.unwrap_or_default();
-    let cookie = cookies::set(
+    Ok(remember_and_return(
         &state.config,
         Name::TextSize,
         size.code(),
-        Some(365 * 24 * 3600),
-    );
-    Ok(see_other(local_path(&next), vec![cookie]))
+        &q.next.unwrap_or_default(),
+    ))
 }
