@@ -12,6 +12,7 @@ use crate::outbox::{self, NewEmail};
 use crate::rate_limit;
 use crate::role::Actor;
 use crate::skill::Skill;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -162,13 +163,30 @@ pub async fn send(
     Ok(queued)
 }
 
+/// An announcement already sent, as the coordinators' page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    /// Its subject.
+    pub subject: String,
+    /// When it was written.
+    pub created_at: DateTime<Utc>,
+    /// How many emails it queued.
+    pub recipients: u64,
+}
+
 /// Announcements the actor can see (their cities', or all for the programme), newest first.
-pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<announcement::Model>> {
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<Sent>> {
     Ok(announcement::Entity::find()
         .order_by_desc(announcement::Column::CreatedAt)
         .all(db)
         .await?
         .into_iter()
         .filter(|a| actor.coordinates(a.city_id))
+        .map(|a| Sent {
+            subject: a.subject,
+            created_at: a.created_at,
+            // Stored from a count, never negative.
+            recipients: u64::try_from(a.recipients).unwrap_or(0),
+        })
         .collect())
 }

@@ -264,11 +264,44 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
     Ok(row.id)
 }
 
+/// A poll as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poll {
+    /// Its id, in its addresses.
+    pub id: i32,
+    /// Its city.
+    pub city_id: i32,
+    /// Title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// Where the meeting would be.
+    pub place_address: String,
+    /// When answers stop being taken.
+    pub closes_at: DateTime<Utc>,
+    /// The meeting it became, once decided.
+    pub occurrence_id: Option<i32>,
+}
+
+impl From<poll::Model> for Poll {
+    fn from(p: poll::Model) -> Self {
+        Poll {
+            id: p.id,
+            city_id: p.city_id,
+            title: p.title,
+            description: p.description,
+            place_address: p.place_address,
+            closes_at: p.closes_at,
+            occurrence_id: p.occurrence_id,
+        }
+    }
+}
+
 /// A poll seen through an invitee's link.
 #[derive(Debug, Clone)]
 pub struct Ballot {
     /// The poll.
-    pub poll: poll::Model,
+    pub poll: Poll,
     /// The invitee.
     pub user_id: i32,
     /// Whether answers are still taken.
@@ -289,7 +322,7 @@ pub async fn ballot(ctx: &Context, poll_id: i32, clear: &str) -> Result<Ballot> 
         .ok_or(DomainError::NotFound)?;
     Ok(Ballot {
         open: p.occurrence_id.is_none() && ctx.now() < p.closes_at,
-        poll: p,
+        poll: p.into(),
         user_id: invitee.user_id,
     })
 }
@@ -405,13 +438,14 @@ pub async fn results(db: &impl ConnectionTrait, poll_id: i32) -> Result<Results>
 }
 
 /// The polls of the cities the actor coordinates, newest first.
-pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<poll::Model>> {
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<Poll>> {
     Ok(poll::Entity::find()
         .order_by_desc(poll::Column::CreatedAt)
         .all(db)
         .await?
         .into_iter()
         .filter(|p| actor.coordinates(Some(p.city_id)))
+        .map(Poll::from)
         .collect())
 }
 

@@ -49,6 +49,62 @@ impl Status {
     }
 }
 
+/// A meeting as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Its id, in its address.
+    pub id: i32,
+    /// The series it belongs to, if generated from one.
+    pub series_id: Option<i32>,
+    /// Its city.
+    pub city_id: i32,
+    /// Title.
+    pub title: String,
+    /// Description, Markdown.
+    pub description: String,
+    /// When it starts.
+    pub starts_at: DateTime<Utc>,
+    /// When it ends.
+    pub ends_at: DateTime<Utc>,
+    /// Where, if anywhere.
+    pub place_address: String,
+    /// Where online, if anywhere.
+    pub online_url: Option<String>,
+    /// Seats.
+    pub capacity: i32,
+    /// Whether it takes place.
+    pub status: Status,
+    /// Added or changed by hand (the rule leaves it alone).
+    pub manual: bool,
+    /// Minutes, Markdown.
+    pub minutes: String,
+}
+
+impl From<occurrence::Model> for Occurrence {
+    fn from(o: occurrence::Model) -> Self {
+        Occurrence {
+            // Cancelling is the only change of status (`cancel`).
+            status: if o.status == Status::Cancelled.code() {
+                Status::Cancelled
+            } else {
+                Status::Scheduled
+            },
+            id: o.id,
+            series_id: o.series_id,
+            city_id: o.city_id,
+            title: o.title,
+            description: o.description,
+            starts_at: o.starts_at,
+            ends_at: o.ends_at,
+            place_address: o.place_address,
+            online_url: o.online_url,
+            capacity: o.capacity,
+            manual: o.manual,
+            minutes: o.minutes,
+        }
+    }
+}
+
 /// A series as pages show it.
 #[derive(Debug, Clone)]
 pub struct Series {
@@ -428,7 +484,7 @@ pub async fn upcoming(
     city_id: Option<i32>,
     now: DateTime<Utc>,
     limit: u64,
-) -> Result<Vec<occurrence::Model>> {
+) -> Result<Vec<Occurrence>> {
     let mut q = occurrence::Entity::find().filter(occurrence::Column::EndsAt.gt(now));
     if let Some(c) = city_id {
         q = q.filter(occurrence::Column::CityId.eq(c));
@@ -436,7 +492,10 @@ pub async fn upcoming(
     Ok(q.order_by_asc(occurrence::Column::StartsAt)
         .limit(limit)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Occurrence::from)
+        .collect())
 }
 
 async fn coordinated(

@@ -655,15 +655,32 @@ pub async fn depth(db: &impl ConnectionTrait) -> Result<[(State, u64); 4]> {
     Ok(depth)
 }
 
+/// An email in trouble as the outbox page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trouble {
+    /// The outbox row, for the retry button.
+    pub id: i64,
+    /// Who it is for.
+    pub recipient_email: String,
+    /// What kind of email it is (`EmailMessage::kind`).
+    pub kind: String,
+    /// `Failed` (given up on, may be retried) or `Pending` (waits for its next attempt).
+    pub state: State,
+    /// Attempts so far.
+    pub attempts: i32,
+    /// The last attempt's error.
+    pub last_error: Option<String>,
+}
+
 /// The most recent emails that failed or wait for a retry, newest first,
 /// among those `actor` may see.
 pub async fn troubles(
     db: &impl ConnectionTrait,
     actor: &crate::role::Actor,
     limit: u64,
-) -> Result<Vec<email_outbox::Model>> {
+) -> Result<Vec<Trouble>> {
     let visible = visible_to(actor)?;
-    Ok(Entity::find()
+    let rows = Entity::find()
         .filter(visible)
         .filter(
             Condition::any()
@@ -677,7 +694,23 @@ pub async fn troubles(
         .order_by_desc(Column::CreatedAt)
         .limit(limit)
         .all(db)
-        .await?)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Trouble {
+            // The query takes failed and pending rows only.
+            state: if row.state == State::Failed.code() {
+                State::Failed
+            } else {
+                State::Pending
+            },
+            id: row.id,
+            recipient_email: row.recipient_email,
+            kind: row.kind,
+            attempts: row.attempts,
+            last_error: row.last_error,
+        })
+        .collect())
 }
 
 /// Puts a failed email back in the queue for an attempt now; it gets a new

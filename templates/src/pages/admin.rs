@@ -137,7 +137,7 @@ pub fn checklists(
 pub fn outbox(
     ctx: &PageContext,
     counts: (u64, u64, u64, u64),
-    troubles: &[relais_domain::entities::email_outbox::Model],
+    troubles: &[relais_domain::outbox::Trouble],
 ) -> Markup {
     let lang = ctx.lang;
     let (pending, sending, sent, failed) = counts;
@@ -163,10 +163,10 @@ pub fn outbox(
                             tr {
                                 td { (row.recipient_email) }
                                 td { (row.kind) }
-                                td { (row.state) " (" (row.attempts) ")" }
+                                td { (row.state.code()) " (" (row.attempts) ")" }
                                 td { (row.last_error.clone().unwrap_or_default()) }
                                 td {
-                                    @if row.state == "failed" {
+                                    @if row.state == relais_domain::outbox::State::Failed {
                                         form.inline method="post" action={ "/admin/outbox/" (row.id) "/retry" } {
                                             (csrf(ctx)) button.link type="submit" { (t(lang, "outbox-retry")) }
                                         }
@@ -184,7 +184,7 @@ pub fn outbox(
 /// The coordinators' announcements: past ones and the form to write one.
 pub fn announcements(
     ctx: &PageContext,
-    past: &[relais_domain::entities::announcement::Model],
+    past: &[relais_domain::announcement::Sent],
     scopes: &[(String, String)],
     form: &FormState,
 ) -> Markup {
@@ -213,7 +213,7 @@ pub fn announcements(
                 @for a in past {
                     li {
                         strong { (a.subject) } " — " (crate::dates::date(lang, a.created_at.date_naive())) " — "
-                        (crate::i18n::t_count(lang, "announcement-sent-to", "count", u64::try_from(a.recipients).unwrap_or(0)))
+                        (crate::i18n::t_count(lang, "announcement-sent-to", "count", a.recipients))
                     }
                 }
             }

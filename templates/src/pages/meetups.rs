@@ -10,8 +10,7 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 use relais_domain::Language;
 use relais_domain::agenda::{Item, Kind};
-use relais_domain::entities::meetup_occurrence::Model as Occurrence;
-use relais_domain::meetup::Series;
+use relais_domain::meetup::{Occurrence, Series, Status};
 use relais_domain::meetup_rule::{Ordinal, WEEKDAYS};
 use relais_domain::rsvp::{Answer, Attendee, Counts};
 use relais_domain::skill::Skill;
@@ -66,7 +65,7 @@ pub fn list(
                     p.meta {
                         time datetime=(crate::dates::machine(o.starts_at)) { (local(lang, o.starts_at, item.zone)) }
                         " · " (item.city)
-                        @if o.status == "cancelled" { " · " strong.late-flag { (t(lang, "meetup-cancelled")) } }
+                        @if o.status == Status::Cancelled { " · " strong.late-flag { (t(lang, "meetup-cancelled")) } }
                     }
                     p { (t_args(lang, "meetup-counts", &[("yes", &item.counts.yes.to_string()), ("capacity", &o.capacity.to_string()), ("waitlist", &item.counts.waitlisted.to_string())])) }
                 }
@@ -124,7 +123,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
     let lang = ctx.lang;
     let o = view.occurrence;
     let base = format!("/meetups/{}", o.id);
-    let cancelled = o.status == "cancelled";
+    let cancelled = o.status == Status::Cancelled;
     let form_for = |which: &str| -> FormState {
         match &view.form {
             Some((w, f)) if *w == which => f.clone(),
@@ -378,7 +377,7 @@ pub fn series_page(
                 @for o in upcoming {
                     li {
                         a href={ "/meetups/" (o.id) } { (local(lang, o.starts_at, series.rule.zone)) }
-                        @if o.status == "cancelled" { " · " (t(lang, "meetup-cancelled")) }
+                        @if o.status == Status::Cancelled { " · " (t(lang, "meetup-cancelled")) }
                         @if o.manual { " · " (t(lang, "series-exception")) }
                         @if to_decide.contains(&o.id) {
                             " · " strong { (t(lang, "series-decide")) } " "

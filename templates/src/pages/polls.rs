@@ -10,8 +10,7 @@ use crate::pages::meetups::local;
 use chrono_tz::Tz;
 use maud::{Markup, html};
 use relais_domain::Language;
-use relais_domain::date_poll::{Choice, MAX_SLOTS, Results};
-use relais_domain::entities::date_poll::Model as Poll;
+use relais_domain::date_poll::{Choice, MAX_SLOTS, Poll, Results};
 use relais_domain::skill::Skill;
 
 fn choice_label(lang: Language, c: Choice) -> String {

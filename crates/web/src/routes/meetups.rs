@@ -175,7 +175,7 @@ async fn meeting_page(
         city_projects,
         my_projects,
         form,
-        occurrence: &o,
+        occurrence: &meetup::Occurrence::from(o),
     };
     Ok((status, view::meeting(&rc.page(), &page)).into_response())
 }
@@ -560,7 +560,7 @@ async fn series_view(
     if !rc.actor().coordinates(Some(s.row.city_id)) {
         return Err(DomainError::Forbidden.into());
     }
-    let upcoming: Vec<Occurrence> =
+    let upcoming: Vec<meetup::Occurrence> =
         meetup::upcoming(&state.ctx.db, Some(s.row.city_id), state.ctx.now(), 200)
             .await?
             .into_iter()

@@ -207,7 +207,7 @@ async fn results(
     let p = date_poll::get(&state.ctx.db, &rc.actor(), id).await?;
     let zone = city::get(&state.ctx.db, p.city_id).await?.time_zone;
     let results = date_poll::results(&state.ctx.db, id).await?;
-    Ok(view::results(&rc.page(), &p, zone, &results).into_response())
+    Ok(view::results(&rc.page(), &p.into(), zone, &results).into_response())
 }
 
 async fn convert(
