@@ -127,6 +127,12 @@ impl Browser {
         self.wait_for_text("Vous êtes connecté·e.").await;
     }
 
+    /// Logs out with the layout's button and waits for the farewell.
+    pub async fn log_out(&self) {
+        self.click("form[action='/logout'] button").await;
+        self.wait_for_text("Vous êtes déconnecté·e.").await;
+    }
+
     /// Types `text` into the field with id `field-{name}`, replacing what was there.
     pub async fn fill(&self, name: &str, text: &str) {
         let field = self

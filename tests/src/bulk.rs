@@ -9,14 +9,22 @@ use chrono::{DateTime, Utc};
 use relais_domain::Context;
 use relais_domain::clock::FixedClock;
 use relais_domain::sea_orm::DatabaseConnection;
-use relais_web::{AppState, WebConfig};
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Untimed requests per page first, so that the figures do not include
 /// opening database connections or filling caches.
 pub const WARM_UP: usize = 5;
+
+/// The visible project with the longest public journal: the heaviest
+/// project page, feed and API answer.
+pub fn busiest_project(plan: &Plan) -> &ProjectPlan {
+    plan.projects
+        .iter()
+        .filter(|p| p.is_visible())
+        .max_by_key(|p| (p.public_updates, -p.id))
+        .expect("a visible project")
+}
 
 /// A fresh SQLite database (or PostgreSQL, as the tests choose) filled
 /// with the plan for `now`; prints where it is and how long seeding took.
@@ -68,27 +76,7 @@ pub async fn add_coordinator(conn: &DatabaseConnection, now: DateTime<Utc>) {
 /// Starts the application as `TestApp::spawn_at` does; returns its base URL.
 pub async fn serve(conn: DatabaseConnection, now: DateTime<Utc>) -> String {
     let ctx = Context::new(conn, Arc::new(FixedClock::new(now)));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base_url = format!("http://{}", listener.local_addr().expect("local address"));
-    let secret = relais_domain::settings::server_secret(&ctx.db, None)
-        .await
-        .expect("server secret");
-    let state = AppState {
-        ctx,
-        config: Arc::new(WebConfig::new(base_url.parse().expect("base url"))),
-        secret: Arc::new(secret),
-    };
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .expect("server");
-    });
-    base_url
+    crate::start_server(ctx, |config| config).await.0
 }
 
 /// What timing one page gave.

@@ -8,9 +8,12 @@ pub mod browser;
 pub mod bulk;
 pub mod checks;
 pub mod database;
+pub mod outbox;
+pub mod process;
 pub mod programme;
 pub mod smtp;
 pub mod walk;
+pub mod world;
 
 use chrono::{DateTime, Duration, Utc};
 use regex::Regex;
@@ -180,6 +183,7 @@ impl Email {
 }
 
 fn decode_subject(line: &str) -> String {
+    use base64::Engine;
     // lettre writes non-ASCII subjects as RFC 2047 base64 words; white space
     // between two encoded words is not part of the text, and a character may
     // be split across words, so adjacent words' bytes are joined first.
@@ -195,31 +199,16 @@ fn decode_subject(line: &str) -> String {
             pending.clear();
             out.push_str(between);
         }
-        pending.extend(base64_decode(&cap[1]));
+        pending.extend(
+            base64::engine::general_purpose::STANDARD
+                .decode(&cap[1])
+                .expect("base64 word"),
+        );
         last = m.end();
     }
     out.push_str(&String::from_utf8_lossy(&pending));
     out.push_str(&line[last..]);
     out.trim().to_owned()
-}
-
-fn base64_decode(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut bits = 0u32;
-    let mut n = 0;
-    let mut out = Vec::new();
-    for c in text.bytes().filter(|c| *c != b'=') {
-        let Some(v) = ALPHABET.iter().position(|a| *a == c) else {
-            continue;
-        };
-        bits = (bits << 6) | v as u32;
-        n += 6;
-        if n >= 8 {
-            n -= 8;
-            out.push((bits >> n) as u8);
-        }
-    }
-    out
 }
 
 impl TestApp {
@@ -265,27 +254,7 @@ impl TestApp {
     ) -> TestApp {
         let clock = Arc::new(FixedClock::new(at));
         let ctx = Context::new(conn, clock.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        let base_url = format!("http://{addr}");
-        let secret = relais_domain::settings::server_secret(&ctx.db, None)
-            .await
-            .expect("secret");
-        let state = AppState {
-            ctx: ctx.clone(),
-            config: Arc::new(configure(WebConfig::new(base_url.parse().expect("url")))),
-            secret: Arc::new(secret),
-        };
-        let server = tokio::spawn(async move {
-            axum::serve(
-                listener,
-                relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .expect("server");
-        });
+        let (base_url, server) = start_server(ctx.clone(), configure).await;
         let mail_tmp = tempfile::tempdir().expect("mail dir");
         let mail_dir = mail_tmp.path().to_path_buf();
         let jobs = JobContext {
@@ -313,27 +282,7 @@ impl TestApp {
     /// clock, as in a deployment of several instances, with the web
     /// settings `configure` makes; returns its base URL.
     pub async fn spawn_instance(&self, configure: impl FnOnce(WebConfig) -> WebConfig) -> String {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let base_url = format!("http://{}", listener.local_addr().expect("addr"));
-        let secret = relais_domain::settings::server_secret(&self.ctx.db, None)
-            .await
-            .expect("secret");
-        let state = AppState {
-            ctx: self.ctx.clone(),
-            config: Arc::new(configure(WebConfig::new(base_url.parse().expect("url")))),
-            secret: Arc::new(secret),
-        };
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .expect("server");
-        });
-        base_url
+        start_server(self.ctx.clone(), configure).await.0
     }
 
     /// The scheduler's jobs, delivering to the SMTP server at `url`.
@@ -450,6 +399,46 @@ impl TestApp {
         .0
     }
 
+    /// Creates accounts directly, each `(email, name, role, city slug)`,
+    /// with [`PASSWORD`].
+    pub async fn create_accounts(
+        &self,
+        people: &[(&str, &str, relais_domain::Role, Option<&str>)],
+    ) {
+        for (email, name, role, city) in people {
+            self.create_account(email, name, *role, *city).await;
+        }
+    }
+
+    /// A new client logged in as `email` (password [`PASSWORD`]).
+    pub async fn logged_in(&self, email: &str) -> Client {
+        let client = self.client();
+        client.log_in(email, PASSWORD).await;
+        client
+    }
+
+    /// The account id of `email`.
+    pub async fn user_id(&self, email: &str) -> i32 {
+        use relais_domain::entities::user;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        user::Entity::find()
+            .filter(user::Column::EmailKey.eq(email))
+            .one(&self.ctx.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no account {email}"))
+            .id
+    }
+
+    /// `email`'s account as the domain sees it acting.
+    pub async fn actor(&self, email: &str) -> relais_domain::Actor {
+        account::load(&self.ctx.db, self.user_id(email).await)
+            .await
+            .expect("load")
+            .expect("account")
+            .actor()
+    }
+
     /// Creates a city as a throw-away programme coordinator would.
     pub async fn create_city(&self, slug: &str, name: &str) -> i32 {
         self.create_city_in(slug, name, "Europe/Paris", None).await
@@ -469,6 +458,16 @@ impl TestApp {
             .id
     }
 
+    /// Creates the edition "2018" (marathon from 9 March 2018) and Lyon
+    /// (Europe/Paris) taking part in it; returns their ids (edition, Lyon).
+    pub async fn create_lyon(&self) -> (i32, i32) {
+        let edition = self.create_edition("2018", "2018-03-09").await;
+        let lyon = self
+            .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
+            .await;
+        (edition, lyon)
+    }
+
     /// Creates an edition whose marathon starts on `starts_on` (YYYY-MM-DD).
     pub async fn create_edition(&self, slug: &str, starts_on: &str) -> i32 {
         relais_domain::edition::create(
@@ -483,6 +482,44 @@ impl TestApp {
         .expect("edition")
         .id
     }
+}
+
+/// Serves the application over `ctx` on a free port, with the web
+/// settings `configure` makes of the defaults; returns its base URL and the
+/// server's task.
+pub async fn start_server(
+    ctx: Context,
+    configure: impl FnOnce(WebConfig) -> WebConfig,
+) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base_url = format!("http://{}", listener.local_addr().expect("addr"));
+    let secret = relais_domain::settings::server_secret(&ctx.db, None)
+        .await
+        .expect("secret");
+    let state = AppState {
+        ctx,
+        config: Arc::new(configure(WebConfig::new(base_url.parse().expect("url")))),
+        secret: Arc::new(secret),
+    };
+    let server = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            relais_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("server");
+    });
+    (base_url, server)
+}
+
+/// A `127.0.0.1:PORT` address free a moment ago, for a process to bind.
+pub fn free_address() -> String {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.to_string())
+        .expect("port")
 }
 
 /// A programme coordinator that exists only in memory, for set-up.
@@ -703,21 +740,22 @@ impl Client {
         theme: &str,
         city_id: &str,
     ) -> String {
-        let page = self
-            .submit(
-                "/projects/new",
-                "/projects",
-                &[
-                    ("title", title),
-                    ("pitch", pitch),
-                    ("themes", theme),
-                    ("licence", "MIT"),
-                    ("edition_id", "1"),
-                    ("city_id", city_id),
-                    ("is_public", "on"),
-                ],
-            )
-            .await;
+        self.create_project_from(&[
+            ("title", title),
+            ("pitch", pitch),
+            ("themes", theme),
+            ("licence", "MIT"),
+            ("edition_id", "1"),
+            ("city_id", city_id),
+            ("is_public", "on"),
+        ])
+        .await
+    }
+
+    /// Creates a project through the form filled with `fields`; panics
+    /// unless it is created; returns its path.
+    pub async fn create_project_from(&self, fields: &[(&str, &str)]) -> String {
+        let page = self.submit("/projects/new", "/projects", fields).await;
         assert_eq!(
             page.status,
             StatusCode::SEE_OTHER,

@@ -30,7 +30,7 @@
 //! with a public entry on 1 March 2024 — month 12 of 2023, and nothing
 //! for 2024.
 
-use crate::{PASSWORD, TestApp, programme_actor};
+use crate::{TestApp, programme_actor};
 use chrono::{DateTime, NaiveDate, Utc};
 use relais_domain::entities::{
     check_in, mentor_assignment, milestone, project, project_stage, project_update, review,
@@ -199,9 +199,7 @@ pub async fn programme() -> Programme {
 impl Programme {
     /// A client logged in as `email` (password `PASSWORD`).
     pub async fn logged_in(&self, email: &str) -> crate::Client {
-        let client = self.app.client();
-        client.log_in(email, PASSWORD).await;
-        client
+        self.app.logged_in(email).await
     }
 }
 

@@ -180,6 +180,19 @@ impl SmtpServer {
         }
     }
 
+    /// Waits up to `timeout` until at least `n` messages are on the wire at
+    /// once; returns whether they were.
+    pub async fn wait_on_the_wire(&self, n: usize, timeout: Duration) -> bool {
+        let until = tokio::time::Instant::now() + timeout;
+        while self.on_the_wire() < n {
+            if tokio::time::Instant::now() >= until {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        true
+    }
+
     /// Answers 451 (try again later) to this recipient from now on.
     pub fn defer(&self, address: &str) {
         if let Ok(mut s) = self.shared.lock() {

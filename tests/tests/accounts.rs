@@ -182,8 +182,7 @@ async fn a_forgotten_password_is_reset_through_the_emailed_single_use_link() {
     let app = TestApp::spawn().await;
     app.create_account("bastien@example.org", "Bastien", Role::Member, None)
         .await;
-    let old_session = app.client();
-    old_session.log_in("bastien@example.org", PASSWORD).await;
+    let old_session = app.logged_in("bastien@example.org").await;
 
     let client = app.client();
     let sent = client
@@ -553,8 +552,7 @@ async fn a_session_ends_after_thirty_idle_minutes_unless_remembered() {
     let app = TestApp::spawn().await;
     app.create_account("idle@example.org", "Idle", Role::Member, None)
         .await;
-    let short = app.client();
-    short.log_in("idle@example.org", PASSWORD).await;
+    let short = app.logged_in("idle@example.org").await;
     let long = app.client();
     let page = long
         .submit(
@@ -586,8 +584,7 @@ async fn a_session_ends_twelve_hours_after_log_in_however_active() {
     let app = TestApp::spawn().await;
     app.create_account("busy@example.org", "Busy", Role::Member, None)
         .await;
-    let client = app.client();
-    client.log_in("busy@example.org", PASSWORD).await;
+    let client = app.logged_in("busy@example.org").await;
     // Active every 20 minutes: the idle limit never strikes.
     for _ in 0..35 {
         app.advance(Duration::minutes(20));
@@ -605,8 +602,7 @@ async fn the_session_id_changes_at_log_in() {
     let app = TestApp::spawn().await;
     app.create_account("eve@example.org", "Eve", Role::Member, None)
         .await;
-    let client = app.client();
-    client.log_in("eve@example.org", PASSWORD).await;
+    let client = app.logged_in("eve@example.org").await;
     let first = client.get("/profile").await.csrf_token();
     let again = client
         .post_raw(
@@ -632,8 +628,7 @@ async fn the_profile_is_edited_with_its_input_checked() {
     let lyon = app.create_city("lyon", "Lyon").await;
     app.create_account("sophie@example.org", "Sophie", Role::Member, None)
         .await;
-    let client = app.client();
-    client.log_in("sophie@example.org", PASSWORD).await;
+    let client = app.logged_in("sophie@example.org").await;
     let lyon = lyon.to_string();
     let bad = client
         .submit(
@@ -684,10 +679,8 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let app = TestApp::spawn().await;
     app.create_account("karim@example.org", "Karim", Role::Mentor, None)
         .await;
-    let other = app.client();
-    other.log_in("karim@example.org", PASSWORD).await;
-    let client = app.client();
-    client.log_in("karim@example.org", PASSWORD).await;
+    let other = app.logged_in("karim@example.org").await;
+    let client = app.logged_in("karim@example.org").await;
     let wrong = client
         .submit(
             "/profile",
@@ -723,16 +716,15 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
 async fn invitation_only_sign_up_goes_through_a_coordinators_single_use_invitation() {
     let app = TestApp::spawn().await;
     let dakar = app.create_city("dakar", "Dakar").await;
-    app.create_account("claire@example.org", "Claire", Role::Coordinator, None)
-        .await;
-    app.create_account("awa@example.org", "Awa", Role::Coordinator, Some("dakar"))
-        .await;
-    app.create_account("member@example.org", "Member", Role::Member, None)
-        .await;
+    app.create_accounts(&[
+        ("claire@example.org", "Claire", Role::Coordinator, None),
+        ("awa@example.org", "Awa", Role::Coordinator, Some("dakar")),
+        ("member@example.org", "Member", Role::Member, None),
+    ])
+    .await;
 
     // Only a programme coordinator may close sign-up.
-    let city_coordinator = app.client();
-    city_coordinator.log_in("awa@example.org", PASSWORD).await;
+    let city_coordinator = app.logged_in("awa@example.org").await;
     let refused = city_coordinator
         .submit(
             "/admin",
@@ -741,12 +733,10 @@ async fn invitation_only_sign_up_goes_through_a_coordinators_single_use_invitati
         )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    let member = app.client();
-    member.log_in("member@example.org", PASSWORD).await;
+    let member = app.logged_in("member@example.org").await;
     assert_eq!(member.get("/admin").await.status, StatusCode::FORBIDDEN);
 
-    let programme = app.client();
-    programme.log_in("claire@example.org", PASSWORD).await;
+    let programme = app.logged_in("claire@example.org").await;
     let closed = programme
         .submit(
             "/admin",

@@ -43,8 +43,7 @@ async fn a_team_publishes_an_explainer_and_a_visitor_plays_it_in_chromium() {
         Some("dakar"),
     )
     .await;
-    let team = app.client();
-    team.log_in("fatou@example.org", PASSWORD).await;
+    let team = app.logged_in("fatou@example.org").await;
     let project = team
         .create_project(
             "Routes réparées",

@@ -11,21 +11,6 @@ use relais_domain::Role;
 use relais_tests::browser::Browser;
 use relais_tests::{PASSWORD, TestApp};
 
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(&format!("{}/login", app.base_url)).await;
-    browser.fill("email", email).await;
-    browser.fill("password", PASSWORD).await;
-    browser
-        .click("form[action='/login'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Vous êtes connecté·e.").await;
-}
-
-async fn log_out(browser: &Browser) {
-    browser.click("form[action='/logout'] button").await;
-    browser.wait_for_text("Vous êtes déconnecté·e.").await;
-}
-
 async fn answer(browser: &Browser, app: &TestApp, path: &str, value: &str, expect: &str) {
     browser.goto(&format!("{}{path}", app.base_url)).await;
     browser
@@ -45,25 +30,24 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
             .expect("time"),
     )
     .await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account(
-        "luc@example.org",
-        "Luc Coord",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        (
+            "luc@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        ("ana@example.org", "Ana Member", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben Member", Role::Member, Some("lyon")),
+    ])
     .await;
-    app.create_account("ana@example.org", "Ana Member", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("ben@example.org", "Ben Member", Role::Member, Some("lyon"))
-        .await;
     let browser = Browser::start().await;
 
     // Ana's project, to put on the agenda.
-    log_in(&browser, &app, "ana@example.org").await;
+    browser
+        .log_in(&app.base_url, "ana@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/projects/new", app.base_url))
         .await;
@@ -75,9 +59,11 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
         .click("form[action='/projects'] button[type=submit]")
         .await;
     browser.wait_for_text("Projet créé.").await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
-    log_in(&browser, &app, "luc@example.org").await;
+    browser
+        .log_in(&app.base_url, "luc@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/admin/meetups", app.base_url))
         .await;
@@ -96,18 +82,26 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
     browser.click("a[href^='/meetups/']").await;
     browser.wait_for_text("Ordre du jour").await;
     let path = browser.path().await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
-    log_in(&browser, &app, "ana@example.org").await;
+    browser
+        .log_in(&app.base_url, "ana@example.org", PASSWORD)
+        .await;
     answer(&browser, &app, &path, "yes", "une place vous est réservée").await;
-    log_out(&browser).await;
-    log_in(&browser, &app, "ben@example.org").await;
+    browser.log_out().await;
+    browser
+        .log_in(&app.base_url, "ben@example.org", PASSWORD)
+        .await;
     answer(&browser, &app, &path, "yes", "vous êtes en liste d'attente").await;
-    log_out(&browser).await;
-    log_in(&browser, &app, "ana@example.org").await;
+    browser.log_out().await;
+    browser
+        .log_in(&app.base_url, "ana@example.org", PASSWORD)
+        .await;
     answer(&browser, &app, &path, "no", "Réponse enregistrée.").await;
-    log_out(&browser).await;
-    log_in(&browser, &app, "ben@example.org").await;
+    browser.log_out().await;
+    browser
+        .log_in(&app.base_url, "ben@example.org", PASSWORD)
+        .await;
     browser.goto(&format!("{}{path}", app.base_url)).await;
     browser.wait_for_text("Votre réponse : Oui.").await;
     let page = browser.text().await;
@@ -115,9 +109,11 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
         page.contains("Inscrits : 1 / 1 · liste d'attente : 0"),
         "Ben was promoted: {page}"
     );
-    log_out(&browser).await;
+    browser.log_out().await;
 
-    log_in(&browser, &app, "luc@example.org").await;
+    browser
+        .log_in(&app.base_url, "luc@example.org", PASSWORD)
+        .await;
     browser.goto(&format!("{}{path}", app.base_url)).await;
     browser.choose("kind", "project").await;
     browser
@@ -135,7 +131,9 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
 
     // The evening comes; attendance is marked.
     app.advance(Duration::hours(10));
-    log_in(&browser, &app, "luc@example.org").await;
+    browser
+        .log_in(&app.base_url, "luc@example.org", PASSWORD)
+        .await;
     browser.goto(&format!("{}{path}", app.base_url)).await;
     browser
         .click("form[action$='/attendance']:has(input[name=attended][value=yes]) button")
@@ -163,23 +161,24 @@ async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_
             .expect("time"),
     )
     .await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    app.create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account(
-        "luc@example.org",
-        "Luc Coord",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    app.create_lyon().await;
+    app.create_accounts(&[
+        (
+            "luc@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        ("ana@example.org", "Ana Member", Role::Member, Some("lyon")),
+    ])
     .await;
-    app.create_account("ana@example.org", "Ana Member", Role::Member, Some("lyon"))
-        .await;
     let server = SmtpServer::start().await;
     let jobs = app.jobs_over_smtp(&server.url());
     let browser = Browser::start().await;
 
-    log_in(&browser, &app, "luc@example.org").await;
+    browser
+        .log_in(&app.base_url, "luc@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/admin/meetups", app.base_url))
         .await;
@@ -197,11 +196,13 @@ async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_
     browser.click("a[href^='/meetups/']").await;
     browser.wait_for_text("Ordre du jour").await;
     let path = browser.path().await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
     // Ana lives in Montréal now; she will come, and follows her meetings
     // in her calendar.
-    log_in(&browser, &app, "ana@example.org").await;
+    browser
+        .log_in(&app.base_url, "ana@example.org", PASSWORD)
+        .await;
     browser.goto(&format!("{}/profile", app.base_url)).await;
     browser.choose("time_zone", "America/Montreal").await;
     browser
@@ -240,9 +241,11 @@ async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_
             .unwrap_or_else(|| panic!("no meeting in\n{body}"))
     };
     assert_eq!(status().await, "CONFIRMED");
-    log_out(&browser).await;
+    browser.log_out().await;
 
-    log_in(&browser, &app, "luc@example.org").await;
+    browser
+        .log_in(&app.base_url, "luc@example.org", PASSWORD)
+        .await;
     browser.goto(&format!("{}{path}", app.base_url)).await;
     browser
         .click("form[action$='/cancel'] button[type=submit]")

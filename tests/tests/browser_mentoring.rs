@@ -6,53 +6,37 @@ use relais_domain::Role;
 use relais_tests::browser::Browser;
 use relais_tests::{PASSWORD, TestApp};
 
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(&format!("{}/login", app.base_url)).await;
-    browser.fill("email", email).await;
-    browser.fill("password", PASSWORD).await;
-    browser
-        .click("form[action='/login'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Vous êtes connecté·e.").await;
-}
-
-async fn log_out(browser: &Browser) {
-    browser.click("form[action='/logout'] button").await;
-    browser.wait_for_text("Vous êtes déconnecté·e.").await;
-}
-
 #[tokio::test]
 async fn a_review_cycle_from_assignment_to_answer_in_chromium() {
     let app = TestApp::spawn().await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account(
-        "chloe@example.org",
-        "Chloé Girard",
-        Role::Member,
-        Some("lyon"),
-    )
-    .await;
-    app.create_account(
-        "lea@example.org",
-        "Léa Rousseau",
-        Role::Mentor,
-        Some("lyon"),
-    )
-    .await;
-    app.create_account(
-        "sophie@example.org",
-        "Sophie Bernard",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        (
+            "chloe@example.org",
+            "Chloé Girard",
+            Role::Member,
+            Some("lyon"),
+        ),
+        (
+            "lea@example.org",
+            "Léa Rousseau",
+            Role::Mentor,
+            Some("lyon"),
+        ),
+        (
+            "sophie@example.org",
+            "Sophie Bernard",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+    ])
     .await;
     let browser = Browser::start().await;
 
     // The team's project.
-    log_in(&browser, &app, "chloe@example.org").await;
+    browser
+        .log_in(&app.base_url, "chloe@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/projects/new", app.base_url))
         .await;
@@ -64,10 +48,12 @@ async fn a_review_cycle_from_assignment_to_answer_in_chromium() {
         .click("form[action='/projects'] button[type=submit]")
         .await;
     browser.wait_for_text("Projet créé.").await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
     // The coordinator assigns Léa.
-    log_in(&browser, &app, "sophie@example.org").await;
+    browser
+        .log_in(&app.base_url, "sophie@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/admin/mentoring", app.base_url))
         .await;
@@ -83,10 +69,12 @@ async fn a_review_cycle_from_assignment_to_answer_in_chromium() {
         .click("form[action='/admin/mentoring/assign'] button[type=submit]")
         .await;
     browser.wait_for_text("Mentor désigné.").await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
     // The team asks for a review.
-    log_in(&browser, &app, "chloe@example.org").await;
+    browser
+        .log_in(&app.base_url, "chloe@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/projects/velo-ecole", app.base_url))
         .await;
@@ -102,10 +90,12 @@ async fn a_review_cycle_from_assignment_to_answer_in_chromium() {
     browser
         .wait_for_text("Demande envoyée à vos mentors.")
         .await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
     // The mentor sees the request and writes the review.
-    log_in(&browser, &app, "lea@example.org").await;
+    browser
+        .log_in(&app.base_url, "lea@example.org", PASSWORD)
+        .await;
     browser.goto(&format!("{}/mentor", app.base_url)).await;
     browser
         .wait_for_text("Notre parcours d'inscription est-il clair ?")
@@ -131,10 +121,12 @@ async fn a_review_cycle_from_assignment_to_answer_in_chromium() {
         .click("form[action='/projects/velo-ecole/reviews'] button[type=submit]")
         .await;
     browser.wait_for_text("Retour enregistré.").await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
     // The team turns the step into a milestone and answers.
-    log_in(&browser, &app, "chloe@example.org").await;
+    browser
+        .log_in(&app.base_url, "chloe@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/projects/velo-ecole/reviews", app.base_url))
         .await;

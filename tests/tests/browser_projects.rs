@@ -6,21 +6,6 @@ use relais_domain::Role;
 use relais_tests::browser::Browser;
 use relais_tests::{PASSWORD, TestApp};
 
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(&format!("{}/login", app.base_url)).await;
-    browser.fill("email", email).await;
-    browser.fill("password", PASSWORD).await;
-    browser
-        .click("form[action='/login'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Vous êtes connecté·e.").await;
-}
-
-async fn log_out(browser: &Browser) {
-    browser.click("form[action='/logout'] button").await;
-    browser.wait_for_text("Vous êtes déconnecté·e.").await;
-}
-
 #[tokio::test]
 async fn a_team_builds_its_project_page_and_a_visitor_reads_it_in_chromium() {
     let app = TestApp::spawn().await;
@@ -28,23 +13,26 @@ async fn a_team_builds_its_project_page_and_a_visitor_reads_it_in_chromium() {
     let dakar = app
         .create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
         .await;
-    app.create_account(
-        "fatou@example.org",
-        "Fatou Sarr",
-        Role::Member,
-        Some("dakar"),
-    )
-    .await;
-    app.create_account(
-        "moussa@example.org",
-        "Moussa Diop",
-        Role::Member,
-        Some("dakar"),
-    )
+    app.create_accounts(&[
+        (
+            "fatou@example.org",
+            "Fatou Sarr",
+            Role::Member,
+            Some("dakar"),
+        ),
+        (
+            "moussa@example.org",
+            "Moussa Diop",
+            Role::Member,
+            Some("dakar"),
+        ),
+    ])
     .await;
     let browser = Browser::start().await;
 
-    log_in(&browser, &app, "fatou@example.org").await;
+    browser
+        .log_in(&app.base_url, "fatou@example.org", PASSWORD)
+        .await;
     browser
         .goto(&format!("{}/projects/new", app.base_url))
         .await;
@@ -74,13 +62,15 @@ async fn a_team_builds_its_project_page_and_a_visitor_reads_it_in_chromium() {
         .click("form[action$='/team/invite'] button[type=submit]")
         .await;
     browser.wait_for_text("Invitation envoyée.").await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
     let link = app
         .last_email_to("moussa@example.org")
         .await
         .link(&app.base_url, "/team-invitations/");
-    log_in(&browser, &app, "moussa@example.org").await;
+    browser
+        .log_in(&app.base_url, "moussa@example.org", PASSWORD)
+        .await;
     browser.goto(&link).await;
     browser
         .click("form[action^='/team-invitations/'] button[type=submit]")
@@ -117,7 +107,7 @@ async fn a_team_builds_its_project_page_and_a_visitor_reads_it_in_chromium() {
         .click("form[action$='#entry-form'] button[type=submit]")
         .await;
     browser.wait_for_text("Entrée publiée.").await;
-    log_out(&browser).await;
+    browser.log_out().await;
 
     // A visitor, not logged in.
     browser.goto(&format!("{}/projects", app.base_url)).await;

@@ -6,24 +6,13 @@
 
 use chrono::Duration;
 use relais_domain::Role;
-use relais_scheduler::{JobContext, Mailer, deliver};
+use relais_scheduler::{JobContext, deliver};
 use relais_tests::browser::Browser;
 use relais_tests::smtp::{Received, SmtpServer};
 use relais_tests::{PASSWORD, TestApp, decode_quoted_printable};
-use std::sync::Arc;
 
 const TEAM: &str = "olivia@example.org";
 const DESIGNER: &str = "camille@example.org";
-
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(&format!("{}/login", app.base_url)).await;
-    browser.fill("email", email).await;
-    browser.fill("password", PASSWORD).await;
-    browser
-        .click("form[action='/login'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Vous êtes connecté·e.").await;
-}
 
 /// Delivers the outbox over SMTP; returns what the server holds for `to`.
 async fn mail_for(app: &TestApp, jobs: &JobContext, server: &SmtpServer, to: &str) -> Vec<String> {
@@ -53,21 +42,14 @@ fn link(message: &str, base: &str, prefix: &str) -> String {
 async fn a_designer_in_lyon_is_introduced_to_a_lyon_team_by_consent_in_chromium() {
     let app = TestApp::spawn().await;
     let server = SmtpServer::start().await;
-    let jobs = JobContext {
-        mailer: Arc::new(Mailer::smtp(&server.url()).expect("smtp")),
-        ..app.jobs.clone()
-    };
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
+    let jobs = app.jobs_over_smtp(&server.url());
+    let (_, lyon) = app.create_lyon().await;
     app.create_account(TEAM, "Olivia Owner", Role::Member, Some("lyon"))
         .await;
     app.create_account(DESIGNER, "Camille Designer", Role::Member, Some("lyon"))
         .await;
     // The team's project and its need, published over HTTP.
-    let team = app.client();
-    team.log_in(TEAM, PASSWORD).await;
+    let team = app.logged_in(TEAM).await;
     let project = team
         .create_project(
             "Compost partagé",
@@ -95,7 +77,7 @@ async fn a_designer_in_lyon_is_introduced_to_a_lyon_team_by_consent_in_chromium(
 
     let browser = Browser::start().await;
     // Camille says what she can bring.
-    log_in(&browser, &app, DESIGNER).await;
+    browser.log_in(&app.base_url, DESIGNER, PASSWORD).await;
     browser.goto(&format!("{}/offer", app.base_url)).await;
     browser.click("input[name=kinds][value=designer]").await;
     browser.fill("tags", "UX, accessibilité").await;

@@ -3,7 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use relais_domain::{Role, digest};
-use relais_tests::{PASSWORD, TestApp};
+use relais_tests::TestApp;
 
 fn at(day: u32, hour: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, day, hour, 0, 0)
@@ -15,21 +15,16 @@ fn at(day: u32, hour: u32) -> chrono::DateTime<Utc> {
 async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice() {
     // Monday 5 January 2026, 06:00 UTC (07:00 in Lyon).
     let app = TestApp::spawn_at(at(5, 6)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("bob@example.org", "Bob", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("carl@example.org", "Carl", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("nobody@example.org", "Nobody", Role::Member, Some("lyon"))
-        .await;
-    let daily = app.client();
-    daily.log_in("bob@example.org", PASSWORD).await;
+    let (_, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
+    app.create_accounts(&[
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("bob@example.org", "Bob", Role::Member, Some("lyon")),
+        ("carl@example.org", "Carl", Role::Member, Some("lyon")),
+        ("nobody@example.org", "Nobody", Role::Member, Some("lyon")),
+    ])
+    .await;
+    let daily = app.logged_in("bob@example.org").await;
     daily
         .submit(
             "/profile",
@@ -37,8 +32,7 @@ async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice(
             &[("categories", "digest"), ("digest", "daily")],
         )
         .await;
-    let never = app.client();
-    never.log_in("nobody@example.org", PASSWORD).await;
+    let never = app.logged_in("nobody@example.org").await;
     never
         .submit(
             "/profile",
@@ -48,13 +42,11 @@ async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice(
         .await;
 
     app.clock.set(at(6, 10));
-    let carl = app.client();
-    carl.log_in("carl@example.org", PASSWORD).await;
+    let carl = app.logged_in("carl@example.org").await;
     carl.create_project("Composteurs", "Composter ensemble.", "environmental", &lyon)
         .await;
     app.clock.set(at(7, 10));
-    let carl = app.client();
-    carl.log_in("carl@example.org", PASSWORD).await;
+    let carl = app.logged_in("carl@example.org").await;
     carl.submit(
         "/projects/composteurs",
         "/projects/composteurs/updates",
@@ -116,18 +108,15 @@ async fn each_digest_covers_the_window_since_the_previous_one_and_nothing_twice(
 async fn a_digest_shows_an_update_s_markdown_as_html_and_as_readable_text_over_smtp() {
     use relais_tests::smtp::SmtpServer;
     let app = TestApp::spawn_at(at(5, 6)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("carl@example.org", "Carl", Role::Member, Some("lyon"))
-        .await;
+    let (_, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
+    app.create_accounts(&[
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("carl@example.org", "Carl", Role::Member, Some("lyon")),
+    ])
+    .await;
     app.clock.set(at(6, 10));
-    let carl = app.client();
-    carl.log_in("carl@example.org", PASSWORD).await;
+    let carl = app.logged_in("carl@example.org").await;
     carl.create_project("Composteurs", "Composter ensemble.", "environmental", &lyon)
         .await;
     carl.submit(

@@ -10,8 +10,9 @@ use relais_domain::entities::email_outbox;
 use relais_domain::outbox::{self, NewEmail};
 use relais_scheduler::{JobContext, Mailer, deliver};
 use relais_tests::TestApp;
+use relais_tests::outbox::queue_invitations;
 use relais_tests::smtp::SmtpServer;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -102,10 +103,11 @@ async fn a_server_that_is_down_means_later_and_the_email_goes_out_once_it_is_bac
 #[tokio::test]
 async fn a_refused_address_is_recorded_as_failed_with_the_servers_answer() {
     let app = TestApp::spawn().await;
-    app.create_account("gone@example.org", "Gone", Role::Member, None)
-        .await;
-    app.create_account("busy@example.org", "Busy", Role::Member, None)
-        .await;
+    app.create_accounts(&[
+        ("gone@example.org", "Gone", Role::Member, None),
+        ("busy@example.org", "Busy", Role::Member, None),
+    ])
+    .await;
     let server = SmtpServer::start().await;
     server.refuse("gone@example.org");
     server.defer("busy@example.org");
@@ -174,31 +176,7 @@ async fn three_delivery_loops_racing_over_a_thousand_emails_deliver_each_exactly
     let app = TestApp::spawn().await;
     let server = SmtpServer::start().await;
     let now = app.ctx.now();
-    let txn = app.ctx.db.begin().await.expect("txn");
-    for i in 0..1000 {
-        let to = format!("member{i}@example.org");
-        let message = EmailMessage::MeetupInvitation {
-            title: "Rencontre".into(),
-            when: Moment::Written("2026-12-03 19:00".into()),
-            place: "Lyon".into(),
-            meetup_id: 1,
-            event: None,
-        };
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                idempotency_key: format!("race:{i}"),
-                to: &to,
-                user_id: None,
-                language: relais_domain::Language::Fr,
-                message: &message,
-            },
-            now,
-        )
-        .await
-        .expect("enqueue");
-    }
-    txn.commit().await.expect("commit");
+    queue(&app, "race", 1000).await;
     // Queuing the same key again does nothing.
     let again = EmailMessage::MeetupInvitation {
         title: "x".into(),
@@ -259,15 +237,13 @@ async fn one_click_unsubscribe_stops_a_category_but_never_account_emails() {
             .expect("time"),
     )
     .await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
-    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
-        .await;
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
+    let (_, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
+    app.create_accounts(&[
+        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+    ])
+    .await;
     let server = SmtpServer::start().await;
     let jobs = over_smtp(&app, &server.url(), "w1");
     let coordinator = app.client();
@@ -425,31 +401,12 @@ async fn emails_claimed_by_a_worker_that_died_are_taken_back_after_the_lease() {
 
 /// Queues `n` invitations to `member{i}@example.org`, keys `{prefix}:{i}`.
 async fn queue(app: &TestApp, prefix: &str, n: usize) {
-    let txn = app.ctx.db.begin().await.expect("txn");
-    let message = EmailMessage::MeetupInvitation {
-        title: "Rencontre".into(),
-        when: Moment::Written("2026-12-03 19:00".into()),
-        place: "Lyon".into(),
-        meetup_id: 1,
-        event: None,
-    };
-    for i in 0..n {
-        let to = format!("member{i}@example.org");
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                idempotency_key: format!("{prefix}:{i}"),
-                to: &to,
-                user_id: None,
-                language: relais_domain::Language::Fr,
-                message: &message,
-            },
-            app.ctx.now(),
-        )
+    let emails: Vec<(String, String)> = (0..n)
+        .map(|i| (format!("{prefix}:{i}"), format!("member{i}@example.org")))
+        .collect();
+    queue_invitations(&app.ctx.db, &emails, app.ctx.now())
         .await
         .expect("enqueue");
-    }
-    txn.commit().await.expect("commit");
 }
 
 /// A delivery instance over `server` with its own worker name and settings.

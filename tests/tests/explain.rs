@@ -16,7 +16,9 @@
 
 use chrono::Utc;
 use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
-use relais_tests::bulk::{COORDINATOR, Plan, add_coordinator, seeded_sized, serve, whole_second};
+use relais_tests::bulk::{
+    COORDINATOR, Plan, add_coordinator, busiest_project, seeded_sized, serve, whole_second,
+};
 use relais_tests::{Client, PASSWORD};
 use reqwest::StatusCode;
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,12 +35,7 @@ const SORT_ROWS: f64 = 500.0;
 
 /// The pages explained: (path, as the coordinator).
 fn pages(plan: &Plan, meeting: i32) -> Vec<(String, bool)> {
-    let busy = plan
-        .projects
-        .iter()
-        .filter(|p| p.is_visible())
-        .max_by_key(|p| (p.public_updates, -p.id))
-        .expect("a visible project");
+    let busy = busiest_project(plan);
     let mut pages: Vec<(String, bool)> = [
         "/",
         "/editions/2024",

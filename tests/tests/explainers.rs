@@ -4,7 +4,7 @@
 //! what.
 
 use relais_domain::Role;
-use relais_tests::{Client, PASSWORD, Page, TestApp};
+use relais_tests::{Client, Page, TestApp};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use std::str::FromStr;
@@ -54,12 +54,6 @@ async fn programme() -> Programme {
         lyon: lyon.to_string(),
         dakar: dakar.to_string(),
     }
-}
-
-async fn logged_in(app: &TestApp, email: &str) -> Client {
-    let client = app.client();
-    client.log_in(email, PASSWORD).await;
-    client
 }
 
 async fn project(
@@ -137,8 +131,8 @@ fn titles_in(page: &Page, candidates: &[&str]) -> Vec<String> {
 #[tokio::test]
 async fn the_library_lists_public_explainers_with_a_video_by_edition_city_and_theme() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let fatou = logged_in(&p.app, "fatou@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let fatou = p.app.logged_in("fatou@example.org").await;
     let fountains = project(
         &alice,
         "Fontaines",
@@ -241,7 +235,7 @@ fn third_party_references(body: &str, host: &str) -> bool {
 #[tokio::test]
 async fn nothing_from_a_video_host_is_in_a_page_until_the_viewer_asks() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     let path = project(
         &alice,
         "Fontaines",
@@ -366,7 +360,7 @@ async fn the_csp_frames_exactly_the_configured_hosts() {
 #[tokio::test]
 async fn the_plain_language_check_advises_on_what_was_typed_and_never_blocks() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     let path = project(
         &alice,
         "Fontaines",
@@ -500,7 +494,7 @@ fn vtt(cues: &[(&str, &str, &str)]) -> Vec<u8> {
 #[tokio::test]
 async fn captions_are_checked_line_by_line_and_offered_to_the_player() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     let path = project(
         &alice,
         "Fontaines",
@@ -564,7 +558,7 @@ async fn captions_are_checked_line_by_line_and_offered_to_the_player() {
     assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
 
     // Someone outside the team may not add captions.
-    let bob = logged_in(&p.app, "bob@example.org").await;
+    let bob = p.app.logged_in("bob@example.org").await;
     let good = vtt(&[
         ("00:00.000", "00:03.000", "Vous voyez un trou dans la rue ?"),
         ("00:03.000", "00:06.000", "Prenez une photo."),
@@ -626,7 +620,7 @@ async fn captions_are_checked_line_by_line_and_offered_to_the_player() {
 #[tokio::test]
 async fn the_feed_of_explainers_parses_with_enclosures_for_files() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     let path = project(
         &alice,
         "Fontaines",
@@ -687,8 +681,8 @@ async fn the_feed_of_explainers_parses_with_enclosures_for_files() {
 #[tokio::test]
 async fn coordinators_follow_coverage_and_their_reviews_feature_explainers_on_the_home_page() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let fatou = logged_in(&p.app, "fatou@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let fatou = p.app.logged_in("fatou@example.org").await;
     let fountains = project(
         &alice,
         "Fontaines",
@@ -717,7 +711,7 @@ async fn coordinators_follow_coverage_and_their_reviews_feature_explainers_on_th
     )
     .await;
 
-    let luc = logged_in(&p.app, "lyon.coord@example.org").await;
+    let luc = p.app.logged_in("lyon.coord@example.org").await;
     let coverage = luc.get("/admin/explainers").await;
     assert_eq!(coverage.status, StatusCode::OK);
     coverage.assert_contains("Projets sans vidéo explicative : 1");
@@ -738,7 +732,7 @@ async fn coordinators_follow_coverage_and_their_reviews_feature_explainers_on_th
     );
 
     // Neither the team nor another city's coordinator may review.
-    for who in [&alice, &logged_in(&p.app, "dakar.coord@example.org").await] {
+    for who in [&alice, &p.app.logged_in("dakar.coord@example.org").await] {
         let refused = who
             .submit(
                 &format!("/videos/{id}"),
@@ -815,7 +809,7 @@ async fn coordinators_follow_coverage_and_their_reviews_feature_explainers_on_th
 #[tokio::test]
 async fn hidden_projects_keep_their_explainers_hidden() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     let hidden = project(
         &alice,
         "Projet discret",
@@ -850,7 +844,7 @@ async fn hidden_projects_keep_their_explainers_hidden() {
         alice.get(&format!("/videos/{id}")).await.status,
         StatusCode::OK
     );
-    let bob = logged_in(&p.app, "bob@example.org").await;
+    let bob = p.app.logged_in("bob@example.org").await;
     assert_eq!(
         bob.get(&format!("{hidden}/explainers/new")).await.status,
         StatusCode::NOT_FOUND
@@ -860,7 +854,7 @@ async fn hidden_projects_keep_their_explainers_hidden() {
 #[tokio::test]
 async fn launching_needs_an_explainer_with_its_video() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     let path = project(
         &alice,
         "Fontaines",
@@ -874,7 +868,7 @@ async fn launching_needs_an_explainer_with_its_video() {
     p.app
         .create_account("claire@example.org", "Claire", Role::Coordinator, None)
         .await;
-    let coordinator = logged_in(&p.app, "claire@example.org").await;
+    let coordinator = p.app.logged_in("claire@example.org").await;
     let checklist = format!("/admin/editions/{}/stages", p.spring);
     let adjusted = coordinator
         .submit(&checklist, &checklist, &[("req-launched", "explainer")])

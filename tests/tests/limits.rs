@@ -8,17 +8,12 @@ use relais_tests::{Client, PASSWORD, TestApp};
 use reqwest::StatusCode;
 
 async fn lyon(app: &TestApp) -> String {
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    app.create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string()
+    app.create_lyon().await.1.to_string()
 }
 
 async fn logged_in(app: &TestApp, email: &str, role: Role) -> Client {
     app.create_account(email, email, role, Some("lyon")).await;
-    let client = app.client();
-    client.log_in(email, PASSWORD).await;
-    client
+    app.logged_in(email).await
 }
 
 #[tokio::test]

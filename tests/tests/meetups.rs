@@ -3,12 +3,12 @@
 //! changes, RSVP with waitlist, calendar files, agenda, bad input.
 
 use chrono::{Duration, TimeZone, Utc};
+use relais_domain::Role;
 use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row};
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
-use relais_domain::{Role, account};
 use relais_scheduler::{JobContext, meetup_generation};
-use relais_tests::{Client, PASSWORD, TestApp};
+use relais_tests::{Client, TestApp};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
@@ -26,40 +26,20 @@ struct Setup {
 
 async fn setup() -> Setup {
     let app = TestApp::spawn_at(new_year()).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account(
-        "coord@example.org",
-        "Luc Coord",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        (
+            "coord@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
+        ("cleo@example.org", "Cléo", Role::Member, Some("lyon")),
+    ])
     .await;
-    for (email, name) in [
-        ("ana@example.org", "Ana"),
-        ("ben@example.org", "Ben"),
-        ("cleo@example.org", "Cléo"),
-    ] {
-        app.create_account(email, name, Role::Member, Some("lyon"))
-            .await;
-    }
     Setup { app, lyon }
-}
-
-async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
-    let user = relais_domain::entities::user::Entity::find()
-        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
-        .one(&app.ctx.db)
-        .await
-        .expect("query")
-        .expect("user");
-    account::load(&app.ctx.db, user.id)
-        .await
-        .expect("load")
-        .expect("account")
-        .actor()
 }
 
 fn input(ordinal: &str, weekday: &str, time: &str, capacity: &str) -> SeriesInput {
@@ -94,16 +74,10 @@ async fn answer(who: &Client, meeting: i32, what: &str) {
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
 }
 
-async fn logged_in(app: &TestApp, email: &str) -> Client {
-    let c = app.client();
-    c.log_in(email, PASSWORD).await;
-    c
-}
-
 #[tokio::test]
 async fn a_series_fills_three_months_once_even_with_generators_racing() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -161,7 +135,7 @@ async fn a_series_fills_three_months_once_even_with_generators_racing() {
 #[tokio::test]
 async fn each_generation_slot_is_run_by_one_instance_only() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -197,7 +171,7 @@ async fn each_generation_slot_is_run_by_one_instance_only() {
 #[tokio::test]
 async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answered() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -236,7 +210,7 @@ async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answe
     assert!(after.iter().any(|o| o.id == extra));
 
     // Ana answers April; then the rule moves to the second Tuesday.
-    let ana = actor(&s.app, "ana@example.org").await;
+    let ana = s.app.actor("ana@example.org").await;
     rsvp::answer(&s.app.ctx, &ana, apr, Answer::Yes)
         .await
         .expect("rsvp");
@@ -281,7 +255,7 @@ async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answe
 #[tokio::test]
 async fn yes_beyond_capacity_joins_the_waitlist_and_the_first_waiting_is_promoted() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -292,9 +266,9 @@ async fn yes_beyond_capacity_joins_the_waitlist_and_the_first_waiting_is_promote
     .expect("series");
     let meeting = occurrences(&s.app, id).await[0].id;
     let path = format!("/meetups/{meeting}");
-    let ana = logged_in(&s.app, "ana@example.org").await;
-    let ben = logged_in(&s.app, "ben@example.org").await;
-    let cleo = logged_in(&s.app, "cleo@example.org").await;
+    let ana = s.app.logged_in("ana@example.org").await;
+    let ben = s.app.logged_in("ben@example.org").await;
+    let cleo = s.app.logged_in("cleo@example.org").await;
     let yes = [("answer", "yes")];
     assert_eq!(
         ana.submit(&path, &format!("{path}/rsvp"), &yes)
@@ -322,17 +296,14 @@ async fn yes_beyond_capacity_joins_the_waitlist_and_the_first_waiting_is_promote
     cleo.get(&path)
         .await
         .assert_contains("<strong>en liste d'attente</strong>");
-    let coordinator_page = logged_in(&s.app, "coord@example.org")
-        .await
-        .get(&path)
-        .await;
+    let coordinator_page = s.app.logged_in("coord@example.org").await.get(&path).await;
     coordinator_page.assert_contains("Ben");
 }
 
 #[tokio::test]
 async fn concurrent_answers_never_exceed_the_capacity() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -348,7 +319,7 @@ async fn concurrent_answers_never_exceed_the_capacity() {
         s.app
             .create_account(&email, &format!("P{i}"), Role::Member, None)
             .await;
-        people.push(actor(&s.app, &email).await);
+        people.push(s.app.actor(&email).await);
     }
     let mut tasks = Vec::new();
     for person in people {
@@ -382,7 +353,7 @@ async fn concurrent_answers_never_exceed_the_capacity() {
 #[tokio::test]
 async fn answers_to_cancelled_or_past_meetings_are_refused() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -395,7 +366,7 @@ async fn answers_to_cancelled_or_past_meetings_are_refused() {
     meetup::cancel(&s.app.ctx, &coordinator, occ[1].id)
         .await
         .expect("cancel");
-    let ana = actor(&s.app, "ana@example.org").await;
+    let ana = s.app.actor("ana@example.org").await;
     let cancelled = rsvp::answer(&s.app.ctx, &ana, occ[1].id, Answer::Yes)
         .await
         .expect_err("cancelled");
@@ -410,7 +381,7 @@ async fn answers_to_cancelled_or_past_meetings_are_refused() {
 #[tokio::test]
 async fn bad_series_input_is_explained_and_kept() {
     let s = setup().await;
-    let client = logged_in(&s.app, "coord@example.org").await;
+    let client = s.app.logged_in("coord@example.org").await;
     let lyon = s.lyon.to_string();
     let page = client
         .submit(
@@ -435,7 +406,7 @@ async fn bad_series_input_is_explained_and_kept() {
     page.assert_contains("La durée va de 1 minute à 24 heures.");
     page.assert_contains("Le nombre de places est un entier positif.");
     page.assert_contains(r#"value="1500""#);
-    let member = logged_in(&s.app, "ana@example.org").await;
+    let member = s.app.logged_in("ana@example.org").await;
     assert_eq!(
         member.get("/admin/meetups").await.status,
         StatusCode::FORBIDDEN
@@ -445,7 +416,7 @@ async fn bad_series_input_is_explained_and_kept() {
 #[tokio::test]
 async fn the_calendar_file_parses_with_utc_times_and_follows_changes() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -512,7 +483,7 @@ async fn the_calendar_file_parses_with_utc_times_and_follows_changes() {
 #[tokio::test]
 async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() {
     let s = setup().await;
-    let coordinator_actor = actor(&s.app, "coord@example.org").await;
+    let coordinator_actor = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator_actor,
@@ -522,7 +493,7 @@ async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() 
     .await
     .expect("series");
     let meeting = occurrences(&s.app, id).await[0].id;
-    let ana = logged_in(&s.app, "ana@example.org").await;
+    let ana = s.app.logged_in("ana@example.org").await;
     let lyon = s.lyon.to_string();
     let created = ana
         .create_project("Vélo-école", "Apprendre.", "social", &lyon)
@@ -537,7 +508,7 @@ async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() 
         )
         .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     let page = coordinator.get(&path).await;
     page.assert_contains("proposé");
     let accept = regex::Regex::new(r#"action="(/meetups/\d+/agenda/\d+/accept)""#)
@@ -579,7 +550,7 @@ async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() 
 #[tokio::test]
 async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -612,7 +583,7 @@ async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
         StatusCode::NOT_FOUND
     );
 
-    let ana = logged_in(&s.app, "ana@example.org").await;
+    let ana = s.app.logged_in("ana@example.org").await;
     let lyon = s.lyon.to_string();
     ana.create_project("Jardins", "Cultiver.", "environmental", &lyon)
         .await;
@@ -695,7 +666,7 @@ async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
 async fn the_personal_feed_tells_confirmed_tentative_and_cancelled_meetings_apart() {
     use icalendar::Component;
     let s = setup().await;
-    let coordinator = actor(&s.app, "coord@example.org").await;
+    let coordinator = s.app.actor("coord@example.org").await;
     let id = meetup::create_series(
         &s.app.ctx,
         &coordinator,
@@ -706,8 +677,8 @@ async fn the_personal_feed_tells_confirmed_tentative_and_cancelled_meetings_apar
     .expect("series");
     let occ = occurrences(&s.app, id).await;
     assert!(occ.len() >= 4, "{} meetings", occ.len());
-    let ana = logged_in(&s.app, "ana@example.org").await;
-    let ben = logged_in(&s.app, "ben@example.org").await;
+    let ana = s.app.logged_in("ana@example.org").await;
+    let ben = s.app.logged_in("ben@example.org").await;
     // Ben takes the only place of the first: Ana waits for one.
     answer(&ben, occ[0].id, "yes").await;
     answer(&ana, occ[0].id, "yes").await;

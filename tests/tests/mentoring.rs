@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use relais_domain::Role;
-use relais_tests::{Client, PASSWORD, Page, TestApp};
+use relais_tests::{Client, Page, TestApp};
 use reqwest::StatusCode;
 
 struct Setup {
@@ -11,12 +11,6 @@ struct Setup {
     lyon: String,
     project: String,
     project_id: String,
-}
-
-async fn logged_in(app: &TestApp, email: &str) -> Client {
-    let client = app.client();
-    client.log_in(email, PASSWORD).await;
-    client
 }
 
 fn option_value(page: &Page, label_start: &str) -> String {
@@ -51,49 +45,46 @@ async fn setup() -> Setup {
         Some(edition.parse().expect("id")),
     )
     .await;
-    app.create_account(
-        "owner@example.org",
-        "Olivia Owner",
-        Role::Member,
-        Some("lyon"),
-    )
+    app.create_accounts(&[
+        (
+            "owner@example.org",
+            "Olivia Owner",
+            Role::Member,
+            Some("lyon"),
+        ),
+        (
+            "mate@example.org",
+            "Tom Teammate",
+            Role::Member,
+            Some("lyon"),
+        ),
+        (
+            "mentor@example.org",
+            "Mina Mentor",
+            Role::Mentor,
+            Some("lyon"),
+        ),
+        (
+            "other.mentor@example.org",
+            "Omar Mentor",
+            Role::Mentor,
+            Some("lyon"),
+        ),
+        (
+            "coord@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        (
+            "dakar@example.org",
+            "Awa Coord",
+            Role::Coordinator,
+            Some("dakar"),
+        ),
+    ])
     .await;
-    app.create_account(
-        "mate@example.org",
-        "Tom Teammate",
-        Role::Member,
-        Some("lyon"),
-    )
-    .await;
-    app.create_account(
-        "mentor@example.org",
-        "Mina Mentor",
-        Role::Mentor,
-        Some("lyon"),
-    )
-    .await;
-    app.create_account(
-        "other.mentor@example.org",
-        "Omar Mentor",
-        Role::Mentor,
-        Some("lyon"),
-    )
-    .await;
-    app.create_account(
-        "coord@example.org",
-        "Luc Coord",
-        Role::Coordinator,
-        Some("lyon"),
-    )
-    .await;
-    app.create_account(
-        "dakar@example.org",
-        "Awa Coord",
-        Role::Coordinator,
-        Some("dakar"),
-    )
-    .await;
-    let owner = logged_in(&app, "owner@example.org").await;
+    let owner = app.logged_in("owner@example.org").await;
     let project = owner
         .create_project("Vélo-école", "Une phrase.", "social", &lyon)
         .await;
@@ -108,11 +99,12 @@ async fn setup() -> Setup {
         .last_email_to("mate@example.org")
         .await
         .link(&app.base_url, "/team-invitations/");
-    let mate = logged_in(&app, "mate@example.org").await;
+    let mate = app.logged_in("mate@example.org").await;
     let form = mate.get(&link).await;
     mate.post_raw(&link, &[("csrf_token", &form.csrf_token())])
         .await;
-    let coverage = logged_in(&app, "coord@example.org")
+    let coverage = app
+        .logged_in("coord@example.org")
         .await
         .get(&format!("/admin/mentoring?city={lyon}"))
         .await;
@@ -162,7 +154,7 @@ fn review_fields<'a>(impact: &'a str, steps: &'a str) -> Vec<(&'a str, &'a str)>
 #[tokio::test]
 async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity() {
     let s = setup().await;
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     let page = assign(&s, &coordinator, "Mina Mentor").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let again = assign(&s, &coordinator, "Mina Mentor").await;
@@ -170,7 +162,7 @@ async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity(
     again.assert_contains("Ce mentor suit déjà ce projet.");
 
     // Omar can follow one project only; a second is refused.
-    let omar = logged_in(&s.app, "other.mentor@example.org").await;
+    let omar = s.app.logged_in("other.mentor@example.org").await;
     let saved = omar
         .submit(
             "/mentor",
@@ -193,7 +185,7 @@ async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity(
         assign(&s, &coordinator, "Omar Mentor").await.status,
         StatusCode::SEE_OTHER
     );
-    let owner = logged_in(&s.app, "owner@example.org").await;
+    let owner = s.app.logged_in("owner@example.org").await;
     let second = owner
         .create_project("Deuxième projet", "Une phrase.", "social", &s.lyon)
         .await;
@@ -218,7 +210,7 @@ async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity(
     assert!(second.starts_with("/projects/"));
 
     // Another city's coordinator and a mentor cannot assign here.
-    let dakar = logged_in(&s.app, "dakar@example.org").await;
+    let dakar = s.app.logged_in("dakar@example.org").await;
     let token = dakar.get("/profile").await.csrf_token();
     let refused = dakar
         .post_raw(
@@ -241,7 +233,7 @@ async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity(
 #[tokio::test]
 async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hours() {
     let s = setup().await;
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     assign(&s, &coordinator, "Mina Mentor").await;
     let reviews = format!("{}/reviews", s.project);
 
@@ -250,14 +242,14 @@ async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hou
         s.app.client().get(&reviews).await.status,
         StatusCode::UNAUTHORIZED
     );
-    let stranger = logged_in(&s.app, "dakar@example.org").await;
+    let stranger = s.app.logged_in("dakar@example.org").await;
     assert_eq!(stranger.get(&reviews).await.status, StatusCode::NOT_FOUND);
-    let omar = logged_in(&s.app, "other.mentor@example.org").await;
+    let omar = s.app.logged_in("other.mentor@example.org").await;
     assert_eq!(
         omar.get(&format!("{reviews}/new")).await.status,
         StatusCode::NOT_FOUND
     );
-    let owner = logged_in(&s.app, "owner@example.org").await;
+    let owner = s.app.logged_in("owner@example.org").await;
     assert_eq!(
         owner.get(&format!("{reviews}/new")).await.status,
         StatusCode::FORBIDDEN,
@@ -265,7 +257,7 @@ async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hou
     );
     assert_eq!(coordinator.get(&reviews).await.status, StatusCode::OK);
 
-    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let mina = s.app.logged_in("mentor@example.org").await;
     let bad = mina
         .submit(
             &format!("{reviews}/new"),
@@ -331,7 +323,7 @@ async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hou
     assert_eq!(changed.status, StatusCode::SEE_OTHER);
     owner.get(&reviews).await.assert_contains("5 / 5");
     s.app.advance(Duration::hours(49));
-    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let mina = s.app.logged_in("mentor@example.org").await;
     assert_eq!(mina.get(&edit).await.status, StatusCode::FORBIDDEN);
     let token = mina.get(&reviews).await.csrf_token();
     let mut late = vec![("csrf_token", token.as_str())];
@@ -344,7 +336,7 @@ async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hou
 #[tokio::test]
 async fn the_team_asks_answers_and_turns_next_steps_into_milestones() {
     let s = setup().await;
-    let owner = logged_in(&s.app, "owner@example.org").await;
+    let owner = s.app.logged_in("owner@example.org").await;
     let reviews = format!("{}/reviews", s.project);
     let alone = owner
         .submit(
@@ -357,7 +349,7 @@ async fn the_team_asks_answers_and_turns_next_steps_into_milestones() {
     alone.assert_contains("Ce projet n'a pas encore de mentor");
     alone.assert_contains("Que pensez-vous du parcours ?");
 
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     assign(&s, &coordinator, "Mina Mentor").await;
     let asked = owner
         .submit(
@@ -367,7 +359,7 @@ async fn the_team_asks_answers_and_turns_next_steps_into_milestones() {
         )
         .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
-    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let mina = s.app.logged_in("mentor@example.org").await;
     let dashboard = mina.get("/mentor").await;
     dashboard.assert_contains("Que pensez-vous du parcours ?");
     dashboard.assert_contains("retour attendu");
@@ -446,10 +438,10 @@ async fn the_team_asks_answers_and_turns_next_steps_into_milestones() {
 #[tokio::test]
 async fn ending_an_assignment_keeps_its_reviews_and_stops_new_ones() {
     let s = setup().await;
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     assign(&s, &coordinator, "Mina Mentor").await;
     let reviews = format!("{}/reviews", s.project);
-    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let mina = s.app.logged_in("mentor@example.org").await;
     mina.submit(&format!("{reviews}/new"), &reviews, &review_fields("3", ""))
         .await;
     let coverage = coordinator
@@ -472,7 +464,7 @@ async fn ending_an_assignment_keeps_its_reviews_and_stops_new_ones() {
         mina.get(&format!("{reviews}/new")).await.status,
         StatusCode::NOT_FOUND
     );
-    let owner = logged_in(&s.app, "owner@example.org").await;
+    let owner = s.app.logged_in("owner@example.org").await;
     owner
         .get(&reviews)
         .await
@@ -482,25 +474,25 @@ async fn ending_an_assignment_keeps_its_reviews_and_stops_new_ones() {
 #[tokio::test]
 async fn coverage_shows_projects_without_mentor_and_reviews_gone_overdue() {
     let s = setup().await;
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     let before = coordinator
         .get(&format!("/admin/mentoring?city={}", s.lyon))
         .await;
     before.assert_contains("1 projets, dont 1 sans mentor.");
     assign(&s, &coordinator, "Mina Mentor").await;
     s.app.advance(Duration::days(43));
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     coordinator
         .get(&format!("/admin/mentoring?city={}", s.lyon))
         .await
         .assert_contains("retour attendu");
     s.app.advance(Duration::days(14));
-    let coordinator = logged_in(&s.app, "coord@example.org").await;
+    let coordinator = s.app.logged_in("coord@example.org").await;
     let late = coordinator
         .get(&format!("/admin/mentoring?city={}", s.lyon))
         .await;
     late.assert_contains("retour en retard");
-    let mina = logged_in(&s.app, "mentor@example.org").await;
+    let mina = s.app.logged_in("mentor@example.org").await;
     let reviews = format!("{}/reviews", s.project);
     mina.submit(&format!("{reviews}/new"), &reviews, &review_fields("2", ""))
         .await;

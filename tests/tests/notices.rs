@@ -5,11 +5,11 @@
 //! cannot be written leaves a failed row and the action still succeeds.
 
 use chrono::{TimeZone, Utc};
+use relais_domain::Role;
 use relais_domain::entities::{city, email_outbox as outbox_row, meetup_occurrence as occurrence};
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer};
-use relais_domain::{Role, account};
-use relais_tests::{Client, PASSWORD, TestApp};
+use relais_tests::{Client, TestApp};
 use reqwest::StatusCode;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -19,26 +19,6 @@ fn new_year() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0)
         .single()
         .expect("time")
-}
-
-async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
-    let user = relais_domain::entities::user::Entity::find()
-        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
-        .one(&app.ctx.db)
-        .await
-        .expect("query")
-        .expect("user");
-    account::load(&app.ctx.db, user.id)
-        .await
-        .expect("load")
-        .expect("account")
-        .actor()
-}
-
-async fn logged_in(app: &TestApp, email: &str) -> Client {
-    let c = app.client();
-    c.log_in(email, PASSWORD).await;
-    c
 }
 
 /// The outbox rows of `kind`, oldest first.
@@ -70,27 +50,21 @@ struct Meeting {
 /// said yes to, Ben maybe, Cléo yes (so she waits for a place) and Dan no.
 async fn meeting() -> Meeting {
     let app = TestApp::spawn_at(new_year()).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account(
-        "coord@example.org",
-        "Luc Coord",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        (
+            "coord@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
+        ("cleo@example.org", "Cléo", Role::Member, Some("lyon")),
+        ("dan@example.org", "Dan", Role::Member, Some("lyon")),
+    ])
     .await;
-    for (email, name) in [
-        ("ana@example.org", "Ana"),
-        ("ben@example.org", "Ben"),
-        ("cleo@example.org", "Cléo"),
-        ("dan@example.org", "Dan"),
-    ] {
-        app.create_account(email, name, Role::Member, Some("lyon"))
-            .await;
-    }
-    let coordinator = actor(&app, "coord@example.org").await;
+    let coordinator = app.actor("coord@example.org").await;
     let series = meetup::create_series(
         &app.ctx,
         &coordinator,
@@ -121,11 +95,11 @@ async fn meeting() -> Meeting {
         ("cleo@example.org", Answer::Yes),
         ("dan@example.org", Answer::No),
     ] {
-        rsvp::answer(&app.ctx, &actor(&app, email).await, february, answer)
+        rsvp::answer(&app.ctx, &app.actor(email).await, february, answer)
             .await
             .expect("answer");
     }
-    let coordinator = logged_in(&app, "coord@example.org").await;
+    let coordinator = app.logged_in("coord@example.org").await;
     Meeting {
         lyon,
         id: february,
@@ -169,7 +143,7 @@ async fn cancelling_a_meeting_asks_first_saying_when_and_how_many_people_will_be
     assert_eq!(occ.status, "scheduled");
 
     // Only a coordinator of the city is asked.
-    let ana = logged_in(&m.app, "ana@example.org").await;
+    let ana = m.app.logged_in("ana@example.org").await;
     assert_eq!(ana.get(&cancel).await.status, StatusCode::FORBIDDEN);
     assert_eq!(
         m.app.client().get(&cancel).await.status,
@@ -270,12 +244,7 @@ async fn a_cancellation_over_smtp_gives_the_lyon_time_in_each_reader_s_words_nam
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let server = SmtpServer::start().await;
-    let jobs = relais_scheduler::JobContext {
-        mailer: std::sync::Arc::new(
-            relais_scheduler::mailer::Mailer::smtp(&server.url()).expect("smtp url"),
-        ),
-        ..m.app.jobs.clone()
-    };
+    let jobs = m.app.jobs_over_smtp(&server.url());
     relais_scheduler::deliver::run(&jobs, m.app.ctx.now())
         .await
         .expect("deliver");
@@ -410,7 +379,7 @@ async fn a_meeting_whose_time_cannot_be_written_is_still_cancelled_and_the_outbo
 #[tokio::test]
 async fn the_first_on_the_waitlist_is_told_of_the_place_with_the_event_when_someone_leaves() {
     let m = meeting().await;
-    let ana = logged_in(&m.app, "ana@example.org").await;
+    let ana = m.app.logged_in("ana@example.org").await;
     let page = ana
         .submit(&m.path, &format!("{}/rsvp", m.path), &[("answer", "no")])
         .await;
@@ -447,20 +416,36 @@ async fn the_first_on_the_waitlist_is_told_of_the_place_with_the_event_when_some
 /// Lyon with a coordinator, a mentor, and a project of two.
 async fn mentored_project() -> (TestApp, String, String) {
     let app = TestApp::spawn().await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
-    for (email, name, role) in [
-        ("owner@example.org", "Olivia Owner", Role::Member),
-        ("mate@example.org", "Tom Teammate", Role::Member),
-        ("mentor@example.org", "Mina Mentor", Role::Mentor),
-        ("coord@example.org", "Luc Coord", Role::Coordinator),
-    ] {
-        app.create_account(email, name, role, Some("lyon")).await;
-    }
-    let owner = logged_in(&app, "owner@example.org").await;
+    let (_, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
+    app.create_accounts(&[
+        (
+            "owner@example.org",
+            "Olivia Owner",
+            Role::Member,
+            Some("lyon"),
+        ),
+        (
+            "mate@example.org",
+            "Tom Teammate",
+            Role::Member,
+            Some("lyon"),
+        ),
+        (
+            "mentor@example.org",
+            "Mina Mentor",
+            Role::Mentor,
+            Some("lyon"),
+        ),
+        (
+            "coord@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+    ])
+    .await;
+    let owner = app.logged_in("owner@example.org").await;
     let project = owner
         .create_project("Vélo-école", "Une phrase.", "social", &lyon)
         .await;
@@ -475,7 +460,7 @@ async fn mentored_project() -> (TestApp, String, String) {
         .last_email_to("mate@example.org")
         .await
         .link(&app.base_url, "/team-invitations/");
-    let mate = logged_in(&app, "mate@example.org").await;
+    let mate = app.logged_in("mate@example.org").await;
     let form = mate.get(&link).await;
     mate.post_raw(&link, &[("csrf_token", &form.csrf_token())])
         .await;
@@ -497,7 +482,7 @@ fn option_value(body: &str, label_start: &str) -> String {
 async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen() {
     let (app, lyon, project) = mentored_project().await;
     let team = ["mate@example.org", "owner@example.org"];
-    let coordinator = logged_in(&app, "coord@example.org").await;
+    let coordinator = app.logged_in("coord@example.org").await;
     let coverage_path = format!("/admin/mentoring?city={lyon}");
     let coverage = coordinator.get(&coverage_path).await;
     let assigned = coordinator
@@ -521,7 +506,7 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
         ]
     );
 
-    let owner = logged_in(&app, "owner@example.org").await;
+    let owner = app.logged_in("owner@example.org").await;
     let reviews = format!("{project}/reviews");
     let asked = owner
         .submit(
@@ -536,7 +521,7 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
         ["mentor@example.org"]
     );
 
-    let mina = logged_in(&app, "mentor@example.org").await;
+    let mina = app.logged_in("mentor@example.org").await;
     let written = mina
         .submit(
             &format!("{reviews}/new"),
@@ -616,7 +601,7 @@ async fn a_second_invitation_renews_the_first_and_emails_again_only_after_an_hou
         let (app, project) = (&app, project.clone());
         async move {
             // Logged in afresh each time: hours pass between invitations.
-            let owner = logged_in(app, "owner@example.org").await;
+            let owner = app.logged_in("owner@example.org").await;
             owner
                 .submit(
                     &project,
@@ -678,7 +663,7 @@ async fn a_second_invitation_renews_the_first_and_emails_again_only_after_an_hou
     assert_ne!(first, second);
     app.create_account("zoe@example.org", "Zoé", Role::Member, Some("lyon"))
         .await;
-    let zoe = logged_in(&app, "zoe@example.org").await;
+    let zoe = app.logged_in("zoe@example.org").await;
     assert_ne!(zoe.get(&first).await.status, StatusCode::OK);
     let form = zoe.get(&second).await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);

@@ -2,7 +2,7 @@
 //! client address behind trusted proxies, and the source-code offer.
 
 use chrono::Utc;
-use relais_tests::{PASSWORD, TestApp};
+use relais_tests::TestApp;
 use relais_web::TrustedProxies;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -148,8 +148,7 @@ async fn every_page_offers_the_source_code_as_the_agpl_asks() {
     published
         .create_account("awa@example.org", "Awa", relais_domain::Role::Member, None)
         .await;
-    let member = published.client();
-    member.log_in("awa@example.org", PASSWORD).await;
+    let member = published.logged_in("awa@example.org").await;
     member
         .get("/profile")
         .await
@@ -205,19 +204,18 @@ async fn a_city_coordinator_sees_and_retries_only_their_citys_emails() {
     let app = TestApp::spawn().await;
     app.create_city("lyon", "Lyon").await;
     app.create_city("paris", "Paris").await;
-    app.create_account("lea@example.org", "Léa", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("paul@example.org", "Paul", Role::Member, Some("paris"))
-        .await;
-    app.create_account(
-        "coord-lyon@example.org",
-        "Coord Lyon",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    app.create_accounts(&[
+        ("lea@example.org", "Léa", Role::Member, Some("lyon")),
+        ("paul@example.org", "Paul", Role::Member, Some("paris")),
+        (
+            "coord-lyon@example.org",
+            "Coord Lyon",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        ("coord@example.org", "Coord", Role::Coordinator, None),
+    ])
     .await;
-    app.create_account("coord@example.org", "Coord", Role::Coordinator, None)
-        .await;
     for email in ["lea@example.org", "paul@example.org"] {
         app.client()
             .submit("/password/forgot", "/password/forgot", &[("email", email)])
@@ -244,8 +242,7 @@ async fn a_city_coordinator_sees_and_retries_only_their_citys_emails() {
         .expect("paris row")
         .id;
 
-    let lyon = app.client();
-    lyon.log_in("coord-lyon@example.org", PASSWORD).await;
+    let lyon = app.logged_in("coord-lyon@example.org").await;
     let page = lyon.get("/admin/outbox").await;
     assert_eq!(page.status, StatusCode::OK);
     page.assert_contains("lea@example.org");
@@ -259,8 +256,7 @@ async fn a_city_coordinator_sees_and_retries_only_their_citys_emails() {
         .await;
     assert_eq!(retry.status, StatusCode::NOT_FOUND);
 
-    let programme = app.client();
-    programme.log_in("coord@example.org", PASSWORD).await;
+    let programme = app.logged_in("coord@example.org").await;
     let page = programme.get("/admin/outbox").await;
     page.assert_contains("lea@example.org");
     page.assert_contains("paul@example.org");

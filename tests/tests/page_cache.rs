@@ -10,21 +10,12 @@ use reqwest::StatusCode;
 /// An application keeping pages, with an edition, a city and two members.
 async fn programme() -> (TestApp, String) {
     let app = TestApp::spawn_with_config(Utc::now(), |c| c.with_page_cache(true)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
+    let (_, lyon) = app.create_lyon().await;
     for (email, name) in [("alice@example.org", "Alice"), ("bob@example.org", "Bob")] {
         app.create_account(email, name, Role::Member, Some("lyon"))
             .await;
     }
     (app, lyon.to_string())
-}
-
-async fn logged_in(base_url: &str, email: &str) -> Client {
-    let client = Client::new(base_url);
-    client.log_in(email, PASSWORD).await;
-    client
 }
 
 async fn create(client: &Client, title: &str, city: &str) -> String {
@@ -36,7 +27,7 @@ async fn create(client: &Client, title: &str, city: &str) -> String {
 #[tokio::test]
 async fn a_kept_page_carries_an_etag_and_a_matching_one_gets_not_modified() {
     let (app, lyon) = programme().await;
-    let alice = logged_in(&app.base_url, "alice@example.org").await;
+    let alice = app.logged_in("alice@example.org").await;
     create(&alice, "Carte des fontaines", &lyon).await;
     let visitor = app.client();
     let first = visitor.get("/projects").await;
@@ -81,8 +72,8 @@ async fn a_kept_page_carries_an_etag_and_a_matching_one_gets_not_modified() {
 #[tokio::test]
 async fn a_members_page_is_never_served_to_a_visitor_or_to_another_member() {
     let (app, lyon) = programme().await;
-    let alice = logged_in(&app.base_url, "alice@example.org").await;
-    let bob = logged_in(&app.base_url, "bob@example.org").await;
+    let alice = app.logged_in("alice@example.org").await;
+    let bob = app.logged_in("bob@example.org").await;
     let path = create(&alice, "Carte des fontaines", &lyon).await;
     for _ in 0..2 {
         let hers = alice.get(&path).await;
@@ -134,7 +125,7 @@ async fn a_page_with_a_csrf_token_is_never_kept() {
 async fn a_change_is_seen_at_once_here_and_within_two_seconds_on_another_instance() {
     let (app, lyon) = programme().await;
     let other = app.spawn_instance(|c| c.with_page_cache(true)).await;
-    let alice = logged_in(&app.base_url, "alice@example.org").await;
+    let alice = app.logged_in("alice@example.org").await;
     create(&alice, "Carte des fontaines", &lyon).await;
     let here = app.client();
     let there = Client::new(&other);

@@ -4,7 +4,7 @@
 
 use chrono::{TimeZone, Utc};
 use relais_domain::Role;
-use relais_tests::{PASSWORD, TestApp};
+use relais_tests::TestApp;
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -15,28 +15,23 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
             .expect("time"),
     )
     .await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
+    let (edition, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
     app.create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
         .await;
-    app.create_account(
-        "coord@example.org",
-        "Luc Coord",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    app.create_accounts(&[
+        (
+            "coord@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
+        ("far@example.org", "Far Away", Role::Member, Some("dakar")),
+    ])
     .await;
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("far@example.org", "Far Away", Role::Member, Some("dakar"))
-        .await;
-    let coordinator = app.client();
-    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let coordinator = app.logged_in("coord@example.org").await;
 
     let base = [
         ("city_id", lyon.as_str()),
@@ -263,23 +258,19 @@ async fn silent_invitees_are_reminded_once_before_the_poll_closes() {
             .expect("time"),
     )
     .await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account(
-        "coord@example.org",
-        "Luc Coord",
-        Role::Coordinator,
-        Some("lyon"),
-    )
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        (
+            "coord@example.org",
+            "Luc Coord",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
+    ])
     .await;
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
-        .await;
-    let coordinator = app.client();
-    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let coordinator = app.logged_in("coord@example.org").await;
     let lyon = lyon.to_string();
     coordinator
         .submit(

@@ -22,39 +22,34 @@ async fn programme() -> Programme {
 
 async fn programme_at(at: chrono::DateTime<Utc>) -> Programme {
     let app = TestApp::spawn_at(at).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
+    let (edition, lyon) = app.create_lyon().await;
     let montreal = app
         .create_city_in("montreal", "Montréal", "America/Montreal", Some(edition))
         .await;
     app.create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
         .await;
-    app.create_account("alice@example.org", "Alice", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("bob@example.org", "Bob", Role::Member, Some("lyon"))
-        .await;
-    app.create_account(
-        "mentor@example.org",
-        "Mina Mentor",
-        Role::Mentor,
-        Some("dakar"),
-    )
-    .await;
-    app.create_account(
-        "lyon.coord@example.org",
-        "Luc",
-        Role::Coordinator,
-        Some("lyon"),
-    )
-    .await;
-    app.create_account(
-        "dakar.coord@example.org",
-        "Awa",
-        Role::Coordinator,
-        Some("dakar"),
-    )
+    app.create_accounts(&[
+        ("alice@example.org", "Alice", Role::Member, Some("lyon")),
+        ("bob@example.org", "Bob", Role::Member, Some("lyon")),
+        (
+            "mentor@example.org",
+            "Mina Mentor",
+            Role::Mentor,
+            Some("dakar"),
+        ),
+        (
+            "lyon.coord@example.org",
+            "Luc",
+            Role::Coordinator,
+            Some("lyon"),
+        ),
+        (
+            "dakar.coord@example.org",
+            "Awa",
+            Role::Coordinator,
+            Some("dakar"),
+        ),
+    ])
     .await;
     Programme {
         app,
@@ -62,12 +57,6 @@ async fn programme_at(at: chrono::DateTime<Utc>) -> Programme {
         lyon: lyon.to_string(),
         montreal: montreal.to_string(),
     }
-}
-
-async fn logged_in(app: &TestApp, email: &str) -> Client {
-    let client = app.client();
-    client.log_in(email, PASSWORD).await;
-    client
 }
 
 fn project_fields<'a>(p: &'a Programme, title: &'a str, city: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -99,13 +88,6 @@ fn with<'a>(
     fields
 }
 
-async fn create_project(p: &Programme, client: &Client, title: &str, city: &str) -> String {
-    let fields = project_fields(p, title, city);
-    let page = client.submit("/projects/new", "/projects", &fields).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    page.location.expect("location")
-}
-
 async fn add_milestone(
     client: &Client,
     path: &str,
@@ -133,8 +115,10 @@ async fn add_milestone(
 #[tokio::test]
 async fn a_member_creates_a_project_and_bad_input_comes_back_with_what_was_typed() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Carte des fontaines", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Carte des fontaines", &p.lyon))
+        .await;
     assert_eq!(path, "/projects/carte-des-fontaines");
     let page = alice.get(&path).await;
     page.assert_contains("Projet créé.");
@@ -186,8 +170,10 @@ async fn a_member_creates_a_project_and_bad_input_comes_back_with_what_was_typed
 #[tokio::test]
 async fn milestones_add_up_to_progress_and_refuse_dates_before_the_marathon() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Vélo-école", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Vélo-école", &p.lyon))
+        .await;
     let early = add_milestone(&alice, &path, "Trop tôt", "2018-03-01", "planned", "").await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     early.assert_contains("L'échéance ne peut pas précéder le marathon.");
@@ -221,8 +207,10 @@ async fn milestones_add_up_to_progress_and_refuse_dates_before_the_marathon() {
 #[tokio::test]
 async fn an_update_completes_a_milestone_and_team_only_updates_stay_in_the_team() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Budget ouvert", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Budget ouvert", &p.lyon))
+        .await;
     add_milestone(
         &alice,
         &path,
@@ -278,7 +266,7 @@ async fn an_update_completes_a_milestone_and_team_only_updates_stay_in_the_team(
     );
 
     // Someone outside the team cannot write in the journal.
-    let bob = logged_in(&p.app, "bob@example.org").await;
+    let bob = p.app.logged_in("bob@example.org").await;
     let refused = bob
         .submit(
             &path,
@@ -292,8 +280,10 @@ async fn an_update_completes_a_milestone_and_team_only_updates_stay_in_the_team(
 #[tokio::test]
 async fn hostile_markdown_is_rendered_harmless() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Texte piégé", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Texte piégé", &p.lyon))
+        .await;
     let hostile = "Salut <script>alert('x')</script> [clic](javascript:alert(1)) <img src=x onerror=alert(2)> [site](https://example.org)";
     alice
         .submit(
@@ -312,8 +302,10 @@ async fn hostile_markdown_is_rendered_harmless() {
 #[tokio::test]
 async fn team_invitations_are_single_use_and_expire() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Annuaire", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Annuaire", &p.lyon))
+        .await;
     let sent = alice
         .submit(
             &path,
@@ -365,7 +357,7 @@ async fn team_invitations_are_single_use_and_expire() {
     expired.assert_contains("Ce lien a expiré.");
 
     // Bob cannot invite: only owners manage the team.
-    let bob = logged_in(&p.app, "bob@example.org").await;
+    let bob = p.app.logged_in("bob@example.org").await;
     let refused = bob
         .submit(
             &path,
@@ -379,8 +371,10 @@ async fn team_invitations_are_single_use_and_expire() {
 #[tokio::test]
 async fn ownership_is_handed_over_and_a_project_never_loses_its_last_owner() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Cantine", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Cantine", &p.lyon))
+        .await;
     alice
         .submit(
             &path,
@@ -393,7 +387,7 @@ async fn ownership_is_handed_over_and_a_project_never_loses_its_last_owner() {
         .last_email_to("bob@example.org")
         .await
         .link(&p.app.base_url, "/team-invitations/");
-    let bob = logged_in(&p.app, "bob@example.org").await;
+    let bob = p.app.logged_in("bob@example.org").await;
     let form = bob.get(&link).await;
     bob.post_raw(&link, &[("csrf_token", &form.csrf_token())])
         .await;
@@ -432,8 +426,10 @@ async fn ownership_is_handed_over_and_a_project_never_loses_its_last_owner() {
 #[tokio::test]
 async fn every_role_is_allowed_or_refused_on_every_project_action() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Sentiers", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Sentiers", &p.lyon))
+        .await;
     let private_fields = with(
         project_fields(&p, "Sentiers privés", &p.lyon),
         "is_public",
@@ -446,10 +442,10 @@ async fn every_role_is_allowed_or_refused_on_every_project_action() {
         .expect("private project");
 
     let visitor = p.app.client();
-    let member = logged_in(&p.app, "bob@example.org").await;
-    let mentor = logged_in(&p.app, "mentor@example.org").await;
-    let city_coordinator = logged_in(&p.app, "lyon.coord@example.org").await;
-    let other_coordinator = logged_in(&p.app, "dakar.coord@example.org").await;
+    let member = p.app.logged_in("bob@example.org").await;
+    let mentor = p.app.logged_in("mentor@example.org").await;
+    let city_coordinator = p.app.logged_in("lyon.coord@example.org").await;
+    let other_coordinator = p.app.logged_in("dakar.coord@example.org").await;
 
     // (who, can edit, can post updates, can archive, sees the private project)
     let cases: [(&str, &Client, bool, bool, bool, bool); 6] = [
@@ -567,9 +563,11 @@ async fn every_role_is_allowed_or_refused_on_every_project_action() {
 #[tokio::test]
 async fn an_archived_project_leaves_the_gallery_and_comes_back_when_restored() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Marchés", &p.lyon).await;
-    let coordinator = logged_in(&p.app, "lyon.coord@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Marchés", &p.lyon))
+        .await;
+    let coordinator = p.app.logged_in("lyon.coord@example.org").await;
     coordinator
         .submit(&path, &format!("{path}/archive"), &[])
         .await;
@@ -609,8 +607,10 @@ async fn an_archived_project_leaves_the_gallery_and_comes_back_when_restored() {
 async fn a_stage_needs_its_checklist_which_coordinators_can_adjust() {
     let p = programme().await;
     app_with_programme_coordinator(&p).await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Qualité de l'air", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Qualité de l'air", &p.lyon))
+        .await;
     let refused = alice
         .submit(&path, &format!("{path}/stage"), &[("stage", "demo")])
         .await;
@@ -641,7 +641,7 @@ async fn a_stage_needs_its_checklist_which_coordinators_can_adjust() {
         .submit(&path, &format!("{path}/stage"), &[("stage", "launched")])
         .await;
     assert_eq!(launch.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let programme = logged_in(&p.app, "claire@example.org").await;
+    let programme = p.app.logged_in("claire@example.org").await;
     let checklist = format!("/admin/editions/{}/stages", p.edition);
     let adjusted = programme
         .submit(
@@ -669,8 +669,10 @@ async fn app_with_programme_coordinator(p: &Programme) {
 #[tokio::test]
 async fn journal_entries_can_be_corrected_by_their_author_for_a_day() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Primes énergie", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Primes énergie", &p.lyon))
+        .await;
     let posted = alice
         .submit(
             &path,
@@ -694,7 +696,7 @@ async fn journal_entries_can_be_corrected_by_their_author_for_a_day() {
         .await
         .assert_contains("Premier jet, corrigé");
     p.app.advance(Duration::hours(25));
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     assert_eq!(alice.get(&edit).await.status, StatusCode::FORBIDDEN);
     let token = alice.get(&path).await.csrf_token();
     let late = alice
@@ -712,9 +714,13 @@ async fn lateness_follows_each_citys_calendar_around_midnight() {
         .single()
         .expect("time");
     let p = programme_at(at).await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let lyon = create_project(&p, &alice, "Projet lyonnais", &p.lyon).await;
-    let montreal = create_project(&p, &alice, "Projet montréalais", &p.montreal).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let lyon = alice
+        .create_project_from(&project_fields(&p, "Projet lyonnais", &p.lyon))
+        .await;
+    let montreal = alice
+        .create_project_from(&project_fields(&p, "Projet montréalais", &p.montreal))
+        .await;
     add_milestone(&alice, &lyon, "Rendu lyonnais", "2026-03-12", "planned", "").await;
     add_milestone(
         &alice,
@@ -740,7 +746,7 @@ async fn lateness_follows_each_citys_calendar_around_midnight() {
         "not late yet in Montréal"
     );
     p.app.advance(Duration::hours(4)); // 06:00 UTC: the 13th in Montréal too
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     alice.get(&montreal).await.assert_contains("late-flag");
 }
 
@@ -748,12 +754,15 @@ async fn lateness_follows_each_citys_calendar_around_midnight() {
 async fn a_project_without_public_news_for_thirty_days_is_flagged_quiet_to_its_team_and_coordinators()
  {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Tiers-lieux", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Tiers-lieux", &p.lyon))
+        .await;
     p.app.advance(Duration::days(31));
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     alice.get(&path).await.assert_contains("Projet silencieux");
-    logged_in(&p.app, "lyon.coord@example.org")
+    p.app
+        .logged_in("lyon.coord@example.org")
         .await
         .get(&path)
         .await
@@ -766,7 +775,9 @@ async fn a_project_without_public_news_for_thirty_days_is_flagged_quiet_to_its_t
             .body
             .contains("Projet silencieux")
     );
-    let admin = logged_in(&p.app, "lyon.coord@example.org")
+    let admin = p
+        .app
+        .logged_in("lyon.coord@example.org")
         .await
         .get("/admin")
         .await;
@@ -788,7 +799,7 @@ async fn a_project_without_public_news_for_thirty_days_is_flagged_quiet_to_its_t
 #[tokio::test]
 async fn the_gallery_filters_searches_sorts_and_paginates() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     for i in 0..30 {
         let title = format!("Projet numéro {i:02}");
         let city = if i % 2 == 0 { &p.lyon } else { &p.montreal };
@@ -842,7 +853,7 @@ async fn the_gallery_filters_searches_sorts_and_paginates() {
 #[tokio::test]
 async fn the_gallery_search_forgives_accents_and_case_and_ranks_titles_first() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
+    let alice = p.app.logged_in("alice@example.org").await;
     let plain = |title: &'static str| {
         with(
             with(project_fields(&p, title, &p.lyon), "pitch", "Un projet."),
@@ -994,8 +1005,10 @@ fn urlencode(text: &str) -> String {
 #[tokio::test]
 async fn a_refused_form_on_the_project_page_comes_back_at_the_page_on_the_form_with_its_summary() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Carte des fontaines", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Carte des fontaines", &p.lyon))
+        .await;
 
     // The page's forms post to the page's own address, with a fragment
     // naming the form: the browser shows the answer there, on the form.
@@ -1115,8 +1128,10 @@ async fn a_refused_form_on_the_project_page_comes_back_at_the_page_on_the_form_w
 #[tokio::test]
 async fn removing_a_teammate_asks_first_saying_what_they_lose() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Cantine", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Cantine", &p.lyon))
+        .await;
     alice
         .submit(
             &path,
@@ -1129,7 +1144,7 @@ async fn removing_a_teammate_asks_first_saying_what_they_lose() {
         .last_email_to("bob@example.org")
         .await
         .link(&p.app.base_url, "/team-invitations/");
-    let bob = logged_in(&p.app, "bob@example.org").await;
+    let bob = p.app.logged_in("bob@example.org").await;
     let form = bob.get(&link).await;
     bob.post_raw(&link, &[("csrf_token", &form.csrf_token())])
         .await;
@@ -1176,8 +1191,10 @@ async fn removing_a_teammate_asks_first_saying_what_they_lose() {
 #[tokio::test]
 async fn the_feeds_are_valid_atom_with_public_entries_only() {
     let p = programme().await;
-    let alice = logged_in(&p.app, "alice@example.org").await;
-    let path = create_project(&p, &alice, "Flux & <nouvelles>", &p.lyon).await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Flux & <nouvelles>", &p.lyon))
+        .await;
     alice
         .submit(
             &path,

@@ -17,7 +17,7 @@ use relais_domain::sea_orm::{
 };
 use relais_domain::theme::Theme;
 use relais_domain::{Role, project, suggestion};
-use relais_tests::{Client, Email, PASSWORD, Page, TestApp};
+use relais_tests::{Client, Email, Page, TestApp};
 use reqwest::StatusCode;
 
 struct Setup {
@@ -38,14 +38,8 @@ const ZOE: &str = "zoe@example.org";
 const PAULINE: &str = "pauline@example.org";
 const COORDINATOR: &str = "luc@example.org";
 
-async fn logged_in(app: &TestApp, email: &str) -> Client {
-    let client = app.client();
-    client.log_in(email, PASSWORD).await;
-    client
-}
-
 async fn save_offer(app: &TestApp, email: &str, fields: &[(&str, &str)]) {
-    let client = logged_in(app, email).await;
+    let client = app.logged_in(email).await;
     let page = client.submit("/offer", "/offer", fields).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 }
@@ -86,10 +80,7 @@ async fn user_id(app: &TestApp, email: &str) -> i32 {
 /// remotely; Luc, Lyon's coordinator.
 async fn setup() -> Setup {
     let app = TestApp::spawn().await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
+    let (edition, lyon) = app.create_lyon().await;
     let paris = app
         .create_city_in("paris", "Paris", "Europe/Paris", Some(edition))
         .await;
@@ -105,7 +96,7 @@ async fn setup() -> Setup {
     ] {
         app.create_account(email, name, role, Some(city)).await;
     }
-    let owner = logged_in(&app, OWNER).await;
+    let owner = app.logged_in(OWNER).await;
     let compost = owner
         .create_project(
             "Compost partagé",
@@ -140,7 +131,7 @@ async fn setup() -> Setup {
         ],
     )
     .await;
-    let pauline = logged_in(&app, PAULINE).await;
+    let pauline = app.logged_in(PAULINE).await;
     let velo = pauline
         .create_project(
             "Vélo pour tous",
@@ -244,7 +235,7 @@ async fn need_state(app: &TestApp, id: i32) -> NeedState {
 
 /// Camille offers help with the compost design need.
 async fn camille_offers_help(s: &Setup) -> Client {
-    let camille = logged_in(&s.app, CAMILLE).await;
+    let camille = s.app.logged_in(CAMILLE).await;
     let page = camille
         .submit(
             &s.design_need.0,
@@ -307,9 +298,9 @@ async fn suggestions_explain_why_and_put_the_members_own_city_first() {
     );
 
     // The pages say it in words.
-    let page = logged_in(&s.app, CAMILLE).await.get("/relation").await;
+    let page = s.app.logged_in(CAMILLE).await.get("/relation").await;
     page.assert_contains("designer · ux · Lyon · intéressé·e par l'environnement");
-    let team_page = logged_in(&s.app, OWNER).await.get(&s.design_need.0).await;
+    let team_page = s.app.logged_in(OWNER).await.get(&s.design_need.0).await;
     team_page.assert_contains("Camille Designer");
     team_page.assert_contains("designer · ux · Lyon · intéressé·e par l'environnement");
     assert!(!team_page.body.contains("Nadia"), "not contactable");
@@ -338,7 +329,7 @@ async fn an_accepted_introduction_gives_each_side_the_others_address_and_only_th
         assert!(!email.text().contains(CAMILLE), "no address in a request");
     }
     // Before acceptance, neither side's pages show the other's address.
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let hub = owner.get("/relation").await;
     hub.assert_contains("Camille Designer propose son aide");
     assert!(!hub.body.contains(CAMILLE));
@@ -398,7 +389,7 @@ async fn an_accepted_introduction_gives_each_side_the_others_address_and_only_th
     // After acceptance, the two see each other's address; Tom does not.
     camille.get("/relation").await.assert_contains(OWNER);
     owner.get("/relation").await.assert_contains(CAMILLE);
-    let tom = logged_in(&s.app, MATE).await.get("/relation").await;
+    let tom = s.app.logged_in(MATE).await.get("/relation").await;
     tom.assert_contains("acceptée");
     assert!(!tom.body.contains(CAMILLE));
 }
@@ -406,7 +397,7 @@ async fn an_accepted_introduction_gives_each_side_the_others_address_and_only_th
 #[tokio::test]
 async fn a_decline_is_kind_and_final_for_the_pair_and_need() {
     let s = setup().await;
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let zoe = user_id(&s.app, ZOE).await;
     let camille = user_id(&s.app, CAMILLE).await;
     let ask = |member: i32| format!("{}/ask/{member}", s.design_need.0);
@@ -425,7 +416,7 @@ async fn a_decline_is_kind_and_final_for_the_pair_and_need() {
         request.subject
     );
     // Camille declines from the site.
-    let camille_client = logged_in(&s.app, CAMILLE).await;
+    let camille_client = s.app.logged_in(CAMILLE).await;
     let id = intro_rows(&s.app).await[0].id;
     let declined = camille_client
         .submit("/relation", &format!("/introductions/{id}/decline"), &[])
@@ -529,10 +520,10 @@ fn refused(page: &Page, text: &str) {
 async fn requests_to_oneself_to_the_uncontactable_or_for_filled_needs_or_beyond_limits_are_refused()
 {
     let s = setup().await;
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let need = &s.design_need.0;
     // To oneself: a team member offering help to their own project.
-    let mate = logged_in(&s.app, MATE).await;
+    let mate = s.app.logged_in(MATE).await;
     refused(
         &mate
             .submit(need, &format!("{need}/help"), &[("message", "Moi !")])
@@ -553,7 +544,7 @@ async fn requests_to_oneself_to_the_uncontactable_or_for_filled_needs_or_beyond_
     );
     // A message that is too long keeps what was typed.
     let long = "é".repeat(1001);
-    let camille = logged_in(&s.app, CAMILLE).await;
+    let camille = s.app.logged_in(CAMILLE).await;
     let page = camille
         .submit(need, &format!("{need}/help"), &[("message", &long)])
         .await;
@@ -565,7 +556,7 @@ async fn requests_to_oneself_to_the_uncontactable_or_for_filled_needs_or_beyond_
         .submit(need, &format!("{need}/ask/{zoe}"), &[("message", "Un")])
         .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
-    let pauline = logged_in(&s.app, PAULINE).await;
+    let pauline = s.app.logged_in(PAULINE).await;
     let velo_need = need_row::Entity::find()
         .all(&s.app.ctx.db)
         .await
@@ -622,7 +613,7 @@ async fn requests_to_oneself_to_the_uncontactable_or_for_filled_needs_or_beyond_
     );
     // Five waiting at once: two more on the next day pass, then it stops.
     s.app.advance(Duration::days(1) + Duration::minutes(1));
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let mut waiting_ok = 3;
     for i in 0..3 {
         let email = format!("helper{i}@example.org");
@@ -656,7 +647,7 @@ async fn requests_to_oneself_to_the_uncontactable_or_for_filled_needs_or_beyond_
         .submit(need, &format!("{need}/state"), &[("state", "filled")])
         .await;
     assert_eq!(filled.status, StatusCode::SEE_OTHER);
-    let late = logged_in(&s.app, "eve@example.org").await;
+    let late = s.app.logged_in("eve@example.org").await;
     let page = late
         .submit(need, &format!("{need}/help"), &[("message", "Je peux ?")])
         .await;
@@ -669,7 +660,7 @@ async fn a_withdrawn_need_closes_its_waiting_requests_with_a_polite_email() {
     let s = setup().await;
     camille_offers_help(&s).await;
     s.app.deliver().await;
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let need = &s.design_need.0;
     let page = owner
         .submit(need, &format!("{need}/state"), &[("state", "withdrawn")])
@@ -699,9 +690,9 @@ async fn a_withdrawn_need_closes_its_waiting_requests_with_a_polite_email() {
 async fn both_sides_are_asked_a_month_later_whether_it_led_somewhere_once() {
     let s = setup().await;
     camille_offers_help(&s).await;
-    let camille_client = logged_in(&s.app, CAMILLE).await;
+    let camille_client = s.app.logged_in(CAMILLE).await;
     let id = intro_rows(&s.app).await[0].id;
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let accepted = owner
         .submit("/relation", &format!("/introductions/{id}/accept"), &[])
         .await;
@@ -761,7 +752,7 @@ async fn both_sides_are_asked_a_month_later_whether_it_led_somewhere_once() {
 #[tokio::test]
 async fn expertise_questions_show_answers_to_whom_the_team_chose_and_the_helpful_one() {
     let s = setup().await;
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let need = &s.design_need.0;
     let asked = owner
         .submit(
@@ -774,7 +765,7 @@ async fn expertise_questions_show_answers_to_whom_the_team_chose_and_the_helpful
     let question = asked.location.expect("question path");
     let question = question.split('#').next().expect("path").to_owned();
     // Team-only answers: each author reads their own, the team reads all.
-    let camille = logged_in(&s.app, CAMILLE).await;
+    let camille = s.app.logged_in(CAMILLE).await;
     let answered = camille
         .submit(
             &question,
@@ -783,7 +774,7 @@ async fn expertise_questions_show_answers_to_whom_the_team_chose_and_the_helpful
         )
         .await;
     assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.body);
-    let zoe = logged_in(&s.app, ZOE).await;
+    let zoe = s.app.logged_in(ZOE).await;
     let zoe_sees = zoe.get(&question).await;
     zoe_sees.assert_contains("Quel contraste pour nos boutons ?");
     assert!(!zoe_sees.body.contains("4,5:1"), "team-only");
@@ -917,7 +908,7 @@ async fn a_check_in_that_names_a_need_adds_one_and_keeps_the_others() {
 async fn coordinators_see_volumes_but_never_messages() {
     let s = setup().await;
     camille_offers_help(&s).await;
-    let luc = logged_in(&s.app, COORDINATOR).await;
+    let luc = s.app.logged_in(COORDINATOR).await;
     let page = luc.get("/admin/introductions").await;
     assert_eq!(page.status, StatusCode::OK);
     page.assert_contains("Lyon");
@@ -939,7 +930,7 @@ async fn coordinators_see_volumes_but_never_messages() {
     .expect("volumes");
     assert_eq!(counts.len(), 1);
     assert_eq!(counts[0].state(IntroductionState::Pending), 1);
-    let member = logged_in(&s.app, ZOE).await;
+    let member = s.app.logged_in(ZOE).await;
     assert_eq!(
         member.get("/admin/introductions").await.status,
         StatusCode::FORBIDDEN
@@ -970,7 +961,7 @@ async fn no_page_feed_or_answer_shows_a_members_address_before_an_introduction_i
     )
     .await;
     let camille = camille_offers_help(&s).await;
-    let owner = logged_in(&s.app, OWNER).await;
+    let owner = s.app.logged_in(OWNER).await;
     let need = &s.design_need.0;
     let paul = user_id(&s.app, PAUL).await;
     let asked = owner
@@ -1026,7 +1017,7 @@ async fn no_page_feed_or_answer_shows_a_members_address_before_an_introduction_i
     ];
     let mut viewers: Vec<(Option<&str>, Client)> = vec![(None, s.app.client())];
     for who in everyone {
-        viewers.push((Some(who), logged_in(&s.app, who).await));
+        viewers.push((Some(who), s.app.logged_in(who).await));
     }
     let mut checked = 0;
     for (who, client) in &viewers {

@@ -5,23 +5,9 @@
 use chrono::{TimeZone, Utc};
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer};
-use relais_domain::{Role, account, reminder};
-use relais_tests::{Email, PASSWORD, TestApp};
+use relais_domain::{Role, reminder};
+use relais_tests::{Email, TestApp};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-
-async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
-    let user = relais_domain::entities::user::Entity::find()
-        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
-        .one(&app.ctx.db)
-        .await
-        .expect("query")
-        .expect("user");
-    account::load(&app.ctx.db, user.id)
-        .await
-        .expect("load")
-        .expect("account")
-        .actor()
-}
 
 fn at(month: u32, day: u32, hour: u32) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, month, day, hour, 0, 0)
@@ -53,21 +39,16 @@ async fn plan_and_deliver(app: &TestApp, now: chrono::DateTime<Utc>) -> (usize, 
 #[tokio::test]
 async fn meeting_emails_go_out_at_their_moments_once_in_each_language() {
     let app = TestApp::spawn_at(at(1, 2, 9)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
-        .await;
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("far@example.org", "Far", Role::Member, None)
-        .await;
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
+        ("far@example.org", "Far", Role::Member, None),
+    ])
+    .await;
     // Ben reads English.
-    let ben_client = app.client();
-    ben_client.log_in("ben@example.org", PASSWORD).await;
+    let ben_client = app.logged_in("ben@example.org").await;
     ben_client
         .submit(
             "/profile",
@@ -81,7 +62,7 @@ async fn meeting_emails_go_out_at_their_moments_once_in_each_language() {
             ],
         )
         .await;
-    let coordinator = actor(&app, "coord@example.org").await;
+    let coordinator = app.actor("coord@example.org").await;
     let input = SeriesInput {
         title: "Rencontre de Lyon".into(),
         ordinal: "first".into(),
@@ -137,7 +118,7 @@ async fn meeting_emails_go_out_at_their_moments_once_in_each_language() {
 
     rsvp::answer(
         &app.ctx,
-        &actor(&app, "ana@example.org").await,
+        &app.actor("ana@example.org").await,
         february.id,
         Answer::Yes,
     )
@@ -145,7 +126,7 @@ async fn meeting_emails_go_out_at_their_moments_once_in_each_language() {
     .expect("rsvp");
     rsvp::answer(
         &app.ctx,
-        &actor(&app, "ben@example.org").await,
+        &app.actor("ben@example.org").await,
         february.id,
         Answer::Maybe,
     )
@@ -195,10 +176,7 @@ async fn meeting_emails_go_out_at_their_moments_once_in_each_language() {
 /// Lyon with a monthly series from `at(1, 2, 9)` and the given members;
 /// returns the February meeting's id.
 async fn lyon_with_members(app: &TestApp, members: &[&str]) -> i32 {
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
+    let (_, lyon) = app.create_lyon().await;
     app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
         .await;
     for email in members {
@@ -215,7 +193,7 @@ async fn lyon_with_members(app: &TestApp, members: &[&str]) -> i32 {
         capacity: "30".into(),
         ..Default::default()
     };
-    let coordinator = actor(app, "coord@example.org").await;
+    let coordinator = app.actor("coord@example.org").await;
     let series = meetup::create_series(&app.ctx, &coordinator, lyon, &input)
         .await
         .expect("series");
@@ -317,15 +295,11 @@ async fn an_email_to_a_member_who_left_after_planning_is_skipped_with_the_reason
 #[tokio::test]
 async fn milestone_reminders_come_three_days_ahead_then_once_when_overdue() {
     let app = TestApp::spawn_at(at(3, 1, 9)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
+    let (_, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
     app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
         .await;
-    let ana = app.client();
-    ana.log_in("ana@example.org", PASSWORD).await;
+    let ana = app.logged_in("ana@example.org").await;
     ana.create_project("Jardins", "Cultiver.", "environmental", &lyon)
         .await;
     ana.submit(
@@ -368,18 +342,14 @@ async fn milestone_reminders_come_three_days_ahead_then_once_when_overdue() {
 #[tokio::test]
 async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet() {
     let app = TestApp::spawn_at(at(1, 5, 9)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
-        .await;
-    app.create_account("mina@example.org", "Mina", Role::Mentor, Some("lyon"))
-        .await;
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    let ana = app.client();
-    ana.log_in("ana@example.org", PASSWORD).await;
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
+        ("mina@example.org", "Mina", Role::Mentor, Some("lyon")),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+    ])
+    .await;
+    let ana = app.logged_in("ana@example.org").await;
     let lyon_id = lyon.to_string();
     ana.create_project("Jardins", "Cultiver.", "environmental", &lyon_id)
         .await;
@@ -393,11 +363,11 @@ async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet(
         ],
     )
     .await;
-    let coordinator = actor(&app, "coord@example.org").await;
+    let coordinator = app.actor("coord@example.org").await;
     let project = relais_domain::project::by_slug(&app.ctx, &coordinator, "jardins")
         .await
         .expect("project");
-    let mina = actor(&app, "mina@example.org").await;
+    let mina = app.actor("mina@example.org").await;
     relais_domain::mentor::assign(
         &app.ctx,
         &coordinator,
@@ -444,21 +414,19 @@ async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet(
 #[tokio::test]
 async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() {
     let app = TestApp::spawn_at(at(1, 5, 9)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
+    let (edition, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
     app.create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
         .await;
-    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
-        .await;
-    app.create_account(
-        "dakar.coord@example.org",
-        "Awa",
-        Role::Coordinator,
-        Some("dakar"),
-    )
+    app.create_accounts(&[
+        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
+        (
+            "dakar.coord@example.org",
+            "Awa",
+            Role::Coordinator,
+            Some("dakar"),
+        ),
+    ])
     .await;
     for (email, skill) in [
         ("dev@example.org", "developer"),
@@ -467,8 +435,7 @@ async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() 
     ] {
         app.create_account(email, email, Role::Member, Some("lyon"))
             .await;
-        let c = app.client();
-        c.log_in(email, PASSWORD).await;
+        let c = app.logged_in(email).await;
         c.submit(
             "/profile",
             "/profile",
@@ -491,8 +458,7 @@ async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() 
             .await;
         }
     }
-    let coordinator = app.client();
-    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let coordinator = app.logged_in("coord@example.org").await;
     let bad = coordinator
         .submit(
             "/admin/announcements",
@@ -564,8 +530,7 @@ async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() 
         .get("/admin/announcements")
         .await
         .assert_contains("envoyée à une personne");
-    let dakar = app.client();
-    dakar.log_in("dakar.coord@example.org", PASSWORD).await;
+    let dakar = app.logged_in("dakar.coord@example.org").await;
     let token = dakar.get("/profile").await.csrf_token();
     let refused = dakar
         .post_raw(
@@ -584,17 +549,14 @@ async fn an_announcement_reaches_its_audience_once_except_those_who_opted_out() 
 #[tokio::test]
 async fn the_monthly_check_in_is_answered_without_logging_in_and_two_skipped_ones_are_flagged() {
     let app = TestApp::spawn_at(at(1, 5, 9)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await
-        .to_string();
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
-        .await;
-    let ana = app.client();
-    ana.log_in("ana@example.org", PASSWORD).await;
+    let (_, lyon) = app.create_lyon().await;
+    let lyon = lyon.to_string();
+    app.create_accounts(&[
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
+    ])
+    .await;
+    let ana = app.logged_in("ana@example.org").await;
     ana.create_project("Jardins", "Cultiver.", "environmental", &lyon)
         .await;
     let sent = relais_domain::check_in::plan(&app.ctx, app.ctx.now())
@@ -668,8 +630,7 @@ async fn the_monthly_check_in_is_answered_without_logging_in_and_two_skipped_one
             .await
             .expect("plan");
     }
-    let coordinator = app.client();
-    coordinator.log_in("coord@example.org", PASSWORD).await;
+    let coordinator = app.logged_in("coord@example.org").await;
     let admin = coordinator.get("/admin").await;
     let missed = admin
         .body

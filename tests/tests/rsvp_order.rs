@@ -3,27 +3,13 @@
 //! they were decided, on SQLite and PostgreSQL alike.
 
 use chrono::{Duration, TimeZone, Utc};
-use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row, user};
+use relais_domain::Role;
+use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row};
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
-use relais_domain::{Role, account};
 use relais_tests::TestApp;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
-
-async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
-    let user = user::Entity::find()
-        .filter(user::Column::EmailKey.eq(email))
-        .one(&app.ctx.db)
-        .await
-        .expect("query")
-        .expect("user");
-    account::load(&app.ctx.db, user.id)
-        .await
-        .expect("load")
-        .expect("account")
-        .actor()
-}
 
 #[tokio::test]
 async fn an_answer_waiting_for_the_meeting_lock_is_timed_when_it_gets_it() {
@@ -32,17 +18,14 @@ async fn an_answer_waiting_for_the_meeting_lock_is_timed_when_it_gets_it() {
         .single()
         .expect("time");
     let app = TestApp::spawn_at(start).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
-        .await;
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
-        .await;
-    let coordinator = actor(&app, "coord@example.org").await;
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
+    ])
+    .await;
+    let coordinator = app.actor("coord@example.org").await;
     let series = meetup::create_series(
         &app.ctx,
         &coordinator,
@@ -71,8 +54,8 @@ async fn an_answer_waiting_for_the_meeting_lock_is_timed_when_it_gets_it() {
         .expect("occurrence")
         .id;
     let (ana, ben) = (
-        actor(&app, "ana@example.org").await,
-        actor(&app, "ben@example.org").await,
+        app.actor("ana@example.org").await,
+        app.actor("ben@example.org").await,
     );
 
     // Someone else holds the meeting's lock while Ana answers.

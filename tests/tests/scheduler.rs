@@ -8,14 +8,14 @@
 //! depends only on the clock, as in production.
 
 use chrono::{DateTime, TimeZone, Utc};
+use relais_domain::Role;
 use relais_domain::email_message::EmailMessage;
 use relais_domain::entities::{email_outbox, job_run, meetup_occurrence};
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer};
-use relais_domain::{Role, account};
 use relais_scheduler::{JobContext, Mailer, Schedules, jobs};
+use relais_tests::TestApp;
 use relais_tests::smtp::SmtpServer;
-use relais_tests::{PASSWORD, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -38,20 +38,6 @@ fn at(month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, month, day, hour, minute, 0)
         .single()
         .expect("time")
-}
-
-async fn actor(app: &TestApp, email: &str) -> relais_domain::Actor {
-    let user = relais_domain::entities::user::Entity::find()
-        .filter(relais_domain::entities::user::Column::EmailKey.eq(email))
-        .one(&app.ctx.db)
-        .await
-        .expect("query")
-        .expect("user");
-    account::load(&app.ctx.db, user.id)
-        .await
-        .expect("load")
-        .expect("account")
-        .actor()
 }
 
 /// The running programme, and what the test has checked so far.
@@ -164,23 +150,18 @@ fn to_everyone(kind: &'static str) -> Vec<(&'static str, &'static str)> {
 async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_moment() {
     // Monday 5 January 2026, 10:00 in Lyon.
     let app = TestApp::spawn_at(at(1, 5, 9, 0)).await;
-    let edition = app.create_edition("2018", "2018-03-09").await;
-    let lyon = app
-        .create_city_in("lyon", "Lyon", "Europe/Paris", Some(edition))
-        .await;
-    app.create_account("coord@example.org", "Luc", Role::Coordinator, Some("lyon"))
-        .await;
-    app.create_account("mina@example.org", "Mina", Role::Mentor, Some("lyon"))
-        .await;
-    app.create_account("ana@example.org", "Ana", Role::Member, Some("lyon"))
-        .await;
-    app.create_account("ben@example.org", "Ben", Role::Member, Some("lyon"))
-        .await;
-    let coordinator = actor(&app, "coord@example.org").await;
+    let (_, lyon) = app.create_lyon().await;
+    app.create_accounts(&[
+        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
+        ("mina@example.org", "Mina", Role::Mentor, Some("lyon")),
+        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
+        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
+    ])
+    .await;
+    let coordinator = app.actor("coord@example.org").await;
 
     // Ana's project, with a milestone due on the 20th; Mina mentors it.
-    let ana = app.client();
-    ana.log_in("ana@example.org", PASSWORD).await;
+    let ana = app.logged_in("ana@example.org").await;
     ana.create_project("Jardins", "Cultiver.", "environmental", &lyon.to_string())
         .await;
     ana.submit(
@@ -196,7 +177,7 @@ async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_mo
     let project = relais_domain::project::by_slug(&app.ctx, &coordinator, "jardins")
         .await
         .expect("project");
-    let mina = actor(&app, "mina@example.org").await;
+    let mina = app.actor("mina@example.org").await;
     relais_domain::mentor::assign(
         &app.ctx,
         &coordinator,
@@ -319,7 +300,7 @@ async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_mo
     );
     rsvp::answer(
         &programme.app.ctx,
-        &actor(&programme.app, "ben@example.org").await,
+        &programme.app.actor("ben@example.org").await,
         february.id,
         Answer::Yes,
     )

@@ -5,7 +5,9 @@
 //! whose count grows with the number of projects has a query in a loop.
 
 use chrono::Utc;
-use relais_tests::bulk::{COORDINATOR, Plan, add_coordinator, seeded_sized, serve, whole_second};
+use relais_tests::bulk::{
+    COORDINATOR, Plan, add_coordinator, busiest_project, seeded_sized, serve, whole_second,
+};
 use relais_tests::{Client, PASSWORD};
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
@@ -14,13 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The pages counted: (label, path, as the coordinator).
 fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
-    // The visible project with the longest public journal.
-    let busy = plan
-        .projects
-        .iter()
-        .filter(|p| p.is_visible())
-        .max_by_key(|p| (p.public_updates, -p.id))
-        .expect("a visible project");
+    let busy = busiest_project(plan);
     vec![
         ("home", "/".to_owned(), false),
         ("edition", "/editions/2024".to_owned(), false),

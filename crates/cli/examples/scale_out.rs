@@ -17,10 +17,9 @@
 //! Markdown table; exits 1 when a check fails.
 
 use anyhow::{Context as _, bail};
-use relais_domain::email_message::{EmailMessage, Moment};
-use relais_domain::outbox::{self, NewEmail};
-use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
+use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use relais_tests::TestDb;
+use relais_tests::outbox::queue_invitations;
 use relais_tests::smtp::{Received, SmtpServer};
 use reqwest::StatusCode;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -546,29 +545,13 @@ fn answers_of(tried: &[(&'static str, bool)]) -> Vec<&'static str> {
 
 /// Emails queued so far, in three waves of `n` in one transaction each.
 async fn queue(db: &DatabaseConnection, wave: usize, n: usize) -> anyhow::Result<()> {
-    let message = EmailMessage::MeetupInvitation {
-        title: "Rencontre".into(),
-        when: Moment::Written("2026-12-03 19:00".into()),
-        place: "Lyon".into(),
-        meetup_id: 1,
-        event: None,
-    };
-    let addresses: Vec<String> = (0..n)
-        .map(|i| format!("wave{wave}.member{i}@example.org"))
-        .collect();
-    let emails: Vec<NewEmail> = addresses
-        .iter()
-        .map(|to| NewEmail {
-            idempotency_key: format!("scale-out:{to}"),
-            to,
-            user_id: None,
-            language: relais_domain::Language::Fr,
-            message: &message,
+    let emails: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            let to = format!("wave{wave}.member{i}@example.org");
+            (format!("scale-out:{to}"), to)
         })
         .collect();
-    let txn = db.begin().await?;
-    outbox::enqueue_many(&txn, &emails, chrono::Utc::now()).await?;
-    txn.commit().await?;
+    queue_invitations(db, &emails, chrono::Utc::now()).await?;
     Ok(())
 }
 
@@ -721,15 +704,6 @@ async fn figures(
     })
 }
 
-async fn wait_on_the_wire(smtp: &SmtpServer) {
-    for _ in 0..3000 {
-        if smtp.on_the_wire() > 0 {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
 async fn run() -> anyhow::Result<bool> {
     let settings = Settings::from_env()?;
     if !relais_tests::database::is_postgres() {
@@ -845,7 +819,7 @@ async fn run() -> anyhow::Result<bool> {
     // kill -9 of instance 0 while emails are on the wire.
     tokio::time::sleep(settings.load / 3).await;
     queue(&conn, 2, wave).await?;
-    wait_on_the_wire(&smtp).await;
+    smtp.wait_on_the_wire(1, Duration::from_secs(30)).await;
     let victim = &mut instances[0];
     let ports = ports_connected_to(victim.pid()?, smtp.addr.port())?;
     let on_the_wire = smtp.on_the_wire();
@@ -875,7 +849,7 @@ async fn run() -> anyhow::Result<bool> {
     let until = load_started + settings.load * 2 / 3;
     tokio::time::sleep(until.saturating_duration_since(Instant::now())).await;
     queue(&conn, 3, settings.emails - 2 * wave).await?;
-    wait_on_the_wire(&smtp).await;
+    smtp.wait_on_the_wire(1, Duration::from_secs(30)).await;
     let on_the_wire = smtp.on_the_wire();
     let status = instances[1].terminate().await?;
     eprintln!("scale-out: SIGTERM to instance 1 ({on_the_wire} emails on the wire): {status}");

@@ -2,9 +2,9 @@
 //! request naming the route's pattern, never a secret from the path, and
 //! no line for health probes.
 
-use relais_tests::TestDb;
-use reqwest::StatusCode;
-use std::process::{Command, Stdio};
+use relais_tests::process::{Relais, healthy, relais};
+use relais_tests::{TestDb, free_address};
+use std::process::Stdio;
 use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_relais");
@@ -14,33 +14,17 @@ async fn the_access_log_names_routes_not_the_secrets_in_their_paths() {
     let db = TestDb::create().await;
     let dir = tempfile::tempdir().expect("dir");
     let log_path = dir.path().join("relais.log");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port");
-    let mut child = Command::new(BIN)
-        .args(["serve", "--no-scheduler"])
-        .current_dir(dir.path())
-        .env("RELAIS_DATABASE_URL", &db.url)
-        .env("RELAIS_BIND", format!("127.0.0.1:{port}"))
-        .env("RELAIS_LOG", "info")
-        .env_remove("RELAIS_CONFIG")
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log_path).expect("log file"))
-        .spawn()
-        .expect("start relais");
-    let base = format!("http://127.0.0.1:{port}");
-    let mut up = false;
-    for _ in 0..100 {
-        if reqwest::get(format!("{base}/healthz"))
-            .await
-            .is_ok_and(|r| r.status() == StatusCode::OK)
-        {
-            up = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let bind = free_address();
+    let server = Relais::spawn(
+        relais(BIN, &["serve", "--no-scheduler"], dir.path())
+            .env("RELAIS_DATABASE_URL", &db.url)
+            .env("RELAIS_BIND", &bind)
+            .env("RELAIS_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log_path).expect("log file")),
+    );
+    let base = format!("http://{bind}");
+    let up = healthy(&base).await;
     let secret = "Zq3secretTOKENvalue0123456789abcdefXYZ";
     let mut statuses = Vec::new();
     if up {
@@ -59,8 +43,7 @@ async fn the_access_log_names_routes_not_the_secrets_in_their_paths() {
     }
     // Let the last lines reach the file, then stop the server.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     let log = std::fs::read_to_string(&log_path).expect("log");
     assert!(up, "relais did not start:\n{log}");
     assert!(statuses.iter().all(|(_, s)| s.is_some()), "{statuses:?}");

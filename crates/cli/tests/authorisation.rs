@@ -14,9 +14,7 @@
 //! change nothing. Routes are read from
 //! the route files themselves: a route added without a row here fails.
 
-mod common;
-
-use common::{EVERYONE, Who, World, world};
+use relais_tests::world::{EVERYONE, Who, World, world};
 use relais_tests::{Page, TestApp, TestDb};
 use reqwest::StatusCode;
 use std::collections::{BTreeSet, HashMap};

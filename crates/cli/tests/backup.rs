@@ -2,20 +2,24 @@
 //! taken while `relais serve` is writing, a restore that keeps the database
 //! it replaces, and clear refusals.
 
-use reqwest::StatusCode;
+use relais_tests::free_address;
+use relais_tests::process::{self, Relais, healthy};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::Duration;
+use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_relais");
 
-fn relais(args: &[&str], dir: &Path, database_url: &str) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RELAIS_CONFIG")
+/// `relais` with `args` over `database_url`.
+fn relais(args: &[&str], dir: &Path, database_url: &str) -> Command {
+    let mut command = process::relais(BIN, args, dir);
+    command
         .env("RELAIS_DATABASE_URL", database_url)
-        .env("RELAIS_OUTBOX_DIR", dir.join("outbox"))
+        .env("RELAIS_OUTBOX_DIR", dir.join("outbox"));
+    command
+}
+
+fn run(args: &[&str], dir: &Path, database_url: &str) -> Output {
+    relais(args, dir, database_url)
         .output()
         .expect("run relais")
 }
@@ -30,7 +34,7 @@ fn ok(out: &Output) -> String {
 }
 
 fn create_user(dir: &Path, url: &str, email: &str) {
-    ok(&relais(
+    ok(&run(
         &[
             "user", "create", "--email", email, "--name", "X", "--role", "member",
         ],
@@ -60,44 +64,19 @@ async fn emails(file: &Path) -> Vec<String> {
     emails
 }
 
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-async fn serve(dir: &Path, url: &str) -> Server {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port");
-    let bind = format!("127.0.0.1:{port}");
-    let server = Server(
-        Command::new(BIN)
-            .args(["serve", "--no-scheduler"])
-            .current_dir(dir)
-            .env_remove("RELAIS_CONFIG")
-            .env("RELAIS_DATABASE_URL", url)
+async fn serve(dir: &Path, url: &str) -> Relais {
+    let bind = free_address();
+    let server = Relais::spawn(
+        relais(&["serve", "--no-scheduler"], dir, url)
             .env("RELAIS_BIND", &bind)
-            .env("RELAIS_OUTBOX_DIR", dir.join("outbox"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start relais"),
+            .stderr(Stdio::null()),
     );
-    for _ in 0..100 {
-        if reqwest::get(format!("http://{bind}/healthz"))
-            .await
-            .is_ok_and(|r| r.status() == StatusCode::OK)
-        {
-            return server;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("relais did not start on {bind}");
+    assert!(
+        healthy(&format!("http://{bind}")).await,
+        "relais did not start on {bind}"
+    );
+    server
 }
 
 #[tokio::test]
@@ -105,13 +84,13 @@ async fn a_backup_taken_while_serving_restores_what_was_written_before_it() {
     let dir = tempfile::tempdir().expect("dir");
     let db_file = dir.path().join("relais.db");
     let url = format!("sqlite://{}?mode=rwc", db_file.display());
-    ok(&relais(&["migrate"], dir.path(), &url));
+    ok(&run(&["migrate"], dir.path(), &url));
     let server = serve(dir.path(), &url).await;
     // Written through another process while the server holds the file
     // open in WAL mode: the backup must still see it.
     create_user(dir.path(), &url, "before@example.org");
     let snapshot = dir.path().join("snapshot.db");
-    let said = ok(&relais(
+    let said = ok(&run(
         &["backup", snapshot.to_str().expect("path")],
         dir.path(),
         &url,
@@ -120,7 +99,7 @@ async fn a_backup_taken_while_serving_restores_what_was_written_before_it() {
     create_user(dir.path(), &url, "after@example.org");
 
     // A second backup to the same file is refused: nothing is overwritten.
-    let again = relais(
+    let again = run(
         &["backup", snapshot.to_str().expect("path")],
         dir.path(),
         &url,
@@ -129,7 +108,7 @@ async fn a_backup_taken_while_serving_restores_what_was_written_before_it() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     drop(server);
 
-    let said = ok(&relais(
+    let said = ok(&run(
         &["restore", snapshot.to_str().expect("path")],
         dir.path(),
         &url,
@@ -157,11 +136,11 @@ async fn restore_refuses_what_is_not_a_relais_database_and_postgres_is_pointed_t
         "sqlite://{}?mode=rwc",
         dir.path().join("relais.db").display()
     );
-    ok(&relais(&["migrate"], dir.path(), &url));
+    ok(&run(&["migrate"], dir.path(), &url));
     create_user(dir.path(), &url, "kept@example.org");
     let junk = dir.path().join("notes.txt");
     std::fs::write(&junk, "not a database").expect("write");
-    let out = relais(&["restore", junk.to_str().expect("path")], dir.path(), &url);
+    let out = run(&["restore", junk.to_str().expect("path")], dir.path(), &url);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
@@ -171,7 +150,7 @@ async fn restore_refuses_what_is_not_a_relais_database_and_postgres_is_pointed_t
         "nothing replaced"
     );
 
-    let out = relais(
+    let out = run(
         &["backup", "dump.db"],
         dir.path(),
         "postgres://relais@127.0.0.1:1/relais",

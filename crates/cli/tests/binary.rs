@@ -2,24 +2,19 @@
 //! clear line, accounts are created from the command line, and two
 //! instances on one database share sessions.
 
-use relais_tests::TestDb;
+use relais_tests::process::{self, Relais, healthy};
+use relais_tests::{TestDb, free_address};
 use reqwest::StatusCode;
 use std::io::Write;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_relais");
 
 fn relais(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> std::process::Output {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .current_dir(dir)
-        .env_remove("RELAIS_DATABASE_URL")
-        .env_remove("RELAIS_CONFIG");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run relais")
+    process::relais(BIN, args, dir)
+        .envs(env.iter().copied())
+        .output()
+        .expect("run relais")
 }
 
 #[test]
@@ -146,52 +141,23 @@ fn user_create_without_a_password_prints_a_single_use_link() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--city"));
 }
 
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port")
-}
-
-async fn start(db_url: &str, dir: &std::path::Path, scheduler: bool) -> (Server, String) {
-    let port = free_port();
-    let bind = format!("127.0.0.1:{port}");
+async fn start(db_url: &str, dir: &std::path::Path, scheduler: bool) -> (Relais, String) {
+    let bind = free_address();
     let mut args = vec!["serve"];
     if !scheduler {
         args.push("--no-scheduler");
     }
-    let server = Server(
-        Command::new(BIN)
-            .args(&args)
-            .current_dir(dir)
+    let server = Relais::spawn(
+        process::relais(BIN, &args, dir)
             .env("RELAIS_DATABASE_URL", db_url)
             .env("RELAIS_BIND", &bind)
             .env("RELAIS_OUTBOX_DIR", dir.join("outbox"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start relais"),
+            .stderr(Stdio::null()),
     );
     let base = format!("http://{bind}");
-    for _ in 0..100 {
-        if reqwest::get(format!("{base}/healthz"))
-            .await
-            .is_ok_and(|r| r.status() == StatusCode::OK)
-        {
-            return (server, base);
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("relais did not start on {bind}");
+    assert!(healthy(&base).await, "relais did not start on {bind}");
+    (server, base)
 }
 
 #[tokio::test]

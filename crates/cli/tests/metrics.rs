@@ -3,63 +3,33 @@
 //! route pattern (never a secret from a path), the outbox by state, the
 //! delivery's successes and failures, and the scheduled jobs' runs.
 
-use relais_domain::email_message::{EmailMessage, Moment};
-use relais_domain::outbox::{self, NewEmail};
-use relais_domain::sea_orm::{DatabaseConnection, TransactionTrait};
-use relais_tests::TestDb;
+use relais_domain::sea_orm::DatabaseConnection;
+use relais_tests::outbox::queue_invitations;
+use relais_tests::process::{Relais, healthy, relais};
 use relais_tests::smtp::SmtpServer;
+use relais_tests::{TestDb, free_address};
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_relais");
 
-/// A `relais serve` process, killed when the test ends.
-struct Serve(Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_address() -> String {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.to_string())
-        .expect("port")
-}
-
 /// Three emails: one the server accepts, one it refuses for good, one it
 /// asks to try again later.
 async fn queue(db: &DatabaseConnection) {
-    let txn = db.begin().await.expect("txn");
-    let message = EmailMessage::MeetupInvitation {
-        title: "Rencontre".into(),
-        when: Moment::Written("2026-12-03 19:00".into()),
-        place: "Lyon".into(),
-        meetup_id: 1,
-        event: None,
-    };
-    for to in ["accepted", "refused", "deferred"] {
-        let to = format!("{to}@example.org");
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                idempotency_key: format!("metrics:{to}"),
-                to: &to,
-                user_id: None,
-                language: relais_domain::Language::Fr,
-                message: &message,
-            },
-            chrono::Utc::now(),
-        )
+    let emails: Vec<(String, String)> = ["accepted", "refused", "deferred"]
+        .into_iter()
+        .map(|to| {
+            (
+                format!("metrics:{to}@example.org"),
+                format!("{to}@example.org"),
+            )
+        })
+        .collect();
+    queue_invitations(db, &emails, chrono::Utc::now())
         .await
         .expect("enqueue");
-    }
-    txn.commit().await.expect("commit");
 }
 
 /// One sample of the text format: its metric's name and labels.
@@ -135,32 +105,19 @@ async fn metrics_count_requests_by_route_pattern_the_outbox_by_state_deliveries_
     let dir = tempfile::tempdir().expect("dir");
     let bind = free_address();
     let metrics = free_address();
-    let mut cmd = Command::new(BIN);
-    cmd.arg("serve")
-        .current_dir(dir.path())
-        .env_remove("RELAIS_CONFIG")
-        .env("RELAIS_DATABASE_URL", &db.url)
-        .env("RELAIS_BIND", &bind)
-        .env("RELAIS_METRICS_ADDR", &metrics)
-        .env("RELAIS_SMTP_URL", server.url())
-        .env("RELAIS_SCHEDULE_DELIVERY", "* * * * * *")
-        .env("RELAIS_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let _serve = Serve(cmd.spawn().expect("start relais"));
+    let _serve = Relais::spawn(
+        relais(BIN, &["serve"], dir.path())
+            .env("RELAIS_DATABASE_URL", &db.url)
+            .env("RELAIS_BIND", &bind)
+            .env("RELAIS_METRICS_ADDR", &metrics)
+            .env("RELAIS_SMTP_URL", server.url())
+            .env("RELAIS_SCHEDULE_DELIVERY", "* * * * * *")
+            .env("RELAIS_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    );
     let site = format!("http://{bind}");
-    let mut up = false;
-    for _ in 0..200 {
-        if reqwest::get(format!("{site}/healthz"))
-            .await
-            .is_ok_and(|r| r.status() == StatusCode::OK)
-        {
-            up = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(up, "relais did not start on {bind}");
+    assert!(healthy(&site).await, "relais did not start on {bind}");
 
     let secret = "Zq3secretTOKENvalue0123456789abcdefXYZ";
     let client = reqwest::Client::new();

@@ -4,125 +4,59 @@
 //! and exits with status 0; an instance that cannot bind its port starts
 //! no background work at all.
 
-use relais_domain::email_message::{EmailMessage, Moment};
 use relais_domain::entities::{email_outbox, job_run};
-use relais_domain::outbox::{self, NewEmail};
-use relais_domain::sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
-use relais_tests::TestDb;
+use relais_domain::sea_orm::{DatabaseConnection, EntityTrait};
+use relais_tests::outbox::queue_invitations;
+use relais_tests::process::{Relais, healthy, relais};
 use relais_tests::smtp::SmtpServer;
-use reqwest::StatusCode;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use relais_tests::{TestDb, free_address};
+use std::process::Stdio;
 use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_relais");
 
-/// A `relais serve` process, killed if the test ends before it does.
-struct Serve(Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+/// `relais` with `args` (`serve`…) on `bind` over `db`, with `env` added.
+fn start(
+    db: &TestDb,
+    dir: &std::path::Path,
+    args: &[&str],
+    bind: &str,
+    env: &[(&str, &str)],
+) -> Relais {
+    let mut cmd = relais(BIN, args, dir);
+    cmd.env("RELAIS_DATABASE_URL", &db.url)
+        .env("RELAIS_BIND", bind)
+        .env("RELAIS_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
     }
+    Relais::spawn(&mut cmd)
 }
 
-impl Serve {
-    fn start(db: &TestDb, dir: &std::path::Path, bind: &str, env: &[(&str, &str)]) -> Serve {
-        let mut cmd = Command::new(BIN);
-        cmd.arg("serve")
-            .current_dir(dir)
-            .env_remove("RELAIS_CONFIG")
-            .env("RELAIS_DATABASE_URL", &db.url)
-            .env("RELAIS_BIND", bind)
-            .env("RELAIS_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        Serve(cmd.spawn().expect("start relais"))
-    }
-
-    async fn wait_until_listening(&self, bind: &str) {
-        for _ in 0..200 {
-            if reqwest::get(format!("http://{bind}/healthz"))
-                .await
-                .is_ok_and(|r| r.status() == StatusCode::OK)
-            {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("relais did not start on {bind}");
-    }
-
-    fn terminate(&self) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status()
-            .expect("kill -TERM");
-        assert!(status.success());
-    }
-
-    /// Waits for the process to end, at most `timeout`.
-    async fn exit(&mut self, timeout: Duration) -> ExitStatus {
-        let until = tokio::time::Instant::now() + timeout;
-        loop {
-            if let Some(status) = self.0.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(
-                tokio::time::Instant::now() < until,
-                "relais still running after {timeout:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
+async fn wait_until_listening(bind: &str) {
+    assert!(
+        healthy(&format!("http://{bind}")).await,
+        "relais did not start on {bind}"
+    );
 }
 
-fn free_address() -> String {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.to_string())
-        .expect("port")
-}
-
+/// Queues `n` invitations to `member{i}@example.org`.
 async fn queue(db: &DatabaseConnection, n: usize) {
-    let txn = db.begin().await.expect("txn");
-    let message = EmailMessage::MeetupInvitation {
-        title: "Rencontre".into(),
-        when: Moment::Written("2026-12-03 19:00".into()),
-        place: "Lyon".into(),
-        meetup_id: 1,
-        event: None,
-    };
-    for i in 0..n {
-        let to = format!("member{i}@example.org");
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                idempotency_key: format!("sigterm:{i}"),
-                to: &to,
-                user_id: None,
-                language: relais_domain::Language::Fr,
-                message: &message,
-            },
-            chrono::Utc::now(),
-        )
+    let emails: Vec<(String, String)> = (0..n)
+        .map(|i| (format!("sigterm:{i}"), format!("member{i}@example.org")))
+        .collect();
+    queue_invitations(db, &emails, chrono::Utc::now())
         .await
         .expect("enqueue");
-    }
-    txn.commit().await.expect("commit");
 }
 
 async fn wait_on_the_wire(server: &SmtpServer, n: usize) {
-    for _ in 0..400 {
-        if server.on_the_wire() >= n {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("never {n} emails on the wire");
+    assert!(
+        server.wait_on_the_wire(n, Duration::from_secs(10)).await,
+        "never {n} emails on the wire"
+    );
 }
 
 async fn outbox_rows(db: &DatabaseConnection) -> Vec<email_outbox::Model> {
@@ -144,8 +78,8 @@ async fn sigterm_lets_the_emails_on_the_wire_finish_and_exits_0_and_the_next_ins
         ("RELAIS_SCHEDULE_DELIVERY", "* * * * * *".to_owned()),
     ];
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut first = Serve::start(&db, dir.path(), &bind, &env);
-    first.wait_until_listening(&bind).await;
+    let mut first = start(&db, dir.path(), &["serve"], &bind, &env);
+    wait_until_listening(&bind).await;
     wait_on_the_wire(&server, 4).await;
     assert_eq!(server.received().len(), 0, "mid-delivery");
     first.terminate();
@@ -167,8 +101,8 @@ async fn sigterm_lets_the_emails_on_the_wire_finish_and_exits_0_and_the_next_ins
 
     // The next instance sends the rest, once each.
     server.set_delay(Duration::ZERO);
-    let mut second = Serve::start(&db, dir.path(), &bind, &env);
-    second.wait_until_listening(&bind).await;
+    let mut second = start(&db, dir.path(), &["serve"], &bind, &env);
+    wait_until_listening(&bind).await;
     assert_eq!(server.wait_for(20, Duration::from_secs(30)).await, 20);
     second.terminate();
     assert!(second.exit(Duration::from_secs(20)).await.success());
@@ -192,8 +126,8 @@ async fn sigterm_past_the_grace_period_gives_the_emails_on_the_wire_back_and_exi
         ("RELAIS_SHUTDOWN_GRACE", "1"),
         ("RELAIS_SCHEDULE_DELIVERY", "* * * * * *"),
     ];
-    let mut serve = Serve::start(&db, dir.path(), &bind, &env);
-    serve.wait_until_listening(&bind).await;
+    let mut serve = start(&db, dir.path(), &["serve"], &bind, &env);
+    wait_until_listening(&bind).await;
     wait_on_the_wire(&server, 3).await;
     serve.terminate();
     let status = serve.exit(Duration::from_secs(15)).await;
@@ -221,7 +155,7 @@ async fn an_instance_that_cannot_bind_its_port_does_no_work_and_fails() {
         ("RELAIS_SMTP_URL", url.as_str()),
         ("RELAIS_SCHEDULE_DELIVERY", "* * * * * *"),
     ];
-    let mut serve = Serve::start(&db, dir.path(), &bind, &env);
+    let mut serve = start(&db, dir.path(), &["serve"], &bind, &env);
     let status = serve.exit(Duration::from_secs(20)).await;
     assert!(!status.success());
     assert!(server.received().is_empty(), "no email sent");
@@ -250,18 +184,14 @@ async fn a_fresh_demo_plans_at_start_up_and_its_check_ins_arrive_within_a_minute
     let dir = tempfile::tempdir().expect("dir");
     let bind = free_address();
     let url = server.url();
-    let mut cmd = Command::new(BIN);
-    cmd.args(["serve", "--demo"])
-        .current_dir(dir.path())
-        .env_remove("RELAIS_CONFIG")
-        .env("RELAIS_DATABASE_URL", &db.url)
-        .env("RELAIS_BIND", &bind)
-        .env("RELAIS_SMTP_URL", &url)
-        .env("RELAIS_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut serve = Serve(cmd.spawn().expect("start relais"));
-    serve.wait_until_listening(&bind).await;
+    let mut serve = start(
+        &db,
+        dir.path(),
+        &["serve", "--demo"],
+        &bind,
+        &[("RELAIS_SMTP_URL", &url)],
+    );
+    wait_until_listening(&bind).await;
     // Monthly check-ins are due at any moment for live projects that have
     // not had this month's: the start-up planning queues them, delivery
     // sends them, all without waiting for the hourly slot.

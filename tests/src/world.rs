@@ -1,14 +1,13 @@
 //! The demo programme with people in every role around one project, for
-//! tests that try the whole site as each of them.
+//! tests that try the whole site as each of them: [`crate::walk::demo`]
+//! and what it lacks on that project.
 
+use crate::walk::{self, LONE_MEMBER};
+use crate::{Client, TestApp, TestDb};
 use chrono::{DateTime, Utc};
+use relais_domain::Context;
 use relais_domain::sea_orm::{ConnectionTrait, Statement};
-use relais_domain::{Context, Role, account};
-use relais_tests::{Client, TestApp, TestDb};
 use std::collections::HashMap;
-
-/// The demo's password.
-const DEMO_PASSWORD: &str = "relais-demo-2018";
 
 /// Who tries a route, in the order of each row's expected answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,7 +51,7 @@ impl Who {
     fn email(self) -> Option<&'static str> {
         Some(match self {
             Who::Visitor => return None,
-            Who::Member => NO_TEAM_MEMBER,
+            Who::Member => LONE_MEMBER,
             Who::Owner => "alice@relais.demo",
             Who::Teammate => "bastien@relais.demo",
             Who::OtherTeam => "gabriel@relais.demo",
@@ -64,9 +63,6 @@ impl Who {
         })
     }
 }
-
-/// A member of Paris on no team, added to the demo.
-pub const NO_TEAM_MEMBER: &str = "sans-equipe@relais.test";
 
 /// The demo programme, its people logged in, and the ids routes need.
 pub struct World {
@@ -95,30 +91,15 @@ async fn one_id(ctx: &Context, sql: &str) -> String {
     id.to_string()
 }
 
-async fn actor(ctx: &Context, email: &str) -> (relais_domain::Actor, i32) {
-    let id: i32 = one_id(
-        ctx,
-        &format!("SELECT id FROM users WHERE email_key = '{email}'"),
-    )
-    .await
-    .parse()
-    .expect("id");
-    let account = account::load(&ctx.db, id)
-        .await
-        .expect("account")
-        .expect("an account");
-    (account.actor(), id)
-}
-
+/// The demo with, on *Carte des fontaines*, an explainer, a question with
+/// an answer and an introduction, an email that failed, and everyone logged
+/// in; frozen, to be copied by each test.
 pub async fn world() -> World {
-    let app = TestApp::spawn().await;
+    let app = walk::demo().await.app;
     let at = app.ctx.now();
-    relais_cli::seed::demo(&app.ctx).await.expect("demo");
-    app.create_account(NO_TEAM_MEMBER, "Sans Équipe", Role::Member, Some("paris"))
-        .await;
     let ctx = &app.ctx;
     let slug = "carte-des-fontaines";
-    let (alice, _) = actor(ctx, "alice@relais.demo").await;
+    let alice = app.actor("alice@relais.demo").await;
     let project = relais_domain::project::by_slug(ctx, &alice, slug)
         .await
         .expect("project");
@@ -131,7 +112,7 @@ pub async fn world() -> World {
     let need_id: i32 = need.parse().expect("need id");
 
     // What the demo does not have on this project: an explainer, a
-    // question with an answer, an introduction, a poll in Paris.
+    // question with an answer, an introduction.
     let explainer = relais_domain::explainer::create(
         ctx,
         &project,
@@ -157,7 +138,7 @@ pub async fn world() -> World {
     )
     .await
     .expect("question");
-    let (mentor, _) = actor(ctx, "mentor.data@relais.demo").await;
+    let mentor = app.actor("mentor.data@relais.demo").await;
     let as_mentor = relais_domain::project::by_slug(ctx, &mentor, slug)
         .await
         .expect("project as mentor");
@@ -171,7 +152,8 @@ pub async fn world() -> World {
     )
     .await
     .expect("answer");
-    let (member, helper) = actor(ctx, NO_TEAM_MEMBER).await;
+    let member = app.actor(LONE_MEMBER).await;
+    let helper = app.user_id(LONE_MEMBER).await;
     let paris_id: i32 = one_id(ctx, "SELECT id FROM cities WHERE slug = 'paris'")
         .await
         .parse()
@@ -204,30 +186,8 @@ pub async fn world() -> World {
     )
     .await
     .expect("introduction");
-    let (paris, _) = actor(ctx, "paris@relais.demo").await;
-    let in_a_week = (at + chrono::Duration::days(7)).date_naive();
-    let poll = relais_domain::date_poll::create(
-        ctx,
-        &paris,
-        paris_id,
-        &relais_domain::date_poll::PollInput {
-            title: "Rencontre de janvier".into(),
-            description: String::new(),
-            place_address: "Mairie du 11e".into(),
-            duration_minutes: "120".into(),
-            capacity: "30".into(),
-            slots: [7, 8]
-                .map(|days| relais_domain::date_poll::SlotInput {
-                    date: (in_a_week + chrono::Duration::days(days)).to_string(),
-                    time: "19:00".into(),
-                })
-                .to_vec(),
-            closes_on: in_a_week.to_string(),
-            audiences: Vec::new(),
-        },
-    )
-    .await
-    .expect("poll");
+    // The demo's date poll in Paris.
+    let poll = one_id(ctx, "SELECT MIN(id) FROM date_polls").await;
 
     let update = relais_domain::journal::post(
         ctx,
@@ -254,7 +214,7 @@ pub async fn world() -> World {
     ids.insert("answer", answer.to_string());
     ids.insert("introduction", introduction.to_string());
     ids.insert("helper", helper.to_string());
-    ids.insert("poll", poll.to_string());
+    ids.insert("poll", poll.clone());
     ids.insert(
         "private",
         one_id(ctx, "SELECT id FROM projects WHERE NOT is_public")
@@ -346,15 +306,7 @@ pub async fn world() -> World {
 
     let mut people = HashMap::new();
     for who in EVERYONE {
-        let client = app.client();
-        if let Some(email) = who.email() {
-            let password = if who == Who::Member {
-                relais_tests::PASSWORD
-            } else {
-                DEMO_PASSWORD
-            };
-            client.log_in(email, password).await;
-        }
+        let client = walk::client_for(&app, who.email()).await;
         // Any page with a form gives the token bound to this person's cookie.
         let token = client.get("/password/forgot").await.csrf_token();
         people.insert(who, (client.cookie_header(), token));
