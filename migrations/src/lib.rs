@@ -39,6 +39,8 @@ mod m20261127_000181_check_ins_newest_first;
 mod m20261126_000190_project_search;
 mod m20261126_000500_hash_calendar_tokens;
 mod m20261126_000501_housekeeping_indexes;
+// speed (issue 15): what the coordinators' figures read, kept small
+mod m20261128_001000_project_figures;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -80,6 +82,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000501_housekeeping_indexes::Migration),
             // speed (issue 13)
             Box::new(m20261127_000185_content_version::Migration),
+            // speed (issue 15)
+            Box::new(m20261128_001000_project_figures::Migration),
         ]
     }
 }

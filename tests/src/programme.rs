@@ -371,6 +371,14 @@ impl Fixture<'_> {
         .insert(&self.app.ctx.db)
         .await
         .expect("fixture check-in");
+        // Written directly, as the planner would have sent it: the
+        // project's skipped flag follows.
+        relais_domain::check_in::refresh_skipped(
+            &self.app.ctx.db,
+            relais_domain::check_in::Projects::Some(&[project_id]),
+        )
+        .await
+        .expect("fixture skipped check-ins");
     }
 
     async fn archive(&self, project_id: i32) {

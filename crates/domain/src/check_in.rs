@@ -13,7 +13,7 @@ use crate::language::Language;
 use crate::outbox::{self, NewEmail};
 use crate::{time_zone, token};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, TransactionTrait,
@@ -184,6 +184,9 @@ async fn send(
         })
         .collect();
     let queued = outbox::enqueue_many(&txn, &emails, now).await?;
+    // The check-in sent closes the one before: it may now count as skipped.
+    let sent_to: Vec<i32> = fresh.iter().map(|(p, _, _)| p.id).collect();
+    refresh_skipped(&txn, Projects::Some(&sent_to)).await?;
     txn.commit().await?;
     Ok(queued)
 }
@@ -292,6 +295,9 @@ pub async fn answer(ctx: &Context, clear: &str, input: &Answer) -> Result<String
         .filter(project::Column::Id.eq(opened.project.id))
         .exec(&txn)
         .await?;
+    // A closed check-in may be answered late: the project is no longer
+    // one that skipped two.
+    refresh_skipped(&txn, Projects::Some(&[opened.project.id])).await?;
     // A need named in the check-in is added to the project's needs; the
     // ones published before stay as they are.
     if !input.needs.trim().is_empty() {
@@ -301,16 +307,55 @@ pub async fn answer(ctx: &Context, clear: &str, input: &Answer) -> Result<String
     Ok(opened.project.slug)
 }
 
-/// Whether a project left its two latest closed check-ins unanswered. A
-/// check-in stays open until the next one is sent, so the latest one does
-/// not count yet.
-pub async fn skipped_two(db: &impl ConnectionTrait, project_id: i32) -> Result<bool> {
-    let recent = check_in::Entity::find()
-        .filter(check_in::Column::ProjectId.eq(project_id))
-        .order_by_desc(check_in::Column::SentAt)
-        .limit(3)
-        .all(db)
-        .await?;
-    let closed: Vec<&check_in::Model> = recent.iter().skip(1).take(2).collect();
-    Ok(closed.len() == 2 && closed.iter().all(|c| c.answered_at.is_none()))
+/// Which projects `refresh_skipped` looks at.
+#[derive(Debug, Clone, Copy)]
+pub enum Projects<'a> {
+    /// These.
+    Some(&'a [i32]),
+    /// Every project (after check-ins were written in bulk).
+    All,
+}
+
+/// Keeps `projects.check_ins_skipped`: whether a project left its two
+/// latest closed check-ins unanswered (a check-in stays open until the
+/// next one is sent, so the latest does not count yet). One statement, run
+/// in the transactions that send and answer check-ins, so that the
+/// coordinators' figures count a column instead of ranking every check-in.
+pub async fn refresh_skipped(db: &impl ConnectionTrait, which: Projects<'_>) -> Result<()> {
+    // The two check-ins before the latest, read from the project's
+    // newest-first index, then those of them unanswered counted: a few
+    // index entries per project.
+    let closed = Alias::new("closed");
+    let newest_closed = Query::select()
+        .column((closed.clone(), check_in::Column::AnsweredAt))
+        .from_as(check_in::Entity, closed.clone())
+        .and_where(
+            Expr::col((closed.clone(), check_in::Column::ProjectId))
+                .equals((project::Entity, project::Column::Id)),
+        )
+        .order_by((closed.clone(), check_in::Column::SentAt), Order::Desc)
+        .order_by((closed, check_in::Column::Id), Order::Desc)
+        .limit(2)
+        .offset(1)
+        .to_owned();
+    let two = Alias::new("two_closed");
+    let unanswered = Query::select()
+        .expr(Expr::cust("COUNT(*)"))
+        .from_subquery(newest_closed, two.clone())
+        .and_where(Expr::col((two, check_in::Column::AnsweredAt)).is_null())
+        .to_owned();
+    let mut update = Query::update();
+    update.table(project::Entity).value(
+        project::Column::CheckInsSkipped,
+        Expr::SubQuery(None, Box::new(unanswered.into())).eq(2),
+    );
+    match which {
+        Projects::Some([]) => return Ok(()),
+        Projects::Some(ids) => {
+            update.and_where(project::Column::Id.is_in(ids.to_vec()));
+        }
+        Projects::All => {}
+    }
+    db.execute(&update).await?;
+    Ok(())
 }

@@ -1,7 +1,8 @@
 //! What needs attention: a team's late and upcoming milestones and quiet
 //! projects, and for coordinators, progress rolled up by city.
 
-use crate::entities::{check_in, city, milestone as milestone_entity, project};
+use crate::city::City;
+use crate::entities::{city, milestone as milestone_entity, project};
 use crate::error::Result;
 use crate::milestone::{self, Milestone, Status, today_in};
 use crate::project::{QUIET_AFTER, TeamRole, is_quiet};
@@ -9,7 +10,10 @@ use crate::role::Actor;
 use crate::stage::Stage;
 use crate::{team, time_zone};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, CaseStatement, Condition, Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{
+    Alias, Asterisk, CaseStatement, Condition, Expr, ExprTrait, Func, Order, Query,
+    SelectStatement, UnionType,
+};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -96,6 +100,9 @@ pub const ROLLUP_NAMED: usize = 10;
 /// Quiet projects per page of the coordinators' list.
 pub const QUIET_PAGE: u64 = 50;
 
+/// How far ahead "upcoming" milestones look, in days.
+pub const UPCOMING_DAYS: u64 = 30;
+
 /// A city's projects, summed up.
 #[derive(Debug, Clone)]
 pub struct CityRollup {
@@ -105,12 +112,18 @@ pub struct CityRollup {
     pub city: String,
     /// Live projects.
     pub projects: usize,
+    /// Live projects per stage, every stage in order.
+    pub stages: Vec<(Stage, usize)>,
     /// Mean progress of the projects that have milestones.
     pub progress: Option<f64>,
     /// How many projects have milestones (the weight of `progress` in a total).
     pub measured: usize,
     /// Projects with a late milestone.
     pub behind: usize,
+    /// Milestones past their due day and not done.
+    pub late_milestones: usize,
+    /// Open milestones due in the next `UPCOMING_DAYS` days.
+    pub upcoming_milestones: usize,
     /// The first `ROLLUP_NAMED` quiet projects by title.
     pub quiet: Vec<(String, String)>,
     /// How many projects are quiet.
@@ -120,6 +133,26 @@ pub struct CityRollup {
     pub missed_check_ins: Vec<(String, String)>,
     /// How many projects left their last two check-ins unanswered.
     pub missed_total: usize,
+}
+
+impl CityRollup {
+    fn empty(city: &City) -> CityRollup {
+        CityRollup {
+            city_id: city.id,
+            city: city.name.clone(),
+            projects: 0,
+            stages: Stage::ALL.into_iter().map(|s| (s, 0)).collect(),
+            progress: None,
+            measured: 0,
+            behind: 0,
+            late_milestones: 0,
+            upcoming_milestones: 0,
+            quiet: Vec::new(),
+            quiet_total: 0,
+            missed_check_ins: Vec::new(),
+            missed_total: 0,
+        }
+    }
 }
 
 /// The live projects of `cities`, within one edition if given.
@@ -137,17 +170,326 @@ fn live_in(cities: &[i32], edition_id: Option<i32>) -> Condition {
 /// `project::is_quiet` decides for one row).
 fn quiet_at(now: DateTime<Utc>) -> Condition {
     let cutoff = now - QUIET_AFTER;
+    let p = |c: project::Column| Expr::col((project::Entity, c));
     Condition::all()
-        .add(project::Column::Stage.ne(Stage::Abandoned.code()))
+        .add(p(project::Column::Stage).ne(Stage::Abandoned.code()))
         .add(
             Condition::any()
-                .add(project::Column::LastPublicUpdateAt.lte(cutoff))
+                .add(p(project::Column::LastPublicUpdateAt).lte(cutoff))
                 .add(
                     Condition::all()
-                        .add(project::Column::LastPublicUpdateAt.is_null())
-                        .add(project::Column::CreatedAt.lte(cutoff)),
+                        .add(p(project::Column::LastPublicUpdateAt).is_null())
+                        .add(p(project::Column::CreatedAt).lte(cutoff)),
                 ),
         )
+}
+
+/// Live projects that left their two latest closed check-ins unanswered.
+fn skipped() -> Condition {
+    Condition::all().add(Expr::col((project::Entity, project::Column::CheckInsSkipped)).eq(true))
+}
+
+/// `CASE WHEN condition THEN 1 ELSE 0 END`.
+fn one_if(condition: Condition) -> Expr {
+    CaseStatement::new()
+        .case(condition, Expr::val(1))
+        .finally(Expr::val(0))
+        .into()
+}
+
+/// A count read from a row (NULL, a sum over no row, is 0).
+fn count_of(row: &sea_orm::QueryResult, column: &str) -> Result<usize> {
+    let value: Option<i64> = row.try_get("", column)?;
+    Ok(value.and_then(|v| usize::try_from(v).ok()).unwrap_or(0))
+}
+
+/// Live projects per city: how many quiet, how many skipped, how many in
+/// each stage. One grouped query, read from the index on live projects.
+async fn project_counts(
+    db: &impl ConnectionTrait,
+    live: Condition,
+    now: DateTime<Utc>,
+    rollups: &mut [CityRollup],
+) -> Result<()> {
+    let query = Query::select()
+        .expr_as(
+            Expr::col((project::Entity, project::Column::CityId)),
+            "city_id",
+        )
+        .expr_as(
+            Expr::col((project::Entity, project::Column::Stage)),
+            "stage",
+        )
+        // COUNT(*): the index holds no id on PostgreSQL.
+        .expr_as(Expr::cust("COUNT(*)"), "projects")
+        .expr_as(Func::sum(one_if(quiet_at(now))), "quiet")
+        .expr_as(Func::sum(one_if(skipped())), "skipped")
+        .from(project::Entity)
+        .cond_where(live)
+        .group_by_col((project::Entity, project::Column::CityId))
+        .group_by_col((project::Entity, project::Column::Stage))
+        .to_owned();
+    for row in db.query_all(&query).await? {
+        let city_id: i32 = row.try_get("", "city_id")?;
+        let code: String = row.try_get("", "stage")?;
+        let stage = Stage::parse(&code).map_err(|_| {
+            crate::error::DomainError::Internal(format!("project in unknown stage {code:?}"))
+        })?;
+        let Some(r) = rollups.iter_mut().find(|r| r.city_id == city_id) else {
+            continue;
+        };
+        let projects = count_of(&row, "projects")?;
+        r.projects += projects;
+        r.quiet_total += count_of(&row, "quiet")?;
+        r.missed_total += count_of(&row, "skipped")?;
+        if let Some(slot) = r.stages.iter_mut().find(|(s, _)| *s == stage) {
+            slot.1 += projects;
+        }
+    }
+    Ok(())
+}
+
+/// Per city, from its live projects' milestones: the sum of the projects'
+/// progress (done weight over counted weight, as `milestone::progress`
+/// weighs them) and how many have one, the projects with a late milestone,
+/// and the late and upcoming milestones on the city's calendar. One query:
+/// milestones summed per project, then projects per city, read from the
+/// index on milestones.
+async fn milestone_counts(
+    db: &impl ConnectionTrait,
+    live: Condition,
+    today: &[(i32, NaiveDate)],
+    rollups: &mut [CityRollup],
+) -> Result<()> {
+    let m = |c: milestone_entity::Column| Expr::col((milestone_entity::Entity, c));
+    let weight = CaseStatement::new()
+        .case(
+            m(milestone_entity::Column::Weight).gt(0),
+            m(milestone_entity::Column::Weight),
+        )
+        .finally(Expr::val(0));
+    let weight_if = |condition: Expr| -> Expr {
+        CaseStatement::new()
+            .case(condition, weight.clone())
+            .finally(Expr::val(0))
+            .into()
+    };
+    let city_day = |shift: u64| -> Expr {
+        let mut case = CaseStatement::new();
+        for (city_id, day) in today {
+            case = case.case(
+                Expr::col((project::Entity, project::Column::CityId)).eq(*city_id),
+                Expr::val(*day + chrono::Days::new(shift)),
+            );
+        }
+        case.into()
+    };
+    let open = || {
+        m(milestone_entity::Column::Status)
+            .is_in([Status::Planned.code(), Status::InProgress.code()])
+    };
+    let per_project = Query::select()
+        .expr_as(
+            Expr::col((project::Entity, project::Column::CityId)),
+            "city_id",
+        )
+        .expr_as(
+            Func::sum(weight_if(
+                m(milestone_entity::Column::Status).eq(Status::Done.code()),
+            )),
+            "done",
+        )
+        .expr_as(
+            Func::sum(weight_if(
+                m(milestone_entity::Column::Status).ne(Status::Dropped.code()),
+            )),
+            "counted",
+        )
+        .expr_as(
+            Func::sum(one_if(
+                Condition::all()
+                    .add(open())
+                    .add(m(milestone_entity::Column::DueOn).lt(city_day(0))),
+            )),
+            "late",
+        )
+        .expr_as(
+            Func::sum(one_if(
+                Condition::all()
+                    .add(open())
+                    .add(m(milestone_entity::Column::DueOn).gte(city_day(0)))
+                    .add(m(milestone_entity::Column::DueOn).lte(city_day(UPCOMING_DAYS))),
+            )),
+            "upcoming",
+        )
+        .from(milestone_entity::Entity)
+        .inner_join(
+            project::Entity,
+            Expr::col((project::Entity, project::Column::Id)).equals((
+                milestone_entity::Entity,
+                milestone_entity::Column::ProjectId,
+            )),
+        )
+        .cond_where(live)
+        .group_by_col((project::Entity, project::Column::Id))
+        .group_by_col((project::Entity, project::Column::CityId))
+        .to_owned();
+    let alias = Alias::new("per_project");
+    let col = |name: &str| Expr::col((alias.clone(), Alias::new(name)));
+    let float = |name: &str| col(name).cast_as(Alias::new("DOUBLE PRECISION"));
+    let big = |e: Expr| -> Expr { e.cast_as(Alias::new("BIGINT")) };
+    let measured = Condition::all().add(col("counted").gt(0));
+    let query = Query::select()
+        .expr_as(col("city_id"), "city_id")
+        .expr_as(
+            Func::sum(
+                CaseStatement::new()
+                    .case(measured.clone(), float("done").div(float("counted")))
+                    .finally(Expr::val(0.0)),
+            ),
+            "shares",
+        )
+        .expr_as(big(Func::sum(one_if(measured)).into()), "measured")
+        .expr_as(
+            big(Func::sum(one_if(Condition::all().add(col("late").gt(0)))).into()),
+            "behind",
+        )
+        .expr_as(big(Func::sum(col("late")).into()), "late")
+        .expr_as(big(Func::sum(col("upcoming")).into()), "upcoming")
+        .from_subquery(per_project, alias.clone())
+        .group_by_col((alias, Alias::new("city_id")))
+        .to_owned();
+    for row in db.query_all(&query).await? {
+        let city_id: i32 = row.try_get("", "city_id")?;
+        let Some(r) = rollups.iter_mut().find(|r| r.city_id == city_id) else {
+            continue;
+        };
+        let shares: Option<f64> = row.try_get("", "shares")?;
+        r.measured = count_of(&row, "measured")?;
+        r.progress = (r.measured > 0).then(|| shares.unwrap_or(0.0) / r.measured as f64);
+        r.behind = count_of(&row, "behind")?;
+        r.late_milestones = count_of(&row, "late")?;
+        r.upcoming_milestones = count_of(&row, "upcoming")?;
+    }
+    Ok(())
+}
+
+/// The first `ROLLUP_NAMED` quiet projects and projects that skipped their
+/// check-ins of each city, by title: one statement, each city's lists read
+/// from the index of its live projects by title, stopping at the last one
+/// named.
+async fn named(
+    db: &impl ConnectionTrait,
+    edition_id: Option<i32>,
+    now: DateTime<Utc>,
+    rollups: &mut [CityRollup],
+) -> Result<()> {
+    const QUIET: i32 = 0;
+    const SKIPPED: i32 = 1;
+    let mut union: Option<SelectStatement> = None;
+    let mut number = 0;
+    for r in rollups.iter() {
+        for (kind, total, which) in [
+            (QUIET, r.quiet_total, quiet_at(now)),
+            (SKIPPED, r.missed_total, skipped()),
+        ] {
+            if total == 0 {
+                continue;
+            }
+            let first = Query::select()
+                .expr_as(
+                    Expr::col((project::Entity, project::Column::CityId)),
+                    "city_id",
+                )
+                .expr_as(Expr::cust(kind.to_string()), "kind")
+                .expr_as(Expr::col((project::Entity, project::Column::Slug)), "slug")
+                .expr_as(
+                    Expr::col((project::Entity, project::Column::Title)),
+                    "title",
+                )
+                .from(project::Entity)
+                .cond_where(live_in(&[r.city_id], edition_id).add(which))
+                .order_by((project::Entity, project::Column::Title), Order::Asc)
+                .order_by((project::Entity, project::Column::Id), Order::Asc)
+                .limit(ROLLUP_NAMED as u64)
+                .to_owned();
+            // Each list in a subquery of its own: SQLite takes no ORDER BY
+            // or LIMIT on the members of a UNION.
+            number += 1;
+            let alias = Alias::new(format!("named_{number}"));
+            let wrapped = Query::select()
+                .column(Asterisk)
+                .from_subquery(first, alias)
+                .to_owned();
+            union = Some(match union {
+                None => wrapped,
+                Some(mut all) => {
+                    all.union(UnionType::All, wrapped);
+                    all
+                }
+            });
+        }
+    }
+    let Some(query) = union else {
+        return Ok(());
+    };
+    for row in db.query_all(&query).await? {
+        let city_id: i32 = row.try_get("", "city_id")?;
+        let kind: i32 = row.try_get("", "kind")?;
+        let named = (row.try_get("", "slug")?, row.try_get("", "title")?);
+        let Some(r) = rollups.iter_mut().find(|r| r.city_id == city_id) else {
+            continue;
+        };
+        if kind == QUIET {
+            r.quiet.push(named);
+        } else {
+            r.missed_check_ins.push(named);
+        }
+    }
+    // Each list arrives in its database's title order (the members of a
+    // UNION ALL are read one after the other); not sorted again here, where
+    // the collation would differ.
+    Ok(())
+}
+
+/// Progress by city for the cities the actor coordinates (all for the
+/// programme's coordinators), optionally within one edition.
+pub async fn by_city(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    edition_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<Vec<CityRollup>> {
+    let cities: Vec<City> = crate::city::list(db)
+        .await?
+        .into_iter()
+        .filter(|c| actor.coordinates(Some(c.id)))
+        .collect();
+    of_cities(db, &cities, edition_id, now).await
+}
+
+/// The roll-ups of `cities` (in their order), optionally within one
+/// edition: three grouped queries and one for the projects named, however
+/// many projects there are.
+pub async fn of_cities(
+    db: &impl ConnectionTrait,
+    cities: &[City],
+    edition_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<Vec<CityRollup>> {
+    if cities.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i32> = cities.iter().map(|c| c.id).collect();
+    let today: Vec<(i32, NaiveDate)> = cities
+        .iter()
+        .map(|c| (c.id, today_in(c.time_zone, now)))
+        .collect();
+    let mut rollups: Vec<CityRollup> = cities.iter().map(CityRollup::empty).collect();
+    project_counts(db, live_in(&ids, edition_id), now, &mut rollups).await?;
+    milestone_counts(db, live_in(&ids, edition_id), &today, &mut rollups).await?;
+    named(db, edition_id, now, &mut rollups).await?;
+    Ok(rollups)
 }
 
 /// Live projects per city matching `also`.
@@ -170,209 +512,6 @@ async fn count_by_city(
         .into_iter()
         .map(|(c, n)| (c, usize::try_from(n).unwrap_or(0)))
         .collect())
-}
-
-/// Per live project with milestones: its city, the done and counted
-/// weights (as `milestone::progress` weighs them) and whether one is late
-/// on its city's calendar. One grouped query.
-async fn milestone_stats(
-    db: &impl ConnectionTrait,
-    live: Condition,
-    today: &[(i32, NaiveDate)],
-) -> Result<Vec<(i32, i64, i64, i64)>> {
-    let m = |c: milestone_entity::Column| Expr::col((milestone_entity::Entity, c));
-    let weight = CaseStatement::new()
-        .case(
-            m(milestone_entity::Column::Weight).gt(0),
-            m(milestone_entity::Column::Weight),
-        )
-        .finally(Expr::val(0));
-    let done: Expr = CaseStatement::new()
-        .case(
-            m(milestone_entity::Column::Status).eq(Status::Done.code()),
-            weight.clone(),
-        )
-        .finally(Expr::val(0))
-        .into();
-    let counted: Expr = CaseStatement::new()
-        .case(
-            m(milestone_entity::Column::Status).ne(Status::Dropped.code()),
-            weight,
-        )
-        .finally(Expr::val(0))
-        .into();
-    let mut city_today = CaseStatement::new();
-    for (city_id, day) in today {
-        city_today = city_today.case(
-            Expr::col((project::Entity, project::Column::CityId)).eq(*city_id),
-            Expr::val(*day),
-        );
-    }
-    let late: Expr = CaseStatement::new()
-        .case(
-            Condition::all()
-                .add(
-                    m(milestone_entity::Column::Status)
-                        .is_in([Status::Planned.code(), Status::InProgress.code()]),
-                )
-                .add(m(milestone_entity::Column::DueOn).lt(Into::<Expr>::into(city_today))),
-            Expr::val(1),
-        )
-        .finally(Expr::val(0))
-        .into();
-    let query = Query::select()
-        .expr_as(
-            Expr::col((project::Entity, project::Column::CityId)),
-            "city_id",
-        )
-        .expr_as(Func::sum(done), "done")
-        .expr_as(Func::sum(counted), "counted")
-        .expr_as(Func::sum(late), "late")
-        .from(milestone_entity::Entity)
-        .inner_join(
-            project::Entity,
-            Expr::col((project::Entity, project::Column::Id)).equals((
-                milestone_entity::Entity,
-                milestone_entity::Column::ProjectId,
-            )),
-        )
-        .cond_where(live)
-        .group_by_col((project::Entity, project::Column::Id))
-        .group_by_col((project::Entity, project::Column::CityId))
-        .to_owned();
-    let mut out = Vec::new();
-    for row in db.query_all(&query).await? {
-        out.push((
-            row.try_get::<i32>("", "city_id")?,
-            row.try_get::<Option<i64>>("", "done")?.unwrap_or(0),
-            row.try_get::<Option<i64>>("", "counted")?.unwrap_or(0),
-            row.try_get::<Option<i64>>("", "late")?.unwrap_or(0),
-        ));
-    }
-    Ok(out)
-}
-
-/// The live projects (city, slug, title) whose two check-ins before the
-/// latest went unanswered, by title: one query, the latest three of each
-/// project ranked by the database.
-async fn missed_check_ins(
-    db: &impl ConnectionTrait,
-    live: Condition,
-) -> Result<Vec<(i32, String, String)>> {
-    let ranked = Query::select()
-        .column(check_in::Column::ProjectId)
-        .column(check_in::Column::AnsweredAt)
-        .expr_as(
-            Expr::cust(
-                "ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY sent_at DESC, id DESC)",
-            ),
-            "rank",
-        )
-        .from(check_in::Entity)
-        .to_owned();
-    let r = Alias::new("ranked");
-    let missed = Query::select()
-        .column((r.clone(), check_in::Column::ProjectId))
-        .from_subquery(ranked, r.clone())
-        .and_where(Expr::col((r.clone(), Alias::new("rank"))).is_in([2, 3]))
-        .group_by_col((r.clone(), check_in::Column::ProjectId))
-        .and_having(
-            Expr::col((r.clone(), check_in::Column::ProjectId))
-                .count()
-                .eq(2),
-        )
-        .and_having(Expr::col((r, check_in::Column::AnsweredAt)).count().eq(0))
-        .to_owned();
-    // Sorted here: the few projects found, not the check-ins read.
-    let mut found: Vec<(i32, String, String)> = project::Entity::find()
-        .select_only()
-        .columns([
-            project::Column::CityId,
-            project::Column::Slug,
-            project::Column::Title,
-        ])
-        .filter(live)
-        .filter(project::Column::Id.in_subquery(missed))
-        .into_tuple()
-        .all(db)
-        .await?;
-    found.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
-    Ok(found)
-}
-
-/// Progress by city for the cities the actor coordinates (all for the
-/// programme's coordinators), optionally within one edition: a handful of
-/// grouped queries, however many projects there are.
-pub async fn by_city(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    edition_id: Option<i32>,
-    now: DateTime<Utc>,
-) -> Result<Vec<CityRollup>> {
-    let cities: Vec<city::Model> = city::Entity::find()
-        .order_by_asc(city::Column::Name)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|c| actor.coordinates(Some(c.id)))
-        .collect();
-    if cities.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<i32> = cities.iter().map(|c| c.id).collect();
-    let live = || live_in(&ids, edition_id);
-    let today: Vec<(i32, NaiveDate)> = cities
-        .iter()
-        .map(|c| {
-            let zone = time_zone::parse(&c.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE);
-            (c.id, today_in(zone, now))
-        })
-        .collect();
-    let projects = count_by_city(db, live(), Condition::all()).await?;
-    let quiet_totals = count_by_city(db, live(), quiet_at(now)).await?;
-    let stats = milestone_stats(db, live(), &today).await?;
-    let missed = missed_check_ins(db, live()).await?;
-    let mut rollups = Vec::with_capacity(cities.len());
-    for c in cities {
-        let quiet_total = quiet_totals.get(&c.id).copied().unwrap_or(0);
-        let quiet = if quiet_total == 0 {
-            Vec::new()
-        } else {
-            quiet_projects(db, c.id, edition_id, now, 0, ROLLUP_NAMED as u64)
-                .await?
-                .into_iter()
-                .map(|q| (q.slug, q.title))
-                .collect()
-        };
-        let shares: Vec<f64> = stats
-            .iter()
-            .filter(|(city, _, counted, _)| *city == c.id && *counted > 0)
-            .map(|(_, done, counted, _)| *done as f64 / *counted as f64)
-            .collect();
-        let behind = stats
-            .iter()
-            .filter(|(city, _, _, late)| *city == c.id && *late > 0)
-            .count();
-        let own_missed: Vec<(String, String)> = missed
-            .iter()
-            .filter(|(city, _, _)| *city == c.id)
-            .map(|(_, slug, title)| (slug.clone(), title.clone()))
-            .collect();
-        rollups.push(CityRollup {
-            city_id: c.id,
-            city: c.name,
-            projects: projects.get(&c.id).copied().unwrap_or(0),
-            progress: (!shares.is_empty())
-                .then(|| shares.iter().sum::<f64>() / shares.len() as f64),
-            measured: shares.len(),
-            behind,
-            quiet,
-            quiet_total,
-            missed_total: own_missed.len(),
-            missed_check_ins: own_missed.into_iter().take(ROLLUP_NAMED).collect(),
-        });
-    }
-    Ok(rollups)
 }
 
 /// A quiet project, for the coordinators' list.

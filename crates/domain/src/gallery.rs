@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, Select,
+    QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 /// Projects per gallery page.
@@ -262,15 +262,18 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
 /// Every live project of a city, public or not: (id, title), by title. For
 /// coordinators' forms, not for the public gallery.
 pub async fn live_in_city(db: &impl ConnectionTrait, city_id: i32) -> Result<Vec<(i32, String)>> {
+    // Only the two columns, which the index of a city's live projects by
+    // title holds: PostgreSQL reads that index alone, in its order.
     Ok(project::Entity::find()
+        .select_only()
+        .column(project::Column::Id)
+        .column(project::Column::Title)
         .filter(project::Column::CityId.eq(city_id))
         .filter(project::Column::ArchivedAt.is_null())
         .order_by_asc(project::Column::Title)
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.title))
-        .collect())
+        .await?)
 }
 
 #[cfg(test)]

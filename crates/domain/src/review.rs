@@ -914,6 +914,7 @@ mod tests {
                 archived_at: archived.then_some(now),
                 last_activity_at: now,
                 last_public_update_at: None,
+                check_ins_skipped: false,
                 created_at: now,
                 updated_at: now,
             },

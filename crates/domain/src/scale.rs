@@ -896,7 +896,9 @@ async fn insert_check_ins(
                 .await?;
         }
     }
-    check_ins.finish().await
+    let written = check_ins.finish().await?;
+    crate::check_in::refresh_skipped(txn, crate::check_in::Projects::All).await?;
+    Ok(written)
 }
 
 /// Each city's monthly meetup since the marathon, and two to come.

@@ -26,6 +26,9 @@ pub struct Model {
     pub archived_at: Option<DateTimeUtc>,
     pub last_activity_at: DateTimeUtc,
     pub last_public_update_at: Option<DateTimeUtc>,
+    /// Its two latest closed check-ins went unanswered (kept by
+    /// `check_in::refresh_skipped`).
+    pub check_ins_skipped: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

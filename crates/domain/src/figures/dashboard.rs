@@ -14,28 +14,26 @@ use super::scope::Scope;
 use super::sql::{bucket, choose, count_if, one_if};
 use crate::dashboard;
 use crate::entities::{
-    edition, meetup_occurrence, mentor_assignment, milestone, project, review, review_request, rsvp,
+    edition, meetup_occurrence, mentor_assignment, project, review, review_request, rsvp,
 };
 use crate::error::Result;
 use crate::introduction::{self, IntroductionState, Outcome};
-use crate::milestone::{Status, today_in};
 use crate::need;
 use crate::outbox;
 use crate::review::{DEFAULT_CADENCE_DAYS, OVERDUE_AFTER};
 use crate::role::Actor;
 use crate::stage::Stage;
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{
     Alias, Condition, Expr, ExprTrait, Func, IntoIden, Query, SelectStatement,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
 use std::collections::BTreeMap;
 
 /// Calendar months the dashboard follows, the current one last.
 pub const MONTHS_SHOWN: u32 = 6;
 
-/// How far ahead "upcoming" milestones look, in days.
-pub const UPCOMING_DAYS: u64 = 30;
+pub use crate::dashboard::UPCOMING_DAYS;
 
 /// One city's figures now.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -160,25 +158,20 @@ pub async fn of_scope(
             )
         })
         .collect();
-    for rollup in dashboard::by_city(db, actor, edition_id, now).await? {
+    let mut stages: Vec<(Stage, u64)> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
+    for rollup in dashboard::of_cities(db, &scope.cities, edition_id, now).await? {
+        for ((_, sum), (_, n)) in stages.iter_mut().zip(&rollup.stages) {
+            *sum += *n as u64;
+        }
         if let Some(c) = cities.get_mut(&rollup.city_id) {
             c.projects = rollup.projects as u64;
             c.quiet = rollup.quiet_total as u64;
             c.skipped_check_ins = rollup.missed_total as u64;
+            c.late_milestones = rollup.late_milestones as u64;
+            c.upcoming_milestones = rollup.upcoming_milestones as u64;
         }
     }
-    let today: Vec<(i32, NaiveDate)> = scope
-        .cities
-        .iter()
-        .map(|c| (c.id, today_in(c.time_zone, now)))
-        .collect();
-    for (city_id, late, upcoming) in milestone_counts(db, live.clone(), &today).await? {
-        if let Some(c) = cities.get_mut(&city_id) {
-            c.late_milestones = late;
-            c.upcoming_milestones = upcoming;
-        }
-    }
-    for (city_id, followed, overdue) in review_counts(db, live.clone(), now).await? {
+    for (city_id, followed, overdue) in review_counts(db, live, now).await? {
         if let Some(c) = cities.get_mut(&city_id) {
             c.followed = followed;
             c.reviews_overdue = overdue;
@@ -205,7 +198,7 @@ pub async fn of_scope(
     let mut cities: Vec<CityFigures> = cities.into_values().collect();
     cities.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Dashboard {
-        stages: stage_counts(db, live).await?,
+        stages,
         months,
         monthly,
         cities,
@@ -257,83 +250,6 @@ async fn pair_by_city(
 fn n(row: &sea_orm::QueryResult, column: &str) -> Result<u64> {
     let value: Option<i64> = row.try_get("", column)?;
     Ok(value.and_then(|v| u64::try_from(v).ok()).unwrap_or(0))
-}
-
-/// Live projects per stage, every stage listed.
-async fn stage_counts(db: &impl ConnectionTrait, live: Condition) -> Result<Vec<(Stage, u64)>> {
-    let rows: Vec<(String, i64)> = project::Entity::find()
-        .select_only()
-        .column(project::Column::Stage)
-        .column_as(project::Column::Id.count(), "n")
-        .filter(live)
-        .group_by(project::Column::Stage)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(Stage::ALL
-        .into_iter()
-        .map(|stage| {
-            let count = rows
-                .iter()
-                .find(|(code, _)| code == stage.code())
-                .map_or(0, |(_, n)| u64::try_from(*n).unwrap_or(0));
-            (stage, count)
-        })
-        .collect())
-}
-
-/// Per city: milestones late and due within `UPCOMING_DAYS`, each city on
-/// its own calendar.
-async fn milestone_counts(
-    db: &impl ConnectionTrait,
-    live: Condition,
-    today: &[(i32, NaiveDate)],
-) -> Result<Vec<(i32, u64, u64)>> {
-    let m = |c: milestone::Column| Expr::col((milestone::Entity, c));
-    let city_day = |shift: u64| -> Expr {
-        choose(
-            today
-                .iter()
-                .map(|(city_id, day)| {
-                    (
-                        Condition::all().add(project_col(project::Column::CityId).eq(*city_id)),
-                        Expr::val(*day + Days::new(shift)),
-                    )
-                })
-                .collect(),
-        )
-    };
-    let open =
-        || m(milestone::Column::Status).is_in([Status::Planned.code(), Status::InProgress.code()]);
-    let query = Query::select()
-        .expr_as(project_col(project::Column::CityId), "city_id")
-        .expr_as(
-            count_if(
-                Condition::all()
-                    .add(open())
-                    .add(m(milestone::Column::DueOn).lt(city_day(0))),
-            ),
-            "late",
-        )
-        .expr_as(
-            count_if(
-                Condition::all()
-                    .add(open())
-                    .add(m(milestone::Column::DueOn).gte(city_day(0)))
-                    .add(m(milestone::Column::DueOn).lte(city_day(UPCOMING_DAYS))),
-            ),
-            "upcoming",
-        )
-        .from(milestone::Entity)
-        .inner_join(
-            project::Entity,
-            project_col(project::Column::Id)
-                .equals((milestone::Entity, milestone::Column::ProjectId)),
-        )
-        .cond_where(live)
-        .group_by_col((project::Entity, project::Column::CityId))
-        .to_owned();
-    pair_by_city(db, &query, "late", "upcoming").await
 }
 
 /// `(SELECT … )` as a value.
