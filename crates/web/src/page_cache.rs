@@ -13,6 +13,11 @@
 //! elsewhere (another instance, a scheduled job, the command line) within
 //! about a second. Kept pages also
 //! carry an `ETag`, and a matching `If-None-Match` gets `304 Not Modified`.
+//!
+//! A missing page is made by one request at a time: the others asking for
+//! it meanwhile wait and then look again, so that a busy page which expires
+//! (or which a write made stale) is rendered once, not by every request in
+//! flight at that moment.
 
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -24,6 +29,7 @@ use relais_templates::layout::TextSize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
+use tokio::sync::{OwnedRwLockWriteGuard, RwLock};
 
 /// How long the content version read is trusted.
 pub const VERSION_CHECK: Duration = Duration::seconds(1);
@@ -102,6 +108,42 @@ struct Known {
 pub struct PageCache {
     entries: Mutex<HashMap<Key, Arc<Entry>>>,
     known: Mutex<Known>,
+    /// The pages being made now, each held by the request making it.
+    making: Mutex<HashMap<Key, Arc<RwLock<()>>>>,
+}
+
+/// What a request that found no kept page does.
+pub enum Turn<'a> {
+    /// It makes the page; the others asking for it wait until this ends.
+    Make(Making<'a>),
+    /// Another request was making the page and has finished (kept it or
+    /// not): look again, and make it if it is still missing.
+    Waited,
+}
+
+/// A page being made by one request; dropping it lets the others look.
+pub struct Making<'a> {
+    cache: &'a PageCache,
+    key: Key,
+    lock: Arc<RwLock<()>>,
+    // Dropped after `drop` has removed the entry: waiters then wake.
+    _held: OwnedRwLockWriteGuard<()>,
+}
+
+impl Drop for Making<'_> {
+    fn drop(&mut self) {
+        let mut making = self
+            .cache
+            .making
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if making
+            .get(&self.key)
+            .is_some_and(|lock| Arc::ptr_eq(lock, &self.lock))
+        {
+            making.remove(&self.key);
+        }
+    }
 }
 
 impl PageCache {
@@ -170,6 +212,34 @@ impl PageCache {
             entry.body.clone(),
             request_headers,
         ))
+    }
+
+    /// Whether this request makes the page for `key` (no one else is), or
+    /// has waited for the request that was making it.
+    pub async fn turn(&self, key: &Key) -> Turn<'_> {
+        let other = {
+            let mut making = self.making.lock().unwrap_or_else(PoisonError::into_inner);
+            match making.get(key) {
+                Some(lock) => lock.clone(),
+                None => {
+                    let lock = Arc::new(RwLock::new(()));
+                    // A lock made here and shared with no one yet is free.
+                    let Ok(held) = lock.clone().try_write_owned() else {
+                        return Turn::Waited;
+                    };
+                    making.insert(key.clone(), lock.clone());
+                    return Turn::Make(Making {
+                        cache: self,
+                        key: key.clone(),
+                        lock,
+                        _held: held,
+                    });
+                }
+            }
+        };
+        // A read is granted once the maker's write guard is dropped.
+        drop(other.read().await);
+        Turn::Waited
     }
 
     /// Keeps `response` (already known to be the same for every visitor)
@@ -310,6 +380,33 @@ mod tests {
             Key::new("/", Language::Fr, TextSize::Normal),
             Key::new("/", Language::Fr, TextSize::Large),
             "one page per text size"
+        );
+    }
+
+    #[tokio::test]
+    async fn one_request_makes_a_missing_page_while_the_others_wait() {
+        let cache = PageCache::default();
+        let key = Key::new("/projects", Language::Fr, TextSize::Normal).expect("a kept path");
+        let Turn::Make(making) = cache.turn(&key).await else {
+            panic!("the first request to miss makes the page");
+        };
+        let other = Key::new("/meetups", Language::Fr, TextSize::Normal).expect("a kept path");
+        assert!(
+            matches!(cache.turn(&other).await, Turn::Make(_)),
+            "another page is made at the same time"
+        );
+        let waiting = cache.turn(&key);
+        tokio::pin!(waiting);
+        let wait = std::time::Duration::from_millis(50);
+        assert!(
+            tokio::time::timeout(wait, &mut waiting).await.is_err(),
+            "a second request waits while the first makes the page"
+        );
+        drop(making);
+        assert!(matches!(waiting.await, Turn::Waited), "then it looks again");
+        assert!(
+            matches!(cache.turn(&key).await, Turn::Make(_)),
+            "a page still missing is made again"
         );
     }
 

@@ -226,6 +226,20 @@ pub async fn envelope(
     {
         return page;
     }
+    // Held until the page is kept: requests for it meanwhile wait, then
+    // answer with it rather than each making it again.
+    let _making = match &kept {
+        Some((key, version, _)) => match cache.turn(key).await {
+            page_cache::Turn::Make(making) => Some(making),
+            page_cache::Turn::Waited => {
+                if let Some(page) = cache.answer(key, *version, state.ctx.now(), &parts.headers) {
+                    return page;
+                }
+                None
+            }
+        },
+        None => None,
+    };
     let request_headers = kept.as_ref().map(|_| parts.headers.clone());
     let changes = csrf::needs_check(&parts.method);
     parts.extensions.insert(context.clone());
