@@ -15,7 +15,7 @@ use anyhow::{Context as _, bail};
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use relais_cli::seed::{DEMO_PASSWORD, SCALE_COORDINATOR, SCALE_MEMBER};
+use relais_cli::seed::{DEMO_PASSWORD, SCALE_COORDINATOR, SCALE_MEMBER, SCALE_MENTOR};
 use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use relais_tests::Client;
 use std::fmt::Write as _;
@@ -28,6 +28,7 @@ enum Who {
     Visitor,
     Coordinator,
     Member,
+    Mentor,
 }
 
 #[tokio::main]
@@ -75,6 +76,19 @@ async fn pages(db: &DatabaseConnection) -> anyhow::Result<Vec<(&'static str, Str
     )
     .await?;
     let city = first(db, "SELECT slug FROM cities ORDER BY id LIMIT 1").await?;
+    // The scale member's team project with the longest journal.
+    let team = first(
+        db,
+        &format!(
+            "SELECT p.slug FROM projects p \
+             JOIN project_members m ON m.project_id = p.id \
+             JOIN users u ON u.id = m.user_id \
+             WHERE u.email_key = '{SCALE_MEMBER}' \
+             ORDER BY (SELECT COUNT(*) FROM project_updates x WHERE x.project_id = p.id) DESC, \
+             p.id LIMIT 1"
+        ),
+    )
+    .await?;
     Ok(vec![
         ("home", "/".to_owned(), Who::Visitor),
         ("gallery", "/projects".to_owned(), Who::Visitor),
@@ -116,6 +130,12 @@ async fn pages(db: &DatabaseConnection) -> anyhow::Result<Vec<(&'static str, Str
         ),
         ("member dashboard", "/dashboard".to_owned(), Who::Member),
         (
+            "project page as a team member",
+            format!("/projects/{team}"),
+            Who::Member,
+        ),
+        ("mentor dashboard", "/mentor".to_owned(), Who::Mentor),
+        (
             "programme dashboard",
             "/admin/figures".to_owned(),
             Who::Coordinator,
@@ -140,6 +160,7 @@ async fn client(base: &str, who: Who) -> Client {
         Who::Visitor => {}
         Who::Coordinator => client.log_in(SCALE_COORDINATOR, DEMO_PASSWORD).await,
         Who::Member => client.log_in(SCALE_MEMBER, DEMO_PASSWORD).await,
+        Who::Mentor => client.log_in(SCALE_MENTOR, DEMO_PASSWORD).await,
     }
     client
 }
@@ -156,7 +177,7 @@ async fn prepare(db_url: &str, relais: &str, dir: &str) -> anyhow::Result<()> {
     });
     let counted = relais_tests::bulk::serve(db, chrono::Utc::now()).await;
     let mut clients = Vec::new();
-    for who in [Who::Visitor, Who::Coordinator, Who::Member] {
+    for who in [Who::Visitor, Who::Coordinator, Who::Member, Who::Mentor] {
         clients.push((client(&counted, who).await, client(relais, who).await));
     }
     let mut table = String::new();

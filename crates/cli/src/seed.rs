@@ -9,9 +9,10 @@ use relais_domain::explainer::{self, ExplainerInput};
 use relais_domain::journal::{self, EntryInput};
 use relais_domain::milestone::{self, MilestoneInput};
 use relais_domain::project::{self, ProjectInput};
-use relais_domain::sea_orm::sea_query::Expr;
+use relais_domain::sea_orm::sea_query::{Expr, Func};
 use relais_domain::sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use relais_domain::stage::Stage;
 use relais_domain::webvtt::Captions;
@@ -1244,6 +1245,10 @@ pub const SCALE_COORDINATOR: &str = "coordination@relais.example";
 /// at scale.
 pub const SCALE_MEMBER: &str = "membre@relais.example";
 
+/// A mentor of the scaled programme, with the demo password: the mentor
+/// dashboard as it looks with the assignments of a mentor at scale.
+pub const SCALE_MENTOR: &str = "mentor@relais.example";
+
 /// Projects [`SCALE_MEMBER`] is on the team of.
 const SCALE_MEMBER_PROJECTS: i32 = 3;
 
@@ -1283,6 +1288,39 @@ pub async fn scale(
         account::create_account(ctx, login(SCALE_MEMBER, "Membre d'équipes", Role::Member))
             .await
             .context("scale member")?;
+    let (mentor_id, _) =
+        account::create_account(ctx, login(SCALE_MENTOR, "Mentor de projets", Role::Mentor))
+            .await
+            .context("scale mentor")?;
+    // The mentor takes over the projects and reviews of the scale seed's
+    // busiest mentor, so the mentor dashboard shows what a mentor of the
+    // programme sees at its fullest.
+    let busiest = rows::mentor_assignment::Entity::find()
+        .select_only()
+        .column(rows::mentor_assignment::Column::MentorId)
+        .group_by(rows::mentor_assignment::Column::MentorId)
+        .order_by_desc(Func::count(Expr::col(rows::mentor_assignment::Column::Id)))
+        .order_by_asc(rows::mentor_assignment::Column::MentorId)
+        .into_tuple::<i32>()
+        .one(&ctx.db)
+        .await
+        .context("scale seed's busiest mentor")?
+        .context("the scale seed assigned no mentor")?;
+    rows::mentor_assignment::Entity::update_many()
+        .col_expr(
+            rows::mentor_assignment::Column::MentorId,
+            Expr::value(mentor_id),
+        )
+        .filter(rows::mentor_assignment::Column::MentorId.eq(busiest))
+        .exec(&ctx.db)
+        .await
+        .context("scale mentor's assignments")?;
+    rows::review::Entity::update_many()
+        .col_expr(rows::review::Column::MentorId, Expr::value(mentor_id))
+        .filter(rows::review::Column::MentorId.eq(busiest))
+        .exec(&ctx.db)
+        .await
+        .context("scale mentor's reviews")?;
     // The member joins the busiest visible projects' teams.
     let mut visible: Vec<_> = plan.projects.iter().filter(|p| p.is_visible()).collect();
     visible.sort_by_key(|p| std::cmp::Reverse(p.public_updates));
@@ -1313,4 +1351,5 @@ pub fn print_scale(counts: &[(&'static str, usize)]) {
     println!("Accounts (password: {DEMO_PASSWORD}):");
     println!("  {SCALE_COORDINATOR:<30} coordinator of the whole programme");
     println!("  {SCALE_MEMBER:<30} member of {SCALE_MEMBER_PROJECTS} project teams");
+    println!("  {SCALE_MENTOR:<30} mentor of the busiest mentor's projects");
 }

@@ -226,7 +226,7 @@ async fn a_second_instance_on_the_same_database_sees_the_session_of_the_first() 
 }
 
 #[tokio::test]
-async fn the_scale_seed_fills_an_empty_database_with_n_projects_and_two_log_ins() {
+async fn the_scale_seed_fills_an_empty_database_with_n_projects_and_three_log_ins() {
     use relais_domain::sea_orm::{ConnectionTrait, Statement};
     let db = TestDb::create().await;
     let dir = tempfile::tempdir().expect("dir");
@@ -293,6 +293,23 @@ async fn the_scale_seed_fills_an_empty_database_with_n_projects_and_two_log_ins(
         .log_in("coordination@relais.example", "relais-demo-2018")
         .await;
     assert_eq!(coordinator.get("/admin").await.status, StatusCode::OK);
+    let mentor = relais_tests::Client::new(&url);
+    mentor
+        .log_in("mentor@relais.example", "relais-demo-2018")
+        .await;
+    let assigned = count(
+        "SELECT COUNT(*) FROM mentor_assignments a JOIN users u ON u.id = a.mentor_id \
+         WHERE u.email = 'mentor@relais.example' AND a.ended_at IS NULL",
+    )
+    .await;
+    assert!(assigned > 0, "the scale mentor follows projects");
+    let followed = mentor.get("/mentor").await;
+    assert_eq!(followed.status, StatusCode::OK);
+    assert!(
+        followed.body.matches("href=\"/projects/").count() as i64 >= assigned,
+        "{}",
+        followed.body
+    );
 }
 
 #[tokio::test]
