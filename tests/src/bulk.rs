@@ -51,26 +51,45 @@ pub async fn seeded_sized(
     (db, conn, plan)
 }
 
-/// The seeded programme's coordinator, who can log in with `crate::PASSWORD`.
-pub const COORDINATOR: &str = "coordination@relais.example";
-
-/// Adds `COORDINATOR`, a programme-wide coordinator (seeded accounts have
-/// no password).
-pub async fn add_coordinator(conn: &DatabaseConnection, now: DateTime<Utc>) {
+/// Adds the accounts `relais seed --scale` makes who can log in (seeded
+/// accounts have no password): see [`Who`].
+pub async fn add_log_ins(conn: &DatabaseConnection, plan: &Plan, now: DateTime<Utc>) {
     let ctx = Context::new(conn.clone(), Arc::new(FixedClock::new(now)));
-    relais_domain::account::create_account(
-        &ctx,
-        relais_domain::account::NewAccount {
-            email: COORDINATOR.to_owned(),
-            name: "Coordination".to_owned(),
-            role: relais_domain::Role::Coordinator,
-            city: None,
-            password: Some(crate::PASSWORD.to_owned()),
-            language: relais_domain::Language::Fr,
-        },
-    )
-    .await
-    .expect("coordinator");
+    relais_cli::seed::scale_log_ins(&ctx, plan)
+        .await
+        .expect("accounts that log in");
+}
+
+/// Who asks for a page of the scaled programme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// Not logged in.
+    Visitor,
+    /// The programme's coordinator.
+    Coordinator,
+    /// A member of the teams of the busiest projects.
+    Member,
+    /// The mentor of the busiest mentor's projects.
+    Mentor,
+}
+
+impl Who {
+    /// Everyone, in order.
+    pub const ALL: [Who; 4] = [Who::Visitor, Who::Coordinator, Who::Member, Who::Mentor];
+
+    /// A client of `base_url`, logged in as this one.
+    pub async fn client(self, base_url: &str) -> crate::Client {
+        use relais_cli::seed::{DEMO_PASSWORD, SCALE_COORDINATOR, SCALE_MEMBER, SCALE_MENTOR};
+        let client = crate::Client::new(base_url);
+        let email = match self {
+            Who::Visitor => return client,
+            Who::Coordinator => SCALE_COORDINATOR,
+            Who::Member => SCALE_MEMBER,
+            Who::Mentor => SCALE_MENTOR,
+        };
+        client.log_in(email, DEMO_PASSWORD).await;
+        client
+    }
 }
 
 /// Starts the application as `TestApp::spawn_at` does; returns its base URL.

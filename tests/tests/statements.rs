@@ -6,77 +6,104 @@
 
 use chrono::Utc;
 use relais_tests::bulk::{
-    COORDINATOR, Plan, add_coordinator, busiest_project, seeded_sized, serve, whole_second,
+    Plan, Who, add_log_ins, busiest_project, seeded_sized, serve, whole_second,
 };
-use relais_tests::{Client, PASSWORD};
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The pages counted: (label, path, as the coordinator).
-fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
+/// The pages counted: (label, path, who asks).
+fn pages(plan: &Plan) -> Vec<(&'static str, String, Who)> {
     let busy = busiest_project(plan);
     vec![
-        ("home", "/".to_owned(), false),
-        ("edition", "/editions/2024".to_owned(), false),
-        ("gallery", "/projects".to_owned(), false),
-        ("gallery by city", "/projects?city=2".to_owned(), false),
+        ("home", "/".to_owned(), Who::Visitor),
+        ("edition", "/editions/2024".to_owned(), Who::Visitor),
+        ("gallery", "/projects".to_owned(), Who::Visitor),
+        (
+            "gallery by city",
+            "/projects?city=2".to_owned(),
+            Who::Visitor,
+        ),
         (
             "gallery by name, page 2",
             "/projects?sort=title&page=2".to_owned(),
-            false,
+            Who::Visitor,
         ),
-        ("project page", format!("/projects/{}", busy.slug), false),
+        (
+            "project page",
+            format!("/projects/{}", busy.slug),
+            Who::Visitor,
+        ),
         (
             "project feed",
             format!("/projects/{}/feed.atom", busy.slug),
-            false,
+            Who::Visitor,
         ),
-        ("programme feed", "/feed.atom".to_owned(), false),
-        ("meetups", "/meetups".to_owned(), false),
-        ("videos", "/videos".to_owned(), false),
-        ("api projects", "/api/v1/projects".to_owned(), false),
+        ("programme feed", "/feed.atom".to_owned(), Who::Visitor),
+        ("meetups", "/meetups".to_owned(), Who::Visitor),
+        ("videos", "/videos".to_owned(), Who::Visitor),
+        ("api projects", "/api/v1/projects".to_owned(), Who::Visitor),
         (
             "api projects by city, page 2",
             "/api/v1/projects?city=paris&sort=name&page=2&per_page=3".to_owned(),
-            false,
+            Who::Visitor,
         ),
         (
             "api project",
             format!("/api/v1/projects/{}", busy.slug),
-            false,
+            Who::Visitor,
         ),
         (
             "api project journal",
             format!("/api/v1/projects/{}/journal", busy.slug),
-            false,
+            Who::Visitor,
         ),
-        ("api meetups", "/api/v1/meetups".to_owned(), false),
-        ("api editions", "/api/v1/editions".to_owned(), false),
-        ("api cities", "/api/v1/cities".to_owned(), false),
-        ("api document", "/api/openapi.json".to_owned(), false),
-        ("open data page", "/open-data".to_owned(), false),
+        ("api meetups", "/api/v1/meetups".to_owned(), Who::Visitor),
+        ("api editions", "/api/v1/editions".to_owned(), Who::Visitor),
+        ("api cities", "/api/v1/cities".to_owned(), Who::Visitor),
+        ("api document", "/api/openapi.json".to_owned(), Who::Visitor),
+        ("open data page", "/open-data".to_owned(), Who::Visitor),
         (
             "open data package",
             "/open-data/2024/datapackage.json".to_owned(),
-            false,
+            Who::Visitor,
         ),
-        ("admin", "/admin".to_owned(), true),
-        ("quiet projects", "/admin/quiet?city=1".to_owned(), true),
-        ("outbox", "/admin/outbox".to_owned(), true),
-        ("dashboard", "/admin/figures".to_owned(), true),
+        ("admin", "/admin".to_owned(), Who::Coordinator),
+        (
+            "quiet projects",
+            "/admin/quiet?city=1".to_owned(),
+            Who::Coordinator,
+        ),
+        ("outbox", "/admin/outbox".to_owned(), Who::Coordinator),
+        ("dashboard", "/admin/figures".to_owned(), Who::Coordinator),
         (
             "dashboard of a city",
             "/admin/figures?city=1".to_owned(),
-            true,
+            Who::Coordinator,
         ),
-        ("quarterly report", "/admin/figures/report".to_owned(), true),
+        (
+            "quarterly report",
+            "/admin/figures/report".to_owned(),
+            Who::Coordinator,
+        ),
         (
             "coordinator's project page",
             format!("/projects/{}", busy.slug),
-            true,
+            Who::Coordinator,
         ),
+        (
+            "coordinator's mentoring of a city",
+            "/admin/mentoring?city=1".to_owned(),
+            Who::Coordinator,
+        ),
+        ("member's dashboard", "/dashboard".to_owned(), Who::Member),
+        (
+            "team member's project page",
+            format!("/projects/{}", busy.slug),
+            Who::Member,
+        ),
+        ("mentor's dashboard", "/mentor".to_owned(), Who::Mentor),
     ]
 }
 
@@ -84,19 +111,20 @@ fn pages(plan: &Plan) -> Vec<(&'static str, String, bool)> {
 async fn count(projects: i32) -> BTreeMap<&'static str, usize> {
     let now = whole_second(Utc::now());
     let (_db, mut conn, plan) = seeded_sized(now, projects).await;
-    add_coordinator(&conn, now).await;
+    add_log_ins(&conn, &plan, now).await;
     let statements = Arc::new(AtomicUsize::new(0));
     let counter = statements.clone();
     conn.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::SeqCst);
     });
     let base_url = serve(conn, now).await;
-    let visitor = Client::new(&base_url);
-    let coordinator = Client::new(&base_url);
-    coordinator.log_in(COORDINATOR, PASSWORD).await;
+    let mut clients = Vec::new();
+    for who in Who::ALL {
+        clients.push(who.client(&base_url).await);
+    }
     let mut counts = BTreeMap::new();
-    for (label, path, logged_in) in pages(&plan) {
-        let client = if logged_in { &coordinator } else { &visitor };
+    for (label, path, who) in pages(&plan) {
+        let client = &clients[who as usize];
         // Once first, so that nothing counted is a one-time cost.
         client.get(&path).await;
         statements.store(0, Ordering::SeqCst);

@@ -15,21 +15,12 @@ use anyhow::{Context as _, bail};
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use relais_cli::seed::{DEMO_PASSWORD, SCALE_COORDINATOR, SCALE_MEMBER, SCALE_MENTOR};
+use relais_cli::seed::SCALE_MEMBER;
 use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
-use relais_tests::Client;
+use relais_tests::bulk::Who;
 use std::fmt::Write as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Who asks for a page.
-#[derive(Clone, Copy)]
-enum Who {
-    Visitor,
-    Coordinator,
-    Member,
-    Mentor,
-}
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -153,18 +144,6 @@ async fn pages(db: &DatabaseConnection) -> anyhow::Result<Vec<(&'static str, Str
     ])
 }
 
-/// A client of `base` logged in as `who`.
-async fn client(base: &str, who: Who) -> Client {
-    let client = Client::new(base);
-    match who {
-        Who::Visitor => {}
-        Who::Coordinator => client.log_in(SCALE_COORDINATOR, DEMO_PASSWORD).await,
-        Who::Member => client.log_in(SCALE_MEMBER, DEMO_PASSWORD).await,
-        Who::Mentor => client.log_in(SCALE_MENTOR, DEMO_PASSWORD).await,
-    }
-    client
-}
-
 async fn prepare(db_url: &str, relais: &str, dir: &str) -> anyhow::Result<()> {
     let mut db = relais_domain::db::connect(db_url)
         .await
@@ -177,8 +156,8 @@ async fn prepare(db_url: &str, relais: &str, dir: &str) -> anyhow::Result<()> {
     });
     let counted = relais_tests::bulk::serve(db, chrono::Utc::now()).await;
     let mut clients = Vec::new();
-    for who in [Who::Visitor, Who::Coordinator, Who::Member, Who::Mentor] {
-        clients.push((client(&counted, who).await, client(relais, who).await));
+    for who in Who::ALL {
+        clients.push((who.client(&counted).await, who.client(relais).await));
     }
     let mut table = String::new();
     for (n, (label, path, who)) in pages.into_iter().enumerate() {

@@ -1270,6 +1270,17 @@ pub async fn scale(
     let (plan, counts) = relais_domain::scale::seed_sized(&ctx.db, now, projects)
         .await
         .context("scale seed")?;
+    scale_log_ins(ctx, &plan).await?;
+    relais_domain::db::analyze(&ctx.db)
+        .await
+        .context("analyze after the scale seed")?;
+    Ok(counts)
+}
+
+/// The accounts of a scaled programme that can log in, with
+/// [`DEMO_PASSWORD`]: [`SCALE_COORDINATOR`], [`SCALE_MEMBER`] on the teams
+/// of the busiest visible projects of `plan`, and [`SCALE_MENTOR`].
+pub async fn scale_log_ins(ctx: &Context, plan: &relais_domain::scale::Plan) -> anyhow::Result<()> {
     let login = |email: &str, name: &str, role: Role| NewAccount {
         email: email.to_owned(),
         name: name.to_owned(),
@@ -1335,10 +1346,7 @@ pub async fn scale(
         .await
         .context("scale member's teams")?;
     }
-    relais_domain::db::analyze(&ctx.db)
-        .await
-        .context("analyze after the scale seed")?;
-    Ok(counts)
+    Ok(())
 }
 
 /// Prints what the scale seed wrote and who can log in.

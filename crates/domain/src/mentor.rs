@@ -12,8 +12,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, SqlErr, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait,
 };
+use std::collections::HashMap;
 
 /// Areas a mentor can help with.
 pub const EXPERTISE: [&str; 9] = [
@@ -214,35 +215,77 @@ pub async fn mentors_for_city(
     db: &impl ConnectionTrait,
     city_id: i32,
 ) -> Result<Vec<(i32, String, i32, i32)>> {
-    let grants = user_role::Entity::find()
+    // Four queries whatever the number of mentors: grants, profiles,
+    // names, live assignments counted.
+    let grants: Vec<(i32, Option<i32>)> = user_role::Entity::find()
+        .select_only()
+        .columns([user_role::Column::UserId, user_role::Column::CityId])
         .filter(user_role::Column::Role.eq(Role::Mentor.code()))
+        .into_tuple()
         .all(db)
         .await?;
+    let granted: Vec<i32> = grants.iter().map(|(user_id, _)| *user_id).collect();
+    let profiles: HashMap<i32, (i32, bool)> = mentor_profile::Entity::find()
+        .select_only()
+        .columns([
+            mentor_profile::Column::UserId,
+            mentor_profile::Column::Capacity,
+            mentor_profile::Column::Remote,
+        ])
+        .filter(mentor_profile::Column::UserId.is_in(granted))
+        .into_tuple::<(i32, i32, bool)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(user_id, capacity, remote)| (user_id, (capacity, remote)))
+        .collect();
+    let default = Profile::default();
+    let profile_of = |user_id: i32| {
+        profiles
+            .get(&user_id)
+            .copied()
+            .unwrap_or((default.capacity, default.remote))
+    };
     let mut ids: Vec<i32> = Vec::new();
-    for g in grants {
-        let here = g.city_id.is_none() || g.city_id == Some(city_id);
-        let remote = profile(db, g.user_id).await?.remote;
-        if (here || remote) && !ids.contains(&g.user_id) {
-            ids.push(g.user_id);
+    for (user_id, city) in grants {
+        let here = city.is_none() || city == Some(city_id);
+        if (here || profile_of(user_id).1) && !ids.contains(&user_id) {
+            ids.push(user_id);
         }
     }
-    let users = user::Entity::find()
+    let loads: HashMap<i32, i64> = mentor_assignment::Entity::find()
+        .select_only()
+        .column(mentor_assignment::Column::MentorId)
+        .column_as(mentor_assignment::Column::Id.count(), "load")
+        .filter(mentor_assignment::Column::MentorId.is_in(ids.clone()))
+        .filter(mentor_assignment::Column::EndedAt.is_null())
+        .group_by(mentor_assignment::Column::MentorId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let users: Vec<(i32, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
         .filter(user::Column::Id.is_in(ids))
         .filter(user::Column::IsActive.eq(true))
         .order_by_asc(user::Column::Name)
+        .into_tuple()
         .all(db)
         .await?;
-    let mut out = Vec::new();
-    for u in users {
-        let load = of_mentor(db, u.id).await?.len();
-        out.push((
-            u.id,
-            u.name,
-            i32::try_from(load).unwrap_or(i32::MAX),
-            profile(db, u.id).await?.capacity,
-        ));
-    }
-    Ok(out)
+    Ok(users
+        .into_iter()
+        .map(|(id, name)| {
+            let load = loads.get(&id).copied().unwrap_or(0);
+            (
+                id,
+                name,
+                i32::try_from(load).unwrap_or(i32::MAX),
+                profile_of(id).0,
+            )
+        })
+        .collect())
 }
 
 /// Assigns a mentor to a project: its city's coordinators only, a mentor

@@ -22,8 +22,9 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
+use std::collections::HashMap;
 
 /// The cadence when an edition does not set one.
 pub const DEFAULT_CADENCE_DAYS: i32 = 42;
@@ -735,13 +736,10 @@ async fn followed(
     let assignments = crate::mentor::of_projects(db, &ids).await?;
     let requests = open_requests(db, &ids).await?;
     let editions = edition::Entity::find().all(db).await?;
+    let mut scores = scores_of(db, &ids).await?;
     let mut out = Vec::new();
     for p in projects {
-        let reviews = review::Entity::find()
-            .filter(review::Column::ProjectId.eq(p.id))
-            .order_by_asc(review::Column::CreatedAt)
-            .all(db)
-            .await?;
+        let reviews = scores.remove(&p.id).unwrap_or_default();
         let mine: Vec<&crate::mentor::Assignment> = assignments
             .iter()
             .filter(|a| a.project_id == p.id)
@@ -755,7 +753,7 @@ async fn followed(
             .iter()
             .find(|e| e.id == p.edition_id)
             .map_or(DEFAULT_CADENCE_DAYS, |e| e.review_cadence_days);
-        let last_review = reviews.last().map(|r| r.created_at);
+        let last_review = reviews.last().map(|(at, _)| *at);
         let followed_since = mine.iter().map(|a| a.started_at).min();
         let due = match followed_since {
             Some(since) => due_state(
@@ -774,18 +772,43 @@ async fn followed(
             last_review,
             due,
             requests: own_requests,
-            trend: reviews
-                .iter()
-                .map(|r| {
-                    (
-                        r.created_at,
-                        f64::from(r.impact + r.progress + r.openness + r.team_health) / 4.0,
-                    )
-                })
-                .collect(),
+            trend: reviews,
         });
     }
     Ok(out)
+}
+
+/// Projects' reviews as (written at, mean of the four scores), oldest
+/// first, by project: one query for all of them, in slices that stay
+/// within the databases' limits on bound values.
+async fn scores_of(
+    db: &impl ConnectionTrait,
+    project_ids: &[i32],
+) -> Result<HashMap<i32, Vec<(DateTime<Utc>, f64)>>> {
+    let mut by_project: HashMap<i32, Vec<(DateTime<Utc>, f64)>> = HashMap::new();
+    for ids in project_ids.chunks(1000) {
+        let rows: Vec<(i32, DateTime<Utc>, i16, i16, i16, i16)> = review::Entity::find()
+            .select_only()
+            .columns([
+                review::Column::ProjectId,
+                review::Column::CreatedAt,
+                review::Column::Impact,
+                review::Column::Progress,
+                review::Column::Openness,
+                review::Column::TeamHealth,
+            ])
+            .filter(review::Column::ProjectId.is_in(ids.to_vec()))
+            .order_by_asc(review::Column::ProjectId)
+            .order_by_asc(review::Column::CreatedAt)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (project, at, impact, progress, openness, team_health) in rows {
+            let mean = f64::from(impact + progress + openness + team_health) / 4.0;
+            by_project.entry(project).or_default().push((at, mean));
+        }
+    }
+    Ok(by_project)
 }
 
 /// The mentor's dashboard: the projects they follow now.
