@@ -41,6 +41,7 @@ mod m20261126_000500_hash_calendar_tokens;
 mod m20261126_000501_housekeeping_indexes;
 // speed (issue 15): what the coordinators' figures read, kept small
 mod m20261128_001000_project_figures;
+mod m20261128_002100_milestone_facts;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000185_content_version::Migration),
             // speed (issue 15)
             Box::new(m20261128_001000_project_figures::Migration),
+            Box::new(m20261128_002100_milestone_facts::Migration),
         ]
     }
 }

@@ -357,6 +357,12 @@ impl Fixture<'_> {
         .insert(&self.app.ctx.db)
         .await
         .expect("fixture milestone");
+        relais_domain::milestone::refresh_facts(
+            &self.app.ctx.db,
+            relais_domain::check_in::Projects::Some(&[project_id]),
+        )
+        .await
+        .expect("fixture milestone facts");
     }
 
     async fn check_in(&self, project_id: i32, month: &str, answered: Option<&str>) {

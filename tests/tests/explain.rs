@@ -254,8 +254,9 @@ const KNOWN: &[(&str, &str)] = &[
         "the reviews' scores of the projects shown",
     ),
     // The coordinators' roll-up counts every live project by city and
-    // stage (quiet, skipped check-ins: columns of the project, read from
-    // the index on live projects on SQLite), and the quiet ones of a city
+    // stage (quiet, skipped check-ins, the milestones kept on the
+    // project: columns of the project, read from the index on live
+    // projects on SQLite), and the quiet ones of a city
     // for their list: PostgreSQL may rightly read the table whole for most
     // of its rows.
     (
@@ -291,17 +292,11 @@ const KNOWN: &[(&str, &str)] = &[
         "the figures' activity per month, fixed once over",
     ),
     (
-        // The roll-up and the dashboard count what every live project of
-        // the scope has: its milestones (progress, late or due soon),
-        // whether a mentor follows it and when it was last reviewed (found
-        // by each project's key), and the answers to a half-year of
-        // meetups. PostgreSQL rightly reads those rows whole, or sorts the
-        // followed projects by city to count them; a few rows per city
-        // come back.
-        "AS \"upcoming\" FROM \"milestones\"",
-        "the roll-up's milestones by city",
-    ),
-    (
+        // The dashboard counts the live projects a mentor follows, from
+        // the live assignments (a third of the projects at most), and the
+        // answers to a half-year of meetups: PostgreSQL rightly hashes the
+        // projects for the first (most of them are live) and reads the
+        // answers whole; a few rows per city or month come back.
         "AS \"followed\", SUM(",
         "the dashboard's mentor reviews by city",
     ),

@@ -1242,3 +1242,147 @@ async fn the_feeds_are_valid_atom_with_public_entries_only() {
         assert!(feed.links().iter().any(|l| l.rel() == "self"));
     }
 }
+
+/// What `milestone::refresh_facts` keeps on the project, and the same
+/// counted again from the milestones: (open, weight done, weight counted,
+/// first open due day).
+async fn milestone_facts(
+    app: &TestApp,
+    path: &str,
+) -> (
+    (i32, i32, i32, Option<chrono::NaiveDate>),
+    (i32, i32, i32, Option<chrono::NaiveDate>),
+    Vec<i32>,
+) {
+    use relais_domain::entities::{milestone, project};
+    use relais_domain::milestone::Status;
+    use relais_domain::sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let slug = path.trim_start_matches("/projects/");
+    let row = project::Entity::find()
+        .filter(project::Column::Slug.eq(slug))
+        .one(&app.ctx.db)
+        .await
+        .expect("project")
+        .expect("a project");
+    let milestones = milestone::Entity::find()
+        .filter(milestone::Column::ProjectId.eq(row.id))
+        .order_by_asc(milestone::Column::Id)
+        .all(&app.ctx.db)
+        .await
+        .expect("milestones");
+    let open = |m: &&milestone::Model| {
+        m.status == Status::Planned.code() || m.status == Status::InProgress.code()
+    };
+    let weight = |m: &milestone::Model| m.weight.max(0);
+    let recount = (
+        i32::try_from(milestones.iter().filter(open).count()).expect("a count"),
+        milestones
+            .iter()
+            .filter(|m| m.status == Status::Done.code())
+            .map(weight)
+            .sum(),
+        milestones
+            .iter()
+            .filter(|m| m.status != Status::Dropped.code())
+            .map(weight)
+            .sum(),
+        milestones.iter().filter(open).map(|m| m.due_on).min(),
+    );
+    let kept = (
+        row.open_milestones,
+        row.milestone_weight_done,
+        row.milestone_weight,
+        row.first_open_due_on,
+    );
+    (kept, recount, milestones.iter().map(|m| m.id).collect())
+}
+
+#[tokio::test]
+async fn the_milestone_figures_kept_on_the_project_follow_every_write() {
+    let p = programme().await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Jardins partagés", &p.lyon))
+        .await;
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("day");
+    let (kept, recount, _) = milestone_facts(&p.app, &path).await;
+    assert_eq!(kept, (0, 0, 0, None));
+    assert_eq!(kept, recount);
+
+    // Created, in every status.
+    for (title, due, status, weight) in [
+        ("Atelier", "2030-01-10", "done", "3"),
+        ("Prototype", "2030-02-01", "planned", "2"),
+        ("Tests", "2030-01-20", "in_progress", "1"),
+        ("Abandonné", "2029-12-01", "dropped", "5"),
+    ] {
+        let page = add_milestone(&alice, &path, title, due, status, weight).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        let (kept, recount, _) = milestone_facts(&p.app, &path).await;
+        assert_eq!(kept, recount, "after creating {title}");
+    }
+    let (kept, _, ids) = milestone_facts(&p.app, &path).await;
+    assert_eq!(kept, (2, 3, 6, Some(day("2030-01-20"))));
+    let [done, planned, in_progress, dropped] = ids[..] else {
+        panic!("four milestones: {ids:?}");
+    };
+
+    // Completed from a journal entry.
+    let posted = alice
+        .submit(
+            &path,
+            &format!("{path}/updates"),
+            &[
+                ("body", "Les tests sont finis."),
+                ("milestone_id", &in_progress.to_string()),
+                ("completes_milestone", "on"),
+                ("is_public", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
+    let (kept, recount, _) = milestone_facts(&p.app, &path).await;
+    assert_eq!(kept, (1, 4, 6, Some(day("2030-02-01"))));
+    assert_eq!(kept, recount);
+
+    // Edited: the done one reopened and moved earlier, the dropped one
+    // taken up again, the planned one weighed more.
+    let edit = |id: i32| format!("{path}/milestones/{id}/edit");
+    for (id, title, due, status, weight) in [
+        (done, "Atelier", "2030-01-05", "planned", "3"),
+        (dropped, "Repris", "2029-12-15", "in_progress", "5"),
+        (planned, "Prototype", "2030-02-01", "planned", "4"),
+    ] {
+        let page = alice
+            .submit(
+                &edit(id),
+                &edit(id),
+                &[
+                    ("title", title),
+                    ("description", ""),
+                    ("due_on", due),
+                    ("status", status),
+                    ("weight", weight),
+                    ("position", ""),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        let (kept, recount, _) = milestone_facts(&p.app, &path).await;
+        assert_eq!(kept, recount, "after editing {title}");
+    }
+    let (kept, _, _) = milestone_facts(&p.app, &path).await;
+    assert_eq!(kept, (3, 1, 13, Some(day("2029-12-15"))));
+
+    // Deleted, one after the other.
+    for id in [dropped, done, planned, in_progress] {
+        let page = alice
+            .submit(&path, &format!("{path}/milestones/{id}/delete"), &[])
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        let (kept, recount, _) = milestone_facts(&p.app, &path).await;
+        assert_eq!(kept, recount, "after deleting {id}");
+    }
+    let (kept, _, _) = milestone_facts(&p.app, &path).await;
+    assert_eq!(kept, (0, 0, 0, None));
+}

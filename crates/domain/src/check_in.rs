@@ -307,7 +307,7 @@ pub async fn answer(ctx: &Context, clear: &str, input: &Answer) -> Result<String
     Ok(opened.project.slug)
 }
 
-/// Which projects `refresh_skipped` looks at.
+/// Which projects `refresh_skipped` (and `milestone::refresh_facts`) look at.
 #[derive(Debug, Clone, Copy)]
 pub enum Projects<'a> {
     /// These.

@@ -203,32 +203,74 @@ fn count_of(row: &sea_orm::QueryResult, column: &str) -> Result<usize> {
     Ok(value.and_then(|v| usize::try_from(v).ok()).unwrap_or(0))
 }
 
-/// Live projects per city: how many quiet, how many skipped, how many in
-/// each stage. One grouped query, read from the index on live projects.
+/// `CASE WHEN city_id = c1 THEN today(c1) + shift … END`: each city's day,
+/// `shift` days from its today.
+fn city_day(today: &[(i32, NaiveDate)], shift: u64) -> Expr {
+    let mut case = CaseStatement::new();
+    for (city_id, day) in today {
+        case = case.case(
+            Expr::col((project::Entity, project::Column::CityId)).eq(*city_id),
+            Expr::val(*day + chrono::Days::new(shift)),
+        );
+    }
+    case.into()
+}
+
+/// Live projects per city and stage: how many, how many quiet, how many
+/// skipped, and from their milestones as kept on the project
+/// (`milestone::refresh_facts`): the sum of their progress (done weight
+/// over counted weight, as `milestone::progress` weighs them) and how many
+/// have one, how many are behind (an open milestone past its due day), and
+/// their open milestones. One grouped query, read from the index on live
+/// projects.
 async fn project_counts(
     db: &impl ConnectionTrait,
     live: Condition,
     now: DateTime<Utc>,
+    today: &[(i32, NaiveDate)],
     rollups: &mut [CityRollup],
-) -> Result<()> {
+) -> Result<HashMap<i32, usize>> {
+    let p = |c: project::Column| Expr::col((project::Entity, c));
+    let float = |c: project::Column| p(c).cast_as(Alias::new("DOUBLE PRECISION"));
+    let measured = || Condition::all().add(p(project::Column::MilestoneWeight).gt(0));
     let query = Query::select()
-        .expr_as(
-            Expr::col((project::Entity, project::Column::CityId)),
-            "city_id",
-        )
-        .expr_as(
-            Expr::col((project::Entity, project::Column::Stage)),
-            "stage",
-        )
+        .expr_as(p(project::Column::CityId), "city_id")
+        .expr_as(p(project::Column::Stage), "stage")
         // COUNT(*): the index holds no id on PostgreSQL.
         .expr_as(Expr::cust("COUNT(*)"), "projects")
         .expr_as(Func::sum(one_if(quiet_at(now))), "quiet")
         .expr_as(Func::sum(one_if(skipped())), "skipped")
+        .expr_as(
+            Func::sum(
+                CaseStatement::new()
+                    .case(
+                        measured(),
+                        float(project::Column::MilestoneWeightDone)
+                            .div(float(project::Column::MilestoneWeight)),
+                    )
+                    .finally(Expr::val(0.0)),
+            ),
+            "shares",
+        )
+        .expr_as(Func::sum(one_if(measured())), "measured")
+        .expr_as(
+            Func::sum(one_if(
+                Condition::all().add(p(project::Column::FirstOpenDueOn).lt(city_day(today, 0))),
+            )),
+            "behind",
+        )
+        .expr_as(
+            Func::sum(p(project::Column::OpenMilestones)).cast_as(Alias::new("BIGINT")),
+            "open",
+        )
         .from(project::Entity)
         .cond_where(live)
         .group_by_col((project::Entity, project::Column::CityId))
         .group_by_col((project::Entity, project::Column::Stage))
         .to_owned();
+    // Per city: the open milestones of its live projects, for the late ones.
+    let mut open: HashMap<i32, usize> = HashMap::new();
+    let mut shares: HashMap<i32, f64> = HashMap::new();
     for row in db.query_all(&query).await? {
         let city_id: i32 = row.try_get("", "city_id")?;
         let code: String = row.try_get("", "stage")?;
@@ -242,83 +284,52 @@ async fn project_counts(
         r.projects += projects;
         r.quiet_total += count_of(&row, "quiet")?;
         r.missed_total += count_of(&row, "skipped")?;
+        r.measured += count_of(&row, "measured")?;
+        r.behind += count_of(&row, "behind")?;
+        let share: Option<f64> = row.try_get("", "shares")?;
+        *shares.entry(city_id).or_default() += share.unwrap_or(0.0);
+        *open.entry(city_id).or_default() += count_of(&row, "open")?;
         if let Some(slot) = r.stages.iter_mut().find(|(s, _)| *s == stage) {
             slot.1 += projects;
         }
     }
-    Ok(())
+    for r in rollups.iter_mut() {
+        let sum = shares.get(&r.city_id).copied().unwrap_or(0.0);
+        r.progress = (r.measured > 0).then(|| sum / r.measured as f64);
+    }
+    Ok(open)
 }
 
-/// Per city, from its live projects' milestones: the sum of the projects'
-/// progress (done weight over counted weight, as `milestone::progress`
-/// weighs them) and how many have one, the projects with a late milestone,
-/// and the late and upcoming milestones on the city's calendar. One query:
-/// milestones summed per project, then projects per city, read from the
-/// index on milestones.
+/// Per city, the late and upcoming milestones of its live projects: the
+/// open milestones due from the city's today on, read from the index of
+/// open milestones by due day (the late ones are the projects' open
+/// milestones less those).
 async fn milestone_counts(
     db: &impl ConnectionTrait,
     live: Condition,
     today: &[(i32, NaiveDate)],
+    open: &HashMap<i32, usize>,
     rollups: &mut [CityRollup],
 ) -> Result<()> {
+    let Some(earliest) = today.iter().map(|(_, day)| *day).min() else {
+        return Ok(());
+    };
     let m = |c: milestone_entity::Column| Expr::col((milestone_entity::Entity, c));
-    let weight = CaseStatement::new()
-        .case(
-            m(milestone_entity::Column::Weight).gt(0),
-            m(milestone_entity::Column::Weight),
-        )
-        .finally(Expr::val(0));
-    let weight_if = |condition: Expr| -> Expr {
-        CaseStatement::new()
-            .case(condition, weight.clone())
-            .finally(Expr::val(0))
-            .into()
-    };
-    let city_day = |shift: u64| -> Expr {
-        let mut case = CaseStatement::new();
-        for (city_id, day) in today {
-            case = case.case(
-                Expr::col((project::Entity, project::Column::CityId)).eq(*city_id),
-                Expr::val(*day + chrono::Days::new(shift)),
-            );
-        }
-        case.into()
-    };
-    let open = || {
-        m(milestone_entity::Column::Status)
-            .is_in([Status::Planned.code(), Status::InProgress.code()])
-    };
-    let per_project = Query::select()
+    let due = || m(milestone_entity::Column::DueOn);
+    let query = Query::select()
         .expr_as(
             Expr::col((project::Entity, project::Column::CityId)),
             "city_id",
         )
         .expr_as(
-            Func::sum(weight_if(
-                m(milestone_entity::Column::Status).eq(Status::Done.code()),
-            )),
-            "done",
-        )
-        .expr_as(
-            Func::sum(weight_if(
-                m(milestone_entity::Column::Status).ne(Status::Dropped.code()),
-            )),
-            "counted",
+            Func::sum(one_if(Condition::all().add(due().gte(city_day(today, 0))))),
+            "coming",
         )
         .expr_as(
             Func::sum(one_if(
                 Condition::all()
-                    .add(open())
-                    .add(m(milestone_entity::Column::DueOn).lt(city_day(0))),
-            )),
-            "late",
-        )
-        .expr_as(
-            Func::sum(one_if(
-                Condition::all()
-                    .add(open())
-                    .add(m(milestone_entity::Column::DueOn).gte(city_day(0)))
-                    .add(m(milestone_entity::Column::DueOn).lte(city_day(UPCOMING_DAYS))),
+                    .add(due().gte(city_day(today, 0)))
+                    .add(due().lte(city_day(today, UPCOMING_DAYS))),
             )),
             "upcoming",
         )
@@ -330,46 +341,23 @@ async fn milestone_counts(
                 milestone_entity::Column::ProjectId,
             )),
         )
+        .and_where(m(milestone_entity::Column::Status).is_in(milestone::OPEN.map(Status::code)))
+        .and_where(due().gte(earliest))
         .cond_where(live)
-        .group_by_col((project::Entity, project::Column::Id))
         .group_by_col((project::Entity, project::Column::CityId))
         .to_owned();
-    let alias = Alias::new("per_project");
-    let col = |name: &str| Expr::col((alias.clone(), Alias::new(name)));
-    let float = |name: &str| col(name).cast_as(Alias::new("DOUBLE PRECISION"));
-    let big = |e: Expr| -> Expr { e.cast_as(Alias::new("BIGINT")) };
-    let measured = Condition::all().add(col("counted").gt(0));
-    let query = Query::select()
-        .expr_as(col("city_id"), "city_id")
-        .expr_as(
-            Func::sum(
-                CaseStatement::new()
-                    .case(measured.clone(), float("done").div(float("counted")))
-                    .finally(Expr::val(0.0)),
-            ),
-            "shares",
-        )
-        .expr_as(big(Func::sum(one_if(measured)).into()), "measured")
-        .expr_as(
-            big(Func::sum(one_if(Condition::all().add(col("late").gt(0)))).into()),
-            "behind",
-        )
-        .expr_as(big(Func::sum(col("late")).into()), "late")
-        .expr_as(big(Func::sum(col("upcoming")).into()), "upcoming")
-        .from_subquery(per_project, alias.clone())
-        .group_by_col((alias, Alias::new("city_id")))
-        .to_owned();
+    let mut coming: HashMap<i32, usize> = HashMap::new();
     for row in db.query_all(&query).await? {
         let city_id: i32 = row.try_get("", "city_id")?;
-        let Some(r) = rollups.iter_mut().find(|r| r.city_id == city_id) else {
-            continue;
-        };
-        let shares: Option<f64> = row.try_get("", "shares")?;
-        r.measured = count_of(&row, "measured")?;
-        r.progress = (r.measured > 0).then(|| shares.unwrap_or(0.0) / r.measured as f64);
-        r.behind = count_of(&row, "behind")?;
-        r.late_milestones = count_of(&row, "late")?;
-        r.upcoming_milestones = count_of(&row, "upcoming")?;
+        coming.insert(city_id, count_of(&row, "coming")?);
+        if let Some(r) = rollups.iter_mut().find(|r| r.city_id == city_id) {
+            r.upcoming_milestones = count_of(&row, "upcoming")?;
+        }
+    }
+    for r in rollups.iter_mut() {
+        let open = open.get(&r.city_id).copied().unwrap_or(0);
+        let coming = coming.get(&r.city_id).copied().unwrap_or(0);
+        r.late_milestones = open.saturating_sub(coming);
     }
     Ok(())
 }
@@ -469,7 +457,7 @@ pub async fn by_city(
 }
 
 /// The roll-ups of `cities` (in their order), optionally within one
-/// edition: three grouped queries and one for the projects named, however
+/// edition: two grouped queries and one for the projects named, however
 /// many projects there are.
 pub async fn of_cities(
     db: &impl ConnectionTrait,
@@ -486,8 +474,8 @@ pub async fn of_cities(
         .map(|c| (c.id, today_in(c.time_zone, now)))
         .collect();
     let mut rollups: Vec<CityRollup> = cities.iter().map(CityRollup::empty).collect();
-    project_counts(db, live_in(&ids, edition_id), now, &mut rollups).await?;
-    milestone_counts(db, live_in(&ids, edition_id), &today, &mut rollups).await?;
+    let open = project_counts(db, live_in(&ids, edition_id), now, &today, &mut rollups).await?;
+    milestone_counts(db, live_in(&ids, edition_id), &today, &open, &mut rollups).await?;
     named(db, edition_id, now, &mut rollups).await?;
     Ok(rollups)
 }

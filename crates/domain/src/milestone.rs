@@ -5,15 +5,18 @@
 //! milestone due on the 12th in Montréal is not late at 02:00 UTC on the
 //! 13th, when it is still the 12th there.
 
+use crate::check_in::Projects;
 use crate::context::Context;
 use crate::entities::milestone::{self, Column, Entity};
+use crate::entities::project as project_entity;
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::project::{self, Project};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use sea_orm::sea_query::{Alias, CaseStatement, Expr, Func, Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, TransactionTrait,
 };
 
 /// Where a milestone stands.
@@ -261,10 +264,11 @@ pub async fn create(ctx: &Context, project: &Project, input: &MilestoneInput) ->
     }
     let v = validate(input, project)?;
     let now = ctx.now();
+    let txn = ctx.db.begin().await?;
     let position = match v.position {
         Some(p) => p,
         None => {
-            of_project(&ctx.db, project.row.id)
+            of_project(&txn, project.row.id)
                 .await?
                 .iter()
                 .map(|m| m.position)
@@ -287,9 +291,11 @@ pub async fn create(ctx: &Context, project: &Project, input: &MilestoneInput) ->
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&ctx.db)
+    .insert(&txn)
     .await?;
-    project::touch(&ctx.db, project.row.id, now, false).await?;
+    refresh_facts(&txn, Projects::Some(&[project.row.id])).await?;
+    project::touch(&txn, project.row.id, now, false).await?;
+    txn.commit().await?;
     Ok(row.id)
 }
 
@@ -318,8 +324,9 @@ pub async fn update(
     if !project.rights.edit {
         return Err(DomainError::Forbidden);
     }
+    let txn = ctx.db.begin().await?;
     let existing = Entity::find_by_id(milestone_id)
-        .one(&ctx.db)
+        .one(&txn)
         .await?
         .filter(|m| m.project_id == project.row.id)
         .ok_or(DomainError::NotFound)?;
@@ -340,8 +347,10 @@ pub async fn update(
     active.position = Set(position);
     active.weight = Set(v.weight);
     active.updated_at = Set(now);
-    active.update(&ctx.db).await?;
-    project::touch(&ctx.db, project.row.id, now, false).await?;
+    active.update(&txn).await?;
+    refresh_facts(&txn, Projects::Some(&[project.row.id])).await?;
+    project::touch(&txn, project.row.id, now, false).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -365,6 +374,7 @@ pub(crate) async fn complete(
     active.done_on = Set(Some(today_in(project.time_zone, now)));
     active.updated_at = Set(now);
     active.update(db).await?;
+    refresh_facts(db, Projects::Some(&[project.row.id])).await?;
     Ok(())
 }
 
@@ -373,14 +383,102 @@ pub async fn delete(ctx: &Context, project: &Project, milestone_id: i32) -> Resu
     if !project.rights.edit {
         return Err(DomainError::Forbidden);
     }
+    let txn = ctx.db.begin().await?;
     let result = Entity::delete_many()
         .filter(Column::Id.eq(milestone_id))
         .filter(Column::ProjectId.eq(project.row.id))
-        .exec(&ctx.db)
+        .exec(&txn)
         .await?;
     if result.rows_affected == 0 {
         return Err(DomainError::NotFound);
     }
+    refresh_facts(&txn, Projects::Some(&[project.row.id])).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The statuses of a milestone still to do.
+pub const OPEN: [Status; 2] = [Status::Planned, Status::InProgress];
+
+/// Keeps a project's milestones summed up on the project (its columns
+/// `open_milestones`, `milestone_weight_done`, `milestone_weight` and
+/// `first_open_due_on`, as `progress` and `Milestone::is_late` count
+/// them). One statement, run in the transactions that write milestones,
+/// so that the coordinators' roll-up reads four columns of the index on
+/// live projects instead of summing every milestone on each visit.
+pub async fn refresh_facts(db: &impl ConnectionTrait, which: Projects<'_>) -> Result<()> {
+    // In this function only: its `max` would shadow `Ord::max` above.
+    use sea_orm::sea_query::ExprTrait;
+    let own = || -> SelectStatement {
+        let m = Alias::new("m");
+        Query::select()
+            .from_as(Entity, m.clone())
+            .and_where(
+                Expr::col((m, Column::ProjectId))
+                    .equals((project_entity::Entity, project_entity::Column::Id)),
+            )
+            .to_owned()
+    };
+    let col = |c: Column| Expr::col((Alias::new("m"), c));
+    let open = || col(Column::Status).is_in(OPEN.map(Status::code));
+    let weight: Expr = CaseStatement::new()
+        .case(col(Column::Weight).gt(0), col(Column::Weight))
+        .finally(Expr::val(0))
+        .into();
+    let weight_sum = || {
+        Expr::from(Func::coalesce([
+            Func::sum(weight.clone()).into(),
+            Expr::val(0),
+        ]))
+    };
+    let scalar = |select: SelectStatement| Expr::SubQuery(None, Box::new(select.into()));
+    let mut update = Query::update();
+    update
+        .table(project_entity::Entity)
+        .value(
+            project_entity::Column::OpenMilestones,
+            scalar(
+                own()
+                    .expr(Expr::cust("COUNT(*)"))
+                    .and_where(open())
+                    .to_owned(),
+            ),
+        )
+        .value(
+            project_entity::Column::MilestoneWeightDone,
+            scalar(
+                own()
+                    .expr(weight_sum())
+                    .and_where(col(Column::Status).eq(Status::Done.code()))
+                    .to_owned(),
+            ),
+        )
+        .value(
+            project_entity::Column::MilestoneWeight,
+            scalar(
+                own()
+                    .expr(weight_sum())
+                    .and_where(col(Column::Status).ne(Status::Dropped.code()))
+                    .to_owned(),
+            ),
+        )
+        .value(
+            project_entity::Column::FirstOpenDueOn,
+            scalar(
+                own()
+                    .expr(col(Column::DueOn).min())
+                    .and_where(open())
+                    .to_owned(),
+            ),
+        );
+    match which {
+        Projects::Some([]) => return Ok(()),
+        Projects::Some(ids) => {
+            update.and_where(project_entity::Column::Id.is_in(ids.to_vec()));
+        }
+        Projects::All => {}
+    }
+    db.execute(&update).await?;
     Ok(())
 }
 

@@ -814,7 +814,9 @@ async fn insert_milestones(
                 .await?;
         }
     }
-    milestones.finish().await
+    let written = milestones.finish().await?;
+    crate::milestone::refresh_facts(txn, crate::check_in::Projects::All).await?;
+    Ok(written)
 }
 
 async fn insert_journal(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) -> Result<usize> {

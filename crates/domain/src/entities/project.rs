@@ -29,6 +29,15 @@ pub struct Model {
     /// Its two latest closed check-ins went unanswered (kept by
     /// `check_in::refresh_skipped`).
     pub check_ins_skipped: bool,
+    /// Milestones planned or in progress (kept by `milestone::refresh_facts`,
+    /// as are the three below).
+    pub open_milestones: i32,
+    /// Weight of the done milestones.
+    pub milestone_weight_done: i32,
+    /// Weight of the milestones not dropped.
+    pub milestone_weight: i32,
+    /// The earliest due day of an open milestone.
+    pub first_open_due_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -260,20 +260,30 @@ fn scalar(select: SelectStatement) -> Expr {
 /// Per city: live projects followed by a mentor, and those whose review is
 /// overdue — as `review::due_state` decides for one project: no review
 /// (or none since the mentoring began) for the edition's cadence plus two
-/// weeks, or a request left unanswered for two weeks.
+/// weeks, or a request left unanswered for two weeks. Read from the live
+/// assignments (a few thousand at 10,000 projects), each followed project
+/// then found by its key, rather than from every live project.
 async fn review_counts(
     db: &impl ConnectionTrait,
     live: Condition,
     now: DateTime<Utc>,
 ) -> Result<Vec<(i32, u64, u64)>> {
-    let project_id = project_col(project::Column::Id);
+    let followed = Alias::new("followed_projects");
+    let followed_col = |name: &str| Expr::col((followed.clone(), Alias::new(name)));
     let a = |c: mentor_assignment::Column| Expr::col((mentor_assignment::Entity, c));
-    let live_assignment = Query::select()
-        .expr(a(mentor_assignment::Column::StartedAt).min())
+    // Each followed project once, with the start of its earliest live
+    // mentoring.
+    let live_assignments = Query::select()
+        .expr_as(a(mentor_assignment::Column::ProjectId), "project_id")
+        .expr_as(a(mentor_assignment::Column::StartedAt).min(), "started_at")
         .from(mentor_assignment::Entity)
-        .and_where(a(mentor_assignment::Column::ProjectId).eq(project_id.clone()))
         .and_where(a(mentor_assignment::Column::EndedAt).is_null())
+        .group_by_col((
+            mentor_assignment::Entity,
+            mentor_assignment::Column::ProjectId,
+        ))
         .to_owned();
+    let project_id = followed_col("project_id");
     let r = |c: review::Column| Expr::col((review::Entity, c));
     let last_review = Query::select()
         .expr(r(review::Column::CreatedAt).max())
@@ -311,7 +321,7 @@ async fn review_counts(
         now - chrono::Duration::days(i64::from(DEFAULT_CADENCE_DAYS)) - OVERDUE_AFTER;
     let since = Expr::from(Func::coalesce([
         scalar(last_review),
-        scalar(live_assignment.clone()),
+        followed_col("started_at"),
     ]));
     let overdue = Condition::any()
         .add(since.lte(Expr::from(Func::coalesce([
@@ -321,11 +331,14 @@ async fn review_counts(
         .add(scalar(open_request).lte(now - OVERDUE_AFTER));
     let query = Query::select()
         .expr_as(project_col(project::Column::CityId), "city_id")
-        .expr_as(project_col(project::Column::Id).count(), "followed")
+        .expr_as(Expr::cust("COUNT(*)"), "followed")
         .expr_as(count_if(overdue), "overdue")
-        .from(project::Entity)
+        .from_subquery(live_assignments, followed.clone())
+        .inner_join(
+            project::Entity,
+            project_col(project::Column::Id).equals((followed, Alias::new("project_id"))),
+        )
         .cond_where(live)
-        .and_where(scalar(live_assignment).is_not_null())
         .group_by_col((project::Entity, project::Column::CityId))
         .to_owned();
     pair_by_city(db, &query, "followed", "overdue").await
