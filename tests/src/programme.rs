@@ -224,7 +224,7 @@ impl Fixture<'_> {
             demo_url: Set(None),
             edition_id: Set(edition_id),
             city_id: Set(city_id),
-            stage: Set("idea".to_owned()),
+            stage: Set(relais_domain::stage::Stage::Idea),
             is_public: Set(public),
             looking_for_help: Set(false),
             help_wanted: Set(String::new()),
@@ -279,9 +279,10 @@ impl Fixture<'_> {
 
     /// The project reaches `stage` at `when` (its stage from then on).
     async fn stage(&self, project_id: i32, stage: &str, when: &str) {
+        let stage = relais_domain::stage::Stage::parse(stage).expect("a stage code");
         project_stage::ActiveModel {
             project_id: Set(project_id),
-            stage: Set(stage.to_owned()),
+            stage: Set(stage),
             reached_at: Set(at(when)),
             ..Default::default()
         }
@@ -290,7 +291,7 @@ impl Fixture<'_> {
         .expect("fixture stage");
         project::ActiveModel {
             id: Set(project_id),
-            stage: Set(stage.to_owned()),
+            stage: Set(stage),
             ..Default::default()
         }
         .update(&self.app.ctx.db)
@@ -346,7 +347,7 @@ impl Fixture<'_> {
             title: Set(format!("Jalon du {done_on}")),
             description: Set(String::new()),
             due_on: Set(day(done_on)),
-            status: Set("done".to_owned()),
+            status: Set(relais_domain::milestone::Status::Done),
             done_on: Set(Some(day(done_on))),
             position: Set(1),
             weight: Set(1),

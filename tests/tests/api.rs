@@ -64,7 +64,7 @@ async fn meeting(p: &Programme) -> i32 {
         place_address: Set("10 rue de la Paix, Paris".to_owned()),
         online_url: Set(None),
         capacity: Set(30),
-        status: Set("scheduled".to_owned()),
+        status: Set(relais_domain::meetup::Status::Scheduled),
         manual: Set(true),
         minutes: Set(String::new()),
         sequence: Set(0),
@@ -87,7 +87,7 @@ async fn meeting(p: &Programme) -> i32 {
     rsvp::ActiveModel {
         occurrence_id: Set(meeting),
         user_id: Set(someone),
-        answer: Set("yes".to_owned()),
+        answer: Set(relais_domain::rsvp::Answer::Yes),
         waitlisted: Set(false),
         attended: Set(None),
         answered_at: Set(at("2024-11-02T10:00:00Z")),

@@ -7,6 +7,7 @@ use chrono::Duration;
 use relais_domain::Role;
 use relais_domain::email_message::{EmailMessage, Moment};
 use relais_domain::entities::email_outbox;
+use relais_domain::outbox::State;
 use relais_domain::outbox::{self, NewEmail};
 use relais_scheduler::{JobContext, Mailer, deliver};
 use relais_tests::TestApp;
@@ -80,7 +81,7 @@ async fn a_server_that_is_down_means_later_and_the_email_goes_out_once_it_is_bac
     let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
     assert_eq!((report.sent, report.retried), (0, 1));
     let row = &rows(&app).await[0];
-    assert_eq!(row.state, "pending");
+    assert_eq!(row.state, State::Pending);
     assert!(row.last_error.is_some());
     assert!(row.next_attempt_at > app.ctx.now(), "backed off");
     assert_eq!(
@@ -97,7 +98,7 @@ async fn a_server_that_is_down_means_later_and_the_email_goes_out_once_it_is_bac
     let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
     assert_eq!(report.sent, 1);
     assert_eq!(server.received().len(), 1);
-    assert_eq!(rows(&app).await[0].state, "sent");
+    assert_eq!(rows(&app).await[0].state, State::Sent);
 }
 
 #[tokio::test]
@@ -121,7 +122,7 @@ async fn a_refused_address_is_recorded_as_failed_with_the_servers_answer() {
         .iter()
         .find(|r| r.recipient_email == "gone@example.org")
         .expect("gone");
-    assert_eq!(gone.state, "failed");
+    assert_eq!(gone.state, State::Failed);
     assert!(
         gone.last_error
             .as_deref()
@@ -133,7 +134,7 @@ async fn a_refused_address_is_recorded_as_failed_with_the_servers_answer() {
         .iter()
         .find(|r| r.recipient_email == "busy@example.org")
         .expect("busy");
-    assert_eq!(busy.state, "pending");
+    assert_eq!(busy.state, State::Pending);
     // Transient failures are retried for a day, then given up on.
     app.advance(Duration::hours(25));
     let report = deliver::run(&jobs, app.ctx.now()).await.expect("deliver");
@@ -396,7 +397,7 @@ async fn emails_claimed_by_a_worker_that_died_are_taken_back_after_the_lease() {
     outbox::fail(&app.ctx.db, claimed[0].row.id, "dead-worker", "late")
         .await
         .expect("no-op");
-    assert_eq!(rows(&app).await[0].state, "sent");
+    assert_eq!(rows(&app).await[0].state, State::Sent);
 }
 
 /// Queues `n` invitations to `member{i}@example.org`, keys `{prefix}:{i}`.
@@ -427,7 +428,7 @@ async fn states(app: &TestApp) -> Vec<(String, i32, Option<String>)> {
     rows(app)
         .await
         .into_iter()
-        .map(|r| (r.state, r.attempts, r.locked_by))
+        .map(|r| (r.state.code().to_owned(), r.attempts, r.locked_by))
         .collect()
 }
 
@@ -616,11 +617,14 @@ async fn the_scheduler_never_overlaps_a_delivery_run_and_stops_within_its_grace(
         .into_iter()
         .filter(|r| r.idempotency_key.starts_with("late:"))
         .collect();
-    assert_eq!(late.iter().filter(|r| r.state == "sent").count(), delivered);
+    assert_eq!(
+        late.iter().filter(|r| r.state == State::Sent).count(),
+        delivered
+    );
     assert!(
         late.iter()
-            .filter(|r| r.state != "sent")
-            .all(|r| r.state == "pending" && r.attempts == 0),
+            .filter(|r| r.state != State::Sent)
+            .all(|r| r.state == State::Pending && r.attempts == 0),
         "nothing claimed after the stop"
     );
     assert_eq!(server.duplicates(), 0);
@@ -977,7 +981,7 @@ async fn every_optional_email_ends_with_a_link_that_stops_exactly_its_category()
             .await
             .expect("unsubscribe");
         assert_eq!(done.status(), reqwest::StatusCode::OK, "{kind}");
-        assert_eq!(off().await, vec![category.code().to_owned()], "{kind}");
+        assert_eq!(off().await, vec![category], "{kind}");
         pref::Entity::delete_many()
             .filter(pref::Column::UserId.eq(ana))
             .exec(&app.ctx.db)

@@ -122,7 +122,7 @@ async fn members(p: &programme::Programme) {
     project_member::ActiveModel {
         project_id: Set(1),
         user_id: Set(teammate),
-        role: Set("owner".into()),
+        role: Set(relais_domain::project::TeamRole::Owner),
         joined_at: Set(programme::now()),
     }
     .insert(&p.app.ctx.db)
@@ -369,7 +369,7 @@ async fn exports_hold_the_scope_as_csv_with_formulas_made_inert() {
         place_address: Set("12 rue des Lilas".into()),
         online_url: Set(None),
         capacity: Set(20),
-        status: Set("scheduled".into()),
+        status: Set(relais_domain::meetup::Status::Scheduled),
         manual: Set(true),
         minutes: Set(String::new()),
         sequence: Set(0),
@@ -394,7 +394,7 @@ async fn exports_hold_the_scope_as_csv_with_formulas_made_inert() {
         rsvp::ActiveModel {
             occurrence_id: Set(meeting),
             user_id: Set(user.id),
-            answer: Set(answer.into()),
+            answer: Set(relais_domain::rsvp::Answer::parse(answer).expect("an answer code")),
             waitlisted: Set(false),
             attended: Set(attended),
             answered_at: Set(programme::now()),

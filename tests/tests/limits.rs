@@ -170,7 +170,7 @@ async fn housekeeping_forgets_spent_counters_and_year_old_unsubscribe_links_only
         unsubscribe_token::Entity::insert(unsubscribe_token::ActiveModel {
             token_hash: Set(hash.into()),
             user_id: Set(ana),
-            category: Set("digest".into()),
+            category: Set(relais_domain::email_preference::Category::Digest),
             created_at: Set(now - age),
         })
         .exec(db)

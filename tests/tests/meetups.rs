@@ -196,7 +196,11 @@ async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answe
         .expect("regenerate");
     let after = occurrences(&s.app, id).await;
     assert_eq!(after.len(), 5, "nothing recreated, the single one added");
-    assert!(after.iter().any(|o| o.id == feb && o.status == "cancelled"));
+    assert!(
+        after
+            .iter()
+            .any(|o| o.id == feb && o.status == relais_domain::meetup::Status::Cancelled)
+    );
     let moved = after.iter().find(|o| o.id == mar).expect("moved");
     assert_eq!(
         moved
@@ -240,7 +244,12 @@ async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answe
     let dates: Vec<String> = occurrences(&s.app, id)
         .await
         .iter()
-        .filter(|o| o.rule_date.is_some() && o.status == "scheduled" && o.id != apr && !o.manual)
+        .filter(|o| {
+            o.rule_date.is_some()
+                && o.status == relais_domain::meetup::Status::Scheduled
+                && o.id != apr
+                && !o.manual
+        })
         .map(|o| {
             o.starts_at
                 .with_timezone(&chrono_tz::Europe::Paris)

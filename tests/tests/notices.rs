@@ -8,6 +8,7 @@ use chrono::{TimeZone, Utc};
 use relais_domain::Role;
 use relais_domain::entities::{city, email_outbox as outbox_row, meetup_occurrence as occurrence};
 use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::outbox::State;
 use relais_domain::rsvp::{self, Answer};
 use relais_tests::{Client, TestApp};
 use reqwest::StatusCode;
@@ -140,7 +141,7 @@ async fn cancelling_a_meeting_asks_first_saying_when_and_how_many_people_will_be
     // Asking changed nothing and told no one.
     assert!(rows(&m.app, "meetup_changed").await.is_empty());
     let occ = meetup::get(&m.app.ctx.db, m.id).await.expect("meeting");
-    assert_eq!(occ.status, "scheduled");
+    assert_eq!(occ.status, meetup::Status::Scheduled);
 
     // Only a coordinator of the city is asked.
     let ana = m.app.logged_in("ana@example.org").await;
@@ -173,7 +174,7 @@ async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_
         TOLD,
         "not Dan (no), not the coordinator"
     );
-    assert!(queued.iter().all(|r| r.state == "pending"));
+    assert!(queued.iter().all(|r| r.state == State::Pending));
 
     // Cancelling again (a second tab, a double click) changes nothing.
     let again = m
@@ -183,7 +184,7 @@ async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
     assert_eq!(rows(&m.app, "meetup_changed").await.len(), 3);
     let occ = meetup::get(&m.app.ctx.db, m.id).await.expect("meeting");
-    assert_eq!((occ.status.as_str(), occ.sequence), ("cancelled", 1));
+    assert_eq!((occ.status, occ.sequence), (meetup::Status::Cancelled, 1));
 
     let emails = m.app.deliver().await;
     assert_eq!(emails.len(), 3);
@@ -356,12 +357,12 @@ async fn a_meeting_whose_time_cannot_be_written_is_still_cancelled_and_the_outbo
             .await
             .expect("meeting")
             .status,
-        "cancelled"
+        meetup::Status::Cancelled
     );
     let failed = rows(&m.app, "meetup_changed").await;
     assert_eq!(recipients(&failed), TOLD);
     for row in &failed {
-        assert_eq!(row.state, "failed");
+        assert_eq!(row.state, State::Failed);
         assert!(
             row.last_error
                 .as_deref()

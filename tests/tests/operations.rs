@@ -224,7 +224,7 @@ async fn a_city_coordinator_sees_and_retries_only_their_citys_emails() {
     // Both emails were given up on.
     email_outbox::Entity::update_many()
         .set(email_outbox::ActiveModel {
-            state: Set("failed".to_owned()),
+            state: Set(relais_domain::outbox::State::Failed),
             last_error: Set(Some("550 no such mailbox here".to_owned())),
             ..Default::default()
         })

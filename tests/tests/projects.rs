@@ -1270,20 +1270,19 @@ async fn milestone_facts(
         .all(&app.ctx.db)
         .await
         .expect("milestones");
-    let open = |m: &&milestone::Model| {
-        m.status == Status::Planned.code() || m.status == Status::InProgress.code()
-    };
+    let open =
+        |m: &&milestone::Model| m.status == Status::Planned || m.status == Status::InProgress;
     let weight = |m: &milestone::Model| m.weight.max(0);
     let recount = (
         i32::try_from(milestones.iter().filter(open).count()).expect("a count"),
         milestones
             .iter()
-            .filter(|m| m.status == Status::Done.code())
+            .filter(|m| m.status == Status::Done)
             .map(weight)
             .sum(),
         milestones
             .iter()
-            .filter(|m| m.status != Status::Dropped.code())
+            .filter(|m| m.status != Status::Dropped)
             .map(weight)
             .sum(),
         milestones.iter().filter(open).map(|m| m.due_on).min(),
@@ -1385,4 +1384,29 @@ async fn the_milestone_figures_kept_on_the_project_follow_every_write() {
     }
     let (kept, _, _) = milestone_facts(&p.app, &path).await;
     assert_eq!(kept, (0, 0, 0, None));
+}
+
+/// Stages are read once, as the enum: a code the programme does not know,
+/// written behind its back, makes the project page fail rather than show
+/// the project as an idea.
+#[tokio::test]
+async fn a_project_in_a_stage_nobody_knows_is_an_error_not_an_idea() {
+    use relais_domain::sea_orm::ConnectionTrait;
+    let p = programme().await;
+    let alice = p.app.logged_in("alice@example.org").await;
+    let path = alice
+        .create_project_from(&project_fields(&p, "Carte des fontaines", &p.lyon))
+        .await;
+    assert_eq!(alice.get(&path).await.status, StatusCode::OK);
+    p.app
+        .ctx
+        .db
+        .execute_unprepared(
+            "UPDATE projects SET stage = 'hibernating' WHERE slug = 'carte-des-fontaines'",
+        )
+        .await
+        .expect("an unknown stage written");
+    let page = alice.get(&path).await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!page.body.contains("Idée"), "{}", page.body);
 }

@@ -111,7 +111,7 @@ async fn setup() -> Setup {
     project_member::ActiveModel {
         project_id: Set(compost_row.row.id),
         user_id: Set(user_id(&app, MATE).await),
-        role: Set("member".to_owned()),
+        role: Set(relais_domain::project::TeamRole::Member),
         joined_at: Set(app.ctx.now()),
     }
     .insert(&app.ctx.db)

@@ -12,6 +12,7 @@ use relais_domain::Role;
 use relais_domain::email_message::EmailMessage;
 use relais_domain::entities::{email_outbox, job_run, meetup_occurrence};
 use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::outbox::State;
 use relais_domain::rsvp::{self, Answer};
 use relais_scheduler::{JobContext, Mailer, Schedules, jobs};
 use relais_tests::TestApp;
@@ -91,7 +92,7 @@ impl Programme {
                 .expect("outbox");
             if rows
                 .iter()
-                .all(|r| r.state != "pending" && r.state != "sending")
+                .all(|r| r.state != State::Pending && r.state != State::Sending)
             {
                 break;
             }
@@ -105,9 +106,12 @@ impl Programme {
             .collect();
         for r in &rows {
             assert_eq!(
-                r.state, "sent",
+                r.state,
+                State::Sent,
                 "at {now}: {} to {}: {:?}",
-                r.kind, r.recipient_email, r.last_error
+                r.kind,
+                r.recipient_email,
+                r.last_error
             );
             let id = relais_scheduler::mailer::message_id(&r.idempotency_key, &self.app.base_url);
             assert!(

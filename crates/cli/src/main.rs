@@ -79,7 +79,7 @@ enum UserCommand {
         #[arg(long)]
         name: String,
         /// coordinator, mentor or member.
-        #[arg(long, value_parser = ["coordinator", "mentor", "member"])]
+        #[arg(long, value_parser = Role::ALL.map(Role::code))]
         role: String,
         /// City slug (for a coordinator: the city coordinated; none means the whole programme).
         #[arg(long)]
@@ -88,7 +88,7 @@ enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
         /// Language of the account: fr or en.
-        #[arg(long, default_value = "fr")]
+        #[arg(long, default_value = Language::Fr.code())]
         language: String,
     },
 }

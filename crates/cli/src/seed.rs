@@ -7,7 +7,7 @@ use relais_domain::account::{self, NewAccount, ProfileInput};
 use relais_domain::entities as rows;
 use relais_domain::explainer::{self, ExplainerInput};
 use relais_domain::journal::{self, EntryInput};
-use relais_domain::milestone::{self, MilestoneInput};
+use relais_domain::milestone::{self, MilestoneInput, Status};
 use relais_domain::project::{self, ProjectInput};
 use relais_domain::sea_orm::sea_query::{Expr, Func};
 use relais_domain::sea_orm::{
@@ -567,7 +567,7 @@ struct DemoExplainer {
     project: &'static str,
     title: &'static str,
     video_url: &'static str,
-    language: &'static str,
+    language: Language,
     length: &'static str,
     transcript: &'static str,
     captions: bool,
@@ -579,7 +579,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Cours du soir numériques",
         title: "Apprendre à coder le soir, expliqué à ma grand-mère",
         video_url: "https://framatube.org/w/kkGMgK9ZtnKfYAgnEtQxbv",
-        language: "fr",
+        language: Language::Fr,
         length: "2:40",
         transcript: "Le soir, après le travail, on peut apprendre une chose nouvelle. Nous ouvrons des salles dans les quartiers de Dakar. Des bénévoles y donnent des cours. On apprend à faire un site, pas à pas. C'est gratuit. Il suffit de venir avec sa curiosité. Pas besoin d'ordinateur : nous en prêtons un. Chaque mois, une nouvelle classe commence.",
         captions: false,
@@ -589,7 +589,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Déneigement en temps réel",
         title: "La déneigeuse passe quand ? Expliqué à ma grand-mère",
         video_url: "https://framatube.org/static/web-videos/deneigement-720.mp4",
-        language: "fr",
+        language: Language::Fr,
         length: "1:12",
         transcript: "Quand il neige beaucoup, la ville envoie des déneigeuses dans chaque rue. Mais personne ne sait quand elles vont passer. Alors on ne sait pas quand déplacer sa voiture. Notre carte montre où sont les déneigeuses en ce moment. Elle prévient par message une heure avant leur passage dans votre rue. Ainsi, vous déplacez votre voiture au bon moment, et la rue est dégagée plus vite.",
         captions: true,
@@ -599,7 +599,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Vélo-école",
         title: "Apprendre le vélo à 60 ans",
         video_url: "https://vimeo.com/76979871",
-        language: "fr",
+        language: Language::Fr,
         length: "3:05",
         transcript: "Beaucoup d'adultes n'ont jamais appris à faire du vélo et n'osent pas l'avouer, parce qu'ils pensent qu'il est trop tard pour commencer. Notre plateforme de réservation permet de choisir un créneau d'apprentissage avec un moniteur bénévole, dans un parc proche de son domicile, au moment qui convient le mieux. Les vélos et les casques sont prêtés gratuitement. Après quatre séances, la plupart des participants circulent seuls et certains utilisent désormais le vélo pour leurs déplacements quotidiens.",
         captions: false,
@@ -609,7 +609,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Conseil communal en direct",
         title: "Le conseil communal en direct",
         video_url: "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
-        language: "fr",
+        language: Language::Fr,
         length: "4:30",
         transcript: "Notre plateforme agrège en temps réel, grâce à l'API du secrétariat communal, les délibérations ainsi que les votes nominatifs, puis les publie en open data sous forme de jeux de données structurés, interopérables et réutilisables par l'ensemble des acteurs de l'écosystème civique bruxellois. L'algorithme de rapprochement identifie automatiquement les mandataires concernés par chaque délibération.",
         captions: false,
@@ -619,7 +619,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Jardins communautaires",
         title: "Community gardens, explained to my grandmother",
         video_url: "https://youtu.be/aqz-KE-bpKQ",
-        language: "en",
+        language: Language::En,
         length: "2:10",
         transcript: "Many people in Montreal would like to grow vegetables. The city has gardens for that, but the waiting lists are long. Our map shows which gardens have a free plot today. You pick a garden near your home. You send one message. The garden team calls you back within a week.",
         captions: false,
@@ -629,7 +629,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Qualité de l'air des crèches",
         title: "Ce que respirent les bébés",
         video_url: "https://framatube.org/w/qualite-air-creches",
-        language: "fr",
+        language: Language::Fr,
         length: "2:20",
         transcript: "Nous mesurons en continu la concentration de particules fines dans les établissements d'accueil du jeune enfant de la métropole grâce à des capteurs connectés. Les parents consultent les mesures sur leur téléphone. Lorsque la qualité de l'air se dégrade, l'équipe éducative adapte l'aération des salles ou privilégie les activités à l'intérieur.",
         captions: false,
@@ -639,7 +639,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Budget participatif ouvert",
         title: "Où va l'argent que nous avons voté ?",
         video_url: "",
-        language: "fr",
+        language: Language::Fr,
         length: "",
         transcript: "Chaque année, les habitants votent pour des projets de quartier. Un banc, un jardin, une piste cyclable. Mais ensuite, on ne sait pas ce qu'ils deviennent. Notre site suit chaque projet voté, étape par étape, jusqu'au jour où il est fini. La vidéo sera tournée au printemps.",
         captions: false,
@@ -649,7 +649,7 @@ const EXPLAINERS: &[DemoExplainer] = &[
         project: "Plages horaires des maisons médicales",
         title: "Les gardes des maisons médicales",
         video_url: "https://tube.example.be/w/maisons-medicales",
-        language: "fr",
+        language: Language::Fr,
         length: "0:45",
         transcript: "Les horaires de garde de toutes les maisons médicales de Bruxelles, à jour.",
         captions: false,
@@ -671,7 +671,7 @@ async fn explainers(
         let input = ExplainerInput {
             title: d.title.to_owned(),
             video_url: d.video_url.to_owned(),
-            language: d.language.to_owned(),
+            language: d.language.code().to_owned(),
             length: d.length.to_owned(),
             transcript: d.transcript.to_owned(),
             captions_url: String::new(),
@@ -748,7 +748,7 @@ async fn projects(
                 rows::project_member::ActiveModel {
                     project_id: Set(loaded.row.id),
                     user_id: Set(mate_id),
-                    role: Set("member".to_owned()),
+                    role: Set(project::TeamRole::Member),
                     joined_at: Set(now),
                 }
                 .insert(&ctx.db)
@@ -784,19 +784,19 @@ async fn projects(
             project::set_stage(ctx, &owner, loaded.row.id, p.stage).await?;
         }
         let today = now.date_naive();
-        let offsets: [(&str, i64, &str); 5] = [
-            ("Atelier avec les usagers", -120, "done"),
-            ("Premier prototype en ligne", -60, "done"),
-            ("Tests avec 20 habitants", -10, "in_progress"),
-            ("Ouverture des données", 10, "planned"),
-            ("Partenariat avec la mairie", 90, "dropped"),
+        let offsets: [(&str, i64, Status); 5] = [
+            ("Atelier avec les usagers", -120, Status::Done),
+            ("Premier prototype en ligne", -60, Status::Done),
+            ("Tests avec 20 habitants", -10, Status::InProgress),
+            ("Ouverture des données", 10, Status::Planned),
+            ("Partenariat avec la mairie", 90, Status::Dropped),
         ];
         for (j, (title, days, status)) in offsets.iter().enumerate() {
             // Earlier projects get more milestones done, so the gallery shows a range.
-            let status = if i % 4 == 3 && *status == "done" {
-                "in_progress"
+            let status = if i % 4 == 3 && *status == Status::Done {
+                Status::InProgress
             } else {
-                status
+                *status
             };
             milestone::create(
                 ctx,
@@ -805,7 +805,7 @@ async fn projects(
                     title: (*title).to_owned(),
                     description: String::new(),
                     due_on: (today + chrono::Duration::days(*days)).to_string(),
-                    status: status.to_owned(),
+                    status: status.code().to_owned(),
                     weight: if j == 1 {
                         "2".to_owned()
                     } else {
@@ -871,7 +871,7 @@ async fn projects(
                 Expr::col(rows::milestone::Column::DueOn),
             )
             .filter(rows::milestone::Column::ProjectId.eq(loaded.row.id))
-            .filter(rows::milestone::Column::Status.eq("done"))
+            .filter(rows::milestone::Column::Status.eq(Status::Done))
             .exec(&ctx.db)
             .await?;
         let stages = rows::project_stage::Entity::find()
@@ -1339,7 +1339,7 @@ pub async fn scale_log_ins(ctx: &Context, plan: &relais_domain::scale::Plan) -> 
         rows::project_member::ActiveModel {
             project_id: Set(p.id),
             user_id: Set(member_id),
-            role: Set("member".to_owned()),
+            role: Set(project::TeamRole::Member),
             joined_at: Set(p.created_at),
         }
         .insert(&ctx.db)

@@ -5,6 +5,7 @@
 //! no background work at all.
 
 use relais_domain::entities::{email_outbox, job_run};
+use relais_domain::outbox::State;
 use relais_domain::sea_orm::{DatabaseConnection, EntityTrait};
 use relais_tests::outbox::queue_invitations;
 use relais_tests::process::{Relais, healthy, relais};
@@ -91,11 +92,14 @@ async fn sigterm_lets_the_emails_on_the_wire_finish_and_exits_0_and_the_next_ins
         "those on the wire finished, nothing more was claimed: {delivered}"
     );
     let rows = outbox_rows(&conn).await;
-    assert_eq!(rows.iter().filter(|r| r.state == "sent").count(), delivered);
+    assert_eq!(
+        rows.iter().filter(|r| r.state == State::Sent).count(),
+        delivered
+    );
     assert!(
         rows.iter()
-            .filter(|r| r.state != "sent")
-            .all(|r| r.state == "pending" && r.locked_by.is_none()),
+            .filter(|r| r.state != State::Sent)
+            .all(|r| r.state == State::Pending && r.locked_by.is_none()),
         "nothing left claimed"
     );
 
@@ -108,7 +112,12 @@ async fn sigterm_lets_the_emails_on_the_wire_finish_and_exits_0_and_the_next_ins
     assert!(second.exit(Duration::from_secs(20)).await.success());
     assert_eq!(server.received().len(), 20);
     assert_eq!(server.duplicates(), 0, "each email delivered once");
-    assert!(outbox_rows(&conn).await.iter().all(|r| r.state == "sent"));
+    assert!(
+        outbox_rows(&conn)
+            .await
+            .iter()
+            .all(|r| r.state == State::Sent)
+    );
 }
 
 #[tokio::test]
@@ -136,7 +145,7 @@ async fn sigterm_past_the_grace_period_gives_the_emails_on_the_wire_back_and_exi
     let rows = outbox_rows(&conn).await;
     assert!(
         rows.iter()
-            .all(|r| r.state == "pending" && r.attempts == 0 && r.locked_by.is_none()),
+            .all(|r| r.state == State::Pending && r.attempts == 0 && r.locked_by.is_none()),
         "given back unsent, not counted as an attempt"
     );
 }
@@ -164,7 +173,7 @@ async fn an_instance_that_cannot_bind_its_port_does_no_work_and_fails() {
         outbox_rows(&conn)
             .await
             .iter()
-            .all(|r| r.state == "pending" && r.attempts == 0)
+            .all(|r| r.state == State::Pending && r.attempts == 0)
     );
     assert!(
         job_run::Entity::find()
@@ -200,7 +209,7 @@ async fn a_fresh_demo_plans_at_start_up_and_its_check_ins_arrive_within_a_minute
         check_ins = outbox_rows(&conn)
             .await
             .iter()
-            .filter(|r| r.kind == "check_in" && r.state == "sent")
+            .filter(|r| r.kind == "check_in" && r.state == State::Sent)
             .count();
         if check_ins > 0 {
             break;

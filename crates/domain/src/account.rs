@@ -81,18 +81,16 @@ pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Acco
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|g| {
-            Role::parse(&g.role).ok().map(|role| Grant {
-                role,
-                city_id: g.city_id,
-            })
+        .map(|g| Grant {
+            role: g.role,
+            city_id: g.city_id,
         })
         .collect();
     Ok(Some(Account {
         id: model.id,
         email: model.email,
         name: model.name,
-        language: Language::parse(&model.language).unwrap_or_default(),
+        language: model.language,
         time_zone: model
             .time_zone
             .as_deref()
@@ -208,33 +206,32 @@ pub async fn invitation(ctx: &Context, clear: &str) -> Result<PendingInvitation>
 pub async fn sign_up(ctx: &Context, input: SignUpInput, client: &str) -> Result<SignUpOutcome> {
     let now = ctx.now();
     let mut errors = FieldErrors::default();
-    let name = errors.check("name", parse_name(&input.name));
-    let password = errors.check("password", Password::parse(&input.password));
+    let name = errors.checked("name", parse_name(&input.name));
+    let password = errors.checked("password", Password::parse(&input.password));
     let language = errors
         .check("language", Language::parse(&input.language))
         .unwrap_or_default();
-    let city_id = errors.check("city_id", parse_city(&ctx.db, &input.city_id).await);
+    let city_id = errors.checked("city_id", parse_city(&ctx.db, &input.city_id).await);
 
     let invitation = match input.invitation.as_deref().filter(|t| !t.is_empty()) {
         Some(t) => Some(find_live_token(&ctx.db, TokenPurpose::Invitation, t, now).await?),
         None => None,
     };
     let email = match &invitation {
-        Some(inv) => EmailAddress::parse(&inv.email).ok(),
-        None => errors.check("email", EmailAddress::parse(&input.email)),
+        Some(inv) => {
+            let address = EmailAddress::parse(&inv.email).map_err(|_| {
+                DomainError::Internal(format!("invitation {} holds no address", inv.id))
+            })?;
+            errors.checked("email", Ok::<_, &'static str>(address))
+        }
+        None => errors.checked("email", EmailAddress::parse(&input.email)),
     };
     if invitation.is_none()
         && settings::registration_mode(&ctx.db).await? == RegistrationMode::InvitationOnly
     {
         errors.add("email", "error-invitation-required");
     }
-    errors.into_result()?;
-    let (Some(name), Some(password), Some(email), Some(city_id)) = (name, password, email, city_id)
-    else {
-        return Err(DomainError::Internal(
-            "validated sign-up lost a field".into(),
-        ));
-    };
+    let (name, password, email, city_id) = errors.finish((name, password, email, city_id))?;
 
     rate_limit::enforce(
         &ctx.db,
@@ -282,7 +279,7 @@ pub async fn sign_up(ctx: &Context, input: SignUpInput, client: &str) -> Result<
             };
             // One such note per account per day is plenty.
             let key = format!("account_exists:{}:{}", user.id, now.format("%Y-%m-%d"));
-            let language = Language::parse(&user.language).unwrap_or_default();
+            let language = user.language;
             outbox::enqueue(
                 &txn,
                 NewEmail {
@@ -349,7 +346,7 @@ async fn insert_user(
         email_key: Set(email.key()),
         name: Set(name.to_owned()),
         password_hash: Set(password_hash),
-        language: Set(language.code().to_owned()),
+        language: Set(language),
         time_zone: Set(None),
         city_id: Set(city_id),
         skills: Set(String::new()),
@@ -358,7 +355,7 @@ async fn insert_user(
         created_at: Set(now),
         updated_at: Set(now),
         calendar_token_hash: Set(None),
-        digest_frequency: Set(crate::digest::Frequency::default().code().to_owned()),
+        digest_frequency: Set(crate::digest::Frequency::default()),
         digest_sent_until: Set(Some(now)),
         ..Default::default()
     }
@@ -392,7 +389,7 @@ async fn insert_grant(
     if exists.is_none() {
         user_role::ActiveModel {
             user_id: Set(user_id),
-            role: Set(role.code().to_owned()),
+            role: Set(role),
             city_id: Set(city_id),
             created_at: Set(now),
             ..Default::default()
@@ -426,7 +423,7 @@ pub async fn activate(ctx: &Context, clear: &str) -> Result<i32> {
         &email,
         &payload.name,
         Some(payload.password_hash),
-        Language::parse(&payload.language).unwrap_or_default(),
+        Language::parse(&payload.language)?,
         payload.city_id,
         now,
     )
@@ -527,7 +524,7 @@ pub async fn request_password_reset(ctx: &Context, email: &str, client: &str) ->
             idempotency_key: format!("password_reset:{}", token::hash(&clear)),
             to: &user.email,
             user_id: Some(user.id),
-            language: Language::parse(&user.language).unwrap_or_default(),
+            language: user.language,
             message: &message,
         },
         now,
@@ -648,16 +645,17 @@ pub async fn update_profile(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let name = errors.check("name", parse_name(&input.name));
-    let language = errors.check("language", Language::parse(&input.language));
-    let time_zone = if input.time_zone.trim().is_empty() {
-        Some(None)
-    } else {
-        errors
-            .check("time_zone", time_zone::choose(&input.time_zone))
-            .map(Some)
-    };
-    let city_id = errors.check("city_id", parse_city(&ctx.db, &input.city_id).await);
+    let name = errors.checked("name", parse_name(&input.name));
+    let language = errors.checked("language", Language::parse(&input.language));
+    let time_zone = errors.checked(
+        "time_zone",
+        if input.time_zone.trim().is_empty() {
+            Ok(None)
+        } else {
+            time_zone::choose(&input.time_zone).map(Some)
+        },
+    );
+    let city_id = errors.checked("city_id", parse_city(&ctx.db, &input.city_id).await);
     let mut skills = Vec::new();
     for code in &input.skills {
         if let Some(skill) = errors.check("skills", Skill::parse(code)) {
@@ -668,17 +666,11 @@ pub async fn update_profile(
     if bio.chars().count() > BIO_MAX_CHARS {
         errors.add("bio", "error-bio-too-long");
     }
-    errors.into_result()?;
-    let (Some(name), Some(language), Some(time_zone), Some(city_id)) =
-        (name, language, time_zone, city_id)
-    else {
-        return Err(DomainError::Internal(
-            "validated profile lost a field".into(),
-        ));
-    };
+    let (name, language, time_zone, city_id) =
+        errors.finish((name, language, time_zone, city_id))?;
     user::Entity::update_many()
         .col_expr(user::Column::Name, Expr::value(name))
-        .col_expr(user::Column::Language, Expr::value(language.code()))
+        .col_expr(user::Column::Language, Expr::value(language))
         .col_expr(
             user::Column::TimeZone,
             Expr::value(time_zone.map(|z| z.name().to_owned())),
@@ -782,12 +774,12 @@ pub struct NewAccount {
 pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<(i32, Option<String>)> {
     let now = ctx.now();
     let mut errors = FieldErrors::default();
-    let email = errors.check("email", EmailAddress::parse(&input.email));
-    let name = errors.check("name", parse_name(&input.name));
-    let password = match &input.password {
-        Some(p) => errors.check("password", Password::parse(p)).map(Some),
-        None => Some(None),
-    };
+    let email = errors.checked("email", EmailAddress::parse(&input.email));
+    let name = errors.checked("name", parse_name(&input.name));
+    let password = errors.checked(
+        "password",
+        input.password.as_deref().map(Password::parse).transpose(),
+    );
     let city = match &input.city {
         Some(slug) => {
             let found = city::Entity::find()
@@ -801,12 +793,7 @@ pub async fn create_account(ctx: &Context, input: NewAccount) -> Result<(i32, Op
         }
         None => None,
     };
-    errors.into_result()?;
-    let (Some(email), Some(name), Some(password)) = (email, name, password) else {
-        return Err(DomainError::Internal(
-            "validated account lost a field".into(),
-        ));
-    };
+    let (email, name, password) = errors.finish((email, name, password))?;
     let hash = match &password {
         Some(p) => Some(ctx.hasher.hash(p).await?),
         None => None,

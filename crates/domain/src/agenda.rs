@@ -12,40 +12,27 @@ use sea_orm::{
     QueryOrder,
 };
 
-/// What an agenda item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A project presents.
-    Project,
-    /// A talk.
-    Talk,
-    /// Open time.
-    Free,
-}
-
-impl Kind {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::Project => "project",
-            Kind::Talk => "talk",
-            Kind::Free => "free",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        match code.trim() {
-            "project" => Ok(Kind::Project),
-            "talk" => Ok(Kind::Talk),
-            "free" => Ok(Kind::Free),
-            _ => Err("error-choice-invalid"),
-        }
+crate::stored_code! {
+    /// What an agenda item is.
+    pub enum Kind ("agenda item kind", "error-choice-invalid") {
+        /// A project presents.
+        Project = "project",
+        /// A talk.
+        Talk = "talk",
+        /// Open time.
+        Free = "free",
     }
 }
 
-const ACCEPTED: &str = "accepted";
-const PROPOSED: &str = "proposed";
+crate::stored_code! {
+    /// Whether an item is on the agenda or only asked for.
+    pub enum ItemStatus ("agenda item status", "error-choice-invalid") {
+        /// Asked for by a team, waiting for a coordinator.
+        Proposed = "proposed",
+        /// On the agenda.
+        Accepted = "accepted",
+    }
+}
 
 /// An agenda item, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,10 +70,10 @@ pub async fn of_occurrence(db: &impl ConnectionTrait, occurrence_id: i32) -> Res
                 .and_then(|id| projects.iter().find(|p| p.id == id));
             Item {
                 id: r.id,
-                kind: Kind::parse(&r.kind).unwrap_or(Kind::Talk),
+                kind: r.kind,
                 title: p.map_or(r.title.clone(), |p| p.title.clone()),
                 project_slug: p.map(|p| p.slug.clone()),
-                accepted: r.status == ACCEPTED,
+                accepted: r.status == ItemStatus::Accepted,
             }
         })
         .collect())
@@ -145,7 +132,7 @@ pub async fn add(
     }
     let row = item::ActiveModel {
         occurrence_id: Set(occurrence_id),
-        kind: Set(kind.code().to_owned()),
+        kind: Set(kind),
         project_id: Set(if kind == Kind::Project {
             project_id
         } else {
@@ -153,7 +140,7 @@ pub async fn add(
         }),
         title: Set(title.to_owned()),
         position: Set(next_position(&ctx.db, occurrence_id).await?),
-        status: Set(ACCEPTED.to_owned()),
+        status: Set(ItemStatus::Accepted),
         requested_by: Set(actor.user_id()),
         created_at: Set(ctx.now()),
         ..Default::default()
@@ -193,11 +180,11 @@ pub async fn ask_to_present(
     }
     let row = item::ActiveModel {
         occurrence_id: Set(occurrence_id),
-        kind: Set(Kind::Project.code().to_owned()),
+        kind: Set(Kind::Project),
         project_id: Set(Some(project.row.id)),
         title: Set(String::new()),
         position: Set(next_position(&ctx.db, occurrence_id).await?),
-        status: Set(PROPOSED.to_owned()),
+        status: Set(ItemStatus::Proposed),
         requested_by: Set(actor.user_id()),
         created_at: Set(ctx.now()),
         ..Default::default()
@@ -226,7 +213,7 @@ async fn coordinated_item(ctx: &Context, actor: &Actor, item_id: i32) -> Result<
 pub async fn accept(ctx: &Context, actor: &Actor, item_id: i32) -> Result<()> {
     coordinated_item(ctx, actor, item_id).await?;
     item::Entity::update_many()
-        .col_expr(item::Column::Status, Expr::value(ACCEPTED))
+        .col_expr(item::Column::Status, Expr::value(ItemStatus::Accepted))
         .filter(item::Column::Id.eq(item_id))
         .exec(&ctx.db)
         .await?;
@@ -248,7 +235,7 @@ pub async fn presentations(
 ) -> Result<Vec<(i32, String, DateTime<Utc>)>> {
     let items = item::Entity::find()
         .filter(item::Column::ProjectId.eq(project_id))
-        .filter(item::Column::Status.eq(ACCEPTED))
+        .filter(item::Column::Status.eq(ItemStatus::Accepted))
         .all(db)
         .await?;
     let ids: Vec<i32> = items.iter().map(|i| i.occurrence_id).collect();

@@ -7,7 +7,6 @@ use crate::context::Context;
 use crate::email_message::EmailMessage;
 use crate::entities::{announcement, city, user};
 use crate::error::{DomainError, FieldErrors, Result};
-use crate::language::Language;
 use crate::outbox::{self, NewEmail};
 use crate::rate_limit;
 use crate::role::Actor;
@@ -146,7 +145,7 @@ pub async fn send(
                 idempotency_key: format!("announcement:{}:{}", row.id, person.id),
                 to: &person.email,
                 user_id: Some(person.id),
-                language: Language::parse(&person.language).unwrap_or_default(),
+                language: person.language,
                 message: &message,
             },
             now,

@@ -81,7 +81,7 @@ pub async fn personal(
         .ok_or(DomainError::NotFound)?;
     let answers = rsvp::Entity::find()
         .filter(rsvp::Column::UserId.eq(owner.id))
-        .filter(rsvp::Column::Answer.is_in([Answer::Yes.code(), Answer::Maybe.code()]))
+        .filter(rsvp::Column::Answer.is_in([Answer::Yes, Answer::Maybe]))
         .all(db)
         .await?;
     let meetings = occurrence::Entity::find()
@@ -95,7 +95,7 @@ pub async fn personal(
         .await?;
     let tentative = answers
         .iter()
-        .filter(|a| a.waitlisted || a.answer == Answer::Maybe.code())
+        .filter(|a| a.waitlisted || a.answer == Answer::Maybe)
         .map(|a| a.occurrence_id)
         .collect();
     let project_ids: Vec<i32> = crate::team::projects_of(db, owner.id)

@@ -9,8 +9,8 @@ use crate::context::Context;
 use crate::email_message::EmailMessage;
 use crate::entities::{check_in, city, project, project_member, project_update, user};
 use crate::error::{DomainError, FieldErrors, Result};
-use crate::language::Language;
 use crate::outbox::{self, NewEmail};
+use crate::stage::Stage;
 use crate::{time_zone, token};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
@@ -62,7 +62,7 @@ pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
         after = last.id;
         let live: Vec<(&project::Model, String)> = page
             .iter()
-            .filter(|p| p.stage != "abandoned")
+            .filter(|p| p.stage != Stage::Abandoned)
             .map(|p| (p, month_of(p, &cities, now)))
             .collect();
         queued += send(ctx, &live, now).await?;
@@ -179,7 +179,7 @@ async fn send(
             idempotency_key: key.clone(),
             to: &person.email,
             user_id: Some(person.id),
-            language: Language::parse(&person.language).unwrap_or_default(),
+            language: person.language,
             message,
         })
         .collect();

@@ -68,15 +68,12 @@ pub async fn create(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let slug = errors.check("slug", crate::slug::parse(slug));
-    let zone = errors.check("time_zone", time_zone::parse(zone));
+    let slug = errors.checked("slug", crate::slug::parse(slug));
+    let zone = errors.checked("time_zone", time_zone::parse(zone));
     if name.trim().is_empty() {
         errors.add("name", "error-required");
     }
-    errors.into_result()?;
-    let (Some(slug), Some(zone)) = (slug, zone) else {
-        return Err(DomainError::Internal("validated city lost a field".into()));
-    };
+    let (slug, zone) = errors.finish((slug, zone))?;
     let inserted = city::ActiveModel {
         slug: Set(slug),
         name: Set(name.trim().to_owned()),

@@ -12,7 +12,6 @@ use crate::entities::{
     date_poll as poll, meetup_occurrence as occurrence, poll_answer, poll_invitee, poll_slot, user,
 };
 use crate::error::{DomainError, FieldErrors, Result};
-use crate::language::Language;
 use crate::meetup::Status;
 use crate::meetup_rule::resolve_local;
 use crate::outbox::{self, NewEmail};
@@ -27,35 +26,15 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-/// An answer for one slot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
-    /// Available.
-    Yes,
-    /// Available if it must be.
-    IfNeedBe,
-    /// Not available.
-    No,
-}
-
-impl Choice {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Choice::Yes => "yes",
-            Choice::IfNeedBe => "if_need_be",
-            Choice::No => "no",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        match code.trim() {
-            "yes" => Ok(Choice::Yes),
-            "if_need_be" => Ok(Choice::IfNeedBe),
-            "no" => Ok(Choice::No),
-            _ => Err("error-choice-invalid"),
-        }
+crate::stored_code! {
+    /// An answer for one slot.
+    pub enum Choice ("poll answer", "error-choice-invalid") {
+        /// Available.
+        Yes = "yes",
+        /// Available if it must be.
+        IfNeedBe = "if_need_be",
+        /// Not available.
+        No = "no",
     }
 }
 
@@ -138,7 +117,7 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
     if title.is_empty() {
         e.add("title", "error-required");
     }
-    let duration = e.check(
+    let duration = e.checked(
         "duration_minutes",
         input
             .duration_minutes
@@ -148,7 +127,7 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
             .filter(|d| (1..=24 * 60).contains(d))
             .ok_or("error-duration-invalid"),
     );
-    let capacity = e.check(
+    let capacity = e.checked(
         "capacity",
         input
             .capacity
@@ -158,11 +137,11 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
             .filter(|n| (1..=10_000).contains(n))
             .ok_or("error-capacity-positive"),
     );
-    let slots = e.check("slots", parse_slots(&input.slots, c.time_zone, now));
-    let closes = e.check("closes_on", crate::day::parse(&input.closes_on));
+    let slots = e.checked("slots", parse_slots(&input.slots, c.time_zone, now));
+    let closes = e.checked("closes_on", crate::day::parse(&input.closes_on));
     let closes_at =
         closes.map(|d| resolve_local(c.time_zone, d.and_hms_opt(23, 59, 0).unwrap_or_default()));
-    if let (Some(at), Some(slots)) = (closes_at, &slots)
+    if let (Some(&at), Some(slots)) = (closes_at.get(), slots.get())
         && (at <= now || slots.first().is_some_and(|first| at >= *first))
     {
         e.add("closes_on", "error-poll-closes");
@@ -173,12 +152,8 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
             audiences.push(s);
         }
     }
-    e.into_result()?;
-    let (Some(duration), Some(capacity), Some(slots), Some(closes_at)) =
-        (duration, capacity, slots, closes_at)
-    else {
-        return Err(DomainError::Internal("validated poll lost a field".into()));
-    };
+    let (duration, capacity, slots, closes_at) =
+        e.finish((duration, capacity, slots, closes_at))?;
     let members: Vec<user::Model> = user::Entity::find()
         .filter(user::Column::CityId.eq(city_id))
         .filter(user::Column::IsActive.eq(true))
@@ -253,7 +228,7 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
                 idempotency_key: format!("poll_invitation:{}:{}", row.id, m.id),
                 to: &m.email,
                 user_id: Some(m.id),
-                language: Language::parse(&m.language).unwrap_or_default(),
+                language: m.language,
                 message: &message,
             },
             now,
@@ -349,7 +324,7 @@ pub async fn answer(ctx: &Context, ballot: &Ballot, answers: &[(i32, Choice)]) -
         poll_answer::ActiveModel {
             slot_id: Set(*slot_id),
             user_id: Set(ballot.user_id),
-            answer: Set(choice.code().to_owned()),
+            answer: Set(*choice),
             answered_at: Set(now),
         }
         .insert(&txn)
@@ -406,7 +381,7 @@ pub async fn results(db: &impl ConnectionTrait, poll_id: i32) -> Result<Results>
                 answers
                     .iter()
                     .find(|a| a.slot_id == s.id && a.user_id == person.id)
-                    .and_then(|a| Choice::parse(&a.answer).ok())
+                    .map(|a| a.answer)
             })
             .collect();
         if choices.iter().all(Option::is_none) {
@@ -508,7 +483,7 @@ pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -
         place_address: Set(p.place_address.clone()),
         online_url: Set(None),
         capacity: Set(p.capacity),
-        status: Set(Status::Scheduled.code().to_owned()),
+        status: Set(Status::Scheduled),
         manual: Set(true),
         minutes: Set(String::new()),
         sequence: Set(0),
@@ -553,7 +528,7 @@ pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -
                 idempotency_key: format!("meetup_invitation:{}:{}", occ.id, person.id),
                 to: &person.email,
                 user_id: Some(person.id),
-                language: Language::parse(&person.language).unwrap_or_default(),
+                language: person.language,
                 message: &message,
             },
             now,
@@ -742,7 +717,7 @@ async fn remind_page(
             idempotency_key: format!("poll_reminder:{poll_id}:{}", person.id),
             to: &person.email,
             user_id: Some(person.id),
-            language: Language::parse(&person.language).unwrap_or_default(),
+            language: person.language,
             message,
         })
         .collect();

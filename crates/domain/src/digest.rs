@@ -17,10 +17,10 @@ use crate::entities::{
 };
 use crate::error::{DomainError, Result};
 use crate::expertise_question::DigestReader;
-use crate::language::Language;
 use crate::meetup_rule::resolve_local;
 use crate::outbox::{self, NewEmail};
 use crate::role::Actor;
+use crate::stage::Stage;
 use crate::time_zone;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
@@ -31,45 +31,19 @@ use sea_orm::{
 };
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// How often a member gets the digest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Frequency {
-    /// Never.
-    None,
-    /// Every morning.
-    Daily,
-    /// Monday mornings.
-    #[default]
-    Weekly,
-    /// The first of the month.
-    Monthly,
-}
-
-impl Frequency {
-    /// Every frequency.
-    pub const ALL: [Frequency; 4] = [
-        Frequency::None,
-        Frequency::Daily,
-        Frequency::Weekly,
-        Frequency::Monthly,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Frequency::None => "none",
-            Frequency::Daily => "daily",
-            Frequency::Weekly => "weekly",
-            Frequency::Monthly => "monthly",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        Frequency::ALL
-            .into_iter()
-            .find(|f| f.code() == code.trim())
-            .ok_or("error-choice-invalid")
+crate::stored_code! {
+    /// How often a member gets the digest.
+    #[derive(Default)]
+    pub enum Frequency ("digest frequency", "error-choice-invalid") {
+        /// Never.
+        None = "none",
+        /// Every morning.
+        Daily = "daily",
+        /// Monday mornings.
+        #[default]
+        Weekly = "weekly",
+        /// The first of the month.
+        Monthly = "monthly",
     }
 }
 
@@ -129,7 +103,7 @@ pub async fn frequency(db: &impl ConnectionTrait, actor: &Actor) -> Result<Frequ
     Ok(user::Entity::find_by_id(id)
         .one(db)
         .await?
-        .and_then(|u| Frequency::parse(&u.digest_frequency).ok())
+        .map(|u| u.digest_frequency)
         .unwrap_or_default())
 }
 
@@ -209,11 +183,11 @@ async fn contents(
     let stages = project_stage::Entity::find()
         .filter(project_stage::Column::ReachedAt.gte(from))
         .filter(project_stage::Column::ReachedAt.lt(until))
-        .filter(project_stage::Column::Stage.ne("idea"))
+        .filter(project_stage::Column::Stage.ne(Stage::Idea))
         .all(db)
         .await?;
     let done = milestone_row::Entity::find()
-        .filter(milestone_row::Column::Status.eq("done"))
+        .filter(milestone_row::Column::Status.eq(crate::milestone::Status::Done))
         .filter(milestone_row::Column::UpdatedAt.gte(from))
         .filter(milestone_row::Column::UpdatedAt.lt(until))
         .all(db)
@@ -281,7 +255,7 @@ async fn contents(
             items.push(DigestItem {
                 kind: "stage".into(),
                 project: p.title.clone(),
-                text: s.stage.clone(),
+                text: s.stage.code().to_owned(),
                 path: format!("/projects/{}", p.slug),
             });
         }
@@ -345,7 +319,7 @@ async fn next_meetups(
             .column(occurrence::Column::CityId)
             .column_as(Expr::col(occurrence::Column::StartsAt).min(), "first")
             .filter(occurrence::Column::CityId.is_in(cities.clone()))
-            .filter(occurrence::Column::Status.eq("scheduled"))
+            .filter(occurrence::Column::Status.eq(crate::meetup::Status::Scheduled))
             .filter(occurrence::Column::StartsAt.gt(slot))
             .group_by(occurrence::Column::CityId)
             .into_tuple()
@@ -370,7 +344,7 @@ async fn next_meetups(
     }
     let meetings = occurrence::Entity::find()
         .filter(which)
-        .filter(occurrence::Column::Status.eq("scheduled"))
+        .filter(occurrence::Column::Status.eq(crate::meetup::Status::Scheduled))
         .order_by_asc(occurrence::Column::Id)
         .all(db)
         .await?;
@@ -400,7 +374,7 @@ pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
     loop {
         let page = user::Entity::find()
             .filter(user::Column::IsActive.eq(true))
-            .filter(user::Column::DigestFrequency.ne(Frequency::None.code()))
+            .filter(user::Column::DigestFrequency.ne(Frequency::None))
             .filter(user::Column::Id.gt(after))
             .order_by_asc(user::Column::Id)
             .limit(PAGE)
@@ -414,7 +388,7 @@ pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
         let due: Vec<Due> = page
             .into_iter()
             .filter_map(|person| {
-                let frequency = Frequency::parse(&person.digest_frequency).unwrap_or_default();
+                let frequency = person.digest_frequency;
                 let zone = person
                     .time_zone
                     .as_deref()
@@ -512,7 +486,7 @@ async fn send(
             idempotency_key: format!("digest:{}:{}", d.person.id, d.slot.timestamp()),
             to: &d.person.email,
             user_id: Some(d.person.id),
-            language: Language::parse(&d.person.language).unwrap_or_default(),
+            language: d.person.language,
             message,
         })
         .collect();

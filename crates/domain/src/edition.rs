@@ -71,24 +71,19 @@ pub async fn create(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let slug = errors.check("slug", crate::slug::parse(slug));
+    let slug = errors.checked("slug", crate::slug::parse(slug));
     let parse_date = crate::day::parse;
-    let starts = errors.check("starts_on", parse_date(starts_on));
-    let ends = errors.check("ends_on", parse_date(ends_on));
+    let starts = errors.checked("starts_on", parse_date(starts_on));
+    let ends = errors.checked("ends_on", parse_date(ends_on));
     if name.trim().is_empty() {
         errors.add("name", "error-required");
     }
-    if let (Some(s), Some(e)) = (starts, ends)
+    if let (Some(s), Some(e)) = (starts.get(), ends.get())
         && e < s
     {
         errors.add("ends_on", "error-end-before-start");
     }
-    errors.into_result()?;
-    let (Some(slug), Some(starts_on), Some(ends_on)) = (slug, starts, ends) else {
-        return Err(DomainError::Internal(
-            "validated edition lost a field".into(),
-        ));
-    };
+    let (slug, starts_on, ends_on) = errors.finish((slug, starts, ends))?;
     let inserted = edition::ActiveModel {
         slug: Set(slug),
         name: Set(name.trim().to_owned()),

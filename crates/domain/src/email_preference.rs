@@ -15,58 +15,27 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-/// A category of optional email.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Category {
-    /// Meeting invitations, changes and reminders.
-    Meetups,
-    /// Polls for meeting dates.
-    Polls,
-    /// Reminders about one's projects (milestones, check-ins, quiet nudges).
-    Projects,
-    /// Reminders to mentors.
-    Reviews,
-    /// The periodic digest.
-    Digest,
-    /// Announcements from coordinators.
-    Announcements,
-    /// Introduction requests and their answers (mise en relation).
-    Introductions,
+crate::stored_code! {
+    /// A category of optional email.
+    pub enum Category ("email category", "error-choice-invalid") {
+        /// Meeting invitations, changes and reminders.
+        Meetups = "meetups",
+        /// Polls for meeting dates.
+        Polls = "polls",
+        /// Reminders about one's projects (milestones, check-ins, quiet nudges).
+        Projects = "projects",
+        /// Reminders to mentors.
+        Reviews = "reviews",
+        /// The periodic digest.
+        Digest = "digest",
+        /// Announcements from coordinators.
+        Announcements = "announcements",
+        /// Introduction requests and their answers (mise en relation).
+        Introductions = "introductions",
+    }
 }
 
 impl Category {
-    /// Every category, in display order.
-    pub const ALL: [Category; 7] = [
-        Category::Meetups,
-        Category::Polls,
-        Category::Projects,
-        Category::Reviews,
-        Category::Digest,
-        Category::Announcements,
-        Category::Introductions,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::Meetups => "meetups",
-            Category::Polls => "polls",
-            Category::Projects => "projects",
-            Category::Reviews => "reviews",
-            Category::Digest => "digest",
-            Category::Announcements => "announcements",
-            Category::Introductions => "introductions",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        Category::ALL
-            .into_iter()
-            .find(|c| c.code() == code.trim())
-            .ok_or("error-choice-invalid")
-    }
-
     /// The category of an email; `None` for account emails, which always go.
     pub fn of(message: &EmailMessage) -> Option<Category> {
         match message {
@@ -143,7 +112,7 @@ pub async fn preferences(
     ids.dedup();
     let mut out = Recipients::default();
     for chunk in ids.chunks(CHUNK) {
-        let off: Vec<(i32, String)> = pref::Entity::find()
+        let off: Vec<(i32, Category)> = pref::Entity::find()
             .select_only()
             .columns([pref::Column::UserId, pref::Column::Category])
             .filter(pref::Column::UserId.is_in(chunk.to_vec()))
@@ -151,10 +120,7 @@ pub async fn preferences(
             .into_tuple()
             .all(db)
             .await?;
-        out.off.extend(
-            off.into_iter()
-                .filter_map(|(u, c)| Some((u, Category::parse(&c).ok()?))),
-        );
+        out.off.extend(off);
     }
     Ok(out)
 }
@@ -183,7 +149,7 @@ pub async fn recipients(
             rows.push(unsubscribe_token::ActiveModel {
                 token_hash: Set(crate::token::hash(&clear)),
                 user_id: Set(*user_id),
-                category: Set(category.code().to_owned()),
+                category: Set(*category),
                 created_at: Set(now),
             });
             out.tokens.insert((*user_id, *category), clear);
@@ -218,7 +184,7 @@ pub async fn disabled(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<Ca
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|p| Category::parse(&p.category).ok())
+        .map(|p| p.category)
         .collect())
 }
 
@@ -228,12 +194,12 @@ async fn set(
     category: Category,
     enabled: bool,
 ) -> Result<()> {
-    pref::Entity::delete_by_id((user_id, category.code().to_owned()))
+    pref::Entity::delete_by_id((user_id, category))
         .exec(db)
         .await?;
     pref::ActiveModel {
         user_id: Set(user_id),
-        category: Set(category.code().to_owned()),
+        category: Set(category),
         enabled: Set(enabled),
     }
     .insert(db)
@@ -260,7 +226,7 @@ async fn link_owner(ctx: &Context, token: &str, category: Category) -> Result<us
     let link = unsubscribe_token::Entity::find_by_id(crate::token::hash(token))
         .one(&ctx.db)
         .await?
-        .filter(|l| l.category == category.code())
+        .filter(|l| l.category == category)
         .ok_or(DomainError::NotFound)?;
     user::Entity::find_by_id(link.user_id)
         .one(&ctx.db)

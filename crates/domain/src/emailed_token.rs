@@ -12,27 +12,17 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-/// What a single-use emailed token is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenPurpose {
-    /// Confirms a sign-up.
-    Activation,
-    /// Lets the holder choose a new password.
-    PasswordReset,
-    /// Lets the holder create an account.
-    Invitation,
-    /// Lets the holder join a project's team.
-    ProjectInvitation,
-}
-
-impl TokenPurpose {
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            TokenPurpose::Activation => "activation",
-            TokenPurpose::PasswordReset => "password_reset",
-            TokenPurpose::Invitation => "invitation",
-            TokenPurpose::ProjectInvitation => "project_invitation",
-        }
+crate::stored_code! {
+    /// What a single-use emailed token is for.
+    pub enum TokenPurpose ("token purpose", "error-choice-invalid") {
+        /// Confirms a sign-up.
+        Activation = "activation",
+        /// Lets the holder choose a new password.
+        PasswordReset = "password_reset",
+        /// Lets the holder create an account.
+        Invitation = "invitation",
+        /// Lets the holder join a project's team.
+        ProjectInvitation = "project_invitation",
     }
 }
 
@@ -51,7 +41,7 @@ pub(crate) async fn issue_token(
         .map_err(|e| DomainError::Internal(format!("token payload: {e}")))?;
     email_token::ActiveModel {
         token_hash: Set(token::hash(&clear)),
-        purpose: Set(purpose.code().to_owned()),
+        purpose: Set(purpose),
         user_id: Set(user_id),
         email: Set(email.to_owned()),
         payload: Set(payload),

@@ -35,11 +35,18 @@ pub enum DomainError {
     Internal(String),
 }
 
+/// A stored code the programme does not know is a corrupt row, our fault.
+impl From<crate::code::UnknownCode> for DomainError {
+    fn from(unknown: crate::code::UnknownCode) -> Self {
+        DomainError::Internal(unknown.to_string())
+    }
+}
+
 impl DomainError {
     /// An `Invalid` error with a single field message.
-    pub fn field(field: &'static str, message_key: &'static str) -> Self {
+    pub fn field(field: &'static str, message_key: impl Into<&'static str>) -> Self {
         let mut errors = FieldErrors::default();
-        errors.add(field, message_key);
+        errors.add(field, message_key.into());
         DomainError::Invalid(errors)
     }
 }
@@ -79,17 +86,87 @@ impl FieldErrors {
     }
 
     /// Keeps the parsed value, or records the field's message and gives `None`.
-    pub fn check<T>(
+    pub fn check<T, E: Into<&'static str>>(
         &mut self,
         field: &'static str,
-        parsed: std::result::Result<T, &'static str>,
+        parsed: std::result::Result<T, E>,
     ) -> Option<T> {
         match parsed {
             Ok(value) => Some(value),
             Err(key) => {
-                self.add(field, key);
+                self.add(field, key.into());
                 None
             }
         }
     }
+
+    /// Like `check`, for a value the validated command needs: the answer
+    /// can only be read back through `finish`.
+    pub fn checked<T, E: Into<&'static str>>(
+        &mut self,
+        field: &'static str,
+        parsed: std::result::Result<T, E>,
+    ) -> Checked<T> {
+        Checked(self.check(field, parsed))
+    }
+
+    /// The checked values when every field passed, or these errors. A value
+    /// is missing only when its check recorded a message, so a form that
+    /// fails always says why.
+    pub fn finish<T: AllChecked>(self, values: T) -> Result<T::Values> {
+        match values.values() {
+            Some(values) if self.is_empty() => Ok(values),
+            _ => Err(DomainError::Invalid(self)),
+        }
+    }
 }
+
+/// A value that passed its check, or nothing when the check recorded its
+/// field's message. Only `FieldErrors::checked` makes one.
+#[derive(Debug)]
+#[must_use]
+pub struct Checked<T>(Option<T>);
+
+impl<T> Checked<T> {
+    /// The value, if it passed, for rules across fields.
+    pub fn get(&self) -> Option<&T> {
+        self.0.as_ref()
+    }
+
+    /// The value made into another (a date into the moment it starts…).
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Checked<U> {
+        Checked(self.0.map(f))
+    }
+}
+
+/// A tuple of `Checked` values, read back all at once by `FieldErrors::finish`.
+pub trait AllChecked {
+    /// The values themselves.
+    type Values;
+    /// Every value, if every one passed.
+    fn values(self) -> Option<Self::Values>;
+}
+
+impl<A> AllChecked for Checked<A> {
+    type Values = A;
+    fn values(self) -> Option<A> {
+        self.0
+    }
+}
+
+macro_rules! all_checked {
+    ($($t:ident $v:ident),+) => {
+        impl<$($t),+> AllChecked for ($(Checked<$t>,)+) {
+            type Values = ($($t,)+);
+            fn values(self) -> Option<Self::Values> {
+                let ($($v,)+) = self;
+                Some(($($v.0?,)+))
+            }
+        }
+    };
+}
+
+all_checked!(A a, B b);
+all_checked!(A a, B b, C c);
+all_checked!(A a, B b, C c, D d);
+all_checked!(A a, B b, C c, D d, E e);

@@ -686,7 +686,7 @@ pub async fn coverage(db: &impl ConnectionTrait, actor: &Actor) -> Result<Covera
     let without_query = project::Entity::find()
         .filter(project::Column::CityId.is_in(city_ids.clone()))
         .filter(project::Column::ArchivedAt.is_null())
-        .filter(project::Column::Stage.ne(Stage::Abandoned.code()))
+        .filter(project::Column::Stage.ne(Stage::Abandoned))
         .filter(project::Column::Id.not_in_subquery(with_explainer));
     let without_total = without_query.clone().count(db).await?;
     let without = without_query

@@ -172,7 +172,7 @@ fn condition(filter: &Filter, search: Option<&TextSearch>) -> Condition {
         c = c.add(project::Column::Themes.contains(format!(",{},", t.code())));
     }
     if let Some(s) = filter.stage {
-        c = c.add(project::Column::Stage.eq(s.code()));
+        c = c.add(project::Column::Stage.eq(s));
     }
     if let Some(l) = filter.licence {
         c = c.add(project::Column::Licence.eq(l.spdx));
@@ -235,7 +235,7 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
                     .find(|c| c.id == p.city_id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default(),
-                stage: Stage::parse(&p.stage).unwrap_or(Stage::Idea),
+                stage: p.stage,
                 themes: Theme::parse_list(&p.themes),
                 progress: milestone::progress(&own),
                 slug: p.slug,

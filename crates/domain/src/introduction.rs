@@ -31,7 +31,6 @@ use crate::entities::{
 };
 use crate::error::{DomainError, Result};
 use crate::help_kind::HelpKind;
-use crate::language::Language;
 use crate::need::{Need, NeedState};
 use crate::outbox::{self, NewEmail};
 use crate::project::Project;
@@ -201,7 +200,7 @@ async fn send(
             idempotency_key: key,
             to: &to.email,
             user_id: Some(to.id),
-            language: Language::parse(&to.language).unwrap_or_default(),
+            language: to.language,
             message: &EmailMessage::Relation(message),
         },
         now,
@@ -1230,7 +1229,7 @@ mod tests {
             email_key: format!("p{id}@example.org"),
             name: format!("P{id}"),
             password_hash: None,
-            language: "fr".into(),
+            language: crate::language::Language::Fr,
             time_zone: None,
             city_id: None,
             skills: String::new(),
@@ -1239,7 +1238,7 @@ mod tests {
             created_at: at,
             updated_at: at,
             calendar_token_hash: None,
-            digest_frequency: "weekly".into(),
+            digest_frequency: crate::digest::Frequency::Weekly,
             digest_sent_until: None,
         }
     }

@@ -1,5 +1,6 @@
 //! The interface languages: French first, English second.
 
+use crate::code::{StoredCode, UnknownCode};
 use sea_orm::sea_query::StringLen;
 use sea_orm::{DeriveActiveEnum, EnumIter};
 use std::fmt;
@@ -29,13 +30,9 @@ impl Language {
         }
     }
 
-    /// Parses a stored or submitted code.
-    pub fn parse(code: &str) -> Result<Self, &'static str> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "fr" => Ok(Language::Fr),
-            "en" => Ok(Language::En),
-            _ => Err("error-language-invalid"),
-        }
+    /// Parses a stored or submitted code, in either case.
+    pub fn parse(code: &str) -> Result<Self, UnknownCode> {
+        <Language as StoredCode>::parse(&code.to_ascii_lowercase())
     }
 
     /// The best match for an `Accept-Language` header, if any.
@@ -59,6 +56,21 @@ impl Language {
             }
         }
         best.map(|(_, l)| l)
+    }
+}
+
+/// Stored through sea-orm's `ActiveEnum` (older tables declare the column
+/// as two characters); the codes are the same.
+impl StoredCode for Language {
+    const SET: &'static str = "language";
+    const INVALID: &'static str = "error-language-invalid";
+
+    fn all() -> &'static [Self] {
+        &Language::ALL
+    }
+
+    fn code(self) -> &'static str {
+        Language::code(self)
     }
 }
 

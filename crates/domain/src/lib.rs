@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod check_in;
 pub mod city;
 pub mod clock;
+pub mod code;
 pub mod content_version;
 pub mod context;
 pub mod csv_cell;

@@ -22,30 +22,13 @@ use sea_orm::{
 /// How far ahead occurrences are kept generated.
 pub const HORIZON: Duration = Duration::days(92);
 
-/// Whether an occurrence takes place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// It takes place.
-    Scheduled,
-    /// It was cancelled.
-    Cancelled,
-}
-
-impl Status {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Scheduled => "scheduled",
-            Status::Cancelled => "cancelled",
-        }
-    }
-
-    /// Parses a stored code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        [Status::Scheduled, Status::Cancelled]
-            .into_iter()
-            .find(|s| s.code() == code)
-            .ok_or("error-choice-invalid")
+crate::stored_code! {
+    /// Whether an occurrence takes place.
+    pub enum Status ("meetup status", "error-choice-invalid") {
+        /// It takes place.
+        Scheduled = "scheduled",
+        /// It was cancelled.
+        Cancelled = "cancelled",
     }
 }
 
@@ -83,12 +66,7 @@ pub struct Occurrence {
 impl From<occurrence::Model> for Occurrence {
     fn from(o: occurrence::Model) -> Self {
         Occurrence {
-            // Cancelling is the only change of status (`cancel`).
-            status: if o.status == Status::Cancelled.code() {
-                Status::Cancelled
-            } else {
-                Status::Scheduled
-            },
+            status: o.status,
             id: o.id,
             series_id: o.series_id,
             city_id: o.city_id,
@@ -210,10 +188,10 @@ fn check(input: &SeriesInput) -> Result<Checked> {
     if description.chars().count() > 5000 {
         e.add("description", "error-too-long");
     }
-    let ordinal = e.check("ordinal", Ordinal::parse(&input.ordinal));
-    let weekday = e.check("weekday", parse_weekday(&input.weekday));
-    let start = e.check("start_time", crate::local_time::parse(&input.start_time));
-    let duration = e.check("duration_minutes", parse_duration(&input.duration_minutes));
+    let ordinal = e.checked("ordinal", Ordinal::parse(&input.ordinal));
+    let weekday = e.checked("weekday", parse_weekday(&input.weekday));
+    let start = e.checked("start_time", crate::local_time::parse(&input.start_time));
+    let duration = e.checked("duration_minutes", parse_duration(&input.duration_minutes));
     let place = input.place_address.trim().to_owned();
     let online = e
         .check("online_url", web_link::parse_optional(&input.online_url))
@@ -230,15 +208,9 @@ fn check(input: &SeriesInput) -> Result<Checked> {
     if audiences.is_empty() {
         audiences = Skill::ALL.to_vec();
     }
-    let capacity = e.check("capacity", parse_capacity(&input.capacity));
-    e.into_result()?;
-    let (Some(ordinal), Some(weekday), Some(start), Some(duration), Some(capacity)) =
-        (ordinal, weekday, start, duration, capacity)
-    else {
-        return Err(DomainError::Internal(
-            "validated series lost a field".into(),
-        ));
-    };
+    let capacity = e.checked("capacity", parse_capacity(&input.capacity));
+    let (ordinal, weekday, start, duration, capacity) =
+        e.finish((ordinal, weekday, start, duration, capacity))?;
     Ok(Checked {
         title,
         description,
@@ -343,7 +315,7 @@ pub async fn update_series(
     let future = occurrence::Entity::find()
         .filter(occurrence::Column::SeriesId.eq(series_id))
         .filter(occurrence::Column::Manual.eq(false))
-        .filter(occurrence::Column::Status.eq(Status::Scheduled.code()))
+        .filter(occurrence::Column::Status.eq(Status::Scheduled))
         .filter(occurrence::Column::StartsAt.gt(now))
         .all(&txn)
         .await?;
@@ -414,7 +386,7 @@ pub async fn generate(db: &impl ConnectionTrait, s: &Series, now: DateTime<Utc>)
             place_address: Set(s.row.place_address.clone()),
             online_url: Set(s.row.online_url.clone()),
             capacity: Set(s.row.capacity),
-            status: Set(Status::Scheduled.code().to_owned()),
+            status: Set(Status::Scheduled),
             manual: Set(false),
             minutes: Set(String::new()),
             sequence: Set(0),
@@ -541,17 +513,14 @@ pub async fn cancel(ctx: &Context, actor: &Actor, id: i32) -> Result<()> {
     let txn = ctx.db.begin().await?;
     // Guarded by the status, so two cancels at once make one change.
     let done = occurrence::Entity::update_many()
-        .col_expr(
-            occurrence::Column::Status,
-            Expr::value(Status::Cancelled.code()),
-        )
+        .col_expr(occurrence::Column::Status, Expr::value(Status::Cancelled))
         .col_expr(
             occurrence::Column::Sequence,
             Expr::col(occurrence::Column::Sequence).add(1),
         )
         .col_expr(occurrence::Column::UpdatedAt, Expr::value(now))
         .filter(occurrence::Column::Id.eq(id))
-        .filter(occurrence::Column::Status.eq(Status::Scheduled.code()))
+        .filter(occurrence::Column::Status.eq(Status::Scheduled))
         .exec(&txn)
         .await?;
     if done.rows_affected == 1 {
@@ -585,18 +554,15 @@ pub async fn reschedule(
     let occ = coordinated(&ctx.db, actor, id).await?;
     let zone = city::get(&ctx.db, occ.city_id).await?.time_zone;
     let mut e = FieldErrors::default();
-    let date = e.check("date", crate::day::parse(date));
-    let time = e.check("time", crate::local_time::parse(time));
-    e.into_result()?;
-    let (Some(date), Some(time)) = (date, time) else {
-        return Err(DomainError::Internal("validated move lost a field".into()));
-    };
+    let date = e.checked("date", crate::day::parse(date));
+    let time = e.checked("time", crate::local_time::parse(time));
+    let (date, time) = e.finish((date, time))?;
     let start =
         crate::local_time::at(zone, date, time).map_err(|k| DomainError::field("time", k))?;
     if start <= ctx.now() {
         return Err(DomainError::field("date", "error-meetup-past"));
     }
-    if occ.status == Status::Cancelled.code() {
+    if occ.status == Status::Cancelled {
         return Err(DomainError::field("date", "error-meetup-cancelled"));
     }
     if start == occ.starts_at {
@@ -616,7 +582,7 @@ pub async fn reschedule(
         .col_expr(occurrence::Column::UpdatedAt, Expr::value(now))
         .filter(occurrence::Column::Id.eq(id))
         .filter(occurrence::Column::Sequence.eq(occ.sequence))
-        .filter(occurrence::Column::Status.eq(Status::Scheduled.code()))
+        .filter(occurrence::Column::Status.eq(Status::Scheduled))
         .exec(&txn)
         .await?;
     if done.rows_affected != 1 {
@@ -695,7 +661,7 @@ async fn tell_of_changes(
         .all(db)
         .await?;
     for occ in changed {
-        let cancelled = occ.status == Status::Cancelled.code();
+        let cancelled = occ.status == Status::Cancelled;
         let told: Vec<notify::Recipient> = people
             .iter()
             .filter(|p| {
@@ -745,14 +711,9 @@ pub async fn add_single(
         return Err(DomainError::Forbidden);
     }
     let mut e = FieldErrors::default();
-    let date = e.check("date", crate::day::parse(date));
-    let time = e.check("time", crate::local_time::parse(time));
-    e.into_result()?;
-    let (Some(date), Some(time)) = (date, time) else {
-        return Err(DomainError::Internal(
-            "validated occurrence lost a field".into(),
-        ));
-    };
+    let date = e.checked("date", crate::day::parse(date));
+    let time = e.checked("time", crate::local_time::parse(time));
+    let (date, time) = e.finish((date, time))?;
     let now = ctx.now();
     let start = crate::local_time::at(s.rule.zone, date, time)
         .map_err(|k| DomainError::field("time", k))?;
@@ -770,7 +731,7 @@ pub async fn add_single(
         place_address: Set(s.row.place_address.clone()),
         online_url: Set(s.row.online_url.clone()),
         capacity: Set(s.row.capacity),
-        status: Set(Status::Scheduled.code().to_owned()),
+        status: Set(Status::Scheduled),
         manual: Set(true),
         minutes: Set(String::new()),
         sequence: Set(0),

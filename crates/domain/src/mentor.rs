@@ -220,7 +220,7 @@ pub async fn mentors_for_city(
     let grants: Vec<(i32, Option<i32>)> = user_role::Entity::find()
         .select_only()
         .columns([user_role::Column::UserId, user_role::Column::CityId])
-        .filter(user_role::Column::Role.eq(Role::Mentor.code()))
+        .filter(user_role::Column::Role.eq(Role::Mentor))
         .into_tuple()
         .all(db)
         .await?;
@@ -300,7 +300,7 @@ pub async fn assign(ctx: &Context, actor: &Actor, project_id: i32, mentor_id: i3
     }
     let is_mentor = user_role::Entity::find()
         .filter(user_role::Column::UserId.eq(mentor_id))
-        .filter(user_role::Column::Role.eq(Role::Mentor.code()))
+        .filter(user_role::Column::Role.eq(Role::Mentor))
         .count(&ctx.db)
         .await?
         > 0;

@@ -19,44 +19,17 @@ use sea_orm::{
     QueryOrder, TransactionTrait,
 };
 
-/// Where a milestone stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    /// Not started.
-    Planned,
-    /// Being worked on.
-    InProgress,
-    /// Done.
-    Done,
-    /// Given up; not counted in progress.
-    Dropped,
-}
-
-impl Status {
-    /// Every status.
-    pub const ALL: [Status; 4] = [
-        Status::Planned,
-        Status::InProgress,
-        Status::Done,
-        Status::Dropped,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Planned => "planned",
-            Status::InProgress => "in_progress",
-            Status::Done => "done",
-            Status::Dropped => "dropped",
-        }
-    }
-
-    /// Parses a stored or submitted code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        Status::ALL
-            .into_iter()
-            .find(|s| s.code() == code.trim())
-            .ok_or("error-choice-invalid")
+crate::stored_code! {
+    /// Where a milestone stands.
+    pub enum Status ("milestone status", "error-choice-invalid") {
+        /// Not started.
+        Planned = "planned",
+        /// Being worked on.
+        InProgress = "in_progress",
+        /// Done.
+        Done = "done",
+        /// Given up; not counted in progress.
+        Dropped = "dropped",
     }
 }
 
@@ -91,7 +64,7 @@ impl From<milestone::Model> for Milestone {
             title: m.title,
             description: m.description,
             due_on: m.due_on,
-            status: Status::parse(&m.status).unwrap_or(Status::Planned),
+            status: m.status,
             done_on: m.done_on,
             position: m.position,
             weight: m.weight,
@@ -197,56 +170,45 @@ fn validate(input: &MilestoneInput, project: &Project) -> Result<Valid> {
     if description.chars().count() > 5_000 {
         e.add("description", "error-too-long");
     }
-    let due_on = match crate::day::parse(&input.due_on) {
-        Ok(d) if d < project.marathon_starts_on => {
-            e.add("due_on", "error-due-before-marathon");
-            None
-        }
-        Ok(d) => Some(d),
-        Err(_) if input.due_on.trim().is_empty() => {
-            e.add("due_on", "error-required");
-            None
-        }
-        Err(key) => {
-            e.add("due_on", key);
-            None
-        }
-    };
-    let status = e.check(
-        "status",
-        Status::parse(if input.status.trim().is_empty() {
-            "planned"
-        } else {
-            &input.status
-        }),
+    let due_on = e.checked(
+        "due_on",
+        match crate::day::parse(&input.due_on) {
+            Ok(d) if d < project.marathon_starts_on => Err("error-due-before-marathon"),
+            Ok(d) => Ok(d),
+            Err(_) if input.due_on.trim().is_empty() => Err("error-required"),
+            Err(key) => Err(key),
+        },
     );
-    let weight = match input.weight.trim() {
-        "" => Some(1),
-        w => e.check(
-            "weight",
-            w.parse::<i32>()
+    let status = e.checked(
+        "status",
+        if input.status.trim().is_empty() {
+            Ok(Status::Planned)
+        } else {
+            Status::parse(&input.status)
+        },
+    );
+    let weight = e.checked(
+        "weight",
+        match input.weight.trim() {
+            "" => Ok(1),
+            w => w
+                .parse::<i32>()
                 .ok()
                 .filter(|n| (1..=100).contains(n))
                 .ok_or("error-weight-invalid"),
-        ),
-    };
-    let position = match input.position.trim() {
-        "" => Some(None),
-        p => e.check(
-            "position",
-            p.parse::<i32>()
+        },
+    );
+    let position = e.checked(
+        "position",
+        match input.position.trim() {
+            "" => Ok(None),
+            p => p
+                .parse::<i32>()
                 .map(Some)
                 .map_err(|_| "error-number-invalid"),
-        ),
-    };
-    e.into_result()?;
-    let (Some(due_on), Some(status), Some(weight), Some(position)) =
-        (due_on, status, weight, position)
-    else {
-        return Err(DomainError::Internal(
-            "validated milestone lost a field".into(),
-        ));
-    };
+        },
+    );
+    let (due_on, status, weight, position) = e.finish((due_on, status, weight, position))?;
     Ok(Valid {
         title,
         description,
@@ -283,7 +245,7 @@ pub async fn create(ctx: &Context, project: &Project, input: &MilestoneInput) ->
         title: Set(v.title),
         description: Set(v.description),
         due_on: Set(v.due_on),
-        status: Set(v.status.code().to_owned()),
+        status: Set(v.status),
         done_on: Set(done_on),
         position: Set(position),
         weight: Set(v.weight),
@@ -342,7 +304,7 @@ pub async fn update(
     active.title = Set(v.title);
     active.description = Set(v.description);
     active.due_on = Set(v.due_on);
-    active.status = Set(v.status.code().to_owned());
+    active.status = Set(v.status);
     active.done_on = Set(done_on);
     active.position = Set(position);
     active.weight = Set(v.weight);
@@ -366,11 +328,11 @@ pub(crate) async fn complete(
         .await?
         .filter(|m| m.project_id == project.row.id)
         .ok_or(DomainError::NotFound)?;
-    if existing.status == Status::Done.code() {
+    if existing.status == Status::Done {
         return Ok(());
     }
     let mut active: milestone::ActiveModel = existing.into();
-    active.status = Set(Status::Done.code().to_owned());
+    active.status = Set(Status::Done);
     active.done_on = Set(Some(today_in(project.time_zone, now)));
     active.updated_at = Set(now);
     active.update(db).await?;

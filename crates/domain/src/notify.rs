@@ -36,7 +36,7 @@ impl From<&user::Model> for Recipient {
         Recipient {
             user_id: u.id,
             email: u.email.clone(),
-            language: Language::parse(&u.language).unwrap_or_default(),
+            language: u.language,
             time_zone: u
                 .time_zone
                 .as_deref()

@@ -14,7 +14,6 @@ use crate::figures::{continuity, months::Progress, scope};
 use crate::licence::Licence;
 use crate::milestone::Status;
 use crate::need::NeedState;
-use crate::stage::Stage;
 use crate::theme::Theme;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
@@ -334,7 +333,7 @@ pub async fn package(
     let mut project_rows = Vec::with_capacity(projects.len());
     let mut milestone_rows = Vec::with_capacity(milestones.len());
     for p in &projects {
-        let stage = Stage::parse(&p.stage).map_err(|_| corrupt("project", p.id, &p.stage))?;
+        let stage = p.stage;
         let licence_id = Licence::parse(&p.licence)
             .map_err(|_| corrupt("project", p.id, &p.licence))?
             .spdx;

@@ -18,31 +18,17 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-/// Delivery state of an outbox row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    /// Waiting for its next attempt.
-    Pending,
-    /// Claimed by a delivery loop.
-    Sending,
-    /// Accepted by the mail server.
-    Sent,
-    /// Given up on; `last_error` says why.
-    Failed,
-}
-
-impl State {
-    /// Every state, in the order a row goes through them.
-    pub const ALL: [State; 4] = [State::Pending, State::Sending, State::Sent, State::Failed];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            State::Pending => "pending",
-            State::Sending => "sending",
-            State::Sent => "sent",
-            State::Failed => "failed",
-        }
+crate::stored_code! {
+    /// Delivery state of an outbox row.
+    pub enum State ("email state", "error-choice-invalid") {
+        /// Waiting for its next attempt.
+        Pending = "pending",
+        /// Claimed by a delivery loop.
+        Sending = "sending",
+        /// Accepted by the mail server.
+        Sent = "sent",
+        /// Given up on; `last_error` says why.
+        Failed = "failed",
     }
 }
 
@@ -184,12 +170,12 @@ fn row(
         kind: Set(email.message.kind().to_owned()),
         recipient_email: Set(email.to.to_owned()),
         recipient_user_id: Set(email.user_id),
-        language: Set(email.language.code().to_owned()),
+        language: Set(email.language),
         payload: Set(payload),
         subject: Set(None),
         body_text: Set(None),
         body_html: Set(None),
-        state: Set(State::Pending.code().to_owned()),
+        state: Set(State::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         locked_until: Set(None),
@@ -234,10 +220,10 @@ pub async fn record_unwritable(
         kind: Set(email.kind.to_owned()),
         recipient_email: Set(email.to.to_owned()),
         recipient_user_id: Set(email.user_id),
-        language: Set(email.language.code().to_owned()),
+        language: Set(email.language),
         // Nothing to retry from: a retry fails again as unreadable.
         payload: Set("{}".to_owned()),
-        state: Set(State::Failed.code().to_owned()),
+        state: Set(State::Failed),
         attempts: Set(0),
         next_attempt_at: Set(now),
         last_error: Set(Some(email.reason.to_owned())),
@@ -283,12 +269,12 @@ pub async fn claim_due(
     let due = Condition::any()
         .add(
             Condition::all()
-                .add(Column::State.eq(State::Pending.code()))
+                .add(Column::State.eq(State::Pending))
                 .add(Column::NextAttemptAt.lte(now)),
         )
         .add(
             Condition::all()
-                .add(Column::State.eq(State::Sending.code()))
+                .add(Column::State.eq(State::Sending))
                 .add(Column::LockedUntil.lt(now)),
         );
     // A few more candidates than wanted: instances racing for the same
@@ -311,7 +297,7 @@ pub async fn claim_due(
             break;
         }
         let update = Entity::update_many()
-            .col_expr(Column::State, Expr::value(State::Sending.code()))
+            .col_expr(Column::State, Expr::value(State::Sending))
             .col_expr(Column::LockedBy, Expr::value(worker))
             .col_expr(Column::LockedUntil, Expr::value(now + lease))
             .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
@@ -335,7 +321,7 @@ pub async fn claim_due(
         .await?;
     let mut claimed = Vec::with_capacity(rows.len());
     for row in rows {
-        let language = Language::parse(&row.language).unwrap_or_default();
+        let language = row.language;
         match serde_json::from_str::<EmailMessage>(&row.payload) {
             Ok(message) => claimed.push(Claimed {
                 row,
@@ -429,7 +415,7 @@ async fn skip_departed(
             continue;
         }
         Entity::update_many()
-            .col_expr(Column::State, Expr::value(State::Failed.code()))
+            .col_expr(Column::State, Expr::value(State::Failed))
             .col_expr(
                 Column::LockedUntil,
                 Expr::value(Option::<DateTime<Utc>>::None),
@@ -469,7 +455,7 @@ pub async fn mark_sent(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut update = Entity::update_many()
-        .col_expr(Column::State, Expr::value(State::Sent.code()))
+        .col_expr(Column::State, Expr::value(State::Sent))
         .col_expr(Column::SentAt, Expr::value(now))
         .col_expr(
             Column::LockedUntil,
@@ -501,7 +487,7 @@ pub async fn retry_later(
     next_attempt_at: DateTime<Utc>,
 ) -> Result<()> {
     Entity::update_many()
-        .col_expr(Column::State, Expr::value(State::Pending.code()))
+        .col_expr(Column::State, Expr::value(State::Pending))
         .col_expr(Column::NextAttemptAt, Expr::value(next_attempt_at))
         .col_expr(
             Column::LockedUntil,
@@ -518,7 +504,7 @@ pub async fn retry_later(
 /// Gives up on a claimed email, keeping the reason.
 pub async fn fail(db: &impl ConnectionTrait, id: i64, worker: &str, error: &str) -> Result<()> {
     Entity::update_many()
-        .col_expr(Column::State, Expr::value(State::Failed.code()))
+        .col_expr(Column::State, Expr::value(State::Failed))
         .col_expr(
             Column::LockedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),
@@ -545,7 +531,7 @@ pub async fn renew_leases(
     let result = Entity::update_many()
         .col_expr(Column::LockedUntil, Expr::value(until))
         .filter(Column::Id.is_in(ids.iter().copied()))
-        .filter(Column::State.eq(State::Sending.code()))
+        .filter(Column::State.eq(State::Sending))
         .filter(Column::LockedBy.eq(worker))
         .exec(db)
         .await?;
@@ -560,7 +546,7 @@ pub async fn release(db: &impl ConnectionTrait, ids: &[i64], worker: &str) -> Re
         return Ok(0);
     }
     let result = Entity::update_many()
-        .col_expr(Column::State, Expr::value(State::Pending.code()))
+        .col_expr(Column::State, Expr::value(State::Pending))
         .col_expr(
             Column::LockedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),
@@ -568,7 +554,7 @@ pub async fn release(db: &impl ConnectionTrait, ids: &[i64], worker: &str) -> Re
         .col_expr(Column::LockedBy, Expr::value(Option::<String>::None))
         .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
         .filter(Column::Id.is_in(ids.iter().copied()))
-        .filter(Column::State.eq(State::Sending.code()))
+        .filter(Column::State.eq(State::Sending))
         .filter(Column::LockedBy.eq(worker))
         .exec(db)
         .await?;
@@ -617,13 +603,10 @@ pub async fn counts(
     use sea_orm::PaginatorTrait;
     let visible = visible_to(actor)?;
     let mut out = [0u64; 4];
-    for (i, state) in [State::Pending, State::Sending, State::Sent, State::Failed]
-        .into_iter()
-        .enumerate()
-    {
+    for (i, state) in State::ALL.into_iter().enumerate() {
         out[i] = Entity::find()
             .filter(visible.clone())
-            .filter(Column::State.eq(state.code()))
+            .filter(Column::State.eq(state))
             .count(db)
             .await?;
     }
@@ -634,7 +617,7 @@ pub async fn counts(
 /// query (it reads the `(state, next_attempt_at)` index, not the rows): what
 /// the metrics endpoint reports at each scrape. A state without rows counts 0.
 pub async fn depth(db: &impl ConnectionTrait) -> Result<[(State, u64); 4]> {
-    let rows: Vec<(String, i64)> = Entity::find()
+    let rows: Vec<(State, i64)> = Entity::find()
         .select_only()
         .column(Column::State)
         .column_as(Column::Id.count(), "n")
@@ -643,13 +626,10 @@ pub async fn depth(db: &impl ConnectionTrait) -> Result<[(State, u64); 4]> {
         .all(db)
         .await?;
     let mut depth = State::ALL.map(|state| (state, 0));
-    for (code, n) in rows {
-        let slot = depth
-            .iter_mut()
-            .find(|(state, _)| state.code() == code)
-            .ok_or_else(|| {
-                DomainError::Internal(format!("outbox row in unknown state {code:?}"))
-            })?;
+    for (state, n) in rows {
+        let Some(slot) = depth.iter_mut().find(|(s, _)| *s == state) else {
+            continue;
+        };
         slot.1 = u64::try_from(n).map_err(|_| DomainError::Internal(format!("count {n}")))?;
     }
     Ok(depth)
@@ -683,13 +663,11 @@ pub async fn troubles(
     let rows = Entity::find()
         .filter(visible)
         .filter(
-            Condition::any()
-                .add(Column::State.eq(State::Failed.code()))
-                .add(
-                    Condition::all()
-                        .add(Column::State.eq(State::Pending.code()))
-                        .add(Column::LastError.is_not_null()),
-                ),
+            Condition::any().add(Column::State.eq(State::Failed)).add(
+                Condition::all()
+                    .add(Column::State.eq(State::Pending))
+                    .add(Column::LastError.is_not_null()),
+            ),
         )
         .order_by_desc(Column::CreatedAt)
         .limit(limit)
@@ -698,12 +676,7 @@ pub async fn troubles(
     Ok(rows
         .into_iter()
         .map(|row| Trouble {
-            // The query takes failed and pending rows only.
-            state: if row.state == State::Failed.code() {
-                State::Failed
-            } else {
-                State::Pending
-            },
+            state: row.state,
             id: row.id,
             recipient_email: row.recipient_email,
             kind: row.kind,
@@ -723,11 +696,11 @@ pub async fn retry(
 ) -> Result<()> {
     let visible = visible_to(actor)?;
     let result = Entity::update_many()
-        .col_expr(Column::State, Expr::value(State::Pending.code()))
+        .col_expr(Column::State, Expr::value(State::Pending))
         .col_expr(Column::NextAttemptAt, Expr::value(now))
         .col_expr(Column::CreatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
-        .filter(Column::State.eq(State::Failed.code()))
+        .filter(Column::State.eq(State::Failed))
         .filter(visible)
         .exec(db)
         .await?;

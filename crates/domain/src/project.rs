@@ -26,31 +26,13 @@ use sea_orm::{
 /// A project with no public update for this long is "quiet".
 pub const QUIET_AFTER: Duration = Duration::days(30);
 
-/// A person's place in a project's team.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TeamRole {
-    /// Manages the team; a project always has at least one.
-    Owner,
-    /// Works on the project.
-    Member,
-}
-
-impl TeamRole {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            TeamRole::Owner => "owner",
-            TeamRole::Member => "member",
-        }
-    }
-
-    /// Parses a stored code.
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "owner" => Some(TeamRole::Owner),
-            "member" => Some(TeamRole::Member),
-            _ => None,
-        }
+crate::stored_code! {
+    /// A person's place in a project's team.
+    pub enum TeamRole ("team role", "error-choice-invalid") {
+        /// Manages the team; a project always has at least one.
+        Owner = "owner",
+        /// Works on the project.
+        Member = "member",
     }
 }
 
@@ -180,7 +162,7 @@ fn facts(row: &project::Model, has_explainer: bool) -> ChecklistFacts {
 /// True when a live project has had no public update for `QUIET_AFTER`.
 pub fn is_quiet(row: &project::Model, now: DateTime<Utc>) -> bool {
     let since = row.last_public_update_at.unwrap_or(row.created_at);
-    let live = row.archived_at.is_none() && Stage::parse(&row.stage) != Ok(Stage::Abandoned);
+    let live = row.archived_at.is_none() && row.stage != Stage::Abandoned;
     live && now - since >= QUIET_AFTER
 }
 
@@ -196,7 +178,7 @@ pub async fn membership(
     Ok(project_member::Entity::find_by_id((project_id, user_id))
         .one(db)
         .await?
-        .and_then(|m| TeamRole::parse(&m.role)))
+        .map(|m| m.role))
 }
 
 /// The team of a project, owners first, then by name.
@@ -217,7 +199,7 @@ pub async fn team(db: &impl ConnectionTrait, project_id: i32) -> Result<Vec<Team
             Some(TeamMember {
                 user_id: m.user_id,
                 name,
-                role: TeamRole::parse(&m.role)?,
+                role: m.role,
             })
         })
         .collect();
@@ -281,16 +263,12 @@ async fn assemble(
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|s| {
-            Stage::parse(&s.stage)
-                .ok()
-                .map(|stage| (stage, s.reached_at))
-        })
+        .map(|s| (s.stage, s.reached_at))
         .collect();
     Ok(Project {
         themes: Theme::parse_list(&row.themes),
         licence: Licence::parse(&row.licence).unwrap_or(&crate::licence::LICENCES[0]),
-        stage: Stage::parse(&row.stage).unwrap_or(Stage::Idea),
+        stage: row.stage,
         city_name: city.name,
         time_zone: time_zone::parse(&city.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE),
         edition_name: edition.name,
@@ -390,7 +368,7 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
         5_000,
         false,
     );
-    let licence = e.check("licence", Licence::parse(&input.licence));
+    let licence = e.checked("licence", Licence::parse(&input.licence));
     let repository_url = e
         .check(
             "repository_url",
@@ -405,12 +383,9 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
         Some(id) => edition::Entity::find_by_id(id).one(db).await?.is_some(),
         None => false,
     };
-    if !edition_ok {
-        e.add("edition_id", "error-edition-invalid");
-    }
     let city_id = input.city_id.trim().parse::<i32>().ok();
-    match (city_id, edition_id) {
-        (None, _) => e.add("city_id", "error-city-invalid"),
+    let city = match (city_id, edition_id) {
+        (None, _) => Err("error-city-invalid"),
         (Some(c), Some(ed))
             if edition_ok
                 && edition_city::Entity::find_by_id((ed, c))
@@ -418,16 +393,18 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
                     .await?
                     .is_none() =>
         {
-            e.add("city_id", "error-city-not-in-edition");
+            Err("error-city-not-in-edition")
         }
-        _ => {}
-    }
-    e.into_result()?;
-    let (Some(licence), Some(edition_id), Some(city_id)) = (licence, edition_id, city_id) else {
-        return Err(DomainError::Internal(
-            "validated project lost a field".into(),
-        ));
+        (Some(c), _) => Ok(c),
     };
+    let edition_id = e.checked(
+        "edition_id",
+        edition_id
+            .filter(|_| edition_ok)
+            .ok_or("error-edition-invalid"),
+    );
+    let city_id = e.checked("city_id", city);
+    let (licence, edition_id, city_id) = e.finish((licence, edition_id, city_id))?;
     Ok(Validated {
         title,
         slug,
@@ -469,7 +446,7 @@ pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Resul
         demo_url: Set(v.demo_url),
         edition_id: Set(v.edition_id),
         city_id: Set(v.city_id),
-        stage: Set(Stage::Idea.code().to_owned()),
+        stage: Set(Stage::Idea),
         is_public: Set(input.is_public),
         // Needs replaced these two columns (see `need`); they stay unused.
         looking_for_help: Set(false),
@@ -486,7 +463,7 @@ pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Resul
     .map_err(slug_conflict)?;
     project_stage::ActiveModel {
         project_id: Set(row.id),
-        stage: Set(Stage::Idea.code().to_owned()),
+        stage: Set(Stage::Idea),
         reached_at: Set(now),
         ..Default::default()
     }
@@ -495,7 +472,7 @@ pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Resul
     project_member::ActiveModel {
         project_id: Set(row.id),
         user_id: Set(user_id),
-        role: Set(TeamRole::Owner.code().to_owned()),
+        role: Set(TeamRole::Owner),
         joined_at: Set(now),
     }
     .insert(&txn)
@@ -553,8 +530,8 @@ pub async fn requirements(
     Ok(rows
         .iter()
         .filter(|r| r.stage == stage.code())
-        .filter_map(|r| Requirement::parse(&r.requirement).ok())
-        .collect())
+        .map(|r| Ok(Requirement::parse(&r.requirement)?))
+        .collect::<Result<_>>()?)
 }
 
 /// The marker row that says "this edition's checklists were adjusted",
@@ -604,7 +581,7 @@ pub async fn set_stage(ctx: &Context, actor: &Actor, project_id: i32, stage: Sta
     if !rights.edit {
         return Err(DomainError::Forbidden);
     }
-    if row.stage == stage.code() {
+    if row.stage == stage {
         return Ok(());
     }
     let required = requirements(&ctx.db, row.edition_id, stage).await?;
@@ -615,7 +592,7 @@ pub async fn set_stage(ctx: &Context, actor: &Actor, project_id: i32, stage: Sta
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
     project::Entity::update_many()
-        .col_expr(project::Column::Stage, Expr::value(stage.code()))
+        .col_expr(project::Column::Stage, Expr::value(stage))
         .col_expr(project::Column::LastActivityAt, Expr::value(now))
         .col_expr(project::Column::UpdatedAt, Expr::value(now))
         .filter(project::Column::Id.eq(project_id))
@@ -623,7 +600,7 @@ pub async fn set_stage(ctx: &Context, actor: &Actor, project_id: i32, stage: Sta
         .await?;
     project_stage::ActiveModel {
         project_id: Set(project_id),
-        stage: Set(stage.code().to_owned()),
+        stage: Set(stage),
         reached_at: Set(now),
         ..Default::default()
     }

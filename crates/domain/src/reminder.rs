@@ -121,7 +121,7 @@ fn planned(key: String, person: &user::Model, message: EmailMessage) -> Planned 
         key,
         to: person.email.clone(),
         user_id: person.id,
-        language: Language::parse(&person.language).unwrap_or_default(),
+        language: person.language,
         message,
     }
 }
@@ -252,7 +252,7 @@ async fn soon(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Meeti
                 .and_then(|s| series.get(&s))
                 .map(|s| Skill::parse_list(&s.audiences))
                 .unwrap_or_default();
-            let cancelled = o.status == crate::meetup::Status::Cancelled.code();
+            let cancelled = o.status == crate::meetup::Status::Cancelled;
             Meeting {
                 row: o,
                 when,
@@ -354,7 +354,7 @@ async fn answers(
     loop {
         let page = rsvp::Entity::find()
             .filter(rsvp::Column::OccurrenceId.is_in(ids.clone()))
-            .filter(rsvp::Column::Answer.ne(Answer::No.code()))
+            .filter(rsvp::Column::Answer.ne(Answer::No))
             .filter(
                 Condition::any()
                     .add(rsvp::Column::OccurrenceId.gt(after.0))
@@ -387,7 +387,7 @@ async fn answers(
             else {
                 continue;
             };
-            let coming = a.answer == Answer::Yes.code() || a.answer == Answer::Maybe.code();
+            let coming = a.answer == Answer::Yes || a.answer == Answer::Maybe;
             if let Some(days) = m.reminder_days(now).filter(|_| coming && !m.cancelled) {
                 out.push(m.reminder(p, days));
             }
@@ -490,9 +490,7 @@ async fn projects(
         let team = |project_id: i32| {
             members
                 .iter()
-                .filter(move |m| {
-                    m.project_id == project_id && crate::project::TeamRole::parse(&m.role).is_some()
-                })
+                .filter(move |m| m.project_id == project_id)
                 .filter_map(|m| people.get(&m.user_id))
         };
         let mut out = Vec::new();

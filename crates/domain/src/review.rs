@@ -523,7 +523,7 @@ pub async fn step_to_milestone(
         title: step.text.chars().take(120).collect(),
         description: String::new(),
         due_on: due.to_string(),
-        status: "planned".to_owned(),
+        status: milestone::Status::Planned.code().to_owned(),
         weight: String::new(),
         position: String::new(),
     };
@@ -930,7 +930,7 @@ mod tests {
                 demo_url: None,
                 edition_id: 1,
                 city_id: 1,
-                stage: "idea".into(),
+                stage: crate::stage::Stage::Idea,
                 is_public: true,
                 looking_for_help: false,
                 help_wanted: String::new(),

@@ -5,35 +5,15 @@
 //! in one place. Rules about projects, meetups and reviews live next to those
 //! features, on the same `Actor`.
 
-/// A role that can be granted to an account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// Runs the programme in a city, or everywhere when granted without a city.
-    Coordinator,
-    /// Follows and reviews projects.
-    Mentor,
-    /// Takes part; every active account is a member.
-    Member,
-}
-
-impl Role {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Coordinator => "coordinator",
-            Role::Mentor => "mentor",
-            Role::Member => "member",
-        }
-    }
-
-    /// Parses a stored or typed code.
-    pub fn parse(code: &str) -> Result<Self, &'static str> {
-        match code.trim() {
-            "coordinator" => Ok(Role::Coordinator),
-            "mentor" => Ok(Role::Mentor),
-            "member" => Ok(Role::Member),
-            _ => Err("error-role-invalid"),
-        }
+crate::stored_code! {
+    /// A role that can be granted to an account.
+    pub enum Role ("role", "error-role-invalid") {
+        /// Runs the programme in a city, or everywhere when granted without a city.
+        Coordinator = "coordinator",
+        /// Follows and reviews projects.
+        Mentor = "mentor",
+        /// Takes part; every active account is a member.
+        Member = "member",
     }
 }
 

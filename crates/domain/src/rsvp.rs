@@ -21,35 +21,15 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-/// A member's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    /// Coming.
-    Yes,
-    /// Perhaps.
-    Maybe,
-    /// Not coming.
-    No,
-}
-
-impl Answer {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Answer::Yes => "yes",
-            Answer::Maybe => "maybe",
-            Answer::No => "no",
-        }
-    }
-
-    /// Parses a code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        match code.trim() {
-            "yes" => Ok(Answer::Yes),
-            "maybe" => Ok(Answer::Maybe),
-            "no" => Ok(Answer::No),
-            _ => Err("error-choice-invalid"),
-        }
+crate::stored_code! {
+    /// A member's answer.
+    pub enum Answer ("RSVP answer", "error-choice-invalid") {
+        /// Coming.
+        Yes = "yes",
+        /// Perhaps.
+        Maybe = "maybe",
+        /// Not coming.
+        No = "no",
     }
 }
 
@@ -90,7 +70,7 @@ pub async fn answer(
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    if occ.status == Status::Cancelled.code() {
+    if occ.status == Status::Cancelled {
         return Err(DomainError::field("answer", "error-meetup-cancelled"));
     }
     if occ.starts_at <= now {
@@ -101,10 +81,10 @@ pub async fn answer(
         .await?;
     let had_place = previous
         .as_ref()
-        .is_some_and(|p| p.answer == Answer::Yes.code() && !p.waitlisted);
+        .is_some_and(|p| p.answer == Answer::Yes && !p.waitlisted);
     let confirmed_others = rsvp::Entity::find()
         .filter(rsvp::Column::OccurrenceId.eq(occurrence_id))
-        .filter(rsvp::Column::Answer.eq(Answer::Yes.code()))
+        .filter(rsvp::Column::Answer.eq(Answer::Yes))
         .filter(rsvp::Column::Waitlisted.eq(false))
         .filter(rsvp::Column::UserId.ne(user_id))
         .count(&txn)
@@ -122,13 +102,13 @@ pub async fn answer(
         .as_ref()
         .is_some_and(|p| p.waitlisted && waitlisted);
     let answered_at = match &previous {
-        Some(p) if keeps_queue_place || (p.answer == answer.code()) => p.answered_at,
+        Some(p) if keeps_queue_place || p.answer == answer => p.answered_at,
         _ => now,
     };
     let row = rsvp::ActiveModel {
         occurrence_id: Set(occurrence_id),
         user_id: Set(user_id),
-        answer: Set(answer.code().to_owned()),
+        answer: Set(answer),
         waitlisted: Set(waitlisted),
         attended: Set(previous.as_ref().and_then(|p| p.attended)),
         answered_at: Set(answered_at),
@@ -263,7 +243,7 @@ pub async fn attendees(db: &impl ConnectionTrait, occurrence_id: i32) -> Result<
             Some(Attendee {
                 name: users.iter().find(|u| u.id == r.user_id)?.name.clone(),
                 user_id: r.user_id,
-                answer: Answer::parse(&r.answer).ok()?,
+                answer: r.answer,
                 waitlisted: r.waitlisted,
                 attended: r.attended,
             })
@@ -297,7 +277,7 @@ pub async fn counts_of(
     if occurrence_ids.is_empty() {
         return Ok(out);
     }
-    let rows: Vec<(i32, String, bool, i64)> = rsvp::Entity::find()
+    let rows: Vec<(i32, Answer, bool, i64)> = rsvp::Entity::find()
         .select_only()
         .column(rsvp::Column::OccurrenceId)
         .column(rsvp::Column::Answer)
@@ -313,11 +293,11 @@ pub async fn counts_of(
     for (id, answer, waitlisted, n) in rows {
         let c = out.entry(id).or_default();
         let n = u64::try_from(n).unwrap_or(0);
-        match (Answer::parse(&answer), waitlisted) {
-            (Ok(Answer::Yes), false) => c.yes += n,
-            (Ok(Answer::Yes), true) => c.waitlisted += n,
-            (Ok(Answer::Maybe), _) => c.maybe += n,
-            _ => {}
+        match (answer, waitlisted) {
+            (Answer::Yes, false) => c.yes += n,
+            (Answer::Yes, true) => c.waitlisted += n,
+            (Answer::Maybe, _) => c.maybe += n,
+            (Answer::No, _) => {}
         }
     }
     Ok(out)
@@ -335,7 +315,7 @@ pub async fn mine(
     Ok(rsvp::Entity::find_by_id((occurrence_id, user_id))
         .one(db)
         .await?
-        .and_then(|r| Answer::parse(&r.answer).ok().map(|a| (a, r.waitlisted))))
+        .map(|r| (r.answer, r.waitlisted)))
 }
 
 /// Marks whether someone came; the city's coordinators, once it has begun.
@@ -372,7 +352,7 @@ pub async fn mark_attendance(
             rsvp::ActiveModel {
                 occurrence_id: Set(occurrence_id),
                 user_id: Set(user_id),
-                answer: Set(Answer::Yes.code().to_owned()),
+                answer: Set(Answer::Yes),
                 waitlisted: Set(false),
                 attended: Set(Some(attended)),
                 answered_at: Set(now),

@@ -12,6 +12,14 @@
 //! their ids from the plan).
 
 use crate::error::Result;
+use crate::language::Language;
+use crate::meetup;
+use crate::milestone::Status;
+use crate::outbox::State;
+use crate::project::TeamRole;
+use crate::role::Role;
+use crate::rsvp::Answer;
+use crate::stage::Stage;
 use chrono::{DateTime, Datelike, Duration as Span, NaiveDate, SecondsFormat, Utc};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -69,8 +77,8 @@ pub struct ProjectPlan {
     pub slug: String,
     /// Its city.
     pub city_id: i32,
-    /// Its stage code.
-    pub stage: &'static str,
+    /// Its stage.
+    pub stage: Stage,
     /// Shown to everyone.
     pub is_public: bool,
     /// When a coordinator archived it.
@@ -115,27 +123,28 @@ const CITIES: [(&str, &str, &str); 5] = [
     ("quebec", "Québec", "America/Toronto"),
 ];
 
-/// Stage codes with their weight: most projects stall early.
-const STAGES: [(&str, u32); 7] = [
-    ("idea", 15),
-    ("prototype", 25),
-    ("demo", 20),
-    ("pilot", 12),
-    ("launched", 10),
-    ("paused", 12),
-    ("abandoned", 6),
+/// Stages with their weight: most projects stall early.
+const STAGES: [(Stage, u32); 7] = [
+    (Stage::Idea, 15),
+    (Stage::Prototype, 25),
+    (Stage::Demo, 20),
+    (Stage::Pilot, 12),
+    (Stage::Launched, 10),
+    (Stage::Paused, 12),
+    (Stage::Abandoned, 6),
 ];
 
 /// The path to each stage, for the stage history.
-fn stage_path(stage: &str) -> &'static [&'static str] {
+fn stage_path(stage: Stage) -> &'static [Stage] {
+    use Stage::*;
     match stage {
-        "idea" => &["idea"],
-        "prototype" => &["idea", "prototype"],
-        "demo" => &["idea", "prototype", "demo"],
-        "pilot" => &["idea", "prototype", "demo", "pilot"],
-        "launched" => &["idea", "prototype", "demo", "pilot", "launched"],
-        "paused" => &["idea", "prototype", "paused"],
-        _ => &["idea", "abandoned"],
+        Idea => &[Idea],
+        Prototype => &[Idea, Prototype],
+        Demo => &[Idea, Prototype, Demo],
+        Pilot => &[Idea, Prototype, Demo, Pilot],
+        Launched => &[Idea, Prototype, Demo, Pilot, Launched],
+        Paused => &[Idea, Prototype, Paused],
+        Abandoned => &[Idea, Abandoned],
     }
 }
 
@@ -385,7 +394,7 @@ fn pick<'a>(rng: &mut StdRng, items: &[&'a str]) -> &'a str {
     items[rng.gen_range(0..items.len())]
 }
 
-fn weighted(rng: &mut StdRng, items: &[(&'static str, u32)]) -> &'static str {
+fn weighted<T: Copy>(rng: &mut StdRng, items: &[(T, u32)]) -> T {
     let total: u32 = items.iter().map(|(_, w)| w).sum();
     let mut roll = rng.gen_range(0..total);
     for &(item, weight) in items {
@@ -665,7 +674,7 @@ async fn insert_users(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) 
                 &email,
                 &name,
                 &no_password,
-                &"fr",
+                &Language::Fr.code(),
                 &no_zone,
                 &Some(city_id),
                 &skills,
@@ -718,7 +727,7 @@ async fn insert_projects(
                 &demo,
                 &1,
                 &p.city_id,
-                &p.stage,
+                &p.stage.code(),
                 &p.is_public,
                 &looking_for_help,
                 &help_wanted,
@@ -751,7 +760,9 @@ async fn insert_stage_history(txn: &DatabaseTransaction, plan: &Plan) -> Result<
     for p in &plan.projects {
         for (weeks, stage) in (0..).zip(stage_path(p.stage)) {
             let reached_at = Ord::min(p.created_at + Span::weeks(weeks * 6), p.last_activity_at);
-            stages.push(row(&[&p.id, stage, &reached_at])).await?;
+            stages
+                .push(row(&[&p.id, &stage.code(), &reached_at]))
+                .await?;
         }
     }
     stages.finish().await
@@ -765,9 +776,13 @@ async fn insert_teams(txn: &DatabaseTransaction, plan: &Plan) -> Result<usize> {
     );
     for p in &plan.projects {
         for (n, user_id) in p.team.iter().enumerate() {
-            let role = if n == 0 { "owner" } else { "member" };
+            let role = if n == 0 {
+                TeamRole::Owner
+            } else {
+                TeamRole::Member
+            };
             members
-                .push(row(&[&p.id, user_id, &role, &p.created_at]))
+                .push(row(&[&p.id, user_id, &role.code(), &p.created_at]))
                 .await?;
         }
     }
@@ -790,12 +805,13 @@ async fn insert_milestones(
         for position in 0..MILESTONES_PER_PROJECT {
             let due_on = plan.marathon + Span::days(i64::from(position + 1) * 90);
             let status = match (position, rng.gen_range(0..10)) {
-                (0..=1, 0..=6) | (2, 0..=3) => "done",
-                (_, 0) => "dropped",
-                (0..=2, _) => "in_progress",
-                _ => "planned",
+                (0..=1, 0..=6) | (2, 0..=3) => Status::Done,
+                (_, 0) => Status::Dropped,
+                (0..=2, _) => Status::InProgress,
+                _ => Status::Planned,
             };
-            let done_on = (status == "done").then(|| due_on - Span::days(rng.gen_range(0..30)));
+            let done_on =
+                (status == Status::Done).then(|| due_on - Span::days(rng.gen_range(0..30)));
             let title = pick(rng, &MILESTONE_TITLES);
             milestones
                 .push(row(&[
@@ -804,7 +820,7 @@ async fn insert_milestones(
                     &title,
                     &prose(rng, &SENTENCES, 1..=1),
                     &due_on,
-                    &status,
+                    &status.code(),
                     &done_on,
                     &(position + 1),
                     &rng.gen_range(1..=5),
@@ -961,7 +977,7 @@ async fn insert_meetups(txn: &DatabaseTransaction, plan: &Plan) -> Result<usize>
                 &"Tiers-lieu du centre",
                 &no_url,
                 &60,
-                &"scheduled",
+                &meetup::Status::Scheduled.code(),
                 &false,
                 &"",
                 &0,
@@ -1011,13 +1027,17 @@ async fn insert_rsvps(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) 
         let mut people: Vec<i32> = (1..=USERS).collect();
         people.shuffle(rng);
         for user_id in people.into_iter().take(rng.gen_range(20..=40)) {
-            let answer = weighted(rng, &[("yes", 6), ("maybe", 2), ("no", 2)]);
-            let attended = (starts_at < plan.now && answer != "no").then(|| rng.gen_bool(0.7));
+            let answer = weighted(
+                rng,
+                &[(Answer::Yes, 6), (Answer::Maybe, 2), (Answer::No, 2)],
+            );
+            let attended =
+                (starts_at < plan.now && answer != Answer::No).then(|| rng.gen_bool(0.7));
             rsvps
                 .push(row(&[
                     &id,
                     &user_id,
-                    &answer,
+                    &answer.code(),
                     &false,
                     &attended,
                     &answered_at,
@@ -1043,7 +1063,12 @@ async fn insert_assignments(txn: &DatabaseTransaction, plan: &Plan) -> Result<us
     for mentor in 1..=MENTORS {
         let city = (mentor - 1) / per_city + 1;
         roles
-            .push(row(&[&mentor, &"mentor", &Some(city), &plan.now]))
+            .push(row(&[
+                &mentor,
+                &Role::Mentor.code(),
+                &Some(city),
+                &plan.now,
+            ]))
             .await?;
     }
     roles.finish().await?;
@@ -1146,7 +1171,7 @@ async fn insert_explainers(
                     &p.id,
                     &format!("{} expliqué à ma grand-mère", p.title),
                     &Some(video),
-                    &"fr",
+                    &Language::Fr.code(),
                     &Some(rng.gen_range(60..300)),
                     &prose(rng, &SENTENCES, 4..=8),
                     &None::<String>,
@@ -1180,17 +1205,20 @@ async fn insert_outbox(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng)
     for n in 0..count {
         let user = rng.gen_range(1..=USERS);
         let created_at = plan.now - Span::seconds(rng.gen_range(0..span));
-        let state = weighted(rng, &[("sent", 95), ("failed", 2), ("pending", 3)]);
-        let sent_at = (state == "sent").then(|| created_at + Span::seconds(5));
+        let state = weighted(
+            rng,
+            &[(State::Sent, 95), (State::Failed, 2), (State::Pending, 3)],
+        );
+        let sent_at = (state == State::Sent).then(|| created_at + Span::seconds(5));
         emails
             .push(row(&[
                 &format!("bench:{n}"),
                 &"digest",
                 &format!("personne{user}@relais.example"),
                 &Some(user),
-                &"fr",
+                &Language::Fr.code(),
                 &"{}",
-                &state,
+                &state.code(),
                 &1,
                 &created_at,
                 &created_at,

@@ -10,32 +10,15 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 const SECRET_KEY: &str = "secret";
 const REGISTRATION_KEY: &str = "registration";
 
-/// How new accounts come to exist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RegistrationMode {
-    /// Anyone may sign up (and confirms their address by email).
-    #[default]
-    Open,
-    /// Only people holding an invitation link may sign up.
-    InvitationOnly,
-}
-
-impl RegistrationMode {
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            RegistrationMode::Open => "open",
-            RegistrationMode::InvitationOnly => "invitation",
-        }
-    }
-
-    /// Parses a stored or submitted code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        match code {
-            "open" => Ok(RegistrationMode::Open),
-            "invitation" => Ok(RegistrationMode::InvitationOnly),
-            _ => Err("error-choice-invalid"),
-        }
+crate::stored_code! {
+    /// How new accounts come to exist.
+    #[derive(Default)]
+    pub enum RegistrationMode ("registration mode", "error-choice-invalid") {
+        /// Anyone may sign up (and confirms their address by email).
+        #[default]
+        Open = "open",
+        /// Only people holding an invitation link may sign up.
+        InvitationOnly = "invitation",
     }
 }
 
@@ -83,10 +66,10 @@ pub async fn server_secret(db: &impl ConnectionTrait, configured: Option<&str>) 
 
 /// How sign-up currently works.
 pub async fn registration_mode(db: &impl ConnectionTrait) -> Result<RegistrationMode> {
-    Ok(get(db, REGISTRATION_KEY)
-        .await?
-        .and_then(|v| RegistrationMode::parse(&v).ok())
-        .unwrap_or_default())
+    match get(db, REGISTRATION_KEY).await? {
+        Some(code) => Ok(RegistrationMode::parse(&code)?),
+        None => Ok(RegistrationMode::default()),
+    }
 }
 
 /// Changes how sign-up works; programme coordinators only.

@@ -4,73 +4,41 @@
 //! data; each edition may adjust them (a coordinator setting), and without
 //! an adjustment the defaults below apply.
 
-use std::fmt;
-
-/// Where a project stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stage {
-    /// An idea from the marathon.
-    Idea,
-    /// Something that runs.
-    Prototype,
-    /// Something that can be shown.
-    Demo,
-    /// Tried with real users.
-    Pilot,
-    /// In service.
-    Launched,
-    /// On hold.
-    Paused,
-    /// Stopped.
-    Abandoned,
+crate::stored_code! {
+    /// Where a project stands.
+    pub enum Stage ("stage", "error-stage-invalid") {
+        /// An idea from the marathon.
+        Idea = "idea",
+        /// Something that runs.
+        Prototype = "prototype",
+        /// Something that can be shown.
+        Demo = "demo",
+        /// Tried with real users.
+        Pilot = "pilot",
+        /// In service.
+        Launched = "launched",
+        /// On hold.
+        Paused = "paused",
+        /// Stopped.
+        Abandoned = "abandoned",
+    }
 }
 
-/// Something a project must have to reach a stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Requirement {
-    /// A demo link.
-    DemoLink,
-    /// A repository or a site.
-    RepositoryOrSite,
-    /// An open licence (always present once saved, kept for the checklist).
-    OpenLicence,
-    /// An explainer video with its plain-language transcript.
-    Explainer,
+crate::stored_code! {
+    /// Something a project must have to reach a stage.
+    pub enum Requirement ("stage requirement", "error-choice-invalid") {
+        /// A demo link.
+        DemoLink = "demo_link",
+        /// A repository or a site.
+        RepositoryOrSite = "repository",
+        /// An open licence (always present once saved, kept for the checklist).
+        OpenLicence = "open_licence",
+        /// An explainer video with its plain-language transcript.
+        Explainer = "explainer",
+    }
 }
 
 impl Stage {
-    /// Every stage: the path forward, then the two side states.
-    pub const ALL: [Stage; 7] = [
-        Stage::Idea,
-        Stage::Prototype,
-        Stage::Demo,
-        Stage::Pilot,
-        Stage::Launched,
-        Stage::Paused,
-        Stage::Abandoned,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Idea => "idea",
-            Stage::Prototype => "prototype",
-            Stage::Demo => "demo",
-            Stage::Pilot => "pilot",
-            Stage::Launched => "launched",
-            Stage::Paused => "paused",
-            Stage::Abandoned => "abandoned",
-        }
-    }
-
-    /// Parses a stored or submitted code.
-    pub fn parse(code: &str) -> Result<Self, &'static str> {
-        Stage::ALL
-            .into_iter()
-            .find(|s| s.code() == code.trim())
-            .ok_or("error-stage-invalid")
-    }
-
     /// The next stage on the path forward, if any.
     pub fn next(self) -> Option<Stage> {
         match self {
@@ -93,40 +61,6 @@ impl Stage {
             ],
             _ => &[],
         }
-    }
-}
-
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl Requirement {
-    /// Every requirement.
-    pub const ALL: [Requirement; 4] = [
-        Requirement::DemoLink,
-        Requirement::RepositoryOrSite,
-        Requirement::OpenLicence,
-        Requirement::Explainer,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Requirement::DemoLink => "demo_link",
-            Requirement::RepositoryOrSite => "repository",
-            Requirement::OpenLicence => "open_licence",
-            Requirement::Explainer => "explainer",
-        }
-    }
-
-    /// Parses a stored or submitted code.
-    pub fn parse(code: &str) -> Result<Self, &'static str> {
-        Requirement::ALL
-            .into_iter()
-            .find(|r| r.code() == code.trim())
-            .ok_or("error-choice-invalid")
     }
 }
 

@@ -236,7 +236,7 @@ pub async fn accept(ctx: &Context, actor: &Actor, clear: &str) -> Result<String>
         project_member::ActiveModel {
             project_id: Set(p.id),
             user_id: Set(user_id),
-            role: Set(TeamRole::Member.code().to_owned()),
+            role: Set(TeamRole::Member),
             joined_at: Set(now),
         }
         .insert(&txn)
@@ -249,7 +249,7 @@ pub async fn accept(ctx: &Context, actor: &Actor, clear: &str) -> Result<String>
 async fn owners(db: &impl ConnectionTrait, project_id: i32) -> Result<u64> {
     Ok(project_member::Entity::find()
         .filter(project_member::Column::ProjectId.eq(project_id))
-        .filter(project_member::Column::Role.eq(TeamRole::Owner.code()))
+        .filter(project_member::Column::Role.eq(TeamRole::Owner))
         .count(db)
         .await?)
 }
@@ -333,6 +333,6 @@ pub async fn projects_of(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|m| TeamRole::parse(&m.role).map(|r| (m.project_id, r)))
+        .map(|m| (m.project_id, m.role))
         .collect())
 }

@@ -7,6 +7,7 @@ use crate::pages::auth::language_options;
 use crate::pages::dashboard::city_rollup;
 use maud::{Markup, html};
 use relais_domain::dashboard::CityRollup;
+use relais_domain::settings::RegistrationMode;
 use relais_domain::stage::{Requirement, Stage};
 
 /// What the coordination page shows.
@@ -14,8 +15,8 @@ use relais_domain::stage::{Requirement, Stage};
 pub struct AdminView {
     /// Whether the reader may change the sign-up mode.
     pub may_manage_settings: bool,
-    /// The current sign-up mode code (`open` or `invitation`).
-    pub registration: String,
+    /// The current sign-up mode.
+    pub registration: RegistrationMode,
     /// Cities the reader may invite to: (id, name); "" is the whole programme.
     pub invite_cities: Vec<(String, String)>,
     /// Roles the reader may grant: (code, label).
@@ -75,10 +76,10 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                     (csrf(ctx))
                     fieldset {
                         legend { (t(lang, "admin-registration")) }
-                        @for (code, key) in [("open", "admin-registration-open"), ("invitation", "admin-registration-invitation")] {
+                        @for mode in RegistrationMode::ALL {
                             label {
-                                input type="radio" name="registration" value=(code) checked[view.registration == code];
-                                (t(lang, key))
+                                input type="radio" name="registration" value=(mode.code()) checked[view.registration == mode];
+                                (t(lang, &format!("admin-registration-{}", mode.code())))
                             }
                         }
                     }

@@ -1,11 +1,10 @@
 //! Meetups as the API shows them: meetings with their answer counts, never
 //! who answered.
 
+use super::Named;
 use super::paging::{self, Listing, Paging};
-use super::{Named, stored};
 use crate::entities::{city, meetup_occurrence as occurrence};
 use crate::error::{DomainError, Result};
-use crate::meetup::Status;
 use crate::rsvp;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -117,7 +116,6 @@ async fn assemble(
     let counts = rsvp::counts_of(db, &ids).await?;
     rows.into_iter()
         .map(|o| {
-            let status = stored("meetup", o.id, &o.status, Status::parse)?;
             let city = cities
                 .iter()
                 .find(|c| c.id == o.city_id)
@@ -129,7 +127,7 @@ async fn assemble(
                     slug: city.slug.clone(),
                     name: city.name.clone(),
                 },
-                status: status.code().to_owned(),
+                status: o.status.code().to_owned(),
                 place: o.place_address,
                 online_url: o.online_url,
                 capacity: o.capacity,

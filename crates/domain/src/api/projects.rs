@@ -9,7 +9,6 @@ use crate::gallery::{self, Filter};
 use crate::licence::Licence;
 use crate::milestone;
 use crate::need;
-use crate::stage::Stage;
 use crate::theme::Theme;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -152,7 +151,7 @@ async fn assemble(db: &impl ConnectionTrait, rows: Vec<project::Model>) -> Resul
     let needs = need::open_of_projects(db, &ids).await?;
     rows.into_iter()
         .map(|p| {
-            let stage = stored("project", p.id, &p.stage, Stage::parse)?;
+            let stage = p.stage;
             let licence = stored("project", p.id, &p.licence, Licence::parse)?;
             let edition = editions
                 .iter()

@@ -1,5 +1,6 @@
 //! An item of a meeting's agenda: a project presenting, a talk, a free slot.
 
+use crate::agenda::{ItemStatus, Kind};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,11 +9,11 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub occurrence_id: i32,
-    pub kind: String,
+    pub kind: Kind,
     pub project_id: Option<i32>,
     pub title: String,
     pub position: i32,
-    pub status: String,
+    pub status: ItemStatus,
     pub requested_by: Option<i32>,
     pub created_at: DateTimeUtc,
 }

@@ -1,5 +1,7 @@
 //! One email waiting to be sent, being sent, sent or failed.
 
+use crate::language::Language;
+use crate::outbox::State;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,12 +14,12 @@ pub struct Model {
     pub kind: String,
     pub recipient_email: String,
     pub recipient_user_id: Option<i32>,
-    pub language: String,
+    pub language: Language,
     pub payload: String,
     pub subject: Option<String>,
     pub body_text: Option<String>,
     pub body_html: Option<String>,
-    pub state: String,
+    pub state: State,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub locked_until: Option<DateTimeUtc>,

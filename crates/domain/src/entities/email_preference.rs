@@ -1,5 +1,6 @@
 //! Whether a member wants one category of email.
 
+use crate::email_preference::Category;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub category: String,
+    pub category: Category,
     pub enabled: bool,
 }
 

@@ -1,6 +1,7 @@
 //! A single-use token sent by email (activation, password reset,
 //! invitation), stored as a hash.
 
+use crate::emailed_token::TokenPurpose;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub token_hash: String,
-    pub purpose: String,
+    pub purpose: TokenPurpose,
     pub user_id: Option<i32>,
     pub email: String,
     pub payload: String,

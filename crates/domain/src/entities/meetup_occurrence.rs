@@ -1,5 +1,6 @@
 //! One meeting: generated from a series' rule, or added by hand.
 
+use crate::meetup::Status;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -17,7 +18,7 @@ pub struct Model {
     pub place_address: String,
     pub online_url: Option<String>,
     pub capacity: i32,
-    pub status: String,
+    pub status: Status,
     pub manual: bool,
     pub minutes: String,
     pub sequence: i32,

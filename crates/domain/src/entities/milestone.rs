@@ -1,5 +1,6 @@
 //! A milestone of a project.
 
+use crate::milestone::Status;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,7 +12,7 @@ pub struct Model {
     pub title: String,
     pub description: String,
     pub due_on: Date,
-    pub status: String,
+    pub status: Status,
     pub done_on: Option<Date>,
     pub position: i32,
     pub weight: i32,

@@ -1,5 +1,6 @@
 //! A member's answer for one slot: yes, if need be, or no.
 
+use crate::date_poll::Choice;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub slot_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: i32,
-    pub answer: String,
+    pub answer: Choice,
     pub answered_at: DateTimeUtc,
 }
 

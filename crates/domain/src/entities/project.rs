@@ -1,5 +1,6 @@
 //! A project followed after the marathon.
 
+use crate::stage::Stage;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -19,7 +20,7 @@ pub struct Model {
     pub demo_url: Option<String>,
     pub edition_id: i32,
     pub city_id: i32,
-    pub stage: String,
+    pub stage: Stage,
     pub is_public: bool,
     pub looking_for_help: bool,
     pub help_wanted: String,

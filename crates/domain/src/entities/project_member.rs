@@ -1,5 +1,6 @@
 //! A member of a project's team: `owner` or `member`.
 
+use crate::project::TeamRole;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub project_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: i32,
-    pub role: String,
+    pub role: TeamRole,
     pub joined_at: DateTimeUtc,
 }
 

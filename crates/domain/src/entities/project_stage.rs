@@ -1,5 +1,6 @@
 //! When a project reached a stage.
 
+use crate::stage::Stage;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub project_id: i32,
-    pub stage: String,
+    pub stage: Stage,
     pub reached_at: DateTimeUtc,
 }
 

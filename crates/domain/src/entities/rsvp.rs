@@ -1,5 +1,6 @@
 //! A member's answer to a meeting, and whether they came.
 
+use crate::rsvp::Answer;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub occurrence_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: i32,
-    pub answer: String,
+    pub answer: Answer,
     pub waitlisted: bool,
     pub attended: Option<bool>,
     pub answered_at: DateTimeUtc,

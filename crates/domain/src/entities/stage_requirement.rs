@@ -8,6 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub edition_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
+    /// A stage's code, or `*` on the row that marks the edition as adjusted.
     pub stage: String,
     #[sea_orm(primary_key, auto_increment = false)]
     pub requirement: String,

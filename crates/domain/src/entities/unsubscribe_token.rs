@@ -1,6 +1,7 @@
 //! The secret of an unsubscribe link, stored as a hash: it stops one
 //! category of email for one member.
 
+use crate::email_preference::Category;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub token_hash: String,
     pub user_id: i32,
-    pub category: String,
+    pub category: Category,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,5 +1,7 @@
 //! An account. `email_key` is the lower-cased address the unique index uses.
 
+use crate::digest::Frequency;
+use crate::language::Language;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +14,7 @@ pub struct Model {
     pub email_key: String,
     pub name: String,
     pub password_hash: Option<String>,
-    pub language: String,
+    pub language: Language,
     pub time_zone: Option<String>,
     pub city_id: Option<i32>,
     pub skills: String,
@@ -21,7 +23,7 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub calendar_token_hash: Option<String>,
-    pub digest_frequency: String,
+    pub digest_frequency: Frequency,
     pub digest_sent_until: Option<DateTimeUtc>,
 }
 

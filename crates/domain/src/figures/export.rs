@@ -146,7 +146,7 @@ async fn projects(db: &impl ConnectionTrait, scope: &Scope) -> Result<Table> {
                     p.pitch,
                     editions.get(&p.edition_id).cloned().unwrap_or_default(),
                     city_name(scope, p.city_id),
-                    p.stage,
+                    p.stage.code().to_owned(),
                     p.licence,
                     p.is_public.to_string(),
                     p.repository_url.unwrap_or_default(),

@@ -82,10 +82,7 @@ async fn admin_view(
         rollup_edition: edition_id,
         editions,
         may_manage_settings: actor.may_manage_settings(),
-        registration: settings::registration_mode(&state.ctx.db)
-            .await?
-            .code()
-            .to_owned(),
+        registration: settings::registration_mode(&state.ctx.db).await?,
         invite_cities,
         invite_roles,
     })

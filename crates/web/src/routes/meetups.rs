@@ -113,7 +113,7 @@ fn ics_event(state: &AppState, o: &Occurrence, attending: ics::Status) -> Calend
         end: o.ends_at,
         stamp: o.updated_at,
         sequence: o.sequence,
-        status: if o.status == meetup::Status::Cancelled.code() {
+        status: if o.status == meetup::Status::Cancelled {
             ics::Status::Cancelled
         } else {
             attending
