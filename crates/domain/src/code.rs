@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn an_unknown_code_is_an_error_with_the_form_message() {
-        let unknown = Colour::parse("blue").unwrap_err();
+        let unknown = Colour::parse("blue").expect_err("blue is no colour");
         assert_eq!(unknown.code, "blue");
         assert_eq!(unknown.to_string(), "unknown colour code \"blue\"");
         let key: &'static str = unknown.into();
