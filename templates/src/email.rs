@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use maud::{DOCTYPE, html};
 use relais_domain::Language;
-use relais_domain::email_message::{Day, EmailMessage, Moment, Period};
+use relais_domain::email_message::{Day, DigestKind, EmailMessage, Moment, Period};
 use relais_domain::email_preference::Category;
 
 /// Who an email is written for.
@@ -545,7 +545,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                     .map(|item| {
                         let url = format!("{base}{}", item.path);
                         // A project's news is its team's Markdown, shown whole.
-                        if item.kind == "update" {
+                        if item.kind == DigestKind::Update {
                             Block::Item {
                                 lead: t_args(
                                     lang,
@@ -559,7 +559,7 @@ fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
                             Block::Item {
                                 lead: t_args(
                                     lang,
-                                    &format!("digest-{}", item.kind),
+                                    &format!("digest-{}", item.kind.code()),
                                     &[("project", &item.project), ("text", &item.text)],
                                 ),
                                 markdown: None,

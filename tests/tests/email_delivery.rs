@@ -768,7 +768,7 @@ fn every_kind() -> Vec<EmailMessage> {
                 until: at.date_naive(),
             },
             items: vec![DigestItem {
-                kind: "update".into(),
+                kind: relais_domain::email_message::DigestKind::Update,
                 project: "Compost".into(),
                 text: "**Bien** avancé.".into(),
                 path: "/projects/compost".into(),

@@ -871,7 +871,11 @@ async fn expertise_questions_show_answers_to_whom_the_team_chose_and_the_helpful
     let none = both.pop().expect("zoe's");
     let items = both.pop().expect("nadia's");
     assert_eq!(items.len(), 2, "{items:?}");
-    assert!(items.iter().all(|i| i.kind == "question"));
+    assert!(
+        items
+            .iter()
+            .all(|i| i.kind == relais_domain::email_message::DigestKind::Question)
+    );
     assert!(
         none.is_empty(),
         "a developer is not told of a design question"

@@ -10,7 +10,7 @@
 //! falls between two digests or appears in both.
 
 use crate::context::Context;
-use crate::email_message::{DigestItem, EmailMessage, Moment, Period};
+use crate::email_message::{DigestItem, DigestKind, EmailMessage, Moment, Period};
 use crate::entities::{
     city, meetup_occurrence as occurrence, milestone as milestone_row, project, project_member,
     project_stage, project_update, user,
@@ -241,7 +241,7 @@ async fn contents(
             .filter_map(|p| sees(p.id))
         {
             items.push(DigestItem {
-                kind: "new_project".into(),
+                kind: DigestKind::NewProject,
                 project: p.title.clone(),
                 text: p.pitch.clone(),
                 path: format!("/projects/{}", p.slug),
@@ -253,7 +253,7 @@ async fn contents(
             .filter_map(|s| Some((s, sees(s.project_id)?)))
         {
             items.push(DigestItem {
-                kind: "stage".into(),
+                kind: DigestKind::Stage,
                 project: p.title.clone(),
                 text: s.stage.code().to_owned(),
                 path: format!("/projects/{}", p.slug),
@@ -265,7 +265,7 @@ async fn contents(
             .filter_map(|m| Some((m, sees(m.project_id)?)))
         {
             items.push(DigestItem {
-                kind: "milestone".into(),
+                kind: DigestKind::Milestone,
                 project: p.title.clone(),
                 text: m.title.clone(),
                 path: format!("/projects/{}", p.slug),
@@ -278,7 +278,7 @@ async fn contents(
             .take(20)
         {
             items.push(DigestItem {
-                kind: "update".into(),
+                kind: DigestKind::Update,
                 project: p.title.clone(),
                 text: opening(&u.body, UPDATE_CHARS),
                 path: format!("/projects/{}#update-{}", p.slug, u.id),

@@ -62,11 +62,29 @@ pub enum Period {
     Written(String),
 }
 
+crate::stored_code! {
+    /// What a line of a digest tells (stored in the email's payload).
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum DigestKind ("digest item kind", "error-choice-invalid") {
+        /// A project was created.
+        NewProject = "new_project",
+        /// A project reached a stage.
+        Stage = "stage",
+        /// A milestone was done.
+        Milestone = "milestone",
+        /// A team posted news.
+        Update = "update",
+        /// A question a reader could answer.
+        Question = "question",
+    }
+}
+
 /// One line of a digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DigestItem {
-    /// `new_project`, `stage`, `milestone` or `update`.
-    pub kind: String,
+    /// What it tells.
+    pub kind: DigestKind,
     /// The project's title.
     pub project: String,
     /// What happened (a pitch, a stage code, a milestone title, an excerpt).

@@ -456,7 +456,7 @@ pub async fn digest_items(
                     || need.tags.iter().any(|t| offer.tags.contains(t));
                 let p = projects.iter().find(|p| p.id == q.project_id)?;
                 fits.then(|| DigestItem {
-                    kind: "question".into(),
+                    kind: crate::email_message::DigestKind::Question,
                     project: p.title.clone(),
                     text: q.body.chars().take(200).collect(),
                     path: format!("/projects/{}/questions/{}", p.slug, q.id),
