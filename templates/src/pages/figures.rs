@@ -11,6 +11,7 @@ use relais_domain::Language;
 use relais_domain::figures::dashboard::{CityFigures, Dashboard, UPCOMING_DAYS};
 use relais_domain::figures::export::Export;
 use relais_domain::figures::monthly::MonthFigures;
+use relais_domain::introduction::Outcome;
 
 /// The filters a figures page was asked with, and the choices offered.
 #[derive(Debug, Clone, Default)]
@@ -189,11 +190,11 @@ pub fn dashboard(
         .filter(|(_, n)| *n > 0)
         .max_by_key(|(_, n)| *n);
     let attendance = &board.attendance;
-    let outcome = |code: &str| {
+    let outcome = |outcome: Outcome| {
         board
             .outcomes
             .iter()
-            .find(|(o, _)| o.code() == code)
+            .find(|(o, _)| *o == outcome)
             .map_or(0, |(_, n)| *n)
     };
     page(
@@ -331,7 +332,7 @@ pub fn dashboard(
             (section("needs", lang,
                 &say(lang, "figures-reading-needs", &[
                     ("open", total.open_needs), ("asked", total.introductions),
-                    ("accepted", total.introductions_accepted), ("helped", outcome("yes")),
+                    ("accepted", total.introductions_accepted), ("helped", outcome(Outcome::Yes)),
                 ]),
                 html! {
                     (city_chart(lang, "figures-needs-chart", &board.cities, &[
