@@ -42,6 +42,7 @@ mod m20261126_000501_housekeeping_indexes;
 // speed (issue 15): what the coordinators' figures read, kept small
 mod m20261128_001000_project_figures;
 mod m20261128_002100_milestone_facts;
+mod m20261128_002101_live_projects_by_place;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             // speed (issue 15)
             Box::new(m20261128_001000_project_figures::Migration),
             Box::new(m20261128_002100_milestone_facts::Migration),
+            Box::new(m20261128_002101_live_projects_by_place::Migration),
         ]
     }
 }
