@@ -7,20 +7,14 @@
 use chrono::Utc;
 use relais_domain::figures::{continuity, scope};
 use relais_domain::sea_orm::ConnectionTrait;
-use relais_tests::bulk::{seeded, whole_second};
+use relais_tests::bulk::{keep_if_asked, seeded, whole_second};
 use std::time::Instant;
 
 #[tokio::main]
 async fn main() {
     let now = whole_second(Utc::now());
     let (_db, conn, _plan) = seeded(now).await;
-    if let Ok(path) = std::env::var("RELAIS_BENCH_KEEP") {
-        let _ = std::fs::remove_file(&path);
-        conn.execute_unprepared(&format!("VACUUM INTO '{}'", path.replace('\'', "''")))
-            .await
-            .expect("vacuum into");
-        println!("kept in {path}");
-    }
+    keep_if_asked(&conn).await;
     let scope = scope::public(&conn, None, None, chrono_tz::Europe::Paris)
         .await
         .expect("scope");

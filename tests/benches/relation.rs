@@ -26,7 +26,7 @@ use rand::{Rng, SeedableRng};
 use relais_domain::clock::FixedClock;
 use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use relais_domain::{Actor, Context, need, project, suggestion};
-use relais_tests::bulk::{Batch, Plan, USERS, row, seeded, whole_second};
+use relais_tests::bulk::{Batch, Plan, USERS, keep_if_asked, row, seeded, whole_second};
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Instant;
@@ -297,6 +297,27 @@ async fn insert_needs(
     open
 }
 
+/// Times `query` on samples `0..runs`; returns the timings in ms past the
+/// warm-up and the number of results they found.
+async fn timed<F, Fut>(runs: usize, mut query: F) -> (Vec<f64>, usize)
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = usize>,
+{
+    let mut timings = Vec::new();
+    let mut found = 0;
+    for i in 0..runs {
+        let t = Instant::now();
+        let n = query(i).await;
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        if i >= WARM_UP {
+            timings.push(ms);
+            found += n;
+        }
+    }
+    (timings, found)
+}
+
 /// Median, 90th percentile and worst of timings in milliseconds.
 fn summary(mut ms: Vec<f64>) -> (f64, f64, f64) {
     ms.sort_by(f64::total_cmp);
@@ -323,31 +344,20 @@ async fn main() {
         // is left as it runs in production, without ANALYZE.
         conn.execute_unprepared("ANALYZE").await.expect("analyze");
     }
-    if let Ok(path) = std::env::var("RELAIS_BENCH_KEEP") {
-        let _ = std::fs::remove_file(&path);
-        conn.execute_unprepared(&format!("VACUUM INTO '{}'", path.replace('\'', "''")))
-            .await
-            .expect("vacuum into");
-        println!("kept in {path}");
-    }
+    keep_if_asked(&conn).await;
     let ctx = Context::new(conn, Arc::new(FixedClock::new(now)));
 
     let members: Vec<i32> = (0..SAMPLES + WARM_UP)
         .map(|_| rng.gen_range(1..=MEMBERS))
         .collect();
-    let mut timings = Vec::new();
-    let mut found = 0;
-    for (i, member) in members.iter().enumerate() {
-        let t = Instant::now();
-        let s = suggestion::for_member(&ctx.db, *member, SHOWN)
+    let db = &ctx.db;
+    let (timings, found) = timed(members.len(), |i| async move {
+        suggestion::for_member(db, members[i], SHOWN)
             .await
-            .expect("member suggestions");
-        let ms = t.elapsed().as_secs_f64() * 1000.0;
-        if i >= WARM_UP {
-            timings.push(ms);
-            found += s.len();
-        }
-    }
+            .expect("member suggestions")
+            .len()
+    })
+    .await;
     let (median, p90, worst) = summary(timings);
     println!(
         "suggestions for one member: median {median:.1} ms, p90 {p90:.1} ms, worst {worst:.1} ms \
@@ -359,23 +369,23 @@ async fn main() {
     let needs: Vec<&(i32, String)> = (0..SAMPLES + WARM_UP)
         .map(|_| open.choose(&mut rng).expect("need"))
         .collect();
-    let mut timings = Vec::new();
-    let mut found = 0;
-    for (i, (need_id, slug)) in needs.iter().enumerate() {
+    let mut loaded = Vec::new();
+    for (need_id, slug) in needs {
         let p = project::by_slug(&ctx, &Actor::Visitor, slug)
             .await
             .expect("project");
         let n = need::get(&ctx.db, &p, *need_id).await.expect("need");
-        let t = Instant::now();
-        let s = suggestion::for_need(&ctx.db, &p, &n, now, SHOWN)
-            .await
-            .expect("need suggestions");
-        let ms = t.elapsed().as_secs_f64() * 1000.0;
-        if i >= WARM_UP {
-            timings.push(ms);
-            found += s.len();
-        }
+        loaded.push((p, n));
     }
+    let loaded = &loaded;
+    let (timings, found) = timed(loaded.len(), |i| async move {
+        let (p, n) = &loaded[i];
+        suggestion::for_need(db, p, n, now, SHOWN)
+            .await
+            .expect("need suggestions")
+            .len()
+    })
+    .await;
     let (median, p90, worst) = summary(timings);
     println!(
         "suggestions for one need: median {median:.1} ms, p90 {p90:.1} ms, worst {worst:.1} ms \

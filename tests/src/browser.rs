@@ -127,6 +127,45 @@ impl Browser {
         self.wait_for_text("Vous êtes connecté·e.").await;
     }
 
+    /// Creates a project with the form at `base_url`: its title, pitch,
+    /// one theme and city; waits for the confirmation.
+    pub async fn create_project(
+        &self,
+        base_url: &str,
+        title: &str,
+        pitch: &str,
+        theme: &str,
+        city_id: i32,
+    ) {
+        self.goto(&format!("{base_url}/projects/new")).await;
+        self.fill("title", title).await;
+        self.fill("pitch", pitch).await;
+        self.click(&format!("input[name=themes][value={theme}]"))
+            .await;
+        self.choose("city_id", &city_id.to_string()).await;
+        self.click("form[action='/projects'] button[type=submit]")
+            .await;
+        self.wait_for_text("Projet créé.").await;
+    }
+
+    /// Creates a monthly series with the coordinators' form at
+    /// `base_url`: Lyon's meeting on the first Thursday at 19:00 at the
+    /// Hôtel de Ville, lasting `minutes`, for `capacity` people; waits for
+    /// the confirmation.
+    pub async fn create_lyon_series(&self, base_url: &str, minutes: &str, capacity: &str) {
+        self.goto(&format!("{base_url}/admin/meetups")).await;
+        self.fill("title", "Rencontre de Lyon").await;
+        self.choose("ordinal", "first").await;
+        self.choose("weekday", "thu").await;
+        self.set_value("start_time", "19:00").await;
+        self.fill("duration_minutes", minutes).await;
+        self.fill("place_address", "Hôtel de Ville, Lyon").await;
+        self.fill("capacity", capacity).await;
+        self.click("form[action='/admin/meetups'] button[type=submit]")
+            .await;
+        self.wait_for_text("Série créée").await;
+    }
+
     /// Logs out with the layout's button and waits for the farewell.
     pub async fn log_out(&self) {
         self.click("form[action='/logout'] button").await;

@@ -51,6 +51,19 @@ pub async fn seeded_sized(
     (db, conn, plan)
 }
 
+/// Copies the seeded SQLite database to the file `RELAIS_BENCH_KEEP`
+/// names, if it names one, to look at it after the run.
+pub async fn keep_if_asked(conn: &DatabaseConnection) {
+    use sea_orm::ConnectionTrait;
+    if let Ok(path) = std::env::var("RELAIS_BENCH_KEEP") {
+        let _ = std::fs::remove_file(&path);
+        conn.execute_unprepared(&format!("VACUUM INTO '{}'", path.replace('\'', "''")))
+            .await
+            .expect("vacuum into");
+        println!("kept in {path}");
+    }
+}
+
 /// Adds the accounts `relais seed --scale` makes who can log in (seeded
 /// accounts have no password): see [`Who`].
 pub async fn add_log_ins(conn: &DatabaseConnection, plan: &Plan, now: DateTime<Utc>) {

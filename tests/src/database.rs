@@ -44,20 +44,29 @@ impl TestDb {
         }
     }
 
+    /// Runs `statements` on the PostgreSQL server at `admin_url`, which
+    /// make the database `name` there.
+    async fn made_on_server(admin_url: &str, statements: &[String], name: String) -> TestDb {
+        let admin = relais_domain::db::connect(admin_url)
+            .await
+            .expect("PostgreSQL server");
+        for sql in statements {
+            admin
+                .execute_unprepared(sql)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+        admin.close().await.ok();
+        TestDb::postgres(admin_url, name)
+    }
+
     /// Creates an empty database.
     pub async fn create() -> TestDb {
         match std::env::var("RELAIS_TEST_DATABASE_URL") {
             Ok(admin_url) if admin_url.starts_with("postgres") => {
                 let name = new_name();
-                let admin = relais_domain::db::connect(&admin_url)
-                    .await
-                    .expect("PostgreSQL server");
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .expect("create test database");
-                admin.close().await.ok();
-                TestDb::postgres(&admin_url, name)
+                let create = format!("CREATE DATABASE {name}");
+                TestDb::made_on_server(&admin_url, &[create], name).await
             }
             _ => {
                 let dir = tempfile::tempdir().expect("temp dir");
@@ -80,22 +89,15 @@ impl TestDb {
         match (&self.admin_url, &self.name) {
             (Some(admin_url), Some(name)) => {
                 let copy_name = new_name();
-                let admin = relais_domain::db::connect(admin_url)
-                    .await
-                    .expect("PostgreSQL server");
-                admin
-                    .execute_unprepared(&format!(
+                let statements = [
+                    // Disconnects whatever uses the original.
+                    format!(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
                          WHERE datname = '{name}' AND pid <> pg_backend_pid()"
-                    ))
-                    .await
-                    .expect("disconnect the original");
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE {copy_name} TEMPLATE {name}"))
-                    .await
-                    .expect("copy the database");
-                admin.close().await.ok();
-                TestDb::postgres(admin_url, copy_name)
+                    ),
+                    format!("CREATE DATABASE {copy_name} TEMPLATE {name}"),
+                ];
+                TestDb::made_on_server(admin_url, &statements, copy_name).await
             }
             _ => {
                 let copy = TestDb::create().await;

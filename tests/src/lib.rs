@@ -8,6 +8,7 @@ pub mod browser;
 pub mod bulk;
 pub mod checks;
 pub mod database;
+pub mod lyon;
 pub mod outbox;
 pub mod process;
 pub mod programme;
@@ -555,6 +556,19 @@ impl Page {
         let re = Regex::new(r#"name="csrf_token" value="([0-9a-f]+)""#).expect("csrf pattern");
         re.captures(&self.body)
             .unwrap_or_else(|| panic!("no CSRF token on page:\n{}", self.body))[1]
+            .to_owned()
+    }
+
+    /// The value of the first `<option>` whose label starts with
+    /// `label_start`.
+    pub fn option_value(&self, label_start: &str) -> String {
+        let re = Regex::new(&format!(
+            r#"<option value="(\d+)"[^>]*>{}"#,
+            regex::escape(label_start)
+        ))
+        .expect("option pattern");
+        re.captures(&self.body)
+            .unwrap_or_else(|| panic!("no option {label_start}:\n{}", self.body))[1]
             .to_owned()
     }
 

@@ -201,6 +201,17 @@ impl Programme {
     pub async fn logged_in(&self, email: &str) -> crate::Client {
         self.app.logged_in(email).await
     }
+
+    /// The fixture's project `slug`, as stored.
+    pub async fn project(&self, slug: &str) -> project::Model {
+        use relais_domain::sea_orm::{ColumnTrait, QueryFilter};
+        project::Entity::find()
+            .filter(project::Column::Slug.eq(slug))
+            .one(&self.app.ctx.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no project {slug}"))
+    }
 }
 
 struct Fixture<'a> {
@@ -329,11 +340,8 @@ impl Fixture<'_> {
             strengths: Set("Des forces qui restent privées.".into()),
             recommendations: Set(String::new()),
             created_at: Set(at(when)),
-            edited_at: Set(None),
-            acknowledged_at: Set(None),
             response: Set(String::new()),
-            responded_at: Set(None),
-            responded_by: Set(None),
+            // Never edited, acknowledged or answered: those stay NULL.
             ..Default::default()
         }
         .insert(&self.app.ctx.db)

@@ -76,19 +76,19 @@ pub struct World {
     pub ids: HashMap<&'static str, String>,
 }
 
-async fn one_id(ctx: &Context, sql: &str) -> String {
+/// The first column of the first row of `sql`, as text: a slug, or an id
+/// (32-bit on SQLite and in most PostgreSQL tables, 64-bit in a few).
+async fn one_value(ctx: &Context, sql: &str) -> String {
     let row = ctx
         .db
         .query_one_raw(Statement::from_string(ctx.db.get_database_backend(), sql))
         .await
         .expect("query")
         .unwrap_or_else(|| panic!("no row for {sql}"));
-    // Ids are 32-bit on SQLite and in most PostgreSQL tables, 64-bit in a few.
-    let id: i64 = row
-        .try_get_by_index::<i64>(0)
-        .or_else(|_| row.try_get_by_index::<i32>(0).map(i64::from))
-        .expect("an id");
-    id.to_string()
+    row.try_get_by_index::<String>(0)
+        .or_else(|_| row.try_get_by_index::<i64>(0).map(|id| id.to_string()))
+        .or_else(|_| row.try_get_by_index::<i32>(0).map(|id| id.to_string()))
+        .expect("a slug or an id")
 }
 
 /// The demo with, on *Carte des fontaines*, an explainer, a question with
@@ -104,7 +104,7 @@ pub async fn world() -> World {
         .await
         .expect("project");
     let project_id = project.row.id;
-    let need = one_id(
+    let need = one_value(
         ctx,
         &format!("SELECT id FROM needs WHERE project_id = {project_id}"),
     )
@@ -154,7 +154,7 @@ pub async fn world() -> World {
     .expect("answer");
     let member = app.actor(LONE_MEMBER).await;
     let helper = app.user_id(LONE_MEMBER).await;
-    let paris_id: i32 = one_id(ctx, "SELECT id FROM cities WHERE slug = 'paris'")
+    let paris_id: i32 = one_value(ctx, "SELECT id FROM cities WHERE slug = 'paris'")
         .await
         .parse()
         .expect("city id");
@@ -187,7 +187,7 @@ pub async fn world() -> World {
     .await
     .expect("introduction");
     // The demo's date poll in Paris.
-    let poll = one_id(ctx, "SELECT MIN(id) FROM date_polls").await;
+    let poll = one_value(ctx, "SELECT MIN(id) FROM date_polls").await;
 
     let update = relais_domain::journal::post(
         ctx,
@@ -217,18 +217,18 @@ pub async fn world() -> World {
     ids.insert("poll", poll.clone());
     ids.insert(
         "private",
-        one_id(ctx, "SELECT id FROM projects WHERE NOT is_public")
+        one_value(ctx, "SELECT id FROM projects WHERE NOT is_public")
             .await
             .to_string(),
     );
     ids.insert(
         "edition_slug",
-        slug_of(ctx, "SELECT slug FROM editions ORDER BY id LIMIT 1").await,
+        one_value(ctx, "SELECT slug FROM editions ORDER BY id LIMIT 1").await,
     );
     let private_id = ids["private"].clone();
     ids.insert(
         "private_slug",
-        slug_of(
+        one_value(
             ctx,
             &format!("SELECT slug FROM projects WHERE id = {private_id}"),
         )
@@ -284,7 +284,7 @@ pub async fn world() -> World {
             "SELECT MIN(id) FROM email_outbox WHERE recipient_email = 'alice@relais.demo'".into(),
         ),
     ] {
-        ids.insert(name, one_id(ctx, &sql).await);
+        ids.insert(name, one_value(ctx, &sql).await);
     }
     // An email that failed, to be retried by the coordinators of its city.
     let email = ids["email"].clone();
@@ -297,7 +297,7 @@ pub async fn world() -> World {
     let meetup = ids["meetup"].clone();
     ids.insert(
         "agenda",
-        one_id(
+        one_value(
             ctx,
             &format!("SELECT MIN(id) FROM agenda_items WHERE occurrence_id = {meetup}"),
         )
@@ -319,16 +319,6 @@ pub async fn world() -> World {
         people,
         ids,
     }
-}
-
-async fn slug_of(ctx: &Context, sql: &str) -> String {
-    let row = ctx
-        .db
-        .query_one_raw(Statement::from_string(ctx.db.get_database_backend(), sql))
-        .await
-        .expect("query")
-        .expect("a row");
-    row.try_get_by_index(0).expect("a slug")
 }
 
 impl World {

@@ -288,13 +288,7 @@ async fn an_etag_round_trip_answers_304_until_the_data_changes() {
     );
 
     // The team changes its pitch: the same tag no longer matches.
-    let steady = relais_domain::entities::project::Entity::find()
-        .all(&p.app.ctx.db)
-        .await
-        .expect("projects")
-        .into_iter()
-        .find(|r| r.slug == "steady")
-        .expect("steady");
+    let steady = p.project("steady").await;
     relais_domain::entities::project::ActiveModel {
         id: Set(steady.id),
         pitch: Set("Un nouveau pitch.".to_owned()),

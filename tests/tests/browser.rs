@@ -61,13 +61,9 @@ async fn a_newcomer_signs_up_logs_in_and_edits_their_profile_in_chromium() {
     browser.click("form[action='/logout'] button").await;
     browser.wait_for_text("Vous êtes déconnecté·e.").await;
 
-    browser.goto(&format!("{}/login", app.base_url)).await;
-    browser.fill("email", "fatou@example.org").await;
-    browser.fill("password", PASSWORD).await;
     browser
-        .click("form[action='/login'] button[type=submit]")
+        .log_in(&app.base_url, "fatou@example.org", PASSWORD)
         .await;
-    browser.wait_for_text("Vous êtes connecté·e.").await;
     browser.goto(&format!("{}/profile", app.base_url)).await;
     browser.wait_for_text("Fatou Sarr").await;
     let bio = browser

@@ -57,13 +57,9 @@ async fn a_team_publishes_an_explainer_and_a_visitor_plays_it_in_chromium() {
     std::fs::write(&captions_file, CAPTIONS).expect("captions file");
 
     let browser = Browser::start().await;
-    browser.goto(&format!("{}/login", app.base_url)).await;
-    browser.fill("email", "fatou@example.org").await;
-    browser.fill("password", PASSWORD).await;
     browser
-        .click("form[action='/login'] button[type=submit]")
+        .log_in(&app.base_url, "fatou@example.org", PASSWORD)
         .await;
-    browser.wait_for_text("Vous êtes connecté·e.").await;
 
     browser.goto(&format!("{}{project}", app.base_url)).await;
     browser

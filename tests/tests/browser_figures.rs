@@ -87,13 +87,9 @@ async fn drawn_and_printed_on_a4(browser: &Browser, what: &str) {
 async fn the_dashboard_and_the_report_draw_their_charts_without_javascript_and_print_on_a4() {
     let p = programme::programme().await;
     let browser = Browser::start_without_javascript().await;
-    browser.goto(&format!("{}/login", p.app.base_url)).await;
-    browser.fill("email", "coord@example.org").await;
-    browser.fill("password", PASSWORD).await;
     browser
-        .click("form[action='/login'] button[type=submit]")
+        .log_in(&p.app.base_url, "coord@example.org", PASSWORD)
         .await;
-    browser.wait_for_text("Vous êtes connecté·e.").await;
 
     browser
         .goto(&format!("{}/admin/figures", p.app.base_url))

@@ -49,35 +49,20 @@ async fn a_monthly_meetup_from_series_to_attendance_in_chromium() {
         .log_in(&app.base_url, "ana@example.org", PASSWORD)
         .await;
     browser
-        .goto(&format!("{}/projects/new", app.base_url))
+        .create_project(
+            &app.base_url,
+            "Vélo-école",
+            "Apprendre le vélo.",
+            "social",
+            lyon,
+        )
         .await;
-    browser.fill("title", "Vélo-école").await;
-    browser.fill("pitch", "Apprendre le vélo.").await;
-    browser.click("input[name=themes][value=social]").await;
-    browser.choose("city_id", &lyon.to_string()).await;
-    browser
-        .click("form[action='/projects'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Projet créé.").await;
     browser.log_out().await;
 
     browser
         .log_in(&app.base_url, "luc@example.org", PASSWORD)
         .await;
-    browser
-        .goto(&format!("{}/admin/meetups", app.base_url))
-        .await;
-    browser.fill("title", "Rencontre de Lyon").await;
-    browser.choose("ordinal", "first").await;
-    browser.choose("weekday", "thu").await;
-    browser.set_value("start_time", "19:00").await;
-    browser.fill("duration_minutes", "150").await;
-    browser.fill("place_address", "Hôtel de Ville, Lyon").await;
-    browser.fill("capacity", "1").await;
-    browser
-        .click("form[action='/admin/meetups'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Série créée").await;
+    browser.create_lyon_series(&app.base_url, "150", "1").await;
     browser.wait_for_text("jeudi 1er janvier 2026 à 19").await;
     browser.click("a[href^='/meetups/']").await;
     browser.wait_for_text("Ordre du jour").await;
@@ -179,20 +164,7 @@ async fn a_cancelled_meeting_reaches_the_member_by_email_in_french_on_lyon_time_
     browser
         .log_in(&app.base_url, "luc@example.org", PASSWORD)
         .await;
-    browser
-        .goto(&format!("{}/admin/meetups", app.base_url))
-        .await;
-    browser.fill("title", "Rencontre de Lyon").await;
-    browser.choose("ordinal", "first").await;
-    browser.choose("weekday", "thu").await;
-    browser.set_value("start_time", "19:00").await;
-    browser.fill("duration_minutes", "120").await;
-    browser.fill("place_address", "Hôtel de Ville, Lyon").await;
-    browser.fill("capacity", "20").await;
-    browser
-        .click("form[action='/admin/meetups'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Série créée").await;
+    browser.create_lyon_series(&app.base_url, "120", "20").await;
     browser.click("a[href^='/meetups/']").await;
     browser.wait_for_text("Ordre du jour").await;
     let path = browser.path().await;

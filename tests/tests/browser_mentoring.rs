@@ -38,16 +38,14 @@ async fn a_review_cycle_from_assignment_to_answer_in_chromium() {
         .log_in(&app.base_url, "chloe@example.org", PASSWORD)
         .await;
     browser
-        .goto(&format!("{}/projects/new", app.base_url))
+        .create_project(
+            &app.base_url,
+            "Vélo-école",
+            "Apprendre le vélo à tout âge.",
+            "social",
+            lyon,
+        )
         .await;
-    browser.fill("title", "Vélo-école").await;
-    browser.fill("pitch", "Apprendre le vélo à tout âge.").await;
-    browser.click("input[name=themes][value=social]").await;
-    browser.choose("city_id", &lyon.to_string()).await;
-    browser
-        .click("form[action='/projects'] button[type=submit]")
-        .await;
-    browser.wait_for_text("Projet créé.").await;
     browser.log_out().await;
 
     // The coordinator assigns Léa.

@@ -50,14 +50,7 @@ async fn a_designer_in_lyon_is_introduced_to_a_lyon_team_by_consent_in_chromium(
         .await;
     // The team's project and its need, published over HTTP.
     let team = app.logged_in(TEAM).await;
-    let project = team
-        .create_project(
-            "Compost partagé",
-            "Des bacs à compost dans chaque cour.",
-            "environmental",
-            &lyon.to_string(),
-        )
-        .await;
+    let project = team.create_compost(lyon).await;
     let published = team
         .submit(
             &project,

@@ -8,6 +8,7 @@ use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row}
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_scheduler::{JobContext, meetup_generation};
+use relais_tests::lyon::LYON_PEOPLE;
 use relais_tests::{Client, TestApp};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -27,18 +28,7 @@ struct Setup {
 async fn setup() -> Setup {
     let app = TestApp::spawn_at(new_year()).await;
     let (_, lyon) = app.create_lyon().await;
-    app.create_accounts(&[
-        (
-            "coord@example.org",
-            "Luc Coord",
-            Role::Coordinator,
-            Some("lyon"),
-        ),
-        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
-        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
-        ("cleo@example.org", "Cléo", Role::Member, Some("lyon")),
-    ])
-    .await;
+    app.create_accounts(&LYON_PEOPLE[..4]).await;
     Setup { app, lyon }
 }
 

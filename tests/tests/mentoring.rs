@@ -3,6 +3,7 @@
 
 use chrono::Duration;
 use relais_domain::Role;
+use relais_tests::lyon::LYON_TEAM;
 use relais_tests::{Client, Page, TestApp};
 use reqwest::StatusCode;
 
@@ -11,17 +12,6 @@ struct Setup {
     lyon: String,
     project: String,
     project_id: String,
-}
-
-fn option_value(page: &Page, label_start: &str) -> String {
-    let re = regex::Regex::new(&format!(
-        r#"<option value="(\d+)"[^>]*>{}"#,
-        regex::escape(label_start)
-    ))
-    .expect("regex");
-    re.captures(&page.body)
-        .unwrap_or_else(|| panic!("no option {label_start}:\n{}", page.body))[1]
-        .to_owned()
 }
 
 /// Lyon with a coordinator, two mentors (one with room for a single
@@ -45,35 +35,12 @@ async fn setup() -> Setup {
         Some(edition.parse().expect("id")),
     )
     .await;
+    app.create_accounts(&LYON_TEAM).await;
     app.create_accounts(&[
-        (
-            "owner@example.org",
-            "Olivia Owner",
-            Role::Member,
-            Some("lyon"),
-        ),
-        (
-            "mate@example.org",
-            "Tom Teammate",
-            Role::Member,
-            Some("lyon"),
-        ),
-        (
-            "mentor@example.org",
-            "Mina Mentor",
-            Role::Mentor,
-            Some("lyon"),
-        ),
         (
             "other.mentor@example.org",
             "Omar Mentor",
             Role::Mentor,
-            Some("lyon"),
-        ),
-        (
-            "coord@example.org",
-            "Luc Coord",
-            Role::Coordinator,
             Some("lyon"),
         ),
         (
@@ -88,27 +55,13 @@ async fn setup() -> Setup {
     let project = owner
         .create_project("Vélo-école", "Une phrase.", "social", &lyon)
         .await;
-    owner
-        .submit(
-            &project,
-            &format!("{project}/team/invite"),
-            &[("email", "mate@example.org"), ("language", "fr")],
-        )
-        .await;
-    let link = app
-        .last_email_to("mate@example.org")
-        .await
-        .link(&app.base_url, "/team-invitations/");
-    let mate = app.logged_in("mate@example.org").await;
-    let form = mate.get(&link).await;
-    mate.post_raw(&link, &[("csrf_token", &form.csrf_token())])
-        .await;
+    app.join_team(&owner, &project, "mate@example.org").await;
     let coverage = app
         .logged_in("coord@example.org")
         .await
         .get(&format!("/admin/mentoring?city={lyon}"))
         .await;
-    let project_id = option_value(&coverage, "Vélo-école");
+    let project_id = coverage.option_value("Vélo-école");
     Setup {
         app,
         lyon,
@@ -121,7 +74,7 @@ async fn assign(s: &Setup, coordinator: &Client, mentor_label: &str) -> Page {
     let coverage = coordinator
         .get(&format!("/admin/mentoring?city={}", s.lyon))
         .await;
-    let mentor_id = option_value(&coverage, mentor_label);
+    let mentor_id = coverage.option_value(mentor_label);
     coordinator
         .submit(
             &format!("/admin/mentoring?city={}", s.lyon),
@@ -192,8 +145,8 @@ async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity(
     let coverage = coordinator
         .get(&format!("/admin/mentoring?city={}", s.lyon))
         .await;
-    let second_id = option_value(&coverage, "Deuxième projet");
-    let omar_id = option_value(&coverage, "Omar Mentor");
+    let second_id = coverage.option_value("Deuxième projet");
+    let omar_id = coverage.option_value("Omar Mentor");
     let full = coordinator
         .submit(
             &format!("/admin/mentoring?city={}", s.lyon),

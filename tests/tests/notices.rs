@@ -10,6 +10,7 @@ use relais_domain::entities::{city, email_outbox as outbox_row, meetup_occurrenc
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::outbox::State;
 use relais_domain::rsvp::{self, Answer};
+use relais_tests::lyon::{LYON_PEOPLE, LYON_TEAM, lyon_series};
 use relais_tests::{Client, TestApp};
 use reqwest::StatusCode;
 use sea_orm::sea_query::Expr;
@@ -52,44 +53,11 @@ struct Meeting {
 async fn meeting() -> Meeting {
     let app = TestApp::spawn_at(new_year()).await;
     let (_, lyon) = app.create_lyon().await;
-    app.create_accounts(&[
-        (
-            "coord@example.org",
-            "Luc Coord",
-            Role::Coordinator,
-            Some("lyon"),
-        ),
-        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
-        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
-        ("cleo@example.org", "Cléo", Role::Member, Some("lyon")),
-        ("dan@example.org", "Dan", Role::Member, Some("lyon")),
-    ])
-    .await;
-    let coordinator = app.actor("coord@example.org").await;
-    let series = meetup::create_series(
-        &app.ctx,
-        &coordinator,
-        lyon,
-        &SeriesInput {
-            title: "Rencontre de Lyon".into(),
-            ordinal: "first".into(),
-            weekday: "thu".into(),
-            start_time: "19:00".into(),
-            duration_minutes: "120".into(),
-            place_address: "Hôtel de Ville, Lyon".into(),
-            capacity: "1".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("series");
-    let february = occurrence::Entity::find()
-        .filter(occurrence::Column::SeriesId.eq(series))
-        .order_by_asc(occurrence::Column::StartsAt)
-        .all(&app.ctx.db)
-        .await
-        .expect("occurrences")[1]
-        .id;
+    app.create_accounts(&LYON_PEOPLE[..5]).await;
+    let series = app
+        .create_series("coord@example.org", lyon, &lyon_series("first", "1"))
+        .await;
+    let february = app.occurrences(series).await[1].id;
     for (email, answer) in [
         ("ana@example.org", Answer::Yes),
         ("ben@example.org", Answer::Maybe),
@@ -419,64 +387,13 @@ async fn mentored_project() -> (TestApp, String, String) {
     let app = TestApp::spawn().await;
     let (_, lyon) = app.create_lyon().await;
     let lyon = lyon.to_string();
-    app.create_accounts(&[
-        (
-            "owner@example.org",
-            "Olivia Owner",
-            Role::Member,
-            Some("lyon"),
-        ),
-        (
-            "mate@example.org",
-            "Tom Teammate",
-            Role::Member,
-            Some("lyon"),
-        ),
-        (
-            "mentor@example.org",
-            "Mina Mentor",
-            Role::Mentor,
-            Some("lyon"),
-        ),
-        (
-            "coord@example.org",
-            "Luc Coord",
-            Role::Coordinator,
-            Some("lyon"),
-        ),
-    ])
-    .await;
+    app.create_accounts(&LYON_TEAM).await;
     let owner = app.logged_in("owner@example.org").await;
     let project = owner
         .create_project("Vélo-école", "Une phrase.", "social", &lyon)
         .await;
-    owner
-        .submit(
-            &project,
-            &format!("{project}/team/invite"),
-            &[("email", "mate@example.org"), ("language", "fr")],
-        )
-        .await;
-    let link = app
-        .last_email_to("mate@example.org")
-        .await
-        .link(&app.base_url, "/team-invitations/");
-    let mate = app.logged_in("mate@example.org").await;
-    let form = mate.get(&link).await;
-    mate.post_raw(&link, &[("csrf_token", &form.csrf_token())])
-        .await;
+    app.join_team(&owner, &project, "mate@example.org").await;
     (app, lyon, project)
-}
-
-fn option_value(body: &str, label_start: &str) -> String {
-    let re = regex::Regex::new(&format!(
-        r#"<option value="(\d+)"[^>]*>{}"#,
-        regex::escape(label_start)
-    ))
-    .expect("regex");
-    re.captures(body)
-        .unwrap_or_else(|| panic!("no option {label_start}:\n{body}"))[1]
-        .to_owned()
 }
 
 #[tokio::test]
@@ -492,8 +409,8 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
             "/admin/mentoring/assign",
             &[
                 ("city", &lyon),
-                ("project_id", &option_value(&coverage.body, "Vélo-école")),
-                ("mentor_id", &option_value(&coverage.body, "Mina Mentor")),
+                ("project_id", &coverage.option_value("Vélo-école")),
+                ("mentor_id", &coverage.option_value("Mina Mentor")),
             ],
         )
         .await;

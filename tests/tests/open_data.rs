@@ -173,13 +173,7 @@ async fn an_editions_package_serves_tables_that_match_their_schemas_and_the_hand
 #[tokio::test]
 async fn cells_a_spreadsheet_would_run_are_inert_and_nothing_private_is_published() {
     let p = programme::programme().await;
-    let steady = project::Entity::find()
-        .all(&p.app.ctx.db)
-        .await
-        .expect("projects")
-        .into_iter()
-        .find(|r| r.slug == "steady")
-        .expect("steady");
+    let steady = p.project("steady").await;
     project::ActiveModel {
         id: Set(steady.id),
         title: Set("=HYPERLINK(\"https://evil.example\",\"clic\")".to_owned()),

@@ -5,6 +5,7 @@
 use chrono::{TimeZone, Utc};
 use relais_domain::Role;
 use relais_tests::TestApp;
+use relais_tests::lyon::LYON_PEOPLE;
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -19,18 +20,9 @@ async fn a_poll_invites_by_email_collects_answers_and_becomes_a_meeting() {
     let lyon = lyon.to_string();
     app.create_city_in("dakar", "Dakar", "Africa/Dakar", Some(edition))
         .await;
-    app.create_accounts(&[
-        (
-            "coord@example.org",
-            "Luc Coord",
-            Role::Coordinator,
-            Some("lyon"),
-        ),
-        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
-        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
-        ("far@example.org", "Far Away", Role::Member, Some("dakar")),
-    ])
-    .await;
+    app.create_accounts(&LYON_PEOPLE[..3]).await;
+    app.create_account("far@example.org", "Far Away", Role::Member, Some("dakar"))
+        .await;
     let coordinator = app.logged_in("coord@example.org").await;
 
     let base = [
@@ -259,17 +251,7 @@ async fn silent_invitees_are_reminded_once_before_the_poll_closes() {
     )
     .await;
     let (_, lyon) = app.create_lyon().await;
-    app.create_accounts(&[
-        (
-            "coord@example.org",
-            "Luc Coord",
-            Role::Coordinator,
-            Some("lyon"),
-        ),
-        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
-        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
-    ])
-    .await;
+    app.create_accounts(&LYON_PEOPLE[..3]).await;
     let coordinator = app.logged_in("coord@example.org").await;
     let lyon = lyon.to_string();
     coordinator

@@ -97,14 +97,7 @@ async fn setup() -> Setup {
         app.create_account(email, name, role, Some(city)).await;
     }
     let owner = app.logged_in(OWNER).await;
-    let compost = owner
-        .create_project(
-            "Compost partagé",
-            "Des bacs à compost dans chaque cour.",
-            "environmental",
-            &lyon.to_string(),
-        )
-        .await;
+    let compost = owner.create_compost(lyon).await;
     let compost_row = project::by_slug(&app.ctx, &relais_domain::Actor::Visitor, "compost-partage")
         .await
         .expect("project");

@@ -363,19 +363,8 @@ async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet(
         ],
     )
     .await;
-    let coordinator = app.actor("coord@example.org").await;
-    let project = relais_domain::project::by_slug(&app.ctx, &coordinator, "jardins")
-        .await
-        .expect("project");
-    let mina = app.actor("mina@example.org").await;
-    relais_domain::mentor::assign(
-        &app.ctx,
-        &coordinator,
-        project.row.id,
-        mina.user_id().expect("id"),
-    )
-    .await
-    .expect("assign");
+    app.assign_mentor("coord@example.org", "jardins", "mina@example.org")
+        .await;
 
     let (queued, _) = plan_and_deliver(&app, at(2, 1, 9)).await;
     assert_eq!(queued, 0, "four weeks in: nothing due, not quiet");

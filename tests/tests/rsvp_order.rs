@@ -8,6 +8,7 @@ use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row}
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_tests::TestApp;
+use relais_tests::lyon::{LYON_PEOPLE, lyon_series};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 
@@ -19,40 +20,11 @@ async fn an_answer_waiting_for_the_meeting_lock_is_timed_when_it_gets_it() {
         .expect("time");
     let app = TestApp::spawn_at(start).await;
     let (_, lyon) = app.create_lyon().await;
-    app.create_accounts(&[
-        ("coord@example.org", "Luc", Role::Coordinator, Some("lyon")),
-        ("ana@example.org", "Ana", Role::Member, Some("lyon")),
-        ("ben@example.org", "Ben", Role::Member, Some("lyon")),
-    ])
-    .await;
-    let coordinator = app.actor("coord@example.org").await;
-    let series = meetup::create_series(
-        &app.ctx,
-        &coordinator,
-        lyon,
-        &SeriesInput {
-            title: "Rencontre de Lyon".into(),
-            description: "Une place seulement.".into(),
-            ordinal: "second".into(),
-            weekday: "thu".into(),
-            start_time: "19:00".into(),
-            duration_minutes: "120".into(),
-            place_address: "Hôtel de Ville, Lyon".into(),
-            online_url: String::new(),
-            audiences: vec![],
-            capacity: "1".into(),
-        },
-    )
-    .await
-    .expect("series");
-    let meeting = occurrence::Entity::find()
-        .filter(occurrence::Column::SeriesId.eq(series))
-        .order_by_asc(occurrence::Column::StartsAt)
-        .one(&app.ctx.db)
-        .await
-        .expect("query")
-        .expect("occurrence")
-        .id;
+    app.create_accounts(&LYON_PEOPLE[..3]).await;
+    let series = app
+        .create_series("coord@example.org", lyon, &lyon_series("second", "1"))
+        .await;
+    let meeting = app.occurrences(series).await[0].id;
     let (ana, ben) = (
         app.actor("ana@example.org").await,
         app.actor("ben@example.org").await,

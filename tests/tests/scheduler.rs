@@ -16,6 +16,7 @@ use relais_domain::outbox::State;
 use relais_domain::rsvp::{self, Answer};
 use relais_scheduler::{JobContext, Mailer, Schedules, jobs};
 use relais_tests::TestApp;
+use relais_tests::lyon::lyon_series;
 use relais_tests::smtp::SmtpServer;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeSet;
@@ -178,42 +179,16 @@ async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_mo
         ],
     )
     .await;
-    let project = relais_domain::project::by_slug(&app.ctx, &coordinator, "jardins")
-        .await
-        .expect("project");
-    let mina = app.actor("mina@example.org").await;
-    relais_domain::mentor::assign(
-        &app.ctx,
-        &coordinator,
-        project.row.id,
-        mina.user_id().expect("id"),
-    )
-    .await
-    .expect("assign");
+    app.assign_mentor("coord@example.org", "jardins", "mina@example.org")
+        .await;
     // A monthly meeting (first Thursday, 19:00) and a date poll closing
     // on the 13th at midnight.
-    let series = meetup::create_series(
-        &app.ctx,
-        &coordinator,
-        lyon,
-        &SeriesInput {
-            title: "Rencontre de Lyon".into(),
-            ordinal: "first".into(),
-            weekday: "thu".into(),
-            start_time: "19:00".into(),
-            duration_minutes: "120".into(),
-            place_address: "Hôtel de Ville".into(),
-            capacity: "30".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("series");
-    let february = meetup_occurrence::Entity::find()
-        .filter(meetup_occurrence::Column::SeriesId.eq(series))
-        .all(&app.ctx.db)
+    let series = app
+        .create_series("coord@example.org", lyon, &lyon_series("first", "30"))
+        .await;
+    let february = app
+        .occurrences(series)
         .await
-        .expect("occurrences")
         .into_iter()
         .find(|o| o.starts_at == at(2, 5, 18, 0))
         .expect("5 February, 19:00 in Lyon");

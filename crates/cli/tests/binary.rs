@@ -66,12 +66,7 @@ fn an_unreachable_database_stops_start_up_with_one_clear_line() {
 #[test]
 fn the_default_database_is_an_sqlite_file_in_the_working_directory() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = relais(&["migrate"], &[], dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&relais(&["migrate"], &[], dir.path()));
     assert!(dir.path().join("relais.db").exists());
 }
 
@@ -92,12 +87,7 @@ fn user_create_without_a_password_prints_a_single_use_link() {
         &[("RELAIS_BASE_URL", "https://relais.example.org")],
         dir.path(),
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = succeeded(&out);
     assert!(
         stdout.contains("https://relais.example.org/password/reset/"),
         "{stdout}"
@@ -234,12 +224,7 @@ async fn the_scale_seed_fills_an_empty_database_with_n_projects_and_three_log_in
     let out = relais(&["seed", "--scale", "0"], &env, dir.path());
     assert!(!out.status.success(), "no projects is refused");
     let out = relais(&["seed", "--scale", "40"], &env, dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = succeeded(&out);
     assert!(stdout.contains("40 projects"), "{stdout}");
     assert!(stdout.contains("400 project_updates"), "{stdout}");
     assert!(stdout.contains("coordination@relais.example"), "{stdout}");
@@ -321,12 +306,7 @@ async fn the_demo_seed_fills_an_empty_database_once_and_serves_its_projects() {
         &[("RELAIS_DATABASE_URL", &db.url)],
         dir.path(),
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = succeeded(&out);
     assert!(stdout.contains("relais-demo-2018"), "{stdout}");
     for city in ["paris", "lyon", "bruxelles", "montreal", "dakar"] {
         assert!(
@@ -413,12 +393,7 @@ async fn reminders_dry_run_lists_what_would_be_queued_without_queuing_it() {
     // the next month; a month ahead covers every city's first meeting.
     let at = (chrono::Utc::now() + chrono::Duration::days(20)).to_rfc3339();
     let dry = relais(&["reminders", "--dry-run", "--at", &at], &env, dir.path());
-    assert!(
-        dry.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dry.stderr)
-    );
-    let listed = String::from_utf8_lossy(&dry.stdout).to_string();
+    let listed = succeeded(&dry);
     assert!(listed.contains("meetup_invitation"), "{listed}");
     let again = relais(&["reminders", "--dry-run", "--at", &at], &env, dir.path());
     assert_eq!(
@@ -437,4 +412,14 @@ async fn reminders_dry_run_lists_what_would_be_queued_without_queuing_it() {
     );
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--at"));
+}
+
+/// What a run that must succeed printed; its errors if it failed.
+fn succeeded(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

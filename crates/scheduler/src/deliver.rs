@@ -30,18 +30,6 @@ pub const DELIVERED: &str = "relais_emails_delivered_total";
 /// back for later) or `failed` (given up on).
 pub const FAILURES: &str = "relais_delivery_failures_total";
 
-/// Describes delivery's metrics to the installed recorder.
-pub fn describe_metrics() {
-    metrics::describe_counter!(
-        DELIVERED,
-        "emails the mail server accepted from this instance"
-    );
-    metrics::describe_counter!(
-        FAILURES,
-        "failed delivery attempts on this instance, by outcome (retried: put back for later, failed: given up on)"
-    );
-}
-
 /// How an instance delivers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {

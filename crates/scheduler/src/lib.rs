@@ -147,18 +147,30 @@ pub const JOB_RUNS: &str = "relais_job_runs_total";
 /// How long job runs took, by job.
 pub const JOB_DURATION: &str = "relais_job_duration_seconds";
 
-/// Describes the scheduler's metrics to the installed recorder.
+/// Describes the scheduler's metrics, the jobs' and delivery's, to the
+/// installed recorder.
 pub fn describe_metrics() {
-    metrics::describe_counter!(
-        JOB_RUNS,
-        "scheduled job runs on this instance, by job and outcome (ok, error, skipped: the previous run was still going)"
-    );
+    for (name, help) in [
+        (
+            JOB_RUNS,
+            "scheduled job runs on this instance, by job and outcome (ok, error, skipped: the previous run was still going)",
+        ),
+        (
+            deliver::DELIVERED,
+            "emails the mail server accepted from this instance",
+        ),
+        (
+            deliver::FAILURES,
+            "failed delivery attempts on this instance, by outcome (retried: put back for later, failed: given up on)",
+        ),
+    ] {
+        metrics::describe_counter!(name, help);
+    }
     metrics::describe_histogram!(
         JOB_DURATION,
         metrics::Unit::Seconds,
         "how long scheduled job runs took, by job"
     );
-    deliver::describe_metrics();
 }
 
 /// How often a job has woken up on this instance.
