@@ -47,15 +47,6 @@ fn input(ordinal: &str, weekday: &str, time: &str, capacity: &str) -> SeriesInpu
     }
 }
 
-async fn occurrences(app: &TestApp, series: i32) -> Vec<occurrence::Model> {
-    occurrence::Entity::find()
-        .filter(occurrence::Column::SeriesId.eq(series))
-        .order_by_asc(occurrence::Column::StartsAt)
-        .all(&app.ctx.db)
-        .await
-        .expect("occurrences")
-}
-
 async fn answer(who: &Client, meeting: i32, what: &str) {
     let path = format!("/meetups/{meeting}");
     let response = who
@@ -76,7 +67,9 @@ async fn a_series_fills_three_months_once_even_with_generators_racing() {
     )
     .await
     .expect("series");
-    let first: Vec<String> = occurrences(&s.app, id)
+    let first: Vec<String> = s
+        .app
+        .occurrences(id)
         .await
         .iter()
         .map(|o| {
@@ -119,7 +112,7 @@ async fn a_series_fills_three_months_once_even_with_generators_racing() {
         created, 1,
         "May's meeting, created once by one of the racers"
     );
-    assert_eq!(occurrences(&s.app, id).await.len(), 5);
+    assert_eq!(s.app.occurrences(id).await.len(), 5);
 }
 
 #[tokio::test]
@@ -170,7 +163,7 @@ async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answe
     )
     .await
     .expect("series");
-    let occ = occurrences(&s.app, id).await;
+    let occ = s.app.occurrences(id).await;
     let (feb, mar, apr) = (occ[1].id, occ[2].id, occ[3].id);
     meetup::cancel(&s.app.ctx, &coordinator, feb)
         .await
@@ -184,7 +177,7 @@ async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answe
     meetup::generate_all(&s.app.ctx.db, s.app.ctx.now())
         .await
         .expect("regenerate");
-    let after = occurrences(&s.app, id).await;
+    let after = s.app.occurrences(id).await;
     assert_eq!(after.len(), 5, "nothing recreated, the single one added");
     assert!(
         after
@@ -231,7 +224,9 @@ async fn exceptions_survive_regeneration_and_rule_changes_keep_what_people_answe
         .await
         .expect("count");
     assert_eq!(answers, 1, "Ana's answer is still there");
-    let dates: Vec<String> = occurrences(&s.app, id)
+    let dates: Vec<String> = s
+        .app
+        .occurrences(id)
         .await
         .iter()
         .filter(|o| {
@@ -263,7 +258,7 @@ async fn yes_beyond_capacity_joins_the_waitlist_and_the_first_waiting_is_promote
     )
     .await
     .expect("series");
-    let meeting = occurrences(&s.app, id).await[0].id;
+    let meeting = s.app.occurrences(id).await[0].id;
     let path = format!("/meetups/{meeting}");
     let ana = s.app.logged_in("ana@example.org").await;
     let ben = s.app.logged_in("ben@example.org").await;
@@ -311,7 +306,7 @@ async fn concurrent_answers_never_exceed_the_capacity() {
     )
     .await
     .expect("series");
-    let meeting = occurrences(&s.app, id).await[0].id;
+    let meeting = s.app.occurrences(id).await[0].id;
     let mut people = Vec::new();
     for i in 0..8 {
         let email = format!("p{i}@example.org");
@@ -361,7 +356,7 @@ async fn answers_to_cancelled_or_past_meetings_are_refused() {
     )
     .await
     .expect("series");
-    let occ = occurrences(&s.app, id).await;
+    let occ = s.app.occurrences(id).await;
     meetup::cancel(&s.app.ctx, &coordinator, occ[1].id)
         .await
         .expect("cancel");
@@ -424,7 +419,7 @@ async fn the_calendar_file_parses_with_utc_times_and_follows_changes() {
     )
     .await
     .expect("series");
-    let occ = occurrences(&s.app, id).await;
+    let occ = s.app.occurrences(id).await;
     let (summer, winter) = (occ[3].id, occ[1].id);
     let read = |id: i32| {
         let client = s.app.client();
@@ -491,7 +486,7 @@ async fn a_team_asks_to_present_and_the_project_page_shows_where_it_presented() 
     )
     .await
     .expect("series");
-    let meeting = occurrences(&s.app, id).await[0].id;
+    let meeting = s.app.occurrences(id).await[0].id;
     let ana = s.app.logged_in("ana@example.org").await;
     let lyon = s.lyon.to_string();
     let created = ana
@@ -558,7 +553,7 @@ async fn city_and_personal_feeds_parse_and_a_revoked_feed_is_gone() {
     )
     .await
     .expect("series");
-    let occ = occurrences(&s.app, id).await;
+    let occ = s.app.occurrences(id).await;
     let city = s.app.client().get("/cities/lyon/meetups.ics").await;
     assert_eq!(city.status, StatusCode::OK);
     let parsed: icalendar::Calendar = city
@@ -674,7 +669,7 @@ async fn the_personal_feed_tells_confirmed_tentative_and_cancelled_meetings_apar
     )
     .await
     .expect("series");
-    let occ = occurrences(&s.app, id).await;
+    let occ = s.app.occurrences(id).await;
     assert!(occ.len() >= 4, "{} meetings", occ.len());
     let ana = s.app.logged_in("ana@example.org").await;
     let ben = s.app.logged_in("ben@example.org").await;
