@@ -10,6 +10,7 @@ mod csrf;
 mod csv_file;
 pub mod error;
 pub mod fields;
+mod member;
 pub mod page_cache;
 mod request_context;
 pub mod request_metrics;
@@ -27,6 +28,7 @@ use tracing::{Level, Span};
 pub use client_address::TrustedProxies;
 pub use config::WebConfig;
 pub use error::WebError;
+pub use member::{Coordinator, Member};
 pub use request_context::RequestContext;
 
 /// Largest request body accepted for forms.

@@ -50,13 +50,6 @@ impl RequestContext {
             .map_or(Actor::Visitor, |s| s.account.actor())
     }
 
-    /// The logged-in session, or a 401.
-    pub fn require_session(&self) -> Result<&LiveSession, WebError> {
-        self.session.as_ref().ok_or(WebError::Domain(
-            relais_domain::DomainError::Unauthenticated,
-        ))
-    }
-
     /// What the layout needs.
     pub fn page(&self) -> PageContext {
         PageContext {

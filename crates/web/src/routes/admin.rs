@@ -3,7 +3,7 @@
 use crate::error::{WebError, WebResult};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Coordinator, RequestContext};
 use axum::Router;
 use axum::extract::State;
 use axum::extract::{Path, Query};
@@ -34,16 +34,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/announcements", get(announcements).post(announce))
         .route("/admin/outbox", get(outbox))
         .route("/admin/outbox/{id}/retry", post(retry_email))
-}
-
-fn require_coordinator(rc: &RequestContext) -> WebResult<Actor> {
-    rc.require_session()?;
-    let actor = rc.actor();
-    if actor.is_any_coordinator() {
-        Ok(actor)
-    } else {
-        Err(DomainError::Forbidden.into())
-    }
 }
 
 async fn admin_view(
@@ -97,8 +87,8 @@ async fn show(
     State(state): State<AppState>,
     rc: RequestContext,
     Query(q): Query<EditionQuery>,
+    Coordinator(actor): Coordinator,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     let edition_id = q.edition.and_then(|e| e.parse().ok());
     let view = admin_view(&state, &actor, rc.lang, edition_id).await?;
     let form = FormState::new().with("language", rc.lang.code());
@@ -116,8 +106,8 @@ async fn quiet(
     State(state): State<AppState>,
     rc: RequestContext,
     Query(q): Query<QuietQuery>,
+    Coordinator(actor): Coordinator,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     let city_id: i32 = q
         .city
         .and_then(|c| c.parse().ok())
@@ -140,10 +130,9 @@ async fn quiet(
 
 async fn set_registration(
     State(state): State<AppState>,
-    rc: RequestContext,
+    Coordinator(actor): Coordinator,
     fields: Fields,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     let mode =
         RegistrationMode::parse(fields.get("registration")).map_err(|_| WebError::BadRequest)?;
     settings::set_registration_mode(&state.ctx.db, &actor, mode).await?;
@@ -158,9 +147,9 @@ async fn set_registration(
 async fn invite(
     State(state): State<AppState>,
     rc: RequestContext,
+    Coordinator(actor): Coordinator,
     fields: Fields,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     let mut errors = FieldErrors::default();
     let city_id = match fields.get("city_id") {
         "" => Some(None),
@@ -211,8 +200,8 @@ async fn checklists_form(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(edition_id): Path<i32>,
+    Coordinator(actor): Coordinator,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     if !actor.may_manage_editions() {
         return Err(DomainError::Forbidden.into());
     }
@@ -233,11 +222,10 @@ async fn checklists_form(
 
 async fn save_checklists(
     State(state): State<AppState>,
-    rc: RequestContext,
     Path(edition_id): Path<i32>,
+    Coordinator(actor): Coordinator,
     fields: Fields,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     edition::list(&state.ctx.db)
         .await?
         .into_iter()
@@ -260,8 +248,11 @@ async fn save_checklists(
     ))
 }
 
-async fn outbox(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
+async fn outbox(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Coordinator(actor): Coordinator,
+) -> WebResult<Response> {
     let counts = mail::counts(&state.ctx.db, &actor).await?;
     let troubles = mail::troubles(&state.ctx.db, &actor, 100).await?;
     Ok(relais_templates::pages::admin::outbox(&rc.page(), counts, &troubles).into_response())
@@ -269,10 +260,9 @@ async fn outbox(State(state): State<AppState>, rc: RequestContext) -> WebResult<
 
 async fn retry_email(
     State(state): State<AppState>,
-    rc: RequestContext,
     Path(id): Path<i64>,
+    Coordinator(actor): Coordinator,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     mail::retry(&state.ctx.db, &actor, id, state.ctx.now()).await?;
     Ok(see_other_with_flash(
         &state.config,
@@ -285,10 +275,10 @@ async fn retry_email(
 async fn announcement_page(
     state: &AppState,
     rc: &RequestContext,
+    actor: &Actor,
     form: &FormState,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(rc)?;
     let mut scopes = Vec::new();
     if actor.is_programme_coordinator() {
         scopes.push((String::new(), t(rc.lang, "admin-programme")));
@@ -298,7 +288,7 @@ async fn announcement_page(
             scopes.push((c.id.to_string(), c.name));
         }
     }
-    let past = relais_domain::announcement::list(&state.ctx.db, &actor).await?;
+    let past = relais_domain::announcement::list(&state.ctx.db, actor).await?;
     Ok((
         status,
         relais_templates::pages::admin::announcements(&rc.page(), &past, &scopes, form),
@@ -306,16 +296,20 @@ async fn announcement_page(
         .into_response())
 }
 
-async fn announcements(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    announcement_page(&state, &rc, &FormState::new(), StatusCode::OK).await
+async fn announcements(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Coordinator(actor): Coordinator,
+) -> WebResult<Response> {
+    announcement_page(&state, &rc, &actor, &FormState::new(), StatusCode::OK).await
 }
 
 async fn announce(
     State(state): State<AppState>,
     rc: RequestContext,
+    Coordinator(actor): Coordinator,
     fields: Fields,
 ) -> WebResult<Response> {
-    let actor = require_coordinator(&rc)?;
     let city_id = match fields.get("city_id") {
         "" => None,
         raw => Some(raw.parse::<i32>().map_err(|_| WebError::BadRequest)?),
@@ -342,7 +336,8 @@ async fn announce(
             .into_response()),
             Err(DomainError::Invalid(errors)) => {
                 let form = fields.to_form(&[]).with_errors(errors);
-                announcement_page(&state, &rc, &form, StatusCode::UNPROCESSABLE_ENTITY).await
+                announcement_page(&state, &rc, &actor, &form, StatusCode::UNPROCESSABLE_ENTITY)
+                    .await
             }
             Err(e) => Err(e.into()),
         };
@@ -365,7 +360,7 @@ async fn announce(
         )),
         Err(DomainError::Invalid(errors)) => {
             let form = fields.to_form(&[]).with_errors(errors);
-            announcement_page(&state, &rc, &form, StatusCode::UNPROCESSABLE_ENTITY).await
+            announcement_page(&state, &rc, &actor, &form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(e.into()),
     }

@@ -1,7 +1,7 @@
 //! `/dashboard`: the logged-in member's projects and what is due.
 
 use crate::error::WebResult;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -14,8 +14,12 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/dashboard", get(show))
 }
 
-async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    rc.require_session()?;
-    let projects = dashboard::for_team_member(&state.ctx.db, &rc.actor(), state.ctx.now()).await?;
+async fn show(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    member: Member,
+) -> WebResult<Response> {
+    let projects =
+        dashboard::for_team_member(&state.ctx.db, &member.actor(), state.ctx.now()).await?;
     Ok(team_dashboard(&rc.page(), &projects).into_response())
 }

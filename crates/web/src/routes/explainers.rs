@@ -7,7 +7,7 @@ use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::projects::{atom_response, choices};
 use crate::routes::{local_path, see_other_with_flash};
-use crate::{AppState, MAX_UPLOAD_BYTES, RequestContext};
+use crate::{AppState, MAX_UPLOAD_BYTES, Member, RequestContext};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -238,9 +238,9 @@ async fn review(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<String>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let reviewed = fields.get("reviewed") == "on";
     explainer::set_reviewed(&state.ctx, &rc.actor(), id_from(&id)?, reviewed).await?;
     Ok(see_other_with_flash(
@@ -498,8 +498,11 @@ async fn remove_captions(
     ))
 }
 
-async fn coverage(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    rc.require_session()?;
+async fn coverage(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    _: Member,
+) -> WebResult<Response> {
     let coverage = explainer::coverage(&state.ctx.db, &rc.actor()).await?;
     let to_review = cards(&state, &coverage.to_review);
     Ok(view::coverage(&rc.page(), &coverage, &to_review).into_response())

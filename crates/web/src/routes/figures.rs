@@ -2,7 +2,7 @@
 //! city or all the reader's, an edition or all).
 
 use crate::error::{WebError, WebResult};
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -51,11 +51,10 @@ fn id(value: Option<&str>) -> WebResult<Option<i32>> {
 /// city's coordinator.
 pub(super) async fn scope_of(
     state: &AppState,
-    rc: &RequestContext,
+    member: &Member,
     q: &ScopeQuery,
 ) -> WebResult<(Actor, Scope, Filters)> {
-    rc.require_session()?;
-    let actor = rc.actor();
+    let actor = member.actor();
     let db = &state.ctx.db;
     let edition_id = id(q.edition.as_deref())?;
     let city_id = id(q.city.as_deref())?;
@@ -82,8 +81,9 @@ async fn show(
     State(state): State<AppState>,
     rc: RequestContext,
     Query(q): Query<ScopeQuery>,
+    member: Member,
 ) -> WebResult<Response> {
-    let (actor, scope, filters) = scope_of(&state, &rc, &q).await?;
+    let (actor, scope, filters) = scope_of(&state, &member, &q).await?;
     let board = dashboard::of_scope(&state.ctx.db, &actor, &scope, state.ctx.now()).await?;
     Ok(view::dashboard(&rc.page(), &board, &filters, scope.whole_programme).into_response())
 }
@@ -94,8 +94,9 @@ async fn report(
     State(state): State<AppState>,
     rc: RequestContext,
     Query(q): Query<ScopeQuery>,
+    member: Member,
 ) -> WebResult<Response> {
-    let (_, scope, filters) = scope_of(&state, &rc, &q).await?;
+    let (_, scope, filters) = scope_of(&state, &member, &q).await?;
     let db = &state.ctx.db;
     let now = state.ctx.now();
     let current = Quarter::of(now.with_timezone(&scope.zone).date_naive());
@@ -148,7 +149,8 @@ async fn export(
         .strip_suffix(".csv")
         .and_then(Export::parse)
         .ok_or(WebError::NotFound)?;
-    let (_, scope, _) = scope_of(&state, &rc, &q).await?;
+    // An address that names no export is missing for anyone, member or not.
+    let (_, scope, _) = scope_of(&state, &Member::of(&rc)?, &q).await?;
     let table = exports::table(&state.ctx.db, &scope, export).await?;
     // relais-projects-2024-paris.csv: what it holds, in its name.
     let mut name = format!("relais-{}", export.name());

@@ -4,7 +4,7 @@
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -245,9 +245,9 @@ async fn answer(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let result = match Answer::parse(fields.get("answer")) {
         Ok(a) => rsvp::answer(&state.ctx, &rc.actor(), id, a).await,
         Err(k) => Err(DomainError::field("answer", k)),
@@ -274,9 +274,9 @@ async fn attendance(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let user_id: i32 = fields
         .get("user_id")
         .parse()
@@ -296,9 +296,9 @@ async fn minutes(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let result = meetup::set_minutes(&state.ctx, &rc.actor(), id, fields.get("minutes")).await;
     settle(
         &state,
@@ -318,8 +318,8 @@ async fn cancel_confirm(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let (o, told) = meetup::cancellation(&state.ctx.db, &rc.actor(), id).await?;
     let c = city::get(&state.ctx.db, o.city_id).await?;
     let page = relais_templates::pages::confirm::cancel_meeting(
@@ -341,12 +341,12 @@ async fn cancel(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    member: Member,
     fields: Fields,
 ) -> WebResult<Response> {
     if fields.get("confirmed") != "yes" {
-        return cancel_confirm(State(state), rc, Path(id)).await;
+        return cancel_confirm(State(state), rc, Path(id), member).await;
     }
-    rc.require_session()?;
     meetup::cancel(&state.ctx, &rc.actor(), id).await?;
     Ok(back(&state, id, "flash-meetup-cancelled"))
 }
@@ -355,8 +355,8 @@ async fn keep(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     meetup::keep(&state.ctx, &rc.actor(), id).await?;
     Ok(back(&state, id, "flash-meetup-kept"))
 }
@@ -365,9 +365,9 @@ async fn reschedule(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let result = meetup::reschedule(
         &state.ctx,
         &rc.actor(),
@@ -393,9 +393,9 @@ async fn add_agenda(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let result = match Kind::parse(fields.get("kind")) {
         Ok(kind) => agenda::add(
             &state.ctx,
@@ -426,9 +426,9 @@ async fn ask_agenda(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let p = project::by_slug(&state.ctx, &rc.actor(), fields.get("project")).await?;
     agenda::ask_to_present(&state.ctx, &rc.actor(), id, &p).await?;
     Ok(back(&state, id, "flash-agenda-asked"))
@@ -438,8 +438,8 @@ async fn accept_agenda(
     State(state): State<AppState>,
     rc: RequestContext,
     Path((id, item)): Path<(i32, i32)>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     agenda::accept(&state.ctx, &rc.actor(), item).await?;
     Ok(back(&state, id, "flash-agenda-saved"))
 }
@@ -448,8 +448,8 @@ async fn remove_agenda(
     State(state): State<AppState>,
     rc: RequestContext,
     Path((id, item)): Path<(i32, i32)>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     agenda::remove(&state.ctx, &rc.actor(), item).await?;
     Ok(back(&state, id, "flash-agenda-saved"))
 }
@@ -469,9 +469,8 @@ fn series_input(f: &Fields) -> SeriesInput {
     }
 }
 
-async fn coordinated_cities(state: &AppState, rc: &RequestContext) -> WebResult<Vec<city::City>> {
-    rc.require_session()?;
-    let actor = rc.actor();
+async fn coordinated_cities(state: &AppState, member: &Member) -> WebResult<Vec<city::City>> {
+    let actor = member.actor();
     let cities: Vec<city::City> = city::list(&state.ctx.db)
         .await?
         .into_iter()
@@ -486,10 +485,11 @@ async fn coordinated_cities(state: &AppState, rc: &RequestContext) -> WebResult<
 async fn series_admin_page(
     state: &AppState,
     rc: &RequestContext,
+    member: &Member,
     form: &FormState,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let cities = coordinated_cities(state, rc).await?;
+    let cities = coordinated_cities(state, member).await?;
     let mut series = Vec::new();
     for c in &cities {
         for s in meetup::series_list(&state.ctx.db, Some(c.id)).await? {
@@ -507,22 +507,26 @@ async fn series_admin_page(
         .into_response())
 }
 
-async fn series_admin(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+async fn series_admin(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    member: Member,
+) -> WebResult<Response> {
     let form = FormState::new()
         .with("ordinal", "first")
         .with("weekday", "thu")
         .with("start_time", "19:00")
         .with("duration_minutes", "150")
         .with("capacity", "40");
-    series_admin_page(&state, &rc, &form, StatusCode::OK).await
+    series_admin_page(&state, &rc, &member, &form, StatusCode::OK).await
 }
 
 async fn create_series(
     State(state): State<AppState>,
     rc: RequestContext,
+    member: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let city_id: i32 = fields
         .get("city_id")
         .parse()
@@ -539,6 +543,7 @@ async fn create_series(
             series_admin_page(
                 &state,
                 &rc,
+                &member,
                 &fields.to_form(&[]).with_errors(errors),
                 status,
             )
@@ -593,8 +598,8 @@ async fn series_page(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     series_view(&state, &rc, id, None, &[], FormState::new(), StatusCode::OK).await
 }
 
@@ -602,9 +607,9 @@ async fn update_series(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     match meetup::update_series(&state.ctx, &rc.actor(), id, &series_input(&fields)).await {
         Ok(report) if report.to_decide.is_empty() => Ok(see_other_with_flash(
             &state.config,
@@ -644,9 +649,9 @@ async fn add_single(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     match meetup::add_single(
         &state.ctx,
         &rc.actor(),

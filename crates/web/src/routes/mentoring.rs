@@ -4,7 +4,7 @@
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Coordinator, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -326,8 +326,11 @@ async fn profile_form(state: &AppState, user_id: i32) -> WebResult<FormState> {
         .with("remote", if p.remote { "on" } else { "" }))
 }
 
-async fn dashboard(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    let live = rc.require_session()?;
+async fn dashboard(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Member(live): Member,
+) -> WebResult<Response> {
     let followed = review::mentor_dashboard(&state.ctx.db, &rc.actor(), state.ctx.now()).await?;
     let form = profile_form(&state, live.account.id).await?;
     Ok(view::mentor_dashboard(&rc.page(), &followed, &form).into_response())
@@ -336,9 +339,9 @@ async fn dashboard(State(state): State<AppState>, rc: RequestContext) -> WebResu
 async fn save_profile(
     State(state): State<AppState>,
     rc: RequestContext,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let actor = rc.actor();
     match mentor::save_profile(
         &state.ctx,
@@ -425,11 +428,8 @@ async fn coverage(
     State(state): State<AppState>,
     rc: RequestContext,
     Query(q): Query<CityQuery>,
+    _: Coordinator,
 ) -> WebResult<Response> {
-    rc.require_session()?;
-    if !rc.actor().is_any_coordinator() {
-        return Err(DomainError::Forbidden.into());
-    }
     let view = coverage_view(&state, &rc, q.city.as_deref()).await?;
     Ok(view::coverage(&rc.page(), &view, &FormState::new()).into_response())
 }
@@ -437,9 +437,9 @@ async fn coverage(
 async fn assign(
     State(state): State<AppState>,
     rc: RequestContext,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let city = fields.get("city").to_owned();
     let project_id = fields
         .get("project_id")
@@ -472,9 +472,9 @@ async fn end(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     mentor::end(&state.ctx, &rc.actor(), id).await?;
     let city = fields.get("city");
     Ok(see_other_with_flash(

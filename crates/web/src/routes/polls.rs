@@ -5,7 +5,7 @@ use super::TokenPath;
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::{see_other, see_other_with_flash};
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -106,10 +106,10 @@ async fn admin_page(
     state: &AppState,
     rc: &RequestContext,
     form: &FormState,
+    member: &Member,
     status: StatusCode,
 ) -> WebResult<Response> {
-    rc.require_session()?;
-    let actor = rc.actor();
+    let actor = member.actor();
     let cities: Vec<city::City> = city::list(&state.ctx.db)
         .await?
         .into_iter()
@@ -136,23 +136,27 @@ async fn admin_page(
     Ok((status, view::admin(&rc.page(), &polls, &options, form)).into_response())
 }
 
-async fn admin(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
+async fn admin(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    member: Member,
+) -> WebResult<Response> {
     let form = FormState::new()
         .with("duration_minutes", "120")
         .with("capacity", "40");
-    admin_page(&state, &rc, &form, StatusCode::OK).await
+    admin_page(&state, &rc, &form, &member, StatusCode::OK).await
 }
 
 async fn create(
     State(state): State<AppState>,
     rc: RequestContext,
+    member: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     // "More rows" sends the form back with what was typed and room for
     // more slots: the page grows without JavaScript and nothing is created.
     if fields.get(view::MORE_SLOTS) == "yes" {
-        return admin_page(&state, &rc, &fields.to_form(&[]), StatusCode::OK).await;
+        return admin_page(&state, &rc, &fields.to_form(&[]), &member, StatusCode::OK).await;
     }
     let city_id: i32 = fields
         .get("city_id")
@@ -191,6 +195,7 @@ async fn create(
                 &state,
                 &rc,
                 &fields.to_form(&[]).with_errors(errors),
+                &member,
                 status,
             )
             .await
@@ -202,8 +207,8 @@ async fn results(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let p = date_poll::get(&state.ctx.db, &rc.actor(), id).await?;
     let zone = city::get(&state.ctx.db, p.city_id).await?.time_zone;
     let results = date_poll::results(&state.ctx.db, id).await?;
@@ -214,9 +219,9 @@ async fn convert(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(id): Path<i32>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let slot: i32 = fields
         .get("slot_id")
         .parse()

@@ -4,7 +4,7 @@ use crate::cookies::{self, Name};
 use crate::error::{WebError, WebResult};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -109,8 +109,11 @@ fn account_form(account: &Account) -> FormState {
         .with("bio", account.bio.clone())
 }
 
-async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    let live = rc.require_session()?;
+async fn show(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Member(live): Member,
+) -> WebResult<Response> {
     let view = profile_view(&state, &live.account, rc.lang).await?;
     Ok(profile(
         &rc.page(),
@@ -124,9 +127,9 @@ async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Re
 async fn save(
     State(state): State<AppState>,
     rc: RequestContext,
+    Member(live): Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    let live = rc.require_session()?;
     let input = ProfileInput {
         name: fields.get("name").to_owned(),
         language: fields.get("language").to_owned(),
@@ -167,9 +170,9 @@ async fn save(
 async fn change_password(
     State(state): State<AppState>,
     rc: RequestContext,
+    Member(live): Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    let live = rc.require_session()?;
     let result = account::change_password(
         &state.ctx,
         &rc.actor(),
@@ -218,8 +221,11 @@ async fn change_password(
 
 /// Makes a new feed address and shows it on the profile page, this once:
 /// only its hash is kept.
-async fn renew_calendar(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    let live = rc.require_session()?;
+async fn renew_calendar(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Member(live): Member,
+) -> WebResult<Response> {
     let token = relais_domain::calendar::renew(&state.ctx, &rc.actor()).await?;
     let base = state.config.base_url.as_str().trim_end_matches('/');
     let mut view = profile_view(&state, &live.account, rc.lang).await?;
@@ -233,8 +239,11 @@ async fn renew_calendar(State(state): State<AppState>, rc: RequestContext) -> We
     .into_response())
 }
 
-async fn revoke_calendar(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    rc.require_session()?;
+async fn revoke_calendar(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    _: Member,
+) -> WebResult<Response> {
     relais_domain::calendar::revoke(&state.ctx, &rc.actor()).await?;
     Ok(see_other_with_flash(
         &state.config,
@@ -247,9 +256,9 @@ async fn revoke_calendar(State(state): State<AppState>, rc: RequestContext) -> W
 async fn save_emails(
     State(state): State<AppState>,
     rc: RequestContext,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let wanted: Vec<Category> = fields
         .all("categories")
         .iter()

@@ -4,7 +4,7 @@
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -278,8 +278,11 @@ fn project_input(fields: &Fields) -> ProjectInput {
     }
 }
 
-async fn new_form(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    let live = rc.require_session()?;
+async fn new_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Member(live): Member,
+) -> WebResult<Response> {
     let choices = choices(&state).await?;
     let mut form = FormState::new()
         .with("is_public", "on")
@@ -303,9 +306,9 @@ fn summary_analysis(rc: &RequestContext, fields: &Fields) -> readability::Analys
 async fn create(
     State(state): State<AppState>,
     rc: RequestContext,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     // "Check" measures the summary and keeps everything typed; nothing is saved.
     if fields.get("check") == "1" {
         let analysis = summary_analysis(&rc, &fields);

@@ -9,7 +9,7 @@ use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::projects::refused;
 use crate::routes::see_other_with_flash;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -148,8 +148,11 @@ async fn render_offer(
     Ok((status, view::offer_form(&rc.page(), form, &cities, &tags)).into_response())
 }
 
-async fn offer_form(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    let live = rc.require_session()?;
+async fn offer_form(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Member(live): Member,
+) -> WebResult<Response> {
     let form = match offer::of(&state.ctx.db, live.account.id).await? {
         Some(o) => FormState::new()
             .with_all(
@@ -195,9 +198,9 @@ async fn offer_form(State(state): State<AppState>, rc: RequestContext) -> WebRes
 async fn save_offer(
     State(state): State<AppState>,
     rc: RequestContext,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let input = OfferInput {
         kinds: fields.all("kinds"),
         tags: fields.get("tags").to_owned(),
@@ -230,8 +233,11 @@ async fn save_offer(
     }
 }
 
-async fn hub(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
-    let live = rc.require_session()?;
+async fn hub(
+    State(state): State<AppState>,
+    rc: RequestContext,
+    Member(live): Member,
+) -> WebResult<Response> {
     let has_offer = offer::of(&state.ctx.db, live.account.id).await?.is_some();
     let suggestions = suggestion::for_member(&state.ctx.db, live.account.id, SUGGESTIONS).await?;
     let introductions = introduction::of_reader(&state.ctx, &rc.actor()).await?;
@@ -413,9 +419,9 @@ async fn offer_help(
     State(state): State<AppState>,
     rc: RequestContext,
     Path((slug, id)): Path<(String, i32)>,
+    _: Member,
     fields: Fields,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let project = load(&state, &rc, &slug).await?;
     match introduction::offer_help(&state.ctx, &rc.actor(), &project, id, fields.get("message"))
         .await
@@ -603,12 +609,11 @@ fn answered_flash(answer: Answer) -> &'static str {
 
 async fn answer_on_site(
     state: &AppState,
-    rc: &RequestContext,
     id: i32,
+    member: &Member,
     answer: Answer,
 ) -> WebResult<Response> {
-    rc.require_session()?;
-    let actor = rc.actor();
+    let actor = member.actor();
     match introduction::answer(&state.ctx, Responder::Actor(&actor), Some(id), answer).await {
         Ok(a) => Ok(see_other_with_flash(
             &state.config,
@@ -634,18 +639,18 @@ async fn answer_on_site(
 
 async fn accept_on_site(
     State(state): State<AppState>,
-    rc: RequestContext,
     Path(id): Path<i32>,
+    member: Member,
 ) -> WebResult<Response> {
-    answer_on_site(&state, &rc, id, Answer::Accept).await
+    answer_on_site(&state, id, &member, Answer::Accept).await
 }
 
 async fn decline_on_site(
     State(state): State<AppState>,
-    rc: RequestContext,
     Path(id): Path<i32>,
+    member: Member,
 ) -> WebResult<Response> {
-    answer_on_site(&state, &rc, id, Answer::Decline).await
+    answer_on_site(&state, id, &member, Answer::Decline).await
 }
 
 async fn render_link(

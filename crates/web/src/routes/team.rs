@@ -4,7 +4,7 @@ use super::TokenPath;
 use crate::error::{WebResult, form_rejection};
 use crate::fields::Fields;
 use crate::routes::see_other_with_flash;
-use crate::{AppState, RequestContext};
+use crate::{AppState, Member, RequestContext};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -112,8 +112,8 @@ async fn leave(
     State(state): State<AppState>,
     rc: RequestContext,
     Path(slug): Path<String>,
+    Member(live): Member,
 ) -> WebResult<Response> {
-    let live = rc.require_session()?;
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let result = team::remove(&state.ctx, &rc.actor(), &project, live.account.id).await;
     team_change(&state, &rc, &slug, result, "flash-team-left").await
@@ -124,8 +124,8 @@ async fn remove_confirm(
     State(state): State<AppState>,
     rc: RequestContext,
     Path((slug, user_id)): Path<(String, i32)>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let member = team::removal(&rc.actor(), &project, user_id)?;
     Ok(relais_templates::pages::confirm::remove_member(
@@ -147,7 +147,8 @@ async fn remove(
     fields: Fields,
 ) -> WebResult<Response> {
     if fields.get("confirmed") != "yes" {
-        return remove_confirm(State(state), rc, Path((slug, user_id))).await;
+        let member = Member::of(&rc)?;
+        return remove_confirm(State(state), rc, Path((slug, user_id)), member).await;
     }
     let project = project::by_slug(&state.ctx, &rc.actor(), &slug).await?;
     let result = team::remove(&state.ctx, &rc.actor(), &project, user_id).await;
@@ -193,8 +194,8 @@ async fn accept(
     State(state): State<AppState>,
     rc: RequestContext,
     TokenPath(token): TokenPath<LinkToken>,
+    _: Member,
 ) -> WebResult<Response> {
-    rc.require_session()?;
     match team::accept(&state.ctx, &rc.actor(), &token).await {
         Ok(slug) => Ok(see_other_with_flash(
             &state.config,
