@@ -6,7 +6,6 @@
 
 use chrono::Utc;
 use relais_domain::figures::{continuity, scope};
-use relais_domain::sea_orm::ConnectionTrait;
 use relais_tests::bulk::{keep_if_asked, seeded, whole_second};
 use std::time::Instant;
 

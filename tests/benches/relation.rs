@@ -351,6 +351,7 @@ async fn main() {
         .map(|_| rng.gen_range(1..=MEMBERS))
         .collect();
     let db = &ctx.db;
+    let members = &members;
     let (timings, found) = timed(members.len(), |i| async move {
         suggestion::for_member(db, members[i], SHOWN)
             .await

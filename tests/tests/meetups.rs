@@ -4,14 +4,14 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use relais_domain::Role;
-use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row};
+use relais_domain::entities::rsvp as rsvp_row;
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_scheduler::{JobContext, meetup_generation};
 use relais_tests::lyon::LYON_PEOPLE;
 use relais_tests::{Client, TestApp};
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// 1 January 2026, 09:00 UTC: a Thursday, the year's first day.
 fn new_year() -> chrono::DateTime<Utc> {

@@ -6,8 +6,8 @@
 
 use chrono::{TimeZone, Utc};
 use relais_domain::Role;
-use relais_domain::entities::{city, email_outbox as outbox_row, meetup_occurrence as occurrence};
-use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::entities::{city, email_outbox as outbox_row};
+use relais_domain::meetup;
 use relais_domain::outbox::State;
 use relais_domain::rsvp::{self, Answer};
 use relais_tests::lyon::{LYON_PEOPLE, LYON_TEAM, lyon_series};

@@ -9,7 +9,7 @@
 use chrono::{DateTime, NaiveDate};
 use relais_domain::entities::project;
 use relais_domain::open_data::DataLicence;
-use relais_domain::sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use relais_domain::sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use relais_tests::programme::{self, Programme};
 use relais_tests::{Page, TestApp};
 use reqwest::StatusCode;

@@ -383,6 +383,7 @@ async fn mentors_are_reminded_when_a_review_is_due_and_teams_when_they_go_quiet(
     assert_eq!(queued, 1, "overdue, once; the quiet nudge is not repeated");
     assert_eq!(emails[0].subject, "Retour en retard : Jardins");
 
+    let mina = app.actor("mina@example.org").await;
     let project = relais_domain::project::by_slug(&app.ctx, &mina, "jardins")
         .await
         .expect("project");

@@ -3,14 +3,12 @@
 //! they were decided, on SQLite and PostgreSQL alike.
 
 use chrono::{Duration, TimeZone, Utc};
-use relais_domain::Role;
 use relais_domain::entities::{meetup_occurrence as occurrence, rsvp as rsvp_row};
-use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_tests::TestApp;
 use relais_tests::lyon::{LYON_PEOPLE, lyon_series};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 #[tokio::test]
 async fn an_answer_waiting_for_the_meeting_lock_is_timed_when_it_gets_it() {

@@ -10,8 +10,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use relais_domain::Role;
 use relais_domain::email_message::EmailMessage;
-use relais_domain::entities::{email_outbox, job_run, meetup_occurrence};
-use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::entities::{email_outbox, job_run};
 use relais_domain::outbox::State;
 use relais_domain::rsvp::{self, Answer};
 use relais_scheduler::{JobContext, Mailer, Schedules, jobs};
