@@ -3,6 +3,7 @@
 //! database, the clock and the actor, and get back data or a `DomainError`.
 
 pub mod account;
+pub mod admin_page;
 pub mod agenda;
 pub mod announcement;
 pub mod api;
@@ -33,6 +34,7 @@ pub mod journal;
 pub mod language;
 pub mod licence;
 pub mod local_time;
+pub mod meeting_page;
 pub mod meetup;
 pub mod meetup_rule;
 pub mod mentor;
@@ -42,6 +44,7 @@ pub mod open_data;
 pub mod outbox;
 pub mod password;
 pub mod project;
+pub mod project_page;
 pub mod rate_limit;
 pub mod reminder;
 pub mod review;

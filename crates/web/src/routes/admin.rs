@@ -14,7 +14,8 @@ use relais_domain::outbox as mail;
 use relais_domain::settings::{self, RegistrationMode};
 use relais_domain::stage::{Requirement, Stage};
 use relais_domain::{
-    Actor, DomainError, FieldErrors, Language, Role, account, city, dashboard, edition, project,
+    Actor, DomainError, FieldErrors, Language, Role, account, admin_page, city, dashboard, edition,
+    project,
 };
 use relais_templates::form::FormState;
 use relais_templates::pages::admin::{AdminView, admin, checklists};
@@ -42,37 +43,28 @@ async fn admin_view(
     lang: Language,
     edition_id: Option<i32>,
 ) -> WebResult<AdminView> {
+    let read = admin_page::load(&state.ctx.db, actor, edition_id, state.ctx.now()).await?;
     let mut invite_cities = Vec::new();
-    if actor.may_invite(None) {
+    if read.invite_programme {
         invite_cities.push((String::new(), t(lang, "admin-programme")));
     }
-    for c in city::list(&state.ctx.db).await? {
-        if actor.may_invite(Some(c.id)) {
-            invite_cities.push((c.id.to_string(), c.name));
-        }
-    }
-    let invite_roles = [Role::Member, Role::Mentor, Role::Coordinator]
+    invite_cities.extend(
+        read.invite_cities
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name)),
+    );
+    let invite_roles = read
+        .invite_roles
         .into_iter()
-        .filter(|r| *r != Role::Coordinator || actor.is_programme_coordinator())
         .map(|r| (r.code().to_owned(), t(lang, &format!("role-{}", r.code()))))
         .collect();
-    let all_editions: Vec<(i32, String)> = edition::list(&state.ctx.db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e.name))
-        .collect();
-    let editions = if actor.may_manage_editions() {
-        all_editions.clone()
-    } else {
-        Vec::new()
-    };
     Ok(AdminView {
-        rollups: dashboard::by_city(&state.ctx.db, actor, edition_id, state.ctx.now()).await?,
-        rollup_editions: all_editions,
+        rollups: read.rollups,
+        rollup_editions: read.all_editions,
         rollup_edition: edition_id,
-        editions,
-        may_manage_settings: actor.may_manage_settings(),
-        registration: settings::registration_mode(&state.ctx.db).await?,
+        editions: read.editions,
+        may_manage_settings: read.may_manage_settings,
+        registration: read.registration,
         invite_cities,
         invite_roles,
     })

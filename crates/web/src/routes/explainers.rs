@@ -13,9 +13,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use relais_domain::explainer::{
-    self, Explainer, ExplainerInput, LibraryFilter, Listed, ProjectLine,
-};
+use relais_domain::explainer::{self, Explainer, ExplainerInput, LibraryFilter, Listed};
 use relais_domain::project::{self, Project};
 use relais_domain::readability;
 use relais_domain::theme::Theme;
@@ -506,24 +504,4 @@ async fn coverage(
     let coverage = explainer::coverage(&state.ctx.db, &rc.actor()).await?;
     let to_review = cards(&state, &coverage.to_review);
     Ok(view::coverage(&rc.page(), &coverage, &to_review).into_response())
-}
-
-/// A project's explainers, as its page shows them.
-pub(super) async fn of_project(state: &AppState, project: &Project) -> WebResult<Vec<Listed>> {
-    let line = ProjectLine {
-        slug: project.row.slug.clone(),
-        title: project.row.title.clone(),
-        city_id: project.row.city_id,
-        city: project.city_name.clone(),
-        edition: project.edition_name.clone(),
-        themes: project.themes.clone(),
-    };
-    Ok(explainer::of_project(&state.ctx.db, project.row.id)
-        .await?
-        .into_iter()
-        .map(|explainer| Listed {
-            explainer,
-            project: line.clone(),
-        })
-        .collect())
 }

@@ -14,7 +14,7 @@ use relais_domain::agenda::{self, Kind};
 use relais_domain::entities::meetup_occurrence::Model as Occurrence;
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
-use relais_domain::{DomainError, city, project, team};
+use relais_domain::{DomainError, city, meeting_page, project};
 use relais_templates::form::FormState;
 use relais_templates::ics::{self, CalendarEvent, calendar};
 use relais_templates::pages::meetups::{self as view, ListItem, MeetingPage};
@@ -136,46 +136,24 @@ async fn meeting_page(
     form: Option<(&'static str, FormState)>,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let o = meetup::get(&state.ctx.db, id).await?;
-    let c = city::get(&state.ctx.db, o.city_id).await?;
-    let actor = rc.actor();
-    let coordinator = actor.coordinates(Some(o.city_id));
-    let attendees = rsvp::attendees(&state.ctx.db, id).await?;
-    let my_projects = match actor.user_id() {
-        Some(uid) => {
-            let mut mine = Vec::new();
-            for (pid, _) in team::projects_of(&state.ctx.db, uid).await? {
-                let (row, rights) = project::load_row(&state.ctx.db, &actor, pid).await?;
-                if row.city_id == o.city_id && rights.post_update {
-                    mine.push((row.slug, row.title));
-                }
-            }
-            mine
-        }
-        None => Vec::new(),
-    };
-    let city_projects = if coordinator {
-        relais_domain::gallery::live_in_city(&state.ctx.db, o.city_id)
-            .await?
+    let read = meeting_page::load(&state.ctx.db, &rc.actor(), id, state.ctx.now()).await?;
+    let page = MeetingPage {
+        city: read.city,
+        zone: read.zone,
+        counts: read.counts,
+        mine: read.mine,
+        attendees: read.attendees,
+        agenda: read.agenda,
+        coordinator: read.coordinator,
+        started: read.started,
+        city_projects: read
+            .city_projects
             .into_iter()
             .map(|(id, t)| (id.to_string(), t))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let page = MeetingPage {
-        city: c.name,
-        zone: c.time_zone,
-        counts: rsvp::counts(&attendees),
-        mine: rsvp::mine(&state.ctx.db, &actor, id).await?,
-        attendees: coordinator.then_some(attendees),
-        agenda: agenda::of_occurrence(&state.ctx.db, id).await?,
-        coordinator,
-        started: o.starts_at <= state.ctx.now(),
-        city_projects,
-        my_projects,
+            .collect(),
+        my_projects: read.my_projects,
         form,
-        occurrence: &meetup::Occurrence::from(o),
+        occurrence: &read.occurrence,
     };
     Ok((status, view::meeting(&rc.page(), &page)).into_response())
 }

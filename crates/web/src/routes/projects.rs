@@ -13,12 +13,12 @@ use axum::routing::{get, post};
 use relais_domain::gallery::{self, Filter, Sort};
 use relais_domain::journal::{self, EntryInput};
 use relais_domain::licence::Licence;
-use relais_domain::milestone::{self, MilestoneInput, today_in};
+use relais_domain::milestone::{self, MilestoneInput};
 use relais_domain::project::{self, Project, ProjectInput};
-use relais_domain::readability;
-use relais_domain::stage::{Stage, missing};
+use relais_domain::stage::Stage;
 use relais_domain::theme::Theme;
 use relais_domain::{Actor, DomainError, city, edition};
+use relais_domain::{project_page, readability};
 use relais_templates::feed::{FeedEntry, FeedMeta, atom};
 use relais_templates::form::FormState;
 use relais_templates::markdown;
@@ -130,29 +130,14 @@ async fn load(state: &AppState, rc: &RequestContext, slug: &str) -> WebResult<Pr
 }
 
 /// Renders a project page, with `forms` carrying what a failed form typed.
-pub(super) async fn render_page(
+pub(super) fn render_page(
     state: &AppState,
     rc: &RequestContext,
-    project: &Project,
+    read: &project_page::ProjectPage,
     forms: ProjectForms,
     status: StatusCode,
-) -> WebResult<Response> {
-    let now = state.ctx.now();
-    let milestones = milestone::of_project(&state.ctx.db, project.row.id).await?;
-    let entries = journal::of_project(&state.ctx.db, project, 100).await?;
-    // After a refused stage change, the checklist shown is the one asked for.
-    let asked = Stage::parse(forms.stage.value("stage"))
-        .ok()
-        .filter(|s| *s != project.stage);
-    let next_stage = match asked.or(project.stage.next()) {
-        Some(next) => {
-            let required =
-                project::requirements(&state.ctx.db, project.row.edition_id, next).await?;
-            Some((next, missing(&required, project.checklist_facts())))
-        }
-        None => None,
-    };
-    let actor = rc.actor();
+) -> Response {
+    let project = &read.project;
     let mut forms = forms;
     if forms.entry.value("body").is_empty() && forms.entry.errors.is_empty() {
         forms.entry =
@@ -167,37 +152,23 @@ pub(super) async fn render_page(
     if forms.invite.value("language").is_empty() {
         forms.invite = forms.invite.with("language", rc.lang.code());
     }
-    let assigned = relais_domain::mentor::is_assigned(&state.ctx.db, &actor, project).await?;
-    let presentations = relais_domain::agenda::presentations(&state.ctx.db, project.row.id)
-        .await?
-        .into_iter()
-        .map(|(id, title, at)| (id, title, at.with_timezone(&project.time_zone).date_naive()))
-        .collect();
-    let explainers = super::explainers::of_project(state, project).await?;
-    let explainer_cards = super::explainers::cards(state, &explainers);
-    let needs = relais_domain::need::of_project(&state.ctx.db, project).await?;
-    let questions =
-        relais_domain::expertise_question::of_project(&state.ctx.db, project, None).await?;
+    let explainer_cards = super::explainers::cards(state, &read.explainers);
     let page = ProjectPage {
         explainers: &explainer_cards,
-        needs: &needs,
-        questions: &questions,
-        presentations,
-        reviews_link: relais_domain::review::rights(&actor, project, assigned).read,
+        needs: &read.needs,
+        questions: &read.questions,
+        presentations: read.presentations.clone(),
+        reviews_link: read.reviews_link,
         project,
-        today: today_in(project.time_zone, now),
-        now,
-        progress: milestone::progress(&milestones),
-        done_points: milestone::done_over_time(&milestones),
-        next_stage,
-        editable_entries: entries
-            .iter()
-            .filter(|e| e.editable_by(&actor, now))
-            .map(|e| e.id)
-            .collect(),
-        reader_id: actor.user_id(),
-        milestones: &milestones,
-        entries: &entries,
+        today: read.today,
+        now: read.now,
+        progress: read.progress,
+        done_points: read.done_points.clone(),
+        next_stage: read.next_stage.clone(),
+        editable_entries: read.editable_entries.clone(),
+        reader_id: read.reader_id,
+        milestones: &read.milestones,
+        entries: &read.entries,
         forms,
     };
     let feeds = vec![relais_templates::subscribe::project(
@@ -205,11 +176,11 @@ pub(super) async fn render_page(
         &project.row.slug,
         &project.row.title,
     )];
-    Ok((
+    (
         status,
         view::project_page(&rc.page().with_feeds(feeds), &page),
     )
-        .into_response())
+        .into_response()
 }
 
 /// The project page again after a refused form: the form (placed by
@@ -224,7 +195,11 @@ pub(super) async fn refused(
     place: fn(FormState) -> ProjectForms,
 ) -> WebResult<Response> {
     let (status, errors) = form_rejection(error, field)?;
-    render_page(state, rc, project, place(typed.with_errors(errors)), status).await
+    let forms = place(typed.with_errors(errors));
+    // After a refused stage change, the checklist shown is the one asked for.
+    let asked = Stage::parse(forms.stage.value("stage")).ok();
+    let read = project_page::around(&state.ctx, &rc.actor(), project.clone(), asked).await?;
+    Ok(render_page(state, rc, &read, forms, status))
 }
 
 async fn show(
@@ -232,15 +207,14 @@ async fn show(
     rc: RequestContext,
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
-    let project = load(&state, &rc, &slug).await?;
-    render_page(
+    let read = project_page::load(&state.ctx, &rc.actor(), &slug, None).await?;
+    Ok(render_page(
         &state,
         &rc,
-        &project,
+        &read,
         ProjectForms::default(),
         StatusCode::OK,
-    )
-    .await
+    ))
 }
 
 /// The forms of the project page (stage, milestone, journal) post to the

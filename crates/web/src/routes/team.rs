@@ -90,19 +90,19 @@ async fn team_change(
             vec![],
         )),
         Err(DomainError::Invalid(errors)) => {
-            let project = project::by_slug(&state.ctx, &rc.actor(), slug).await?;
+            let read =
+                relais_domain::project_page::load(&state.ctx, &rc.actor(), slug, None).await?;
             let forms = ProjectForms {
                 team: relais_templates::form::FormState::new().with_errors(errors),
                 ..Default::default()
             };
-            super::projects::render_page(
+            Ok(super::projects::render_page(
                 state,
                 rc,
-                &project,
+                &read,
                 forms,
                 StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            ))
         }
         Err(e) => Err(e.into()),
     }
