@@ -7,13 +7,8 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use relais_domain::Actor;
-use relais_domain::figures::export::{self as exports, Export};
-use relais_domain::figures::months::Quarter;
-use relais_domain::figures::scope::{self, Scope, may_view_figures_of};
-use relais_domain::figures::{continuity, dashboard, monthly, report as highlights};
-use relais_domain::time_zone::DEFAULT_TIME_ZONE;
-use relais_domain::{city, edition};
+use relais_domain::figures::export::Export;
+use relais_domain::figures_page;
 use relais_templates::dates::NamedZone;
 use relais_templates::pages::figures::{self as view, Filters};
 use relais_templates::pages::report::{ReportPage, report as report_page};
@@ -46,35 +41,14 @@ fn id(value: Option<&str>) -> WebResult<Option<i32>> {
     }
 }
 
-/// The reader (a coordinator), the scope asked for, and the filters to
-/// offer: the domain refuses a visitor, a non-coordinator and another
-/// city's coordinator.
-pub(super) async fn scope_of(
-    state: &AppState,
-    member: &Member,
-    q: &ScopeQuery,
-) -> WebResult<(Actor, Scope, Filters)> {
-    let actor = member.actor();
-    let db = &state.ctx.db;
-    let edition_id = id(q.edition.as_deref())?;
-    let city_id = id(q.city.as_deref())?;
-    let scope = scope::for_coordinator(db, &actor, edition_id, city_id, DEFAULT_TIME_ZONE).await?;
-    let filters = Filters {
-        editions: edition::list(db)
-            .await?
-            .into_iter()
-            .map(|e| (e.id, e.name))
-            .collect(),
-        edition: edition_id,
-        cities: city::list(db)
-            .await?
-            .into_iter()
-            .filter(|c| may_view_figures_of(&actor, Some(c.id)))
-            .map(|c| (c.id, c.name))
-            .collect(),
-        city: city_id,
-    };
-    Ok((actor, scope, filters))
+/// The filters to offer, as the page shows them.
+fn filters(chosen: figures_page::Chosen, q: &ScopeQuery) -> WebResult<Filters> {
+    Ok(Filters {
+        editions: chosen.editions,
+        edition: id(q.edition.as_deref())?,
+        cities: chosen.cities,
+        city: id(q.city.as_deref())?,
+    })
 }
 
 async fn show(
@@ -83,9 +57,18 @@ async fn show(
     Query(q): Query<ScopeQuery>,
     member: Member,
 ) -> WebResult<Response> {
-    let (actor, scope, filters) = scope_of(&state, &member, &q).await?;
-    let board = dashboard::of_scope(&state.ctx.db, &actor, &scope, state.ctx.now()).await?;
-    Ok(view::dashboard(&rc.page(), &board, &filters, scope.whole_programme).into_response())
+    let (edition_id, city_id) = (id(q.edition.as_deref())?, id(q.city.as_deref())?);
+    let page = figures_page::dashboard(
+        &state.ctx.db,
+        &member.actor(),
+        edition_id,
+        city_id,
+        state.ctx.now(),
+    )
+    .await?;
+    let whole_programme = page.chosen.scope.whole_programme;
+    let filters = filters(page.chosen, &q)?;
+    Ok(view::dashboard(&rc.page(), &page.board, &filters, whole_programme).into_response())
 }
 
 /// The quarterly report: the quarter asked for, else the current one in
@@ -96,44 +79,42 @@ async fn report(
     Query(q): Query<ScopeQuery>,
     member: Member,
 ) -> WebResult<Response> {
-    let (_, scope, filters) = scope_of(&state, &member, &q).await?;
-    let db = &state.ctx.db;
+    let (edition_id, city_id) = (id(q.edition.as_deref())?, id(q.city.as_deref())?);
     let now = state.ctx.now();
-    let current = Quarter::of(now.with_timezone(&scope.zone).date_naive());
-    let quarter = match q.quarter.as_deref().map(str::trim) {
-        None | Some("") => current,
-        Some(text) => Quarter::parse(text).map_err(|_| WebError::NotFound)?,
-    };
-    let months: Vec<_> = quarter
-        .months(scope.zone)
-        .iter()
-        .map(|m| m.first_day)
-        .collect();
-    let figures = monthly::of_scope(db, &scope, &months, now).await?;
-    let period = quarter.period(scope.zone);
+    let page = figures_page::report(
+        &state.ctx.db,
+        &member.actor(),
+        edition_id,
+        city_id,
+        q.quarter.as_deref(),
+        now,
+    )
+    .await?;
+    let scope = &page.chosen.scope;
+    let whole_programme = scope.whole_programme;
+    let zone = scope.zone;
+    let made = (
+        now,
+        match &scope.city {
+            Some(c) => NamedZone::new(c.time_zone, &c.name),
+            None => NamedZone::of_zone(zone),
+        },
+    );
+    let filters = filters(page.chosen, &q)?;
+    let period = page.quarter.period(zone);
     let view = ReportPage {
-        quarter,
-        quarters: std::iter::successors(Some(current), |q| Some(q.previous()))
+        quarter: page.quarter,
+        quarters: std::iter::successors(Some(page.current), |q| Some(q.previous()))
             .take(QUARTERS_OFFERED)
             .collect(),
         filters: &filters,
-        whole_programme: scope.whole_programme,
+        whole_programme,
         days: (period.first_day, period.last_day),
-        months,
-        monthly: figures.total(),
-        continuity: continuity::of_scope(db, &scope, now)
-            .await?
-            .into_iter()
-            .filter(|c| c.all.projects > 0)
-            .collect(),
-        highlights: highlights::highlights(db, &scope, quarter, now).await?,
-        made: (
-            now,
-            match &scope.city {
-                Some(c) => NamedZone::new(c.time_zone, &c.name),
-                None => NamedZone::of_zone(scope.zone),
-            },
-        ),
+        months: page.months,
+        monthly: page.monthly,
+        continuity: page.continuity,
+        highlights: page.highlights,
+        made,
     };
     Ok(report_page(&rc.page(), &view).into_response())
 }
@@ -150,8 +131,10 @@ async fn export(
         .and_then(Export::parse)
         .ok_or(WebError::NotFound)?;
     // An address that names no export is missing for anyone, member or not.
-    let (_, scope, _) = scope_of(&state, &Member::of(&rc)?, &q).await?;
-    let table = exports::table(&state.ctx.db, &scope, export).await?;
+    let member = Member::of(&rc)?;
+    let (edition_id, city_id) = (id(q.edition.as_deref())?, id(q.city.as_deref())?);
+    let (scope, table) =
+        figures_page::export(&state.ctx.db, &member.actor(), edition_id, city_id, export).await?;
     // relais-projects-2024-paris.csv: what it holds, in its name.
     let mut name = format!("relais-{}", export.name());
     if let Some(e) = &scope.edition {

@@ -10,9 +10,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use relais_domain::project::{self, Project};
+use relais_domain::mentoring_page;
+use relais_domain::project::Project;
 use relais_domain::review::{self, ReviewInput};
-use relais_domain::{DomainError, city, mentor};
+use relais_domain::{DomainError, mentor};
 use relais_templates::form::FormState;
 use relais_templates::pages::mentoring::{self as view, CoverageView, ReviewsPage};
 use serde::Deserialize;
@@ -47,51 +48,28 @@ async fn load(
     rc: &RequestContext,
     slug: &str,
 ) -> WebResult<(Project, review::ReviewRights)> {
-    let actor = rc.actor();
-    let project = project::by_slug(&state.ctx, &actor, slug).await?;
-    let assigned = mentor::is_assigned(&state.ctx.db, &actor, &project).await?;
-    let rights = review::rights(&actor, &project, assigned);
-    if !rights.read {
-        // Reviews are never public; to others the page does not exist.
-        return Err(if rc.session.is_none() {
-            DomainError::Unauthenticated
-        } else {
-            DomainError::NotFound
-        }
-        .into());
-    }
-    Ok((project, rights))
+    Ok(mentoring_page::project(&state.ctx, &rc.actor(), slug).await?)
 }
 
-async fn list_page(
-    state: &AppState,
+/// Renders the reviews page, with the forms that came back refused.
+fn list_page(
     rc: &RequestContext,
-    project: &Project,
-    rights: review::ReviewRights,
+    read: &mentoring_page::ReviewsPage,
     request_form: FormState,
     response_form: Option<(i32, FormState)>,
     status: StatusCode,
-) -> WebResult<Response> {
-    let reviews = review::of_project(&state.ctx.db, project.row.id).await?;
-    let requests = review::open_requests(&state.ctx.db, &[project.row.id]).await?;
-    let mentors = mentor::of_projects(&state.ctx.db, &[project.row.id]).await?;
-    let actor = rc.actor();
-    let now = state.ctx.now();
+) -> Response {
     let page = ReviewsPage {
-        project,
-        rights,
-        mentors: mentors.into_iter().map(|m| m.mentor_name).collect(),
-        editable: reviews
-            .iter()
-            .filter(|r| r.editable_by(&actor, now))
-            .map(|r| r.id)
-            .collect(),
-        reviews: &reviews,
-        requests: &requests,
+        project: &read.project,
+        rights: read.rights,
+        mentors: read.mentors.clone(),
+        editable: read.editable.clone(),
+        reviews: &read.reviews,
+        requests: &read.requests,
         request_form,
         response_form,
     };
-    Ok((status, view::reviews(&rc.page(), &page)).into_response())
+    (status, view::reviews(&rc.page(), &page)).into_response()
 }
 
 async fn list(
@@ -99,17 +77,14 @@ async fn list(
     rc: RequestContext,
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
-    let (project, rights) = load(&state, &rc, &slug).await?;
-    list_page(
-        &state,
+    let read = mentoring_page::reviews(&state.ctx, &rc.actor(), &slug).await?;
+    Ok(list_page(
         &rc,
-        &project,
-        rights,
+        &read,
         FormState::new(),
         None,
         StatusCode::OK,
-    )
-    .await
+    ))
 }
 
 fn review_input(f: &Fields) -> ReviewInput {
@@ -167,15 +142,7 @@ async fn edit_form(
     rc: RequestContext,
     Path((slug, id)): Path<(String, i32)>,
 ) -> WebResult<Response> {
-    let (project, _) = load(&state, &rc, &slug).await?;
-    let r = review::of_project(&state.ctx.db, project.row.id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or(WebError::NotFound)?;
-    if !r.editable_by(&rc.actor(), state.ctx.now()) {
-        return Err(DomainError::Forbidden.into());
-    }
+    let (project, r) = mentoring_page::review_to_edit(&state.ctx, &rc.actor(), &slug, id).await?;
     let steps: Vec<String> = r.steps.iter().map(|s| s.text.clone()).collect();
     let form = FormState::new()
         .with("impact", r.impact.value.to_string())
@@ -266,16 +233,14 @@ async fn respond(
         Err(e) => {
             let (status, errors) = form_rejection(e, "response")?;
             let form = fields.to_form(&[]).with_errors(errors);
-            list_page(
-                &state,
+            let read = mentoring_page::reviews_of(&state.ctx, &rc.actor(), project, rights).await?;
+            Ok(list_page(
                 &rc,
-                &project,
-                rights,
+                &read,
                 FormState::new(),
                 Some((id, form)),
                 status,
-            )
-            .await
+            ))
         }
     }
 }
@@ -313,27 +278,24 @@ async fn request(
         Err(e) => {
             let (status, errors) = form_rejection(e, "question")?;
             let form = fields.to_form(&[]).with_errors(errors);
-            list_page(&state, &rc, &project, rights, form, None, status).await
+            let read = mentoring_page::reviews_of(&state.ctx, &rc.actor(), project, rights).await?;
+            Ok(list_page(&rc, &read, form, None, status))
         }
     }
-}
-
-async fn profile_form(state: &AppState, user_id: i32) -> WebResult<FormState> {
-    let p = mentor::profile(&state.ctx.db, user_id).await?;
-    Ok(FormState::new()
-        .with_all("expertise", p.expertise)
-        .with("capacity", p.capacity.to_string())
-        .with("remote", if p.remote { "on" } else { "" }))
 }
 
 async fn dashboard(
     State(state): State<AppState>,
     rc: RequestContext,
-    Member(live): Member,
+    member: Member,
 ) -> WebResult<Response> {
-    let followed = review::mentor_dashboard(&state.ctx.db, &rc.actor(), state.ctx.now()).await?;
-    let form = profile_form(&state, live.account.id).await?;
-    Ok(view::mentor_dashboard(&rc.page(), &followed, &form).into_response())
+    let read = mentoring_page::dashboard(&state.ctx.db, &member.actor(), state.ctx.now()).await?;
+    let p = read.profile;
+    let form = FormState::new()
+        .with_all("expertise", p.expertise)
+        .with("capacity", p.capacity.to_string())
+        .with("remote", if p.remote { "on" } else { "" });
+    Ok(view::mentor_dashboard(&rc.page(), &read.followed, &form).into_response())
 }
 
 async fn save_profile(
@@ -377,47 +339,25 @@ async fn coverage_view(
     rc: &RequestContext,
     city: Option<&str>,
 ) -> WebResult<CoverageView> {
-    let actor = rc.actor();
-    let cities: Vec<city::City> = city::list(&state.ctx.db)
-        .await?
-        .into_iter()
-        .filter(|c| actor.coordinates(Some(c.id)))
-        .collect();
-    let chosen = city
-        .and_then(|c| c.parse::<i32>().ok())
-        .and_then(|id| cities.iter().find(|c| c.id == id))
-        .or(cities.first())
-        .ok_or(DomainError::Forbidden)?;
-    let followed = review::coverage(&state.ctx.db, &actor, chosen.id, state.ctx.now()).await?;
-    let projects = relais_domain::gallery::live_in_city(&state.ctx.db, chosen.id).await?;
-    let ids: Vec<i32> = projects.iter().map(|(id, _)| *id).collect();
-    let assignments = mentor::of_projects(&state.ctx.db, &ids).await?;
+    let read = mentoring_page::coverage(&state.ctx.db, &rc.actor(), city, state.ctx.now()).await?;
     Ok(CoverageView {
-        cities: cities
-            .iter()
-            .map(|c| (c.id.to_string(), c.name.clone()))
+        cities: read
+            .cities
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name))
             .collect(),
-        city_id: chosen.id.to_string(),
-        followed,
-        mentors: mentor::mentors_for_city(&state.ctx.db, chosen.id)
-            .await?
+        city_id: read.city_id.to_string(),
+        followed: read.followed,
+        mentors: read
+            .mentors
             .into_iter()
             .map(|(id, name, load, capacity)| {
                 (id.to_string(), format!("{name} ({load}/{capacity})"))
             })
             .collect(),
-        assignments: assignments
-            .iter()
-            .map(|a| {
-                let title = projects
-                    .iter()
-                    .find(|(id, _)| *id == a.project_id)
-                    .map(|(_, t)| t.clone())
-                    .unwrap_or_default();
-                (a.id, title, a.mentor_name.clone())
-            })
-            .collect(),
-        projects: projects
+        assignments: read.assignments,
+        projects: read
+            .projects
             .into_iter()
             .map(|(id, title)| (id.to_string(), title))
             .collect(),
