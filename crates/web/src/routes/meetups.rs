@@ -14,7 +14,7 @@ use relais_domain::agenda::{self, Kind};
 use relais_domain::entities::meetup_occurrence::Model as Occurrence;
 use relais_domain::meetup::{self, SeriesInput};
 use relais_domain::rsvp::{self, Answer, Outcome};
-use relais_domain::{DomainError, city, meeting_page, project};
+use relais_domain::{DomainError, meeting_page, meetups_page, project};
 use relais_templates::form::FormState;
 use relais_templates::ics::{self, CalendarEvent, calendar};
 use relais_templates::pages::meetups::{self as view, ListItem, MeetingPage};
@@ -52,22 +52,17 @@ async fn list(
     rc: RequestContext,
     Query(q): Query<CityQuery>,
 ) -> WebResult<Response> {
-    let cities = city::list(&state.ctx.db).await?;
     let city_id = q.city.as_deref().and_then(|c| c.parse::<i32>().ok());
-    let now = state.ctx.now();
-    let upcoming = meetup::upcoming(&state.ctx.db, city_id, now, 100).await?;
-    let ids: Vec<i32> = upcoming.iter().map(|o| o.id).collect();
-    let counts = rsvp::counts_of(&state.ctx.db, &ids).await?;
-    let items: Vec<ListItem> = upcoming
+    let read = meetups_page::list(&state.ctx.db, city_id, state.ctx.now()).await?;
+    let cities = read.cities;
+    let items: Vec<ListItem> = read
+        .items
         .into_iter()
-        .map(|o| {
-            let c = cities.iter().find(|c| c.id == o.city_id);
-            ListItem {
-                city: c.map(|c| c.name.clone()).unwrap_or_default(),
-                zone: c.map_or(relais_domain::time_zone::DEFAULT_TIME_ZONE, |c| c.time_zone),
-                counts: counts.get(&o.id).copied().unwrap_or_default(),
-                occurrence: o,
-            }
+        .map(|l| ListItem {
+            occurrence: l.occurrence,
+            city: l.city,
+            zone: l.zone,
+            counts: l.counts,
         })
         .collect();
     let options: Vec<(String, String)> = cities
@@ -298,8 +293,7 @@ async fn cancel_confirm(
     Path(id): Path<i32>,
     _: Member,
 ) -> WebResult<Response> {
-    let (o, told) = meetup::cancellation(&state.ctx.db, &rc.actor(), id).await?;
-    let c = city::get(&state.ctx.db, o.city_id).await?;
+    let (o, told, c) = meetups_page::cancellation(&state.ctx.db, &rc.actor(), id).await?;
     let page = relais_templates::pages::confirm::cancel_meeting(
         &rc.page(),
         &relais_templates::pages::confirm::MeetingToCancel {
@@ -447,19 +441,6 @@ fn series_input(f: &Fields) -> SeriesInput {
     }
 }
 
-async fn coordinated_cities(state: &AppState, member: &Member) -> WebResult<Vec<city::City>> {
-    let actor = member.actor();
-    let cities: Vec<city::City> = city::list(&state.ctx.db)
-        .await?
-        .into_iter()
-        .filter(|c| actor.coordinates(Some(c.id)))
-        .collect();
-    if cities.is_empty() {
-        return Err(DomainError::Forbidden.into());
-    }
-    Ok(cities)
-}
-
 async fn series_admin_page(
     state: &AppState,
     rc: &RequestContext,
@@ -467,14 +448,10 @@ async fn series_admin_page(
     form: &FormState,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let cities = coordinated_cities(state, member).await?;
-    let mut series = Vec::new();
-    for c in &cities {
-        for s in meetup::series_list(&state.ctx.db, Some(c.id)).await? {
-            series.push((s, c.name.clone()));
-        }
-    }
-    let options: Vec<(String, String)> = cities
+    let read = meetups_page::series_admin(&state.ctx.db, &member.actor()).await?;
+    let series = read.series;
+    let options: Vec<(String, String)> = read
+        .cities
         .iter()
         .map(|c| (c.id.to_string(), c.name.clone()))
         .collect();
@@ -539,16 +516,8 @@ async fn series_view(
     single: FormState,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let s = meetup::series_get(&state.ctx.db, id).await?;
-    if !rc.actor().coordinates(Some(s.row.city_id)) {
-        return Err(DomainError::Forbidden.into());
-    }
-    let upcoming: Vec<meetup::Occurrence> =
-        meetup::upcoming(&state.ctx.db, Some(s.row.city_id), state.ctx.now(), 200)
-            .await?
-            .into_iter()
-            .filter(|o| o.series_id == Some(id))
-            .collect();
+    let read = meetups_page::series(&state.ctx.db, &rc.actor(), id, state.ctx.now()).await?;
+    let (s, upcoming) = (read.series, read.upcoming);
     let form = form.unwrap_or_else(|| {
         FormState::new()
             .with("title", s.row.title.clone())

@@ -12,8 +12,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::date_poll::{self, Choice, PollInput, SlotInput};
+use relais_domain::polls_page;
 use relais_domain::token::LinkToken;
-use relais_domain::{DomainError, city};
 use relais_templates::form::FormState;
 use relais_templates::pages::polls as view;
 
@@ -34,21 +34,14 @@ async fn ballot_page(
     form: FormState,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let b = date_poll::ballot(&state.ctx, id, token).await?;
-    let zone = city::get(&state.ctx.db, b.poll.city_id).await?.time_zone;
-    let results = date_poll::results(&state.ctx.db, id).await?;
-    let mine: Vec<Option<Choice>> = results
-        .rows
-        .iter()
-        .find(|(user_id, _, _)| *user_id == b.user_id)
-        .map_or_else(|| vec![None; results.slots.len()], |(_, _, c)| c.clone());
+    let read = polls_page::ballot(&state.ctx, id, token).await?;
     let action = format!("/polls/{id}/{token}");
     let page = view::BallotView {
-        poll: &b.poll,
-        zone,
-        open: b.open,
-        mine: &mine,
-        results: &results,
+        poll: &read.ballot.poll,
+        zone: read.zone,
+        open: read.ballot.open,
+        mine: &read.mine,
+        results: &read.results,
         action: &action,
         form: &form,
     };
@@ -109,27 +102,10 @@ async fn admin_page(
     member: &Member,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let actor = member.actor();
-    let cities: Vec<city::City> = city::list(&state.ctx.db)
-        .await?
-        .into_iter()
-        .filter(|c| actor.coordinates(Some(c.id)))
-        .collect();
-    if cities.is_empty() {
-        return Err(DomainError::Forbidden.into());
-    }
-    let polls = date_poll::list(&state.ctx.db, &actor)
-        .await?
-        .into_iter()
-        .map(|p| {
-            let zone = cities
-                .iter()
-                .find(|c| c.id == p.city_id)
-                .map_or(relais_domain::time_zone::DEFAULT_TIME_ZONE, |c| c.time_zone);
-            (p, zone)
-        })
-        .collect::<Vec<_>>();
-    let options: Vec<(String, String)> = cities
+    let read = polls_page::admin(&state.ctx.db, &member.actor()).await?;
+    let polls = read.polls;
+    let options: Vec<(String, String)> = read
+        .cities
         .iter()
         .map(|c| (c.id.to_string(), c.name.clone()))
         .collect();
@@ -209,9 +185,7 @@ async fn results(
     Path(id): Path<i32>,
     _: Member,
 ) -> WebResult<Response> {
-    let p = date_poll::get(&state.ctx.db, &rc.actor(), id).await?;
-    let zone = city::get(&state.ctx.db, p.city_id).await?.time_zone;
-    let results = date_poll::results(&state.ctx.db, id).await?;
+    let (p, zone, results) = polls_page::results(&state.ctx.db, &rc.actor(), id).await?;
     Ok(view::results(&rc.page(), &p.into(), zone, &results).into_response())
 }
 
@@ -229,13 +203,12 @@ async fn convert(
     // Inviting everybody asked cannot be undone: first a page that says
     // who will be emailed; converting is what that page's button does.
     if fields.get("confirmed") != "yes" {
-        let (p, slot, invited) =
-            date_poll::conversion(&state.ctx.db, &rc.actor(), id, slot).await?;
+        let (p, slot, invited, c) =
+            polls_page::conversion(&state.ctx.db, &rc.actor(), id, slot).await?;
         // Already decided (a second tab, a double click): nothing to ask.
         if let Some(meetup) = p.occurrence_id {
             return Ok(see_other(&format!("/meetups/{meetup}"), vec![]));
         }
-        let c = city::get(&state.ctx.db, p.city_id).await?;
         return Ok(relais_templates::pages::confirm::convert_poll(
             &rc.page(),
             &relais_templates::pages::confirm::SlotToConvert {
