@@ -14,8 +14,7 @@ use relais_domain::outbox as mail;
 use relais_domain::settings::{self, RegistrationMode};
 use relais_domain::stage::{Requirement, Stage};
 use relais_domain::{
-    Actor, DomainError, FieldErrors, Language, Role, account, admin_page, city, dashboard, edition,
-    project,
+    Actor, DomainError, FieldErrors, Language, Role, account, admin_page, edition, project,
 };
 use relais_templates::form::FormState;
 use relais_templates::pages::admin::{AdminView, admin, checklists};
@@ -104,11 +103,9 @@ async fn quiet(
         .city
         .and_then(|c| c.parse().ok())
         .ok_or(WebError::NotFound)?;
-    let city = city::get(&state.ctx.db, city_id).await?;
     let page_no: u64 = q.page.and_then(|p| p.parse().ok()).unwrap_or(1).max(1);
-    let (projects, total) =
-        dashboard::quiet_page(&state.ctx.db, &actor, city_id, state.ctx.now(), page_no).await?;
-    let pages = (total as u64).div_ceil(dashboard::QUIET_PAGE).max(1);
+    let (city, projects, pages) =
+        admin_page::quiet(&state.ctx.db, &actor, city_id, state.ctx.now(), page_no).await?;
     Ok(relais_templates::pages::dashboard::quiet(
         &rc.page(),
         &city.name,
@@ -194,21 +191,7 @@ async fn checklists_form(
     Path(edition_id): Path<i32>,
     Coordinator(actor): Coordinator,
 ) -> WebResult<Response> {
-    if !actor.may_manage_editions() {
-        return Err(DomainError::Forbidden.into());
-    }
-    let edition = edition::list(&state.ctx.db)
-        .await?
-        .into_iter()
-        .find(|e| e.id == edition_id)
-        .ok_or(WebError::NotFound)?;
-    let mut current = Vec::new();
-    for stage in Stage::ALL {
-        current.push((
-            stage,
-            project::requirements(&state.ctx.db, edition_id, stage).await?,
-        ));
-    }
+    let (edition, current) = admin_page::checklists(&state.ctx.db, &actor, edition_id).await?;
     Ok(checklists(&rc.page(), edition_id, &edition.name, &current).into_response())
 }
 
@@ -245,8 +228,7 @@ async fn outbox(
     rc: RequestContext,
     Coordinator(actor): Coordinator,
 ) -> WebResult<Response> {
-    let counts = mail::counts(&state.ctx.db, &actor).await?;
-    let troubles = mail::troubles(&state.ctx.db, &actor, 100).await?;
+    let (counts, troubles) = admin_page::outbox(&state.ctx.db, &actor).await?;
     Ok(relais_templates::pages::admin::outbox(&rc.page(), counts, &troubles).into_response())
 }
 
@@ -271,16 +253,17 @@ async fn announcement_page(
     form: &FormState,
     status: StatusCode,
 ) -> WebResult<Response> {
+    let read = admin_page::announcements(&state.ctx.db, actor).await?;
     let mut scopes = Vec::new();
-    if actor.is_programme_coordinator() {
+    if read.programme {
         scopes.push((String::new(), t(rc.lang, "admin-programme")));
     }
-    for c in city::list(&state.ctx.db).await? {
-        if actor.coordinates(Some(c.id)) {
-            scopes.push((c.id.to_string(), c.name));
-        }
-    }
-    let past = relais_domain::announcement::list(&state.ctx.db, actor).await?;
+    scopes.extend(
+        read.cities
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name)),
+    );
+    let past = read.past;
     Ok((
         status,
         relais_templates::pages::admin::announcements(&rc.page(), &past, &scopes, form),
