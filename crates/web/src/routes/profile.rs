@@ -14,7 +14,7 @@ use relais_domain::account::{self, Account, ProfileInput};
 use relais_domain::email_preference::{self, Category};
 use relais_domain::role::Grant;
 use relais_domain::session::{self, Lifetime};
-use relais_domain::{DomainError, Language, Role, city};
+use relais_domain::{DomainError, Language, Role, profile_page};
 use relais_templates::form::FormState;
 use relais_templates::pages::profile::{ProfileView, profile};
 use relais_templates::t;
@@ -38,7 +38,8 @@ async fn profile_view(
     account: &Account,
     lang: Language,
 ) -> WebResult<ProfileView> {
-    let cities = city::list(&state.ctx.db).await?;
+    let read = profile_page::load(&state.ctx.db, &account.actor()).await?;
+    let cities = read.cities;
     let city_name = |id: Option<i32>| -> String {
         match id {
             None => t(lang, "role-programme"),
@@ -57,18 +58,13 @@ async fn profile_view(
         };
         format!("{} ({})", t(lang, key), city_name(*city_id))
     }));
-    let calendar_on = relais_domain::calendar::is_on(&state.ctx.db, &account.actor()).await?;
-    let disabled =
-        relais_domain::email_preference::disabled(&state.ctx.db, &account.actor()).await?;
+    let calendar_on = read.calendar_on;
     let email_categories = Category::ALL
         .iter()
-        .filter(|c| !disabled.contains(c))
+        .filter(|c| !read.disabled.contains(c))
         .map(|c| c.code().to_owned())
         .collect();
-    let digest = relais_domain::digest::frequency(&state.ctx.db, &account.actor())
-        .await?
-        .code()
-        .to_owned();
+    let digest = read.digest.code().to_owned();
     Ok(ProfileView {
         digest,
         email_categories,

@@ -15,23 +15,22 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use relais_domain::city::City;
 use relais_domain::expertise_question;
 use relais_domain::expertise_tag;
+use relais_domain::expertise_tag::Tag;
 use relais_domain::help_kind::HelpKind;
 use relais_domain::introduction::{self, Answer, Outcome, Responder};
 use relais_domain::need::{self, NeedInput, NeedState, OpenFilter};
 use relais_domain::offer::{self, OfferInput};
 use relais_domain::project::{self, Project};
 use relais_domain::token::LinkToken;
-use relais_domain::{DomainError, city, suggestion};
+use relais_domain::{DomainError, relation_page};
 use relais_templates::form::FormState;
 use relais_templates::pages::auth as auth_view;
 use relais_templates::pages::projects::ProjectForms;
 use relais_templates::pages::relation::{self as view, AnswerLink, ListChoices, NeedPage};
 use std::collections::BTreeMap;
-
-/// Suggestions shown on a page.
-const SUGGESTIONS: usize = 20;
 
 /// This area's routes.
 pub fn router() -> Router<AppState> {
@@ -70,12 +69,11 @@ async fn load(state: &AppState, rc: &RequestContext, slug: &str) -> WebResult<Pr
     Ok(project::by_slug(&state.ctx, &rc.actor(), slug).await?)
 }
 
-async fn city_choices(state: &AppState) -> WebResult<Vec<(String, String)>> {
-    Ok(city::list(&state.ctx.db)
-        .await?
+fn city_choices(cities: Vec<City>) -> Vec<(String, String)> {
+    cities
         .into_iter()
         .map(|c| (c.id.to_string(), c.name))
-        .collect())
+        .collect()
 }
 
 /// The kept filters as a form and as a query string for pagination links.
@@ -107,10 +105,10 @@ async fn open_needs(
         kind: HelpKind::parse(get("kind")).ok(),
         page: get("page").parse().unwrap_or(1),
     };
-    let results = need::open_list(&state.ctx.db, &filter).await?;
+    let (results, cities) = relation_page::open_needs(&state.ctx.db, &filter).await?;
     let (form, query) = kept(&params);
     let choices = ListChoices {
-        cities: city_choices(&state).await?,
+        cities: city_choices(cities),
     };
     Ok(view::open_needs(&rc.page(), &form, &choices, &results, &query).into_response())
 }
@@ -121,7 +119,7 @@ async fn helpers(
     Query(params): Query<BTreeMap<String, String>>,
 ) -> WebResult<Response> {
     let get = |k: &str| params.get(k).map(String::as_str).unwrap_or("");
-    let results = offer::public_list(
+    let (results, cities) = relation_page::helpers(
         &state.ctx.db,
         get("city").parse().ok(),
         get("page").parse().unwrap_or(1),
@@ -129,23 +127,19 @@ async fn helpers(
     .await?;
     let (form, query) = kept(&params);
     let choices = ListChoices {
-        cities: city_choices(&state).await?,
+        cities: city_choices(cities),
     };
     Ok(view::helpers(&rc.page(), &form, &choices, &results, &query).into_response())
 }
 
-/// Tags suggested in the forms.
-const TAGS_IN_USE: u64 = 30;
-
-async fn render_offer(
-    state: &AppState,
+fn render_offer(
     rc: &RequestContext,
     form: &FormState,
+    (tags, cities): (Vec<Tag>, Vec<City>),
     status: StatusCode,
-) -> WebResult<Response> {
-    let tags = expertise_tag::in_use(&state.ctx.db, TAGS_IN_USE).await?;
-    let cities = city_choices(state).await?;
-    Ok((status, view::offer_form(&rc.page(), form, &cities, &tags)).into_response())
+) -> Response {
+    let cities = city_choices(cities);
+    (status, view::offer_form(&rc.page(), form, &cities, &tags)).into_response()
 }
 
 async fn offer_form(
@@ -153,7 +147,8 @@ async fn offer_form(
     rc: RequestContext,
     Member(live): Member,
 ) -> WebResult<Response> {
-    let form = match offer::of(&state.ctx.db, live.account.id).await? {
+    let read = relation_page::offer_form(&state.ctx.db, live.account.id).await?;
+    let form = match read.offer {
         Some(o) => FormState::new()
             .with_all(
                 "kinds",
@@ -192,7 +187,12 @@ async fn offer_form(
             )
             .with("contactable", "on"),
     };
-    render_offer(&state, &rc, &form, StatusCode::OK).await
+    Ok(render_offer(
+        &rc,
+        &form,
+        (read.tags, read.cities),
+        StatusCode::OK,
+    ))
 }
 
 async fn save_offer(
@@ -222,13 +222,13 @@ async fn save_offer(
         )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "kinds")?;
-            render_offer(
-                &state,
+            let choices = relation_page::offer_choices(&state.ctx.db).await?;
+            Ok(render_offer(
                 &rc,
                 &fields.to_form(&[]).with_errors(errors),
+                choices,
                 status,
-            )
-            .await
+            ))
         }
     }
 }
@@ -236,17 +236,15 @@ async fn save_offer(
 async fn hub(
     State(state): State<AppState>,
     rc: RequestContext,
-    Member(live): Member,
+    member: Member,
 ) -> WebResult<Response> {
-    let has_offer = offer::of(&state.ctx.db, live.account.id).await?.is_some();
-    let suggestions = suggestion::for_member(&state.ctx.db, live.account.id, SUGGESTIONS).await?;
-    let introductions = introduction::of_reader(&state.ctx, &rc.actor()).await?;
+    let read = relation_page::hub(&state.ctx, &member.actor()).await?;
     Ok(view::hub(
         &rc.page(),
         state.ctx.now(),
-        has_offer,
-        &suggestions,
-        &introductions,
+        read.has_offer,
+        &read.suggestions,
+        &read.introductions,
     )
     .into_response())
 }
@@ -311,18 +309,18 @@ async fn render_need(
     forms: NeedForms,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let db = &state.ctx.db;
-    let n = need::get(db, project, need_id).await?;
-    let suggestions = if project.rights.edit && n.state.is_live() {
-        suggestion::for_need(db, project, &n, state.ctx.now(), SUGGESTIONS).await?
-    } else {
-        Vec::new()
-    };
-    let questions = expertise_question::of_project(db, project, Some(n.id)).await?;
-    let reader_request = match rc.actor().user_id() {
-        Some(me) => introduction::state_for(db, n.id, me).await?,
-        None => None,
-    };
+    let read = relation_page::need_of(&state.ctx, &rc.actor(), project.clone(), need_id).await?;
+    Ok(show_need(rc, &read, forms, status))
+}
+
+/// Renders a need's page, with the forms that came back refused.
+fn show_need(
+    rc: &RequestContext,
+    read: &relation_page::NeedPage,
+    forms: NeedForms,
+    status: StatusCode,
+) -> Response {
+    let n = &read.need;
     let edit_form = forms.edit.unwrap_or_else(|| {
         FormState::new()
             .with("kind", n.kind.code())
@@ -332,18 +330,18 @@ async fn render_need(
             .with_all("languages", n.languages.clone())
     });
     let page = NeedPage {
-        project,
-        need: &n,
-        suggestions: &suggestions,
-        questions: &questions,
-        reader_request,
+        project: &read.project,
+        need: n,
+        suggestions: &read.suggestions,
+        questions: &read.questions,
+        reader_request: read.reader_request,
         logged_in: rc.session.is_some(),
         help_form: forms.help,
         edit_form,
         question_form: forms.question,
         ask_form: forms.ask,
     };
-    Ok((status, view::need_page(&rc.page(), &page)).into_response())
+    (status, view::need_page(&rc.page(), &page)).into_response()
 }
 
 async fn need_page(
@@ -351,12 +349,12 @@ async fn need_page(
     rc: RequestContext,
     Path((slug, id)): Path<(String, i32)>,
 ) -> WebResult<Response> {
-    let project = load(&state, &rc, &slug).await?;
+    let read = relation_page::need(&state.ctx, &rc.actor(), &slug, id).await?;
     let forms = NeedForms {
         question: FormState::new().with("answers_public", "on"),
         ..Default::default()
     };
-    render_need(&state, &rc, &project, id, forms, StatusCode::OK).await
+    Ok(show_need(&rc, &read, forms, StatusCode::OK))
 }
 
 /// A refused form, typed values kept, with its status and messages.
@@ -540,17 +538,16 @@ async fn question_page(
     rc: RequestContext,
     Path((slug, id)): Path<(String, i32)>,
 ) -> WebResult<Response> {
-    let project = load(&state, &rc, &slug).await?;
-    render_question(
-        &state,
-        &rc,
+    let (project, thread) = relation_page::question(&state.ctx, &rc.actor(), &slug, id).await?;
+    Ok(view::question_page(
+        &rc.page(),
+        state.ctx.now(),
         &project,
-        id,
-        FormState::new(),
+        &thread,
+        &FormState::new(),
         None,
-        StatusCode::OK,
     )
-    .await
+    .into_response())
 }
 
 async fn answer_question(
@@ -660,8 +657,7 @@ async fn render_link(
     error: Option<&str>,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let (l, _) = introduction::by_link(&state.ctx.db, token).await?;
-    let asker = introduction::name_of(&state.ctx.db, l.row.asked_by).await?;
+    let (l, asker) = relation_page::answer_link(&state.ctx.db, token).await?;
     let view = AnswerLink {
         token,
         asker_name: &asker,
@@ -751,24 +747,6 @@ async fn volumes(
     Query(params): Query<BTreeMap<String, String>>,
 ) -> WebResult<Response> {
     let edition = params.get("edition").and_then(|e| e.parse().ok());
-    let counts = introduction::volumes(&state.ctx.db, &rc.actor(), edition).await?;
-    let open = need::open_counts_by_city(&state.ctx.db, edition).await?;
-    let cities = city::list(&state.ctx.db).await?;
-    let rows: Vec<(String, introduction::CityCounts, u64)> = cities
-        .into_iter()
-        .filter(|c| rc.actor().coordinates(Some(c.id)))
-        .map(|c| {
-            let counted = counts
-                .iter()
-                .find(|x| x.city_id == c.id)
-                .cloned()
-                .unwrap_or_default();
-            let open_needs = open
-                .iter()
-                .find(|(id, _)| *id == c.id)
-                .map_or(0, |(_, n)| *n);
-            (c.name, counted, open_needs)
-        })
-        .collect();
+    let rows = relation_page::volumes(&state.ctx.db, &rc.actor(), edition).await?;
     Ok(view::volumes(&rc.page(), &rows).into_response())
 }
