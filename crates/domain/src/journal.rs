@@ -260,3 +260,25 @@ pub async fn public_feed(
         })
         .collect())
 }
+
+/// One entry of a project's journal, if the actor may see it (team-only
+/// entries for those who see the private side only).
+pub async fn entry_of_project(
+    db: &impl ConnectionTrait,
+    project: &Project,
+    id: i32,
+) -> Result<Entry> {
+    let mut query = project_update::Entity::find_by_id(id)
+        .filter(project_update::Column::ProjectId.eq(project.row.id));
+    if !project.rights.see_private {
+        query = query.filter(project_update::Column::IsPublic.eq(true));
+    }
+    let row = query
+        .one(db)
+        .await?
+        .ok_or(crate::error::DomainError::NotFound)?;
+    enrich(db, vec![row])
+        .await?
+        .pop()
+        .ok_or(crate::error::DomainError::NotFound)
+}

@@ -30,6 +30,8 @@ pub mod error;
 pub mod figures;
 pub mod figures_page;
 pub mod gallery;
+pub mod gallery_page;
+pub mod home_page;
 pub mod job_run;
 pub mod journal;
 pub mod language;

@@ -4,7 +4,7 @@
 //! questions). The web renders it; it decides nothing.
 
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{DomainError, Result};
 use crate::expertise_question;
 use crate::explainer::{self, Listed, ProjectLine};
 use crate::journal::{self, Entry};
@@ -138,4 +138,68 @@ async fn explainers_of(
             project: line.clone(),
         })
         .collect())
+}
+
+/// The project at `slug` for its edit form, with the editions and cities
+/// to choose from (`Forbidden` to whoever may not edit it).
+pub async fn edit_form(
+    ctx: &Context,
+    actor: &Actor,
+    slug: &str,
+) -> Result<(Project, crate::gallery_page::Choices)> {
+    let project = editable(ctx, actor, slug).await?;
+    let choices = crate::gallery_page::choices(&ctx.db).await?;
+    Ok((project, choices))
+}
+
+/// The milestone `id` of the project at `slug`, for its edit form
+/// (`Forbidden` to whoever may not edit the project).
+pub async fn milestone_form(
+    ctx: &Context,
+    actor: &Actor,
+    slug: &str,
+    id: i32,
+) -> Result<(Project, Milestone)> {
+    let project = editable(ctx, actor, slug).await?;
+    let m = milestone::get(&ctx.db, &project, id).await?;
+    Ok((project, m))
+}
+
+/// The journal entry `id` of the project at `slug`, for its author to
+/// correct while they still may.
+pub async fn entry_form(
+    ctx: &Context,
+    actor: &Actor,
+    slug: &str,
+    id: i32,
+) -> Result<(Project, Entry)> {
+    let project = project::by_slug(ctx, actor, slug).await?;
+    let entry = journal::entry_of_project(&ctx.db, &project, id).await?;
+    if !(entry.editable_by(actor, ctx.now()) && project.rights.post_update) {
+        return Err(DomainError::Forbidden);
+    }
+    Ok((project, entry))
+}
+
+/// The project at `slug` if `actor` may edit it (`Forbidden` otherwise).
+pub async fn editable(ctx: &Context, actor: &Actor, slug: &str) -> Result<Project> {
+    let project = project::by_slug(ctx, actor, slug).await?;
+    if !project.rights.edit {
+        return Err(DomainError::Forbidden);
+    }
+    Ok(project)
+}
+
+/// The explainer `id` of the project at `slug`, for its edit form
+/// (`Forbidden` to whoever may not edit the project; `None`, an address
+/// whose id is not a number, is a page that does not exist).
+pub async fn explainer_form(
+    ctx: &Context,
+    actor: &Actor,
+    slug: &str,
+    id: Option<i32>,
+) -> Result<(Project, explainer::Explainer)> {
+    let project = editable(ctx, actor, slug).await?;
+    let e = explainer::get(&ctx.db, &project, id.ok_or(DomainError::NotFound)?).await?;
+    Ok((project, e))
 }

@@ -5,7 +5,7 @@
 
 use crate::error::{WebError, WebResult, form_rejection};
 use crate::fields::Fields;
-use crate::routes::projects::{atom_response, choices};
+use crate::routes::projects::{atom_response, choices_of};
 use crate::routes::{local_path, see_other_with_flash};
 use crate::{AppState, MAX_UPLOAD_BYTES, Member, RequestContext};
 use axum::Router;
@@ -14,12 +14,12 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use relais_domain::explainer::{self, Explainer, ExplainerInput, LibraryFilter, Listed};
-use relais_domain::project::{self, Project};
+use relais_domain::project::Project;
 use relais_domain::readability;
 use relais_domain::theme::Theme;
 use relais_domain::video::{self, Playback};
 use relais_domain::webvtt::Captions;
-use relais_domain::{DomainError, Language};
+use relais_domain::{Language, gallery_page, project_page};
 use relais_templates::feed::{Enclosure, FeedEntry, FeedMeta, atom};
 use relais_templates::form::FormState;
 use relais_templates::markdown;
@@ -90,7 +90,7 @@ async fn library(
         theme: Theme::parse(get("theme")).ok(),
         page: get("page").parse().unwrap_or(1),
     };
-    let results = explainer::library(&state.ctx.db, &filter).await?;
+    let (results, read) = gallery_page::videos(&state.ctx.db, &filter).await?;
     let kept: Vec<(&String, &String)> = params
         .iter()
         .filter(|(k, v)| matches!(k.as_str(), "edition" | "city" | "theme") && !v.is_empty())
@@ -109,7 +109,7 @@ async fn library(
         &rc.page()
             .with_feeds(vec![relais_templates::subscribe::videos(rc.lang)]),
         &form,
-        &choices(&state).await?,
+        &choices_of(read),
         &results,
         &cards,
         &query,
@@ -254,11 +254,7 @@ async fn review(
 }
 
 async fn load_editable(state: &AppState, rc: &RequestContext, slug: &str) -> WebResult<Project> {
-    let project = project::by_slug(&state.ctx, &rc.actor(), slug).await?;
-    if !project.rights.edit {
-        return Err(DomainError::Forbidden.into());
-    }
-    Ok(project)
+    Ok(project_page::editable(&state.ctx, &rc.actor(), slug).await?)
 }
 
 fn input_from(fields: &Fields) -> ExplainerInput {
@@ -392,8 +388,8 @@ async fn edit_form(
     rc: RequestContext,
     Path((slug, id)): Path<(String, String)>,
 ) -> WebResult<Response> {
-    let project = load_editable(&state, &rc, &slug).await?;
-    let e = explainer::get(&state.ctx.db, &project, id_from(&id)?).await?;
+    let (project, e) =
+        project_page::explainer_form(&state.ctx, &rc.actor(), &slug, id.parse().ok()).await?;
     Ok(render_form(
         &rc,
         &project,

@@ -6,9 +6,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use maud::Markup;
-use relais_domain::figures::{continuity, scope};
-use relais_domain::time_zone::DEFAULT_TIME_ZONE;
-use relais_domain::{city, edition, explainer};
+use relais_domain::home_page;
 use relais_templates::pages::editions::{EditionPage, edition_page};
 use relais_templates::pages::home::{EditionSummary, home};
 
@@ -20,24 +18,13 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn show(State(state): State<AppState>, rc: RequestContext) -> WebResult<Markup> {
-    let db = &state.ctx.db;
-    let scope = scope::public(db, None, None, DEFAULT_TIME_ZONE).await?;
-    let mut cities = city::by_edition(db).await?;
-    let summaries = continuity::of_scope(db, &scope, state.ctx.now())
-        .await?
+    let read = home_page::load(&state.ctx.db, state.ctx.now()).await?;
+    let summaries = read
+        .editions
         .into_iter()
-        .map(|c| EditionSummary {
-            cities: cities
-                .remove(&c.edition.id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|c| c.name)
-                .collect(),
-            continuity: c,
-        })
+        .map(|(continuity, cities)| EditionSummary { cities, continuity })
         .collect::<Vec<_>>();
-    let featured = explainer::featured(db, 3).await?;
-    let featured = super::explainers::cards(&state, &featured);
+    let featured = super::explainers::cards(&state, &read.featured);
     let feeds = vec![relais_templates::subscribe::programme(rc.lang)];
     Ok(home(&rc.page().with_feeds(feeds), &summaries, &featured))
 }
@@ -47,20 +34,13 @@ async fn edition(
     rc: RequestContext,
     Path(slug): Path<String>,
 ) -> WebResult<Markup> {
-    let db = &state.ctx.db;
-    let edition = edition::by_slug(db, &slug).await?;
-    let cities = city::of_edition(db, edition.id).await?;
-    let scope = scope::public(db, Some(edition.clone()), None, DEFAULT_TIME_ZONE).await?;
-    let continuity = continuity::of_scope(db, &scope, state.ctx.now())
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(relais_domain::DomainError::NotFound)?;
+    let (edition, cities, continuity) =
+        home_page::edition(&state.ctx.db, &slug, state.ctx.now()).await?;
     Ok(edition_page(
         &rc.page(),
         &EditionPage {
             edition,
-            cities: cities.into_iter().map(|c| c.name).collect(),
+            cities,
             continuity,
         },
     ))

@@ -10,14 +10,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use relais_domain::gallery::{self, Filter, Sort};
+use relais_domain::gallery::{Filter, Sort};
 use relais_domain::journal::{self, EntryInput};
 use relais_domain::licence::Licence;
 use relais_domain::milestone::{self, MilestoneInput};
 use relais_domain::project::{self, Project, ProjectInput};
 use relais_domain::stage::Stage;
 use relais_domain::theme::Theme;
-use relais_domain::{Actor, DomainError, city, edition};
+use relais_domain::{Actor, DomainError, gallery_page};
 use relais_domain::{project_page, readability};
 use relais_templates::feed::{FeedEntry, FeedMeta, atom};
 use relais_templates::form::FormState;
@@ -56,18 +56,23 @@ pub fn router() -> Router<AppState> {
 
 /// Editions and cities, for forms and filters.
 pub(super) async fn choices(state: &AppState) -> WebResult<Choices> {
-    Ok(Choices {
-        editions: edition::list(&state.ctx.db)
-            .await?
+    Ok(choices_of(gallery_page::choices(&state.ctx.db).await?))
+}
+
+/// The choices as forms offer them: (id, name).
+pub(super) fn choices_of(read: gallery_page::Choices) -> Choices {
+    Choices {
+        editions: read
+            .editions
             .into_iter()
             .map(|e| (e.id.to_string(), e.name))
             .collect(),
-        cities: city::list(&state.ctx.db)
-            .await?
+        cities: read
+            .cities
             .into_iter()
             .map(|c| (c.id.to_string(), c.name))
             .collect(),
-    })
+    }
 }
 
 fn filter_from(params: &BTreeMap<String, String>) -> Filter {
@@ -96,8 +101,8 @@ async fn gallery_page(
     Query(params): Query<BTreeMap<String, String>>,
 ) -> WebResult<Response> {
     let filter = filter_from(&params);
-    let results = gallery::search(&state.ctx.db, &filter).await?;
-    let choices = choices(&state).await?;
+    let (results, read, edition) = gallery_page::projects(&state.ctx.db, &filter).await?;
+    let choices = choices_of(read);
     let kept: Vec<(&String, &String)> = params
         .iter()
         .filter(|(k, v)| *k != "page" && !v.is_empty())
@@ -112,13 +117,6 @@ async fn gallery_page(
     if !query.is_empty() {
         query.push('&');
     }
-    let edition = match filter.edition_id {
-        Some(id) => edition::list(&state.ctx.db)
-            .await?
-            .into_iter()
-            .find(|e| e.id == id),
-        None => None,
-    };
     let edition = edition.as_ref().map(|e| (e.slug.as_str(), e.name.as_str()));
     let feeds = vec![relais_templates::subscribe::programme(rc.lang)];
     let ctx = rc.page().with_feeds(feeds);
@@ -348,12 +346,11 @@ async fn edit_form(
     rc: RequestContext,
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
-    let project = load(&state, &rc, &slug).await?;
-    require(project.rights.edit)?;
+    let (project, read) = project_page::edit_form(&state.ctx, &rc.actor(), &slug).await?;
     Ok(view::project_form(
         &rc.page(),
         &project_form_state(&project),
-        &choices(&state).await?,
+        &choices_of(read),
         Some(&slug),
         None,
     )
@@ -525,9 +522,7 @@ async fn milestone_form(
     rc: RequestContext,
     Path((slug, id)): Path<(String, i32)>,
 ) -> WebResult<Response> {
-    let project = load(&state, &rc, &slug).await?;
-    require(project.rights.edit)?;
-    let m = milestone::get(&state.ctx.db, &project, id).await?;
+    let (project, m) = project_page::milestone_form(&state.ctx, &rc.actor(), &slug, id).await?;
     let form = FormState::new()
         .with("title", m.title)
         .with("description", m.description)
@@ -614,14 +609,7 @@ async fn entry_form(
     rc: RequestContext,
     Path((slug, id)): Path<(String, i32)>,
 ) -> WebResult<Response> {
-    let project = load(&state, &rc, &slug).await?;
-    let actor = rc.actor();
-    let entry = journal::of_project(&state.ctx.db, &project, 1000)
-        .await?
-        .into_iter()
-        .find(|e| e.id == id)
-        .ok_or(WebError::NotFound)?;
-    require(entry.editable_by(&actor, state.ctx.now()) && project.rights.post_update)?;
+    let (project, entry) = project_page::entry_form(&state.ctx, &rc.actor(), &slug, id).await?;
     let form = FormState::new().with("body", entry.body);
     Ok(view::entry_edit(&rc.page(), &project, id, &form).into_response())
 }
