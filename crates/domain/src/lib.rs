@@ -59,6 +59,7 @@ pub mod role;
 pub mod rsvp;
 pub mod session;
 pub mod settings;
+pub mod signup_page;
 pub mod skill;
 pub mod slug;
 pub mod stage;

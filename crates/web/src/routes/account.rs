@@ -14,9 +14,8 @@ use axum::routing::get;
 use maud::html;
 use relais_domain::account::{self, SignUpInput, SignUpOutcome};
 use relais_domain::session::{self, Lifetime};
-use relais_domain::settings::{self, RegistrationMode};
 use relais_domain::token::LinkToken;
-use relais_domain::{DomainError, city};
+use relais_domain::{DomainError, signup_page};
 use relais_templates::form::FormState;
 use relais_templates::layout::narrow_page;
 use relais_templates::pages::auth::{self as view, SignUpView};
@@ -38,14 +37,6 @@ struct InvitationQuery {
     invitation: Option<String>,
 }
 
-async fn city_options(state: &AppState) -> WebResult<Vec<(String, String)>> {
-    Ok(city::list(&state.ctx.db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id.to_string(), c.name))
-        .collect())
-}
-
 /// Shows "this link cannot be used" for token errors, else passes the error on.
 fn token_problem(rc: &RequestContext, error: DomainError) -> WebResult<Response> {
     match &error {
@@ -65,24 +56,21 @@ async fn sign_up_view(
     state: &AppState,
     invitation: Option<String>,
 ) -> WebResult<Result<SignUpView, DomainError>> {
-    let mut v = SignUpView {
-        cities: city_options(state).await?,
-        ..Default::default()
+    let invitation = invitation.filter(|t| !t.is_empty());
+    let read = match signup_page::load(&state.ctx, invitation.as_deref()).await {
+        Ok(read) => read,
+        Err(e) => return Ok(Err(e)),
     };
-    match invitation.filter(|t| !t.is_empty()) {
-        Some(token) => match account::invitation(&state.ctx, &token).await {
-            Ok(inv) => {
-                v.invited_email = Some(inv.email);
-                v.invitation = Some(token);
-            }
-            Err(e) => return Ok(Err(e)),
-        },
-        None => {
-            v.closed = settings::registration_mode(&state.ctx.db).await?
-                == RegistrationMode::InvitationOnly;
-        }
-    }
-    Ok(Ok(v))
+    Ok(Ok(SignUpView {
+        cities: read
+            .cities
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.name))
+            .collect(),
+        invitation: read.invited_email.as_ref().and(invitation),
+        invited_email: read.invited_email,
+        closed: read.closed,
+    }))
 }
 
 async fn sign_up_form(
