@@ -203,3 +203,11 @@ pub async fn explainer_form(
     let e = explainer::get(&ctx.db, &project, id.ok_or(DomainError::NotFound)?).await?;
     Ok((project, e))
 }
+
+/// A project's public journal feed: the project as a visitor sees it (an
+/// aggregator reads without a session) and its `limit` newest public entries.
+pub async fn feed(ctx: &Context, slug: &str, limit: u64) -> Result<(Project, Vec<Entry>)> {
+    let project = project::by_slug(ctx, &Actor::Visitor, slug).await?;
+    let entries = journal::of_project(&ctx.db, &project, limit).await?;
+    Ok((project, entries))
+}

@@ -17,7 +17,7 @@ use relais_domain::milestone::{self, MilestoneInput};
 use relais_domain::project::{self, Project, ProjectInput};
 use relais_domain::stage::Stage;
 use relais_domain::theme::Theme;
-use relais_domain::{Actor, DomainError, gallery_page};
+use relais_domain::{DomainError, gallery_page};
 use relais_domain::{project_page, readability};
 use relais_templates::feed::{FeedEntry, FeedMeta, atom};
 use relais_templates::form::FormState;
@@ -666,8 +666,7 @@ async fn project_feed(
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
     // Feeds are read by aggregators without a session: only what a visitor sees.
-    let project = project::by_slug(&state.ctx, &Actor::Visitor, &slug).await?;
-    let entries = journal::of_project(&state.ctx.db, &project, 50).await?;
+    let (project, entries) = project_page::feed(&state.ctx, &slug, 50).await?;
     let base = state
         .config
         .base_url
