@@ -318,6 +318,18 @@ where
     (timings, found)
 }
 
+/// Prints the figures of suggestions for `subject`: their
+/// timings against the target, and how many `shown` on average.
+fn report(subject: &str, shown: &str, timings: Vec<f64>, found: usize) {
+    let (median, p90, worst) = summary(timings);
+    println!(
+        "suggestions for {subject}: median {median:.1} ms, p90 {p90:.1} ms, worst {worst:.1} ms \
+         ({:.1} {shown} shown on average) — target {TARGET_MS} ms: {}",
+        found as f64 / SAMPLES as f64,
+        if median < TARGET_MS { "met" } else { "missed" }
+    );
+}
+
 /// Median, 90th percentile and worst of timings in milliseconds.
 fn summary(mut ms: Vec<f64>) -> (f64, f64, f64) {
     ms.sort_by(f64::total_cmp);
@@ -359,13 +371,7 @@ async fn main() {
             .len()
     })
     .await;
-    let (median, p90, worst) = summary(timings);
-    println!(
-        "suggestions for one member: median {median:.1} ms, p90 {p90:.1} ms, worst {worst:.1} ms \
-         ({:.1} needs shown on average) — target {TARGET_MS} ms: {}",
-        found as f64 / SAMPLES as f64,
-        if median < TARGET_MS { "met" } else { "missed" }
-    );
+    report("one member", "needs", timings, found);
 
     let needs: Vec<&(i32, String)> = (0..SAMPLES + WARM_UP)
         .map(|_| open.choose(&mut rng).expect("need"))
@@ -387,11 +393,5 @@ async fn main() {
             .len()
     })
     .await;
-    let (median, p90, worst) = summary(timings);
-    println!(
-        "suggestions for one need: median {median:.1} ms, p90 {p90:.1} ms, worst {worst:.1} ms \
-         ({:.1} members shown on average) — target {TARGET_MS} ms: {}",
-        found as f64 / SAMPLES as f64,
-        if median < TARGET_MS { "met" } else { "missed" }
-    );
+    report("one need", "members", timings, found);
 }

@@ -14,6 +14,7 @@
 use crate::error::Result;
 use crate::language::Language;
 use crate::meetup;
+use crate::meetup_rule::{Ordinal, weekday_code};
 use crate::milestone::Status;
 use crate::outbox::State;
 use crate::project::TeamRole;
@@ -937,8 +938,8 @@ async fn insert_meetups(txn: &DatabaseTransaction, plan: &Plan) -> Result<usize>
                 &id,
                 &format!("Rencontre mensuelle de {name}"),
                 &"Développeurs, designers, institutions et entrepreneurs.",
-                &"second",
-                &"thu",
+                &Ordinal::Second.code(),
+                &weekday_code(chrono::Weekday::Thu),
                 &"19:00",
                 &120,
                 &zone,

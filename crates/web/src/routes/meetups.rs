@@ -13,6 +13,7 @@ use axum::routing::{get, post};
 use relais_domain::agenda::{self, Kind};
 use relais_domain::entities::meetup_occurrence::Model as Occurrence;
 use relais_domain::meetup::{self, SeriesInput};
+use relais_domain::meetup_rule::{Ordinal, weekday_code};
 use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_domain::{DomainError, meeting_page, meetups_page, project};
 use relais_templates::form::FormState;
@@ -468,8 +469,8 @@ async fn series_admin(
     member: Member,
 ) -> WebResult<Response> {
     let form = FormState::new()
-        .with("ordinal", "first")
-        .with("weekday", "thu")
+        .with("ordinal", Ordinal::First.code())
+        .with("weekday", weekday_code(chrono::Weekday::Thu))
         .with("start_time", "19:00")
         .with("duration_minutes", "150")
         .with("capacity", "40");
