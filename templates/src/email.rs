@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use maud::{DOCTYPE, html};
 use relais_domain::Language;
+use relais_domain::base_url::BaseUrl;
 use relais_domain::email_message::{Day, DigestKind, EmailMessage, Moment, Period};
 use relais_domain::email_preference::Category;
 
@@ -127,9 +128,8 @@ pub(crate) struct Parts {
     pub(crate) ignore_note: bool,
 }
 
-fn parts(message: &EmailMessage, reader: &Reader, base_url: &str) -> Parts {
+fn parts(message: &EmailMessage, reader: &Reader, base: &str) -> Parts {
     let lang = reader.language;
-    let base = base_url.trim_end_matches('/');
     match message {
         EmailMessage::Activation { name, token } => Parts {
             subject: t(lang, "email-activation-subject"),
@@ -741,10 +741,10 @@ fn footer(message: &EmailMessage, reader: &Reader, base: &str) -> Option<Footer>
 }
 
 /// Renders `message` for `reader`, with links under `base_url`.
-pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> RenderedEmail {
+pub fn render(message: &EmailMessage, reader: &Reader, base_url: &BaseUrl) -> RenderedEmail {
     let lang = reader.language;
-    let p = parts(message, reader, base_url);
-    let base = base_url.trim_end_matches('/');
+    let base = base_url.as_str();
+    let p = parts(message, reader, base);
     let footer = footer(message, reader, base);
     let greeting = p
         .greeting_name
@@ -853,7 +853,7 @@ pub fn render(message: &EmailMessage, reader: &Reader, base_url: &str) -> Render
 /// The calendar file attached to a meeting email, if the email has one: an
 /// invitation publishes the event, a change publishes its new revision
 /// (same UID, higher SEQUENCE), a cancellation cancels it.
-pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
+pub fn attachment(message: &EmailMessage, base_url: &BaseUrl) -> Option<String> {
     let (title, place, meetup_id, event, cancelled) = match message {
         EmailMessage::MeetupInvitation {
             title,
@@ -879,8 +879,7 @@ pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
         } => (title, place, *meetup_id, event, false),
         _ => return None,
     };
-    let base = base_url.trim_end_matches('/');
-    let host = url_host(base);
+    let base = base_url.as_str();
     Some(crate::ics::calendar_with_method(
         title,
         if cancelled {
@@ -890,7 +889,7 @@ pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
         },
         &[crate::ics::CalendarEvent {
             day: None,
-            uid: format!("meetup-{meetup_id}@{host}"),
+            uid: crate::ics::meeting_uid(base_url, meetup_id),
             start: event.starts_at,
             end: event.ends_at,
             stamp: event.starts_at,
@@ -908,16 +907,13 @@ pub fn attachment(message: &EmailMessage, base_url: &str) -> Option<String> {
     ))
 }
 
-/// The host part of a base URL (for calendar UIDs), without a URL parser.
-fn url_host(base: &str) -> &str {
-    let rest = base.split_once("://").map_or(base, |(_, r)| r);
-    let host_port = rest.split('/').next().unwrap_or(rest);
-    host_port.rsplit_once(':').map_or(host_port, |(h, _)| h)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn base(url: &str) -> BaseUrl {
+        url.parse().expect("base url")
+    }
 
     #[test]
     fn a_reset_email_carries_its_link_in_both_bodies_and_the_right_language() {
@@ -925,7 +921,11 @@ mod tests {
             name: "Awa".into(),
             token: "tok123".into(),
         };
-        let fr = render(&msg, &Reader::new(Language::Fr), "https://relais.example/");
+        let fr = render(
+            &msg,
+            &Reader::new(Language::Fr),
+            &base("https://relais.example/"),
+        );
         assert_eq!(fr.subject, "Nouveau mot de passe pour Relais");
         assert!(fr.text.contains("Bonjour Awa,"));
         assert!(
@@ -936,7 +936,11 @@ mod tests {
             fr.html
                 .contains("https://relais.example/password/reset/tok123")
         );
-        let en = render(&msg, &Reader::new(Language::En), "https://relais.example");
+        let en = render(
+            &msg,
+            &Reader::new(Language::En),
+            &base("https://relais.example"),
+        );
         assert_eq!(en.subject, "New password for Relais");
     }
 
@@ -945,7 +949,7 @@ mod tests {
         let msg = EmailMessage::AccountExists {
             name: "<b>Eve</b>".into(),
         };
-        let r = render(&msg, &Reader::new(Language::En), "http://x");
+        let r = render(&msg, &Reader::new(Language::En), &base("http://x"));
         assert!(r.html.contains("&lt;b&gt;Eve"));
         assert!(!r.html.contains("<b>Eve"));
     }
@@ -979,7 +983,7 @@ mod tests {
             zone: Some(chrono_tz::Europe::Paris),
             unsubscribe: None,
         };
-        let fr = render(&message, &at_home(Language::Fr), "http://x");
+        let fr = render(&message, &at_home(Language::Fr), &base("http://x"));
         assert!(
             plain(&fr.text).contains("prévue le jeudi 3 décembre 2026 à 19 h 00, est annulée"),
             "{}",
@@ -987,7 +991,7 @@ mod tests {
         );
         assert!(!fr.text.contains("heure de"), "{}", fr.text);
         assert!(!fr.text.contains("2026-12-03"), "{}", fr.text);
-        let en = render(&message, &at_home(Language::En), "http://x");
+        let en = render(&message, &at_home(Language::En), &base("http://x"));
         assert!(
             plain(&en.text).contains("Thursday 3 December 2026, 7:00 pm"),
             "{}",
@@ -1004,7 +1008,7 @@ mod tests {
             zone: Some(chrono_tz::America::Montreal),
             unsubscribe: None,
         };
-        let fr = render(&message, &from_montreal(Language::Fr), "http://x");
+        let fr = render(&message, &from_montreal(Language::Fr), &base("http://x"));
         assert!(
             plain(&fr.text).contains("jeudi 3 décembre 2026 à 19 h 00 (heure de Lyon)"),
             "{}",
@@ -1016,7 +1020,7 @@ mod tests {
             fr.html
         );
         assert!(!plain(&fr.text).contains("13 h 00"), "{}", fr.text);
-        let en = render(&message, &from_montreal(Language::En), "http://x");
+        let en = render(&message, &from_montreal(Language::En), &base("http://x"));
         assert!(
             plain(&en.text).contains("Thursday 3 December 2026, 7:00 pm (Lyon time)"),
             "{}",
@@ -1028,7 +1032,7 @@ mod tests {
             when: Moment::Written("2026-12-03 19:00".into()),
             meetup_id: 1,
         };
-        let r = render(&old, &from_montreal(Language::Fr), "http://x");
+        let r = render(&old, &from_montreal(Language::Fr), &base("http://x"));
         assert!(r.text.contains("2026-12-03 19:00"), "{}", r.text);
     }
 
@@ -1042,7 +1046,7 @@ mod tests {
             due_on: Day::On(d("2026-12-01")),
             overdue: false,
         };
-        let r = render(&milestone, &Reader::new(Language::Fr), "http://x");
+        let r = render(&milestone, &Reader::new(Language::Fr), &base("http://x"));
         assert!(r.text.contains("le mardi 1er décembre 2026"), "{}", r.text);
         let digest = EmailMessage::Digest {
             period: Period::Days {
@@ -1052,7 +1056,7 @@ mod tests {
             items: Vec::new(),
             next_meetup: None,
         };
-        let r = render(&digest, &Reader::new(Language::En), "http://x");
+        let r = render(&digest, &Reader::new(Language::En), &base("http://x"));
         assert_eq!(
             r.subject,
             "News from Relais (23 November 2026 – 30 November 2026)"
@@ -1062,7 +1066,7 @@ mod tests {
             month: "2026-11".into(),
             token: "t".into(),
         };
-        let r = render(&check_in, &Reader::new(Language::Fr), "http://x");
+        let r = render(&check_in, &Reader::new(Language::Fr), &base("http://x"));
         assert!(r.subject.contains("novembre 2026"), "{}", r.subject);
         assert!(!r.subject.contains("2026-11"), "{}", r.subject);
     }
@@ -1080,7 +1084,7 @@ mod tests {
             unsubscribe: Some(format!("{}/announcements", "k".repeat(43))),
             ..Reader::new(Language::Fr)
         };
-        let r = render(&message, &reader, "https://relais.example/");
+        let r = render(&message, &reader, &base("https://relais.example/"));
         for expected in [
             "<h3>Bienvenue</h3>",
             "<strong>grand</strong>",
@@ -1128,7 +1132,11 @@ mod tests {
             name: "Awa".into(),
             token: "t".into(),
         };
-        let r = render(&reset, &Reader::new(Language::Fr), "https://relais.example");
+        let r = render(
+            &reset,
+            &Reader::new(Language::Fr),
+            &base("https://relais.example"),
+        );
         assert!(!r.text.contains("/profile#emails") && !r.text.contains("/unsubscribe/"));
     }
 
@@ -1139,7 +1147,7 @@ mod tests {
             city: Some("Dakar".into()),
             token: "t".into(),
         };
-        let r = render(&with_city, &Reader::new(Language::Fr), "http://x");
+        let r = render(&with_city, &Reader::new(Language::Fr), &base("http://x"));
         assert!(r.text.contains("Marie vous invite"), "{}", r.text);
         assert!(r.text.contains("à Dakar."), "{}", r.text);
         let without = EmailMessage::Invitation {
@@ -1147,7 +1155,7 @@ mod tests {
             city: None,
             token: "t".into(),
         };
-        let r = render(&without, &Reader::new(Language::En), "http://x");
+        let r = render(&without, &Reader::new(Language::En), &base("http://x"));
         assert!(r.text.contains("La Nuit du Code Citoyen."), "{}", r.text);
         assert!(r.text.contains("http://x/signup?invitation=t"));
     }

@@ -185,6 +185,10 @@ mod tests {
     use relais_domain::email_message::EmailMessage;
     use relais_domain::relation_email::{NeedSummary, RelationEmail};
 
+    fn base() -> relais_domain::base_url::BaseUrl {
+        "https://relais.example".parse().expect("base url")
+    }
+
     fn need() -> NeedSummary {
         NeedSummary {
             project: "Compost <Lyon>".into(),
@@ -204,7 +208,7 @@ mod tests {
             message: "Je peux aider <vraiment>.".into(),
             token: "tok".into(),
         });
-        let r = render(&msg, &Reader::new(Language::Fr), "https://relais.example");
+        let r = render(&msg, &Reader::new(Language::Fr), &base());
         assert!(
             r.text
                 .contains("https://relais.example/introductions/answer/tok")
@@ -228,7 +232,7 @@ mod tests {
             reader_is_team: true,
         });
         for lang in [Language::Fr, Language::En] {
-            let r = render(&msg, &Reader::new(lang), "https://relais.example");
+            let r = render(&msg, &Reader::new(lang), &base());
             assert!(r.text.contains("camille@example.org"), "{}", r.text);
             assert!(r.html.contains("camille@example.org"));
         }

@@ -4,6 +4,18 @@
 //! already have instead of adding a second one.
 
 use chrono::{DateTime, Utc};
+use relais_domain::base_url::BaseUrl;
+
+/// A meeting's UID, the same in an invitation's attachment and in every
+/// calendar feed, so that a calendar updates the event it has.
+pub fn meeting_uid(base: &BaseUrl, meetup_id: i32) -> String {
+    format!("meetup-{meetup_id}@{}", base.host())
+}
+
+/// A milestone's due day's UID in calendar feeds.
+pub fn milestone_uid(base: &BaseUrl, milestone_id: i32) -> String {
+    format!("milestone-{milestone_id}@{}", base.host())
+}
 
 /// One event.
 #[derive(Debug, Clone)]

@@ -261,8 +261,10 @@ impl TestApp {
         let jobs = JobContext {
             ctx: ctx.clone(),
             mailer: Arc::new(Mailer::files(&mail_dir).expect("mailer")),
-            base_url: base_url.clone(),
-            from: "La Nuit du Code Citoyen <relais@localhost>".to_owned(),
+            base_url: base_url.parse().expect("base url"),
+            from: "La Nuit du Code Citoyen <relais@localhost>"
+                .parse()
+                .expect("mailbox"),
             worker: "test-worker".to_owned(),
             delivery: relais_scheduler::deliver::Settings::default(),
             shutdown: relais_scheduler::Shutdown::default(),

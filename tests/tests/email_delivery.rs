@@ -62,7 +62,10 @@ async fn an_email_goes_out_once_over_smtp_as_plain_text_and_html_with_a_stable_m
     let key = rows(&app).await[0].idempotency_key.clone();
     assert_eq!(
         mail.header("Message-ID"),
-        Some(relais_scheduler::mailer::message_id(&key, &app.base_url))
+        Some(relais_scheduler::mailer::message_id(
+            &key,
+            &app.jobs.base_url
+        ))
     );
 }
 
@@ -893,7 +896,7 @@ async fn every_optional_email_ends_with_a_link_that_stops_exactly_its_category()
     let anyone = reqwest::Client::new();
     let mut links = Vec::new();
     for (i, message) in kinds.iter().enumerate() {
-        let id = relais_scheduler::mailer::message_id(&format!("kind:{i}"), &app.base_url);
+        let id = relais_scheduler::mailer::message_id(&format!("kind:{i}"), &app.jobs.base_url);
         let mail = received
             .iter()
             .find(|m| m.header("Message-ID").as_deref() == Some(id.as_str()))

@@ -113,7 +113,8 @@ impl Programme {
                 r.recipient_email,
                 r.last_error
             );
-            let id = relais_scheduler::mailer::message_id(&r.idempotency_key, &self.app.base_url);
+            let id =
+                relais_scheduler::mailer::message_id(&r.idempotency_key, &self.app.jobs.base_url);
             assert!(
                 received
                     .iter()

@@ -577,9 +577,10 @@ async fn mail(
         .iter()
         .map(|r| r.try_get_by_index::<String>(0))
         .collect::<Result<_, _>>()?;
+    let base: relais_domain::base_url::BaseUrl = BASE_URL.parse()?;
     let expected: HashSet<String> = keys
         .iter()
-        .map(|k| relais_scheduler::mailer::message_id(k, BASE_URL))
+        .map(|k| relais_scheduler::mailer::message_id(k, &base))
         .collect();
     let mut by_id: HashMap<String, Vec<&Received>> = HashMap::new();
     for r in received {

@@ -3,8 +3,10 @@
 //! a bad value stops start-up with one line naming it.
 
 use chrono_tz::Tz;
+use relais_domain::base_url::BaseUrl;
 use relais_domain::open_data::DataLicence;
 use relais_domain::video::VideoHosts;
+use relais_scheduler::Mailbox;
 use relais_web::TrustedProxies;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ pub struct Config {
     /// `RELAIS_BIND`: the address to listen on.
     pub bind: SocketAddr,
     /// `RELAIS_BASE_URL`: the public URL used in emails and feeds.
-    pub base_url: Url,
+    pub base_url: BaseUrl,
     /// `RELAIS_SMTP_URL`: SMTP server; `None` writes `.eml` files instead.
     pub smtp_url: Option<String>,
     /// `RELAIS_OUTBOX_DIR`: where `.eml` files go without SMTP.
@@ -30,7 +32,7 @@ pub struct Config {
     /// `RELAIS_SECRET`: key for tokens; kept in the database when absent.
     pub secret: Option<String>,
     /// `RELAIS_MAIL_FROM`: the sender of every email.
-    pub mail_from: String,
+    pub mail_from: Mailbox,
     /// `RELAIS_SCHEDULE_<JOB>`: when the background jobs wake up.
     pub schedules: relais_scheduler::Schedules,
     /// `RELAIS_DELIVERY_IN_FLIGHT`: emails on the wire at once (1–64).
@@ -198,17 +200,9 @@ impl Config {
 
         let base_url = match get("RELAIS_BASE_URL", &file.base_url) {
             Some(text) => {
-                let url = Url::parse(&text)
-                    .map_err(|_| bad("RELAIS_BASE_URL", format!("expected an http(s) URL such as https://relais.example.org, got {text:?}")))?;
-                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                    return Err(bad(
-                        "RELAIS_BASE_URL",
-                        format!("expected an http(s) URL with a host, got {text:?}"),
-                    ));
-                }
-                url
+                BaseUrl::parse(&text).map_err(|e| bad("RELAIS_BASE_URL", e.to_string()))?
             }
-            None => Url::parse(&format!("http://{bind}/"))
+            None => BaseUrl::parse(&format!("http://{bind}/"))
                 .map_err(|e| bad("RELAIS_BIND", e.to_string()))?,
         };
 
@@ -248,24 +242,20 @@ impl Config {
         }
 
         let mail_from = match get("RELAIS_MAIL_FROM", &file.mail_from) {
-            Some(from) => {
-                if !from.contains('@') {
-                    return Err(bad(
-                        "RELAIS_MAIL_FROM",
-                        format!(
-                            "expected an address such as \"Relais <relais@example.org>\", got {from:?}"
-                        ),
-                    ));
-                }
-                from
-            }
-            None => {
-                let host = base_url
-                    .domain()
-                    .filter(|d| d.contains('.'))
-                    .unwrap_or("localhost");
-                format!("La Nuit du Code Citoyen <relais@{host}>")
-            }
+            Some(from) => from.parse::<Mailbox>().map_err(|_| {
+                bad(
+                    "RELAIS_MAIL_FROM",
+                    format!(
+                        "expected an address such as \"Relais <relais@example.org>\", got {from:?}"
+                    ),
+                )
+            })?,
+            None => Mailbox::new(
+                Some("La Nuit du Code Citoyen".to_owned()),
+                format!("relais@{}", base_url.mail_domain().unwrap_or("localhost"))
+                    .parse()
+                    .map_err(|_| bad("RELAIS_BASE_URL", "no sender address can be made from it"))?,
+            ),
         };
 
         let mut schedules = relais_scheduler::Schedules::in_zone(timezone);
@@ -395,6 +385,10 @@ impl Config {
 mod tests {
     use super::*;
 
+    fn mailbox(text: &str) -> Mailbox {
+        text.parse().expect("mailbox")
+    }
+
     fn load(vars: &[(&str, &str)], file: Option<&str>) -> Result<Config, ConfigError> {
         let env = vars
             .iter()
@@ -408,11 +402,14 @@ mod tests {
         let c = load(&[], None).expect("defaults");
         assert_eq!(c.database_url, "sqlite://relais.db");
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
-        assert_eq!(c.base_url.as_str(), "http://127.0.0.1:8080/");
+        assert_eq!(c.base_url.as_str(), "http://127.0.0.1:8080");
         assert_eq!(c.smtp_url, None);
         assert_eq!(c.outbox_dir, PathBuf::from("./outbox"));
         assert_eq!(c.timezone, chrono_tz::Europe::Paris);
-        assert_eq!(c.mail_from, "La Nuit du Code Citoyen <relais@localhost>");
+        assert_eq!(
+            c.mail_from,
+            mailbox("La Nuit du Code Citoyen <relais@localhost>")
+        );
         assert_eq!(c.video_hosts, VideoHosts::default());
         assert_eq!(c.delivery_in_flight, 8);
         assert_eq!(c.shutdown_grace, std::time::Duration::from_secs(30));
@@ -481,7 +478,7 @@ mod tests {
         assert_eq!(c.timezone, chrono_tz::Africa::Dakar);
         assert_eq!(
             c.mail_from,
-            "La Nuit du Code Citoyen <relais@relais.example.org>"
+            mailbox("La Nuit du Code Citoyen <relais@relais.example.org>")
         );
     }
 

@@ -244,8 +244,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Ok((id, link)) => {
                     println!("account {id} created");
                     if let Some(token) = link {
-                        let base = config.base_url.as_str().trim_end_matches('/');
-                        println!("choose a password (single use): {base}/password/reset/{token}");
+                        println!(
+                            "choose a password (single use): {}/password/reset/{token}",
+                            config.base_url
+                        );
                     }
                 }
                 Err(relais_domain::DomainError::Invalid(errors)) => {

@@ -24,7 +24,7 @@ pub fn jobs(config: &Config, ctx: Context) -> anyhow::Result<JobContext> {
     Ok(JobContext {
         ctx,
         mailer: Arc::new(mailer(config)?),
-        base_url: config.base_url.to_string(),
+        base_url: config.base_url.clone(),
         from: config.mail_from.clone(),
         worker: JobContext::worker_name(),
         delivery: relais_scheduler::deliver::Settings {

@@ -7,6 +7,7 @@ pub mod admin_page;
 pub mod agenda;
 pub mod announcement;
 pub mod api;
+pub mod base_url;
 pub mod calendar;
 pub mod check_in;
 pub mod city;

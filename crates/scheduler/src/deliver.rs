@@ -219,8 +219,7 @@ async fn deliver_one(
         Ok(message) => {
             let message = match &email.row.unsubscribe {
                 Some(path) => {
-                    let base = jobs.base_url.trim_end_matches('/');
-                    with_unsubscribe(message, &format!("{base}/unsubscribe/{path}"))
+                    with_unsubscribe(message, &format!("{}/unsubscribe/{path}", jobs.base_url))
                 }
                 None => message,
             };

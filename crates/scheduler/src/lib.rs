@@ -14,6 +14,7 @@ pub mod meetup_generation;
 pub mod poll_reminders;
 
 use relais_domain::Context;
+use relais_domain::base_url::BaseUrl;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,6 +24,7 @@ use tokio_util::task::TaskTracker;
 use tracing::Instrument;
 
 pub use error::{Result, SchedulerError};
+pub use lettre::message::Mailbox;
 pub use mailer::Mailer;
 
 /// What jobs need.
@@ -33,9 +35,9 @@ pub struct JobContext {
     /// Where emails go.
     pub mailer: Arc<Mailer>,
     /// The public URL, for links in emails.
-    pub base_url: String,
+    pub base_url: BaseUrl,
     /// The `From:` mailbox, e.g. `La Nuit du Code Citoyen <relais@example.org>`.
-    pub from: String,
+    pub from: Mailbox,
     /// This instance's name in claims (host and process id).
     pub worker: String,
     /// How many emails on the wire, how long a claim holds.

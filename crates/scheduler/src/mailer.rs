@@ -8,6 +8,7 @@ use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+use relais_domain::base_url::BaseUrl;
 use relais_templates::email::RenderedEmail;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -77,11 +78,8 @@ impl Mailer {
 
 /// The `Message-ID` for an idempotency key: the same email always carries
 /// the same id, so a receiver can spot the rare duplicate delivery.
-pub fn message_id(idempotency_key: &str, base_url: &str) -> String {
-    let host = url::Url::parse(base_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| "relais.invalid".to_owned());
+pub fn message_id(idempotency_key: &str, base_url: &BaseUrl) -> String {
+    let host = base_url.host();
     let digest = hex::encode(Sha256::digest(idempotency_key.as_bytes()));
     format!("<{}@{host}>", &digest[..32])
 }
@@ -89,15 +87,12 @@ pub fn message_id(idempotency_key: &str, base_url: &str) -> String {
 /// Builds the multipart (plain text + HTML) message, with a calendar file
 /// attached when there is one.
 pub fn build_message(
-    from: &str,
+    from: &Mailbox,
     to: &str,
     rendered: &RenderedEmail,
     message_id: String,
     calendar: Option<String>,
 ) -> std::result::Result<Message, SendError> {
-    let from: Mailbox = from
-        .parse()
-        .map_err(|e| SendError::Permanent(format!("sender {from:?}: {e}")))?;
     let to: Mailbox = to
         .parse()
         .map_err(|e| SendError::Permanent(format!("recipient {to:?}: {e}")))?;
@@ -121,7 +116,7 @@ pub fn build_message(
         None => body,
     };
     Message::builder()
-        .from(from)
+        .from(from.clone())
         .to(to)
         .subject(rendered.subject.clone())
         .message_id(Some(message_id))

@@ -1,6 +1,7 @@
 //! What the web layer needs from the configuration.
 
 use crate::client_address::TrustedProxies;
+use relais_domain::base_url::BaseUrl;
 use relais_domain::open_data::DataLicence;
 use relais_domain::video::VideoHosts;
 use url::Url;
@@ -9,7 +10,7 @@ use url::Url;
 #[derive(Debug, Clone)]
 pub struct WebConfig {
     /// The public URL, used in emails, feeds and the `Origin` check.
-    pub base_url: Url,
+    pub base_url: BaseUrl,
     /// The video hosts pages may embed (and the CSP allows).
     pub video_hosts: VideoHosts,
     /// The reverse proxies whose forwarding headers name the client.
@@ -25,7 +26,7 @@ pub struct WebConfig {
 
 impl WebConfig {
     /// Settings for `base_url`, with the default video hosts.
-    pub fn new(base_url: Url) -> Self {
+    pub fn new(base_url: BaseUrl) -> Self {
         WebConfig {
             base_url,
             video_hosts: VideoHosts::default(),
@@ -68,11 +69,11 @@ impl WebConfig {
 
     /// Cookies are `Secure` and `__Host-` prefixed when served over https.
     pub fn secure_cookies(&self) -> bool {
-        self.base_url.scheme() == "https"
+        self.base_url.is_https()
     }
 
     /// The origin (`scheme://host[:port]`) requests must come from.
     pub fn origin(&self) -> String {
-        self.base_url.origin().ascii_serialization()
+        self.base_url.origin()
     }
 }

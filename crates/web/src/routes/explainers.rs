@@ -119,12 +119,7 @@ async fn library(
 
 async fn feed(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
     let items = explainer::newest(&state.ctx.db, 50).await?;
-    let base = state
-        .config
-        .base_url
-        .as_str()
-        .trim_end_matches('/')
-        .to_owned();
+    let base = state.config.base_url.as_str();
     let meta = FeedMeta {
         id: format!("{base}/videos"),
         title: format!(

@@ -76,7 +76,7 @@ async fn list(
         .filter(|c| city_id.is_none_or(|id| id == c.id))
         .map(|c| relais_templates::subscribe::city_calendar(rc.lang, &c.slug, &c.name))
         .collect();
-    let base_url = state.config.base_url.as_str().trim_end_matches('/');
+    let base_url = state.config.base_url.as_str();
     Ok(view::list(
         &rc.page().with_feeds(calendars),
         &items,
@@ -90,21 +90,10 @@ async fn list(
 /// A meeting as a calendar event: cancelled when it is, else as `attending`
 /// says (a city feed's reader is not attending anything in particular).
 fn ics_event(state: &AppState, o: &Occurrence, attending: ics::Status) -> CalendarEvent {
-    let base = state
-        .config
-        .base_url
-        .as_str()
-        .trim_end_matches('/')
-        .to_owned();
-    let host = state
-        .config
-        .base_url
-        .host_str()
-        .unwrap_or("relais")
-        .to_owned();
+    let base = state.config.base_url.as_str();
     CalendarEvent {
         day: None,
-        uid: format!("meetup-{}@{host}", o.id),
+        uid: ics::meeting_uid(&state.config.base_url, o.id),
         start: o.starts_at,
         end: o.ends_at,
         stamp: o.updated_at,
@@ -660,18 +649,7 @@ async fn personal_feed(
         .and_then(relais_domain::token::LinkToken::parse)
         .ok_or(WebError::NotFound)?;
     let feed = relais_domain::calendar::personal(&state.ctx.db, &token, state.ctx.now()).await?;
-    let base = state
-        .config
-        .base_url
-        .as_str()
-        .trim_end_matches('/')
-        .to_owned();
-    let host = state
-        .config
-        .base_url
-        .host_str()
-        .unwrap_or("relais")
-        .to_owned();
+    let base = state.config.base_url.as_str();
     let mut events: Vec<CalendarEvent> = feed
         .meetings
         .iter()
@@ -687,7 +665,7 @@ async fn personal_feed(
     for (slug, title, m) in &feed.milestones {
         events.push(CalendarEvent {
             day: Some(m.due_on),
-            uid: format!("milestone-{}@{host}", m.id),
+            uid: ics::milestone_uid(&state.config.base_url, m.id),
             start: state.ctx.now(),
             end: state.ctx.now(),
             stamp: state.ctx.now(),

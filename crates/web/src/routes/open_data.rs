@@ -56,12 +56,7 @@ async fn file(
     )
     .await?;
     if file == "datapackage.json" {
-        let homepage = state
-            .config
-            .base_url
-            .join(&format!("editions/{edition}"))
-            .map(String::from)
-            .unwrap_or_default();
+        let homepage = format!("{}/editions/{edition}", state.config.base_url);
         let body = serde_json::to_vec_pretty(&package.descriptor(&homepage)).map_err(|e| {
             relais_domain::DomainError::Internal(format!("data package not serialised: {e}"))
         })?;

@@ -223,7 +223,7 @@ async fn renew_calendar(
     Member(live): Member,
 ) -> WebResult<Response> {
     let token = relais_domain::calendar::renew(&state.ctx, &rc.actor()).await?;
-    let base = state.config.base_url.as_str().trim_end_matches('/');
+    let base = state.config.base_url.as_str();
     let mut view = profile_view(&state, &live.account, rc.lang).await?;
     view.calendar_new_url = Some(format!("{base}/calendar/{token}.ics"));
     Ok(profile(

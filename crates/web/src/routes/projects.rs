@@ -667,12 +667,7 @@ async fn project_feed(
 ) -> WebResult<Response> {
     // Feeds are read by aggregators without a session: only what a visitor sees.
     let (project, entries) = project_page::feed(&state.ctx, &slug, 50).await?;
-    let base = state
-        .config
-        .base_url
-        .as_str()
-        .trim_end_matches('/')
-        .to_owned();
+    let base = state.config.base_url.as_str();
     let meta = FeedMeta {
         id: format!("{base}/projects/{slug}"),
         title: format!("{} — {}", project.row.title, t(rc.lang, "project-journal")),
@@ -684,19 +679,14 @@ async fn project_feed(
     };
     let items: Vec<FeedEntry> = entries
         .iter()
-        .map(|e| feed_entry(&base, &slug, &project.row.title, e))
+        .map(|e| feed_entry(base, &slug, &project.row.title, e))
         .collect();
     Ok(atom_response(atom(&meta, &items)))
 }
 
 async fn programme_feed(State(state): State<AppState>, rc: RequestContext) -> WebResult<Response> {
     let entries = journal::public_feed(&state.ctx.db, 50).await?;
-    let base = state
-        .config
-        .base_url
-        .as_str()
-        .trim_end_matches('/')
-        .to_owned();
+    let base = state.config.base_url.as_str();
     let meta = FeedMeta {
         id: format!("{base}/projects"),
         title: format!(
@@ -713,7 +703,7 @@ async fn programme_feed(State(state): State<AppState>, rc: RequestContext) -> We
     };
     let items: Vec<FeedEntry> = entries
         .iter()
-        .map(|(e, slug, title)| feed_entry(&base, slug, title, e))
+        .map(|(e, slug, title)| feed_entry(base, slug, title, e))
         .collect();
     Ok(atom_response(atom(&meta, &items)))
 }
