@@ -967,7 +967,7 @@ async fn mentoring(ctx: &Context, coordinator: &relais_domain::Actor) -> anyhow:
             )
             .await?;
             let project = project::by_slug(ctx, &owner, slug).await?;
-            if relais_domain::review::rights(&owner, &project, false).respond {
+            if relais_domain::review::rights(&owner, &project, false).respond() {
                 relais_domain::review::request(
                     ctx,
                     &owner,

@@ -143,13 +143,24 @@ impl Explainer {
     }
 }
 
-/// What an actor may do with a project's explainers.
+/// What an actor may do with a project's explainers, made only by
+/// [`rights`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ExplainerRights {
+    pub(crate) edit: bool,
+    pub(crate) review: bool,
+}
+
+impl ExplainerRights {
     /// Add, change, caption and remove them: whoever edits the project.
-    pub edit: bool,
+    pub fn edit(self) -> bool {
+        self.edit
+    }
+
     /// Mark them reviewed: the project's city's coordinators.
-    pub review: bool,
+    pub fn review(self) -> bool {
+        self.review
+    }
 }
 
 /// Who may do what with the explainers of a project in `city_id`.

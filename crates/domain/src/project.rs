@@ -36,21 +36,48 @@ crate::stored_code! {
     }
 }
 
-/// What an actor may do with one project.
+/// What an actor may do with one project: made only by [`rights`], so
+/// that no caller outside the domain can grant itself a right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ProjectRights {
+    pub(crate) view: bool,
+    pub(crate) edit: bool,
+    pub(crate) manage_team: bool,
+    pub(crate) post_update: bool,
+    pub(crate) archive: bool,
+    pub(crate) see_private: bool,
+}
+
+impl ProjectRights {
     /// See the project page.
-    pub view: bool,
+    pub fn view(self) -> bool {
+        self.view
+    }
+
     /// Edit the project, its stage and its milestones.
-    pub edit: bool,
+    pub fn edit(self) -> bool {
+        self.edit
+    }
+
     /// Invite, remove, hand over ownership.
-    pub manage_team: bool,
+    pub fn manage_team(self) -> bool {
+        self.manage_team
+    }
+
     /// Write in the journal.
-    pub post_update: bool,
+    pub fn post_update(self) -> bool {
+        self.post_update
+    }
+
     /// Archive or restore.
-    pub archive: bool,
+    pub fn archive(self) -> bool {
+        self.archive
+    }
+
     /// See team-only updates and the "quiet" flag.
-    pub see_private: bool,
+    pub fn see_private(self) -> bool {
+        self.see_private
+    }
 }
 
 /// The facts about a project that rights depend on.
@@ -108,8 +135,9 @@ pub struct Project {
     pub stage_history: Vec<(Stage, DateTime<Utc>)>,
     /// The actor's place in the team.
     pub membership: Option<TeamRole>,
-    /// What the actor may do.
-    pub rights: ProjectRights,
+    /// What the actor may do: read with [`Project::rights`], set only here,
+    /// so a project found for one actor cannot be handed the rights of another.
+    pub(crate) rights: ProjectRights,
     /// It has an explainer with a video and its transcript.
     pub has_explainer: bool,
 }
@@ -126,6 +154,11 @@ pub struct TeamMember {
 }
 
 impl Project {
+    /// What the actor it was found for may do with it.
+    pub fn rights(&self) -> ProjectRights {
+        self.rights
+    }
+
     /// The project's visibility facts.
     pub fn visibility(&self) -> Visibility {
         visibility(&self.row)

@@ -83,15 +83,29 @@ pub fn due_state(
     by_cadence.max(by_request)
 }
 
-/// What an actor may do with a project's reviews.
+/// What an actor may do with a project's reviews, made only by [`rights`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReviewRights {
+    pub(crate) read: bool,
+    pub(crate) write: bool,
+    pub(crate) respond: bool,
+}
+
+impl ReviewRights {
     /// Read the reviews (never public).
-    pub read: bool,
+    pub fn read(self) -> bool {
+        self.read
+    }
+
     /// Write a review: a mentor assigned now, outside the team.
-    pub write: bool,
+    pub fn write(self) -> bool {
+        self.write
+    }
+
     /// Acknowledge, answer, ask for a review, turn steps into milestones.
-    pub respond: bool,
+    pub fn respond(self) -> bool {
+        self.respond
+    }
 }
 
 /// Who may do what with reviews: the team reads and responds, the

@@ -325,10 +325,10 @@ pub fn explainer_page(ctx: &PageContext, view: &ExplainerPage<'_>) -> Markup {
                     p { a href={ (explainer_path(e.id)) "/transcript.txt" } download { (t(lang, "explainer-transcript-download")) } }
                 }
             }
-            @if view.rights.edit || view.rights.review {
+            @if view.rights.edit() || view.rights.review() {
                 section.card {
-                    @if view.rights.edit { p { a.button href={ (base) "/edit" } { (t(lang, "explainer-edit")) } } }
-                    @if view.rights.review { (review_form(ctx, e)) }
+                    @if view.rights.edit() { p { a.button href={ (base) "/edit" } { (t(lang, "explainer-edit")) } } }
+                    @if view.rights.review() { (review_form(ctx, e)) }
                 }
             }
         },

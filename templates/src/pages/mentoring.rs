@@ -117,14 +117,14 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
             p { strong { (t(lang, "reviews-mentors")) (t(lang, "colon")) }
                 @if view.mentors.is_empty() { (t(lang, "reviews-no-mentor")) } @else { (view.mentors.join(", ")) }
             }
-            @if view.rights.write { p { a.button href={ (base) "/reviews/new" } { (t(lang, "review-new")) } } }
+            @if view.rights.write() { p { a.button href={ (base) "/reviews/new" } { (t(lang, "review-new")) } } }
             @if !view.requests.is_empty() {
                 section.card {
                     h2 { (t(lang, "requests-open")) }
                     ul { @for r in view.requests { li { (r.question) " — " (r.requested_by) ", " (date(lang, r.created_at, Some(p))) } } }
                 }
             }
-            @if view.rights.respond {
+            @if view.rights.respond() {
                 (error_summary(lang, &view.request_form))
                 form.stacked.card method="post" action={ (base) "/review-requests" } novalidate {
                     (csrf(ctx))
@@ -155,7 +155,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                                     (s.text)
                                     @if s.milestone_id.is_some() {
                                         " — " span.badge { (t(lang, "review-step-milestone")) }
-                                    } @else if view.rights.respond && p.rights.edit {
+                                    } @else if view.rights.respond() && p.rights().edit() {
                                         form.inline method="post" action={ (base) "/reviews/" (r.id) "/steps/" (s.id) "/milestone" } {
                                             (csrf(ctx)) button.link type="submit" { (t(lang, "review-step-to-milestone")) }
                                         }
@@ -167,7 +167,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                     @if view.editable.contains(&r.id) { p { a href={ (base) "/reviews/" (r.id) "/edit" } { (t(lang, "review-edit")) } } }
                     @match r.acknowledged_at {
                         Some(at) => p.muted { (t_args(lang, "review-acknowledged", &[("date", &date(lang, at, Some(p)))])) },
-                        None => @if view.rights.respond {
+                        None => @if view.rights.respond() {
                             form.inline method="post" action={ (base) "/reviews/" (r.id) "/acknowledge" } {
                                 (csrf(ctx)) button type="submit" { (t(lang, "review-acknowledge")) }
                             }
@@ -179,7 +179,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                             p { (r.response) }
                         }
                     }
-                    @if view.rights.respond {
+                    @if view.rights.respond() {
                         @let empty = FormState::new().with("response", r.response.clone());
                         @let form = match &view.response_form { Some((id, f)) if *id == r.id => f, _ => &empty };
                         (error_summary(lang, form))

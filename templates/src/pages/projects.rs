@@ -308,11 +308,11 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     }
                     @if row.archived_at.is_some() { p.flash.error { (t(lang, "project-archived")) } }
                     @if !row.is_public { p.muted { (t(lang, "project-private")) } }
-                    @if p.rights.see_private && p.is_quiet(view.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
+                    @if p.rights().see_private() && p.is_quiet(view.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
                     p { (progress_bar(lang, view.progress)) }
-                    @if p.rights.edit || view.reviews_link {
+                    @if p.rights().edit() || view.reviews_link {
                         p {
-                            @if p.rights.edit { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } " " }
+                            @if p.rights().edit() { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } " " }
                             @if view.reviews_link { a.button href={ (base) "/reviews" } { (t(lang, "nav-reviews")) } }
                         }
                     }
@@ -330,12 +330,12 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                         @if let Some(url) = &row.demo_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-demo")) } } }
                     }
                 }
-                @if !view.explainers.is_empty() || p.rights.edit {
+                @if !view.explainers.is_empty() || p.rights().edit() {
                     section.explainers id="explainers" {
                         h2 { (t(lang, "project-explainer")) }
                         @if view.explainers.is_empty() { p.muted { (t(lang, "explainer-none-yet")) } }
                         div.grid.explainers { @for c in view.explainers { (explainer_card(lang, c, false)) } }
-                        @if p.rights.edit {
+                        @if p.rights().edit() {
                             p {
                                 a.button href={ (base) "/explainers/new" } { (t(lang, "explainer-new")) }
                                 @for c in view.explainers {
@@ -362,7 +362,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                             ul.checklist { @for r in missing { li { (requirement_label(lang, *r)) } } }
                         }
                     }
-                    @if p.rights.edit {
+                    @if p.rights().edit() {
                         // Forms of this page post to the page itself with a
                         // fragment: a refused form comes back at the page's
                         // own address, scrolled to the form and its summary.
@@ -394,13 +394,13 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                                     @if m.weight != 1 { " · " (t_args(lang, "milestone-weight-value", &[("weight", &m.weight.to_string())])) }
                                     @if late { " " strong.late-flag { (t(lang, "milestone-late")) } }
                                     @if !m.description.is_empty() { div { (markdown::render(&m.description)) } }
-                                    @if p.rights.edit { " " a href={ (base) "/milestones/" (m.id) "/edit" } { (t(lang, "milestone-edit")) } }
+                                    @if p.rights().edit() { " " a href={ (base) "/milestones/" (m.id) "/edit" } { (t(lang, "milestone-edit")) } }
                                 }
                             }
                         }
                     }
                     (milestones_done(&points, countable, view.today, &labels))
-                    @if p.rights.edit {
+                    @if p.rights().edit() {
                         details.card id="milestone-form" open[!view.forms.milestone.errors.is_empty()] {
                             summary { (t(lang, "milestone-add")) }
                             (milestone_fields(ctx, &view.forms.milestone, &format!("{base}#milestone-form"), "milestone-add", Some("milestone")))
@@ -409,7 +409,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                 }
                 section {
                     h2 { (t(lang, "project-journal")) " " a.feed href={ (base) "/feed.atom" } { (t(lang, "feed-link")) } }
-                    @if p.rights.post_update {
+                    @if p.rights().post_update() {
                         div id="entry-form" {
                         (error_summary(lang, &view.forms.entry))
                         form.stacked.card method="post" action={ (base) "#entry-form" } novalidate {
@@ -454,7 +454,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                             li {
                                 (m.name)
                                 @if m.role == TeamRole::Owner { " " span.badge { (t(lang, "team-owner")) } }
-                                @if p.rights.manage_team && Some(m.user_id) != view.reader_id {
+                                @if p.rights().manage_team() && Some(m.user_id) != view.reader_id {
                                     @if m.role == TeamRole::Member {
                                         form.inline method="post" action={ (base) "/team/" (m.user_id) "/owner" } {
                                             (csrf(ctx)) button.link type="submit" { (t(lang, "team-make-owner")) }
@@ -473,7 +473,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                             (csrf(ctx)) button.link type="submit" { (t(lang, "team-leave")) }
                         }
                     }
-                    @if p.rights.manage_team {
+                    @if p.rights().manage_team() {
                         (error_summary(lang, &view.forms.invite))
                         form.stacked.card method="post" action={ (base) "/team/invite" } novalidate {
                             (csrf(ctx))
@@ -483,7 +483,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                         }
                     }
                 }
-                @if p.rights.archive {
+                @if p.rights().archive() {
                     section {
                         @if row.archived_at.is_some() {
                             form method="post" action={ (base) "/restore" } { (csrf(ctx)) button type="submit" { (t(lang, "project-restore")) } }

@@ -156,14 +156,14 @@ pub fn project_section(
                         (need_summary(lang, need, &project.city_name))
                         @if !need.description.is_empty() { p { (plain_text(&need.description)) } }
                         p { a href={ (base) "/needs/" (need.id) } {
-                            @if project.rights.edit { (t(lang, "need-manage")) }
+                            @if project.rights().edit() { (t(lang, "need-manage")) }
                             @else if need.state.is_live() { (t(lang, "need-can-help")) }
                             @else { (t(lang, "need-see")) }
                         } }
                     }
                 }
             }
-            @if project.rights.edit {
+            @if project.rights().edit() {
                 details open[!form.errors.is_empty()] {
                     summary { (t(lang, "need-add")) }
                     // Beside the milestone form, which also has a description.
@@ -282,7 +282,7 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
                     }
                 }
             }
-            @if p.rights.edit {
+            @if p.rights().edit() {
                 section.card {
                     h2 { (t(lang, "need-state")) }
                     form.inline method="post" action={ (base) "/state" } {
@@ -347,7 +347,7 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
                         }
                     }
                 }
-                @if p.rights.post_update {
+                @if p.rights().post_update() {
                     details.card open[!view.question_form.errors.is_empty()] {
                         summary { (t(lang, "question-ask")) }
                         (error_summary(lang, &view.question_form))
@@ -748,7 +748,7 @@ pub fn question_page(
                         @if a.helpful { " · " span.badge { (t(lang, "answer-helpful")) } }
                     }
                     p { (plain_text(&a.body)) }
-                    @if project.rights.post_update && !a.helpful {
+                    @if project.rights().post_update() && !a.helpful {
                         form.inline method="post" action={ (base) "/helpful/" (a.id) } {
                             (csrf(ctx)) button.link type="submit" { (t(lang, "answer-mark-helpful")) }
                         }

@@ -109,7 +109,7 @@ async fn new_form(
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
     let (project, rights) = load(&state, &rc, &slug).await?;
-    if !rights.write {
+    if !rights.write() {
         return Err(DomainError::Forbidden.into());
     }
     Ok(view::review_form(&rc.page(), &project, None, &FormState::new()).into_response())

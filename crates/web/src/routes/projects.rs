@@ -365,7 +365,7 @@ async fn update(
 ) -> WebResult<Response> {
     let project = load(&state, &rc, &slug).await?;
     if fields.get("check") == "1" {
-        require(project.rights.edit)?;
+        require(project.rights().edit())?;
         let analysis = summary_analysis(&rc, &fields);
         let form = fields.to_form(&[]);
         let choices = choices(&state).await?;
