@@ -6,6 +6,7 @@
 
 use chrono::{TimeZone, Utc};
 use relais_domain::Role;
+use relais_domain::email_message::EmailKind;
 use relais_domain::entities::{city, email_outbox as outbox_row};
 use relais_domain::meetup;
 use relais_domain::outbox::State;
@@ -24,7 +25,7 @@ fn new_year() -> chrono::DateTime<Utc> {
 }
 
 /// The outbox rows of `kind`, oldest first.
-async fn rows(app: &TestApp, kind: &str) -> Vec<outbox_row::Model> {
+async fn rows(app: &TestApp, kind: EmailKind) -> Vec<outbox_row::Model> {
     outbox_row::Entity::find()
         .filter(outbox_row::Column::Kind.eq(kind))
         .order_by_asc(outbox_row::Column::Id)
@@ -107,7 +108,7 @@ async fn cancelling_a_meeting_asks_first_saying_when_and_how_many_people_will_be
         m.path
     ));
     // Asking changed nothing and told no one.
-    assert!(rows(&m.app, "meetup_changed").await.is_empty());
+    assert!(rows(&m.app, EmailKind::MeetupChanged).await.is_empty());
     let occ = meetup::get(&m.app.ctx.db, m.id).await.expect("meeting");
     assert_eq!(occ.status, meetup::Status::Scheduled);
 
@@ -124,7 +125,7 @@ async fn cancelling_a_meeting_asks_first_saying_when_and_how_many_people_will_be
         .submit(&cancel, &cancel, &[("confirmed", "yes")])
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    assert_eq!(rows(&m.app, "meetup_changed").await.len(), 3);
+    assert_eq!(rows(&m.app, EmailKind::MeetupChanged).await.len(), 3);
 }
 
 #[tokio::test]
@@ -136,7 +137,7 @@ async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_
         .submit(&m.path, &cancel, &[("confirmed", "yes")])
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let queued = rows(&m.app, "meetup_changed").await;
+    let queued = rows(&m.app, EmailKind::MeetupChanged).await;
     assert_eq!(
         recipients(&queued),
         TOLD,
@@ -150,7 +151,7 @@ async fn a_cancelled_meeting_is_announced_once_to_yes_maybe_and_waitlist_with_a_
         .submit(&m.path, &cancel, &[("confirmed", "yes")])
         .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
-    assert_eq!(rows(&m.app, "meetup_changed").await.len(), 3);
+    assert_eq!(rows(&m.app, EmailKind::MeetupChanged).await.len(), 3);
     let occ = meetup::get(&m.app.ctx.db, m.id).await.expect("meeting");
     assert_eq!((occ.status, occ.sequence), (meetup::Status::Cancelled, 1));
 
@@ -262,7 +263,7 @@ async fn a_moved_meeting_is_announced_with_its_new_revision_and_a_move_to_the_sa
     };
     let same = move_to("2026-02-05", "19:00").await;
     assert_eq!(same.status, StatusCode::SEE_OTHER, "{}", same.body);
-    assert!(rows(&m.app, "meetup_changed").await.is_empty());
+    assert!(rows(&m.app, EmailKind::MeetupChanged).await.is_empty());
     assert_eq!(
         meetup::get(&m.app.ctx.db, m.id)
             .await
@@ -273,7 +274,7 @@ async fn a_moved_meeting_is_announced_with_its_new_revision_and_a_move_to_the_sa
 
     let moved = move_to("2026-02-06", "18:30").await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
-    let queued = rows(&m.app, "meetup_changed").await;
+    let queued = rows(&m.app, EmailKind::MeetupChanged).await;
     assert_eq!(recipients(&queued), TOLD);
     let emails = m.app.deliver().await;
     let ben = emails
@@ -297,7 +298,7 @@ async fn a_moved_meeting_is_announced_with_its_new_revision_and_a_move_to_the_sa
 
     // A second move is a second revision, told again.
     move_to("2026-02-07", "18:30").await;
-    assert_eq!(rows(&m.app, "meetup_changed").await.len(), 6);
+    assert_eq!(rows(&m.app, EmailKind::MeetupChanged).await.len(), 6);
 }
 
 #[tokio::test]
@@ -327,7 +328,7 @@ async fn a_meeting_whose_time_cannot_be_written_is_still_cancelled_and_the_outbo
             .status,
         meetup::Status::Cancelled
     );
-    let failed = rows(&m.app, "meetup_changed").await;
+    let failed = rows(&m.app, EmailKind::MeetupChanged).await;
     assert_eq!(recipients(&failed), TOLD);
     for row in &failed {
         assert_eq!(row.state, State::Failed);
@@ -353,13 +354,13 @@ async fn the_first_on_the_waitlist_is_told_of_the_place_with_the_event_when_some
         .submit(&m.path, &format!("{}/rsvp", m.path), &[("answer", "no")])
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let queued = rows(&m.app, "meetup_promoted").await;
+    let queued = rows(&m.app, EmailKind::MeetupPromoted).await;
     assert_eq!(recipients(&queued), ["cleo@example.org"]);
 
     // Ana changing her mind again takes nothing from Cléo and tells no one.
     ana.submit(&m.path, &format!("{}/rsvp", m.path), &[("answer", "no")])
         .await;
-    assert_eq!(rows(&m.app, "meetup_promoted").await.len(), 1);
+    assert_eq!(rows(&m.app, EmailKind::MeetupPromoted).await.len(), 1);
 
     let emails = m.app.deliver().await;
     let cleo = emails
@@ -416,7 +417,7 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
         .await;
     assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.body);
     assert_eq!(
-        recipients(&rows(&app, "mentor_assigned").await),
+        recipients(&rows(&app, EmailKind::MentorAssigned).await),
         [
             "mate@example.org",
             "mentor@example.org",
@@ -435,7 +436,7 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
         .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.body);
     assert_eq!(
-        recipients(&rows(&app, "review_requested").await),
+        recipients(&rows(&app, EmailKind::ReviewRequested).await),
         ["mentor@example.org"]
     );
 
@@ -455,7 +456,7 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
         )
         .await;
     assert_eq!(written.status, StatusCode::SEE_OTHER, "{}", written.body);
-    assert_eq!(recipients(&rows(&app, "review_posted").await), team);
+    assert_eq!(recipients(&rows(&app, EmailKind::ReviewPosted).await), team);
 
     let coverage = coordinator.get(&coverage_path).await;
     let end = regex::Regex::new(r#"action="(/admin/mentoring/assignments/\d+/end)""#)
@@ -470,7 +471,7 @@ async fn mentor_and_team_hear_of_assignments_requests_and_reviews_as_they_happen
             .await;
     }
     assert_eq!(
-        recipients(&rows(&app, "mentor_unassigned").await),
+        recipients(&rows(&app, EmailKind::MentorUnassigned).await),
         [
             "mate@example.org",
             "mentor@example.org",
@@ -530,7 +531,7 @@ async fn a_second_invitation_renews_the_first_and_emails_again_only_after_an_hou
         }
     };
     let invitations = || async {
-        rows(&app, "project_invitation")
+        rows(&app, EmailKind::ProjectInvitation)
             .await
             .into_iter()
             .filter(|r| r.recipient_email.eq_ignore_ascii_case("zoe@example.org"))

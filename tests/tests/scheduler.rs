@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use relais_domain::Role;
-use relais_domain::email_message::EmailMessage;
+use relais_domain::email_message::{EmailKind, EmailMessage};
 use relais_domain::entities::{email_outbox, job_run};
 use relais_domain::outbox::State;
 use relais_domain::rsvp::{self, Answer};
@@ -23,16 +23,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// The kinds of email that only time causes (`EmailMessage::kind`).
-const TIME_BASED: [&str; 9] = [
-    "meetup_invitation",
-    "meetup_reminder",
-    "meetup_nudge",
-    "milestone_due",
-    "review_due",
-    "quiet_project",
-    "digest",
-    "check_in",
-    "poll_reminder",
+const TIME_BASED: [EmailKind; 9] = [
+    EmailKind::MeetupInvitation,
+    EmailKind::MeetupReminder,
+    EmailKind::MeetupNudge,
+    EmailKind::MilestoneDue,
+    EmailKind::ReviewDue,
+    EmailKind::QuietProject,
+    EmailKind::Digest,
+    EmailKind::CheckIn,
+    EmailKind::PollReminder,
 ];
 
 fn at(month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
@@ -48,7 +48,7 @@ struct Programme {
     /// The last outbox row already looked at.
     seen: i64,
     /// Kinds queued so far.
-    kinds: BTreeSet<String>,
+    kinds: BTreeSet<EmailKind>,
 }
 
 impl Programme {
@@ -56,7 +56,7 @@ impl Programme {
     /// the hour of `now` and the outbox is delivered, and returns the
     /// time-based emails queued since the previous moment, as sorted
     /// (kind, recipient) pairs.
-    async fn moment(&mut self, now: DateTime<Utc>) -> Vec<(String, String)> {
+    async fn moment(&mut self, now: DateTime<Utc>) -> Vec<(EmailKind, String)> {
         self.app.clock.set(now);
         let slot = jobs::slot(now);
         let hourly: Vec<&str> = jobs::JOBS.iter().filter_map(|j| j.slot).collect();
@@ -125,21 +125,21 @@ impl Programme {
             );
         }
         self.seen = rows.last().map_or(self.seen, |r| r.id);
-        let mut got: Vec<(String, String)> = rows
+        let mut got: Vec<(EmailKind, String)> = rows
             .into_iter()
-            .filter(|r| TIME_BASED.contains(&r.kind.as_str()))
+            .filter(|r| TIME_BASED.contains(&r.kind))
             .map(|r| (r.kind, r.recipient_email))
             .collect();
         got.sort();
-        self.kinds.extend(got.iter().map(|(k, _)| k.clone()));
+        self.kinds.extend(got.iter().map(|(k, _)| *k));
         got
     }
 }
 
-fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = pairs
+fn expect(pairs: &[(EmailKind, &str)]) -> Vec<(EmailKind, String)> {
+    let mut out: Vec<(EmailKind, String)> = pairs
         .iter()
-        .map(|(k, to)| ((*k).to_owned(), format!("{to}@example.org")))
+        .map(|(k, to)| (*k, format!("{to}@example.org")))
         .collect();
     out.sort();
     out
@@ -147,7 +147,7 @@ fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 const EVERYONE: [&str; 4] = ["ana", "ben", "coord", "mina"];
 
-fn to_everyone(kind: &'static str) -> Vec<(&'static str, &'static str)> {
+fn to_everyone(kind: EmailKind) -> Vec<(EmailKind, &'static str)> {
     EVERYONE.iter().map(|who| (kind, *who)).collect()
 }
 
@@ -240,18 +240,18 @@ async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_mo
 
     assert_eq!(
         programme.moment(at(1, 5, 9, 0)).await,
-        expect(&[("check_in", "ana")]),
+        expect(&[(EmailKind::CheckIn, "ana")]),
         "at start-up: January's check-in; nothing else is due yet"
     );
-    let mut digests_and_polls = to_everyone("digest");
-    digests_and_polls.extend(to_everyone("poll_reminder"));
+    let mut digests_and_polls = to_everyone(EmailKind::Digest);
+    digests_and_polls.extend(to_everyone(EmailKind::PollReminder));
     assert_eq!(
         programme.moment(at(1, 12, 8, 30)).await,
         expect(&digests_and_polls),
         "Monday 09:30: the weekly digest (Jardins is new); the poll closes within two days"
     );
     let digest = email_outbox::Entity::find()
-        .filter(email_outbox::Column::Kind.eq("digest"))
+        .filter(email_outbox::Column::Kind.eq(EmailKind::Digest))
         .filter(email_outbox::Column::RecipientEmail.eq("ana@example.org"))
         .one(&programme.app.ctx.db)
         .await
@@ -274,7 +274,7 @@ async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_mo
     }
     assert_eq!(
         programme.moment(at(1, 15, 19, 0)).await,
-        expect(&to_everyone("meetup_invitation")),
+        expect(&to_everyone(EmailKind::MeetupInvitation)),
         "three weeks before the meeting"
     );
     rsvp::answer(
@@ -287,52 +287,52 @@ async fn the_scheduler_as_serve_starts_it_sends_every_time_based_email_at_its_mo
     .expect("rsvp");
     assert_eq!(
         programme.moment(at(1, 17, 9, 0)).await,
-        expect(&[("milestone_due", "ana")]),
+        expect(&[(EmailKind::MilestoneDue, "ana")]),
         "three days before the milestone"
     );
     assert_eq!(
         programme.moment(at(1, 21, 9, 0)).await,
-        expect(&[("milestone_due", "ana")]),
+        expect(&[(EmailKind::MilestoneDue, "ana")]),
         "the day after: overdue"
     );
     assert_eq!(
         programme.moment(at(1, 29, 19, 0)).await,
         expect(&[
-            ("meetup_reminder", "ben"),
-            ("meetup_nudge", "ana"),
-            ("meetup_nudge", "coord"),
-            ("meetup_nudge", "mina"),
+            (EmailKind::MeetupReminder, "ben"),
+            (EmailKind::MeetupNudge, "ana"),
+            (EmailKind::MeetupNudge, "coord"),
+            (EmailKind::MeetupNudge, "mina"),
         ]),
         "a week before: Ben said yes, the others did not answer"
     );
     assert_eq!(
         programme.moment(at(2, 4, 19, 0)).await,
         expect(&[
-            ("meetup_reminder", "ben"),
-            ("quiet_project", "ana"),
-            ("check_in", "ana"),
+            (EmailKind::MeetupReminder, "ben"),
+            (EmailKind::QuietProject, "ana"),
+            (EmailKind::CheckIn, "ana"),
         ]),
         "the day before; thirty days without news; February's check-in"
     );
-    let mut due = to_everyone("meetup_invitation");
-    due.push(("review_due", "mina"));
+    let mut due = to_everyone(EmailKind::MeetupInvitation);
+    due.push((EmailKind::ReviewDue, "mina"));
     assert_eq!(
         programme.moment(at(2, 17, 9, 0)).await,
         expect(&due),
         "six weeks of mentoring without a review; March's meeting is three weeks away"
     );
-    let mut overdue = to_everyone("meetup_nudge");
-    overdue.extend([("review_due", "mina"), ("check_in", "ana")]);
+    let mut overdue = to_everyone(EmailKind::MeetupNudge);
+    overdue.extend([(EmailKind::ReviewDue, "mina"), (EmailKind::CheckIn, "ana")]);
     assert_eq!(
         programme.moment(at(3, 3, 9, 0)).await,
         expect(&overdue),
         "the review is overdue; March's check-in; nobody answered for March"
     );
 
-    let missing: Vec<&str> = TIME_BASED
+    let missing: Vec<EmailKind> = TIME_BASED
         .iter()
         .copied()
-        .filter(|k| !programme.kinds.contains(*k))
+        .filter(|k| !programme.kinds.contains(k))
         .collect();
     assert!(missing.is_empty(), "never sent: {missing:?}");
     running.stop(Duration::from_secs(5)).await.expect("stop");

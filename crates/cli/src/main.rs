@@ -186,7 +186,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 // database chose: two dry runs list the same lines alike.
                 planned.sort_by(|a, b| a.key.cmp(&b.key));
                 for p in &planned {
-                    println!("{:<24} {:<32} {}", p.message.kind(), p.to, p.key);
+                    println!("{:<24} {:<32} {}", p.message.kind().code(), p.to, p.key);
                 }
                 println!(
                     "{} email(s) would be queued at {}",

@@ -394,7 +394,10 @@ async fn reminders_dry_run_lists_what_would_be_queued_without_queuing_it() {
     let at = (chrono::Utc::now() + chrono::Duration::days(20)).to_rfc3339();
     let dry = relais(&["reminders", "--dry-run", "--at", &at], &env, dir.path());
     let listed = succeeded(&dry);
-    assert!(listed.contains("meetup_invitation"), "{listed}");
+    assert!(
+        listed.contains(relais_domain::email_message::EmailKind::MeetupInvitation.code()),
+        "{listed}"
+    );
     let again = relais(&["reminders", "--dry-run", "--at", &at], &env, dir.path());
     assert_eq!(
         String::from_utf8_lossy(&again.stdout),

@@ -4,6 +4,7 @@
 //! and exits with status 0; an instance that cannot bind its port starts
 //! no background work at all.
 
+use relais_domain::email_message::EmailKind;
 use relais_domain::entities::{email_outbox, job_run};
 use relais_domain::outbox::State;
 use relais_domain::sea_orm::{DatabaseConnection, EntityTrait};
@@ -209,7 +210,7 @@ async fn a_fresh_demo_plans_at_start_up_and_its_check_ins_arrive_within_a_minute
         check_ins = outbox_rows(&conn)
             .await
             .iter()
-            .filter(|r| r.kind == "check_in" && r.state == State::Sent)
+            .filter(|r| r.kind == EmailKind::CheckIn && r.state == State::Sent)
             .count();
         if check_ins > 0 {
             break;

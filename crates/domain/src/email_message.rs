@@ -104,6 +104,72 @@ pub struct CalendarEntry {
     pub sequence: i32,
 }
 
+crate::stored_code! {
+    /// What kind of email an outbox row holds (`EmailMessage::kind`): stored
+    /// beside its payload, shown on the outbox page, and part of the keys
+    /// that make an email exist once.
+    pub enum EmailKind ("email kind", "error-choice-invalid") {
+        /// `EmailMessage::Activation`.
+        Activation = "activation",
+        /// `EmailMessage::AccountExists`.
+        AccountExists = "account_exists",
+        /// `EmailMessage::PasswordReset`.
+        PasswordReset = "password_reset",
+        /// `EmailMessage::SetPassword`.
+        SetPassword = "set_password",
+        /// `EmailMessage::Invitation`.
+        Invitation = "invitation",
+        /// `EmailMessage::ProjectInvitation`.
+        ProjectInvitation = "project_invitation",
+        /// `EmailMessage::PollInvitation`.
+        PollInvitation = "poll_invitation",
+        /// `EmailMessage::PollReminder`.
+        PollReminder = "poll_reminder",
+        /// `EmailMessage::MeetupInvitation`.
+        MeetupInvitation = "meetup_invitation",
+        /// `EmailMessage::MeetupReminder`.
+        MeetupReminder = "meetup_reminder",
+        /// `EmailMessage::MeetupNudge`.
+        MeetupNudge = "meetup_nudge",
+        /// `EmailMessage::MeetupChanged`.
+        MeetupChanged = "meetup_changed",
+        /// `EmailMessage::MeetupPromoted`.
+        MeetupPromoted = "meetup_promoted",
+        /// `EmailMessage::ReviewPosted`.
+        ReviewPosted = "review_posted",
+        /// `EmailMessage::ReviewRequested`.
+        ReviewRequested = "review_requested",
+        /// `EmailMessage::MentorChanged`, an assignment that began.
+        MentorAssigned = "mentor_assigned",
+        /// `EmailMessage::MentorChanged`, an assignment that ended.
+        MentorUnassigned = "mentor_unassigned",
+        /// `EmailMessage::MilestoneDue`.
+        MilestoneDue = "milestone_due",
+        /// `EmailMessage::ReviewDue`.
+        ReviewDue = "review_due",
+        /// `EmailMessage::QuietProject`.
+        QuietProject = "quiet_project",
+        /// `EmailMessage::Digest`.
+        Digest = "digest",
+        /// `EmailMessage::Announcement`.
+        Announcement = "announcement",
+        /// `EmailMessage::CheckIn`.
+        CheckIn = "check_in",
+        /// `RelationEmail::Request`.
+        IntroductionRequest = "introduction_request",
+        /// `RelationEmail::Accepted`.
+        IntroductionAccepted = "introduction_accepted",
+        /// `RelationEmail::Declined`.
+        IntroductionDeclined = "introduction_declined",
+        /// `RelationEmail::Expired`.
+        IntroductionExpired = "introduction_expired",
+        /// `RelationEmail::Closed`.
+        IntroductionClosed = "introduction_closed",
+        /// `RelationEmail::FollowUp`.
+        IntroductionFollowUp = "introduction_follow_up",
+    }
+}
+
 /// The content of one email, before rendering.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -344,32 +410,32 @@ pub enum EmailMessage {
 }
 
 impl EmailMessage {
-    /// The kind's code, stored beside the payload and used in keys.
-    pub fn kind(&self) -> &'static str {
+    /// The kind, stored beside the payload; its code is used in keys.
+    pub fn kind(&self) -> EmailKind {
         match self {
-            EmailMessage::Activation { .. } => "activation",
-            EmailMessage::AccountExists { .. } => "account_exists",
-            EmailMessage::PasswordReset { .. } => "password_reset",
-            EmailMessage::SetPassword { .. } => "set_password",
-            EmailMessage::Invitation { .. } => "invitation",
-            EmailMessage::ProjectInvitation { .. } => "project_invitation",
-            EmailMessage::PollInvitation { .. } => "poll_invitation",
-            EmailMessage::PollReminder { .. } => "poll_reminder",
-            EmailMessage::MeetupInvitation { .. } => "meetup_invitation",
-            EmailMessage::MeetupReminder { .. } => "meetup_reminder",
-            EmailMessage::MeetupNudge { .. } => "meetup_nudge",
-            EmailMessage::MeetupChanged { .. } => "meetup_changed",
-            EmailMessage::MeetupPromoted { .. } => "meetup_promoted",
-            EmailMessage::ReviewPosted { .. } => "review_posted",
-            EmailMessage::ReviewRequested { .. } => "review_requested",
-            EmailMessage::MentorChanged { ended: false, .. } => "mentor_assigned",
-            EmailMessage::MentorChanged { ended: true, .. } => "mentor_unassigned",
-            EmailMessage::MilestoneDue { .. } => "milestone_due",
-            EmailMessage::ReviewDue { .. } => "review_due",
-            EmailMessage::QuietProject { .. } => "quiet_project",
-            EmailMessage::Digest { .. } => "digest",
-            EmailMessage::Announcement { .. } => "announcement",
-            EmailMessage::CheckIn { .. } => "check_in",
+            EmailMessage::Activation { .. } => EmailKind::Activation,
+            EmailMessage::AccountExists { .. } => EmailKind::AccountExists,
+            EmailMessage::PasswordReset { .. } => EmailKind::PasswordReset,
+            EmailMessage::SetPassword { .. } => EmailKind::SetPassword,
+            EmailMessage::Invitation { .. } => EmailKind::Invitation,
+            EmailMessage::ProjectInvitation { .. } => EmailKind::ProjectInvitation,
+            EmailMessage::PollInvitation { .. } => EmailKind::PollInvitation,
+            EmailMessage::PollReminder { .. } => EmailKind::PollReminder,
+            EmailMessage::MeetupInvitation { .. } => EmailKind::MeetupInvitation,
+            EmailMessage::MeetupReminder { .. } => EmailKind::MeetupReminder,
+            EmailMessage::MeetupNudge { .. } => EmailKind::MeetupNudge,
+            EmailMessage::MeetupChanged { .. } => EmailKind::MeetupChanged,
+            EmailMessage::MeetupPromoted { .. } => EmailKind::MeetupPromoted,
+            EmailMessage::ReviewPosted { .. } => EmailKind::ReviewPosted,
+            EmailMessage::ReviewRequested { .. } => EmailKind::ReviewRequested,
+            EmailMessage::MentorChanged { ended: false, .. } => EmailKind::MentorAssigned,
+            EmailMessage::MentorChanged { ended: true, .. } => EmailKind::MentorUnassigned,
+            EmailMessage::MilestoneDue { .. } => EmailKind::MilestoneDue,
+            EmailMessage::ReviewDue { .. } => EmailKind::ReviewDue,
+            EmailMessage::QuietProject { .. } => EmailKind::QuietProject,
+            EmailMessage::Digest { .. } => EmailKind::Digest,
+            EmailMessage::Announcement { .. } => EmailKind::Announcement,
+            EmailMessage::CheckIn { .. } => EmailKind::CheckIn,
             EmailMessage::Relation(r) => r.kind(),
         }
     }

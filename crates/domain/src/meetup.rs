@@ -5,7 +5,7 @@
 //! never undoes.
 
 use crate::context::Context;
-use crate::email_message::{CalendarEntry, EmailMessage};
+use crate::email_message::{CalendarEntry, EmailKind, EmailMessage};
 use crate::entities::{meetup_occurrence as occurrence, meetup_series as series, rsvp};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::meetup_rule::{MonthlyRule, Ordinal, parse_weekday, weekday_code};
@@ -687,7 +687,7 @@ async fn tell_of_changes(
                     event: Some(f.event.clone()),
                 }),
                 Err(reason) => Err(notify::Unwritable {
-                    kind: "meetup_changed",
+                    kind: EmailKind::MeetupChanged,
                     category: Some(crate::email_preference::Category::Meetups),
                     reason: reason.clone(),
                 }),

@@ -3,7 +3,7 @@
 //! and the team are told in the same transaction.
 
 use crate::context::Context;
-use crate::email_message::EmailMessage;
+use crate::email_message::{EmailKind, EmailMessage};
 use crate::entities::{mentor_assignment, mentor_profile, project, user, user_role};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::project::Project;
@@ -369,10 +369,11 @@ async fn tell_of_assignment(
     let occasion = format!(
         "{}:{}",
         if ended {
-            "mentor_unassigned"
+            EmailKind::MentorUnassigned
         } else {
-            "mentor_assigned"
-        },
+            EmailKind::MentorAssigned
+        }
+        .code(),
         assignment.id
     );
     for (people, to_mentor) in [(&mentor, true), (&team, false)] {

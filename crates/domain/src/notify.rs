@@ -8,7 +8,7 @@
 //! (its data cannot be put into words) does not undo the action: it is
 //! recorded as a failed outbox row with the reason, where coordinators see it.
 
-use crate::email_message::EmailMessage;
+use crate::email_message::{EmailKind, EmailMessage};
 use crate::email_preference::Category;
 use crate::entities::user;
 use crate::error::Result;
@@ -66,7 +66,7 @@ pub async fn recipients(db: &impl ConnectionTrait, user_ids: &[i32]) -> Result<V
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unwritable {
     /// The kind of email it would have been (`EmailMessage::kind`).
-    pub kind: &'static str,
+    pub kind: EmailKind,
     /// Its category, so that a member who turned it off is not counted.
     pub category: Option<Category>,
     /// What went wrong, for the coordinators' outbox page.

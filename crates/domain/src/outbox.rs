@@ -5,7 +5,7 @@
 //! Delivery claims a row with a compare-and-set update that only one
 //! instance can win; a claim whose instance died expires after its lease.
 
-use crate::email_message::EmailMessage;
+use crate::email_message::{EmailKind, EmailMessage};
 use crate::email_preference::{self, Category};
 use crate::entities::email_outbox::{self, Column, Entity};
 use crate::error::{DomainError, Result};
@@ -167,7 +167,7 @@ fn row(
         .map_err(|e| DomainError::Internal(format!("email payload: {e}")))?;
     Ok(email_outbox::ActiveModel {
         idempotency_key: Set(email.idempotency_key.clone()),
-        kind: Set(email.message.kind().to_owned()),
+        kind: Set(email.message.kind()),
         recipient_email: Set(email.to.to_owned()),
         recipient_user_id: Set(email.user_id),
         language: Set(email.language),
@@ -194,7 +194,7 @@ pub struct Unwritten<'a> {
     /// As for `NewEmail`.
     pub idempotency_key: String,
     /// The kind it would have been.
-    pub kind: &'a str,
+    pub kind: EmailKind,
     /// The recipient's address.
     pub to: &'a str,
     /// The recipient's account, when they have one.
@@ -217,7 +217,7 @@ pub async fn record_unwritable(
     // Columns left unset are empty: nothing was rendered, claimed or sent.
     let row = email_outbox::ActiveModel {
         idempotency_key: Set(email.idempotency_key),
-        kind: Set(email.kind.to_owned()),
+        kind: Set(email.kind),
         recipient_email: Set(email.to.to_owned()),
         recipient_user_id: Set(email.user_id),
         language: Set(email.language),
@@ -643,7 +643,7 @@ pub struct Trouble {
     /// Who it is for.
     pub recipient_email: String,
     /// What kind of email it is (`EmailMessage::kind`).
-    pub kind: String,
+    pub kind: EmailKind,
     /// `Failed` (given up on, may be retried) or `Pending` (waits for its next attempt).
     pub state: State,
     /// Attempts so far.

@@ -3,6 +3,7 @@
 //! They travel inside `EmailMessage::Relation`, so that this feature's
 //! emails live in one place; `templates` turns them into words.
 
+use crate::email_message::EmailKind;
 use serde::{Deserialize, Serialize};
 
 /// What a need looks like in an email.
@@ -80,15 +81,15 @@ pub enum RelationEmail {
 }
 
 impl RelationEmail {
-    /// The kind's code, used in outbox keys and rows.
-    pub fn kind(&self) -> &'static str {
+    /// The kind, stored in outbox rows; its code is used in keys.
+    pub fn kind(&self) -> EmailKind {
         match self {
-            RelationEmail::Request { .. } => "introduction_request",
-            RelationEmail::Accepted { .. } => "introduction_accepted",
-            RelationEmail::Declined { .. } => "introduction_declined",
-            RelationEmail::Expired { .. } => "introduction_expired",
-            RelationEmail::Closed { .. } => "introduction_closed",
-            RelationEmail::FollowUp { .. } => "introduction_follow_up",
+            RelationEmail::Request { .. } => EmailKind::IntroductionRequest,
+            RelationEmail::Accepted { .. } => EmailKind::IntroductionAccepted,
+            RelationEmail::Declined { .. } => EmailKind::IntroductionDeclined,
+            RelationEmail::Expired { .. } => EmailKind::IntroductionExpired,
+            RelationEmail::Closed { .. } => EmailKind::IntroductionClosed,
+            RelationEmail::FollowUp { .. } => EmailKind::IntroductionFollowUp,
         }
     }
 
@@ -135,7 +136,7 @@ mod tests {
             serde_json::from_str::<EmailMessage>(&json).expect("back"),
             message
         );
-        assert_eq!(message.kind(), "introduction_accepted");
+        assert_eq!(message.kind(), EmailKind::IntroductionAccepted);
         assert!(message.carries_secret(), "an address is not kept once sent");
         assert_eq!(crate::email_preference::Category::of(&message), None);
     }

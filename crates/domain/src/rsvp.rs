@@ -7,7 +7,7 @@
 //! two answers at once cannot both take the last place.
 
 use crate::context::Context;
-use crate::email_message::EmailMessage;
+use crate::email_message::{EmailKind, EmailMessage};
 use crate::entities::{meetup_occurrence as occurrence, rsvp, user};
 use crate::error::{DomainError, Result};
 use crate::meetup::Status;
@@ -188,7 +188,7 @@ async fn tell_promoted(
                 event: Some(f.event.clone()),
             }),
             Err(reason) => Err(notify::Unwritable {
-                kind: "meetup_promoted",
+                kind: EmailKind::MeetupPromoted,
                 category: Some(crate::email_preference::Category::Meetups),
                 reason: reason.clone(),
             }),

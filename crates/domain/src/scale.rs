@@ -11,6 +11,7 @@
 //! transaction, into a database that has no programme yet (the rows take
 //! their ids from the plan).
 
+use crate::email_message::EmailKind;
 use crate::error::Result;
 use crate::language::Language;
 use crate::meetup;
@@ -1214,7 +1215,7 @@ async fn insert_outbox(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng)
         emails
             .push(row(&[
                 &format!("bench:{n}"),
-                &"digest",
+                &EmailKind::Digest.code(),
                 &format!("personne{user}@relais.example"),
                 &Some(user),
                 &Language::Fr.code(),

@@ -163,7 +163,7 @@ pub fn outbox(
                         @for row in troubles {
                             tr {
                                 td { (row.recipient_email) }
-                                td { (row.kind) }
+                                td { (row.kind.code()) }
                                 td { (row.state.code()) " (" (row.attempts) ")" }
                                 td { (row.last_error.clone().unwrap_or_default()) }
                                 td {

@@ -1,5 +1,6 @@
 //! One email waiting to be sent, being sent, sent or failed.
 
+use crate::email_message::EmailKind;
 use crate::language::Language;
 use crate::outbox::State;
 use sea_orm::entity::prelude::*;
@@ -11,7 +12,7 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub idempotency_key: String,
-    pub kind: String,
+    pub kind: EmailKind,
     pub recipient_email: String,
     pub recipient_user_id: Option<i32>,
     pub language: Language,
