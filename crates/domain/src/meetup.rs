@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::email_message::{CalendarEntry, EmailKind, EmailMessage};
 use crate::entities::{meetup_occurrence as occurrence, meetup_series as series, rsvp};
 use crate::error::{DomainError, FieldErrors, Result};
-use crate::meetup_rule::{MonthlyRule, Ordinal, parse_weekday, weekday_code};
+use crate::meetup_rule::{DayOfWeek, MonthlyRule, Ordinal};
 use crate::role::Actor;
 use crate::skill::Skill;
 use crate::{city, notify, time_zone, web_link};
@@ -95,16 +95,12 @@ pub struct Series {
 }
 
 fn rule_of(row: &series::Model) -> Result<MonthlyRule> {
-    let ordinal = Ordinal::parse(&row.ordinal)
-        .map_err(|e| DomainError::Internal(format!("stored ordinal: {e}")))?;
-    let weekday = parse_weekday(&row.weekday)
-        .map_err(|e| DomainError::Internal(format!("stored weekday: {e}")))?;
     let start = NaiveTime::parse_from_str(&row.start_time, "%H:%M")
         .map_err(|e| DomainError::Internal(format!("stored time: {e}")))?;
     let zone = time_zone::parse(&row.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE);
     MonthlyRule::new(
-        ordinal,
-        weekday,
+        row.ordinal,
+        row.weekday.weekday(),
         start,
         u32::try_from(row.duration_minutes).unwrap_or(0),
         zone,
@@ -152,7 +148,7 @@ struct Checked {
     title: String,
     description: String,
     ordinal: Ordinal,
-    weekday: chrono::Weekday,
+    weekday: DayOfWeek,
     start: NaiveTime,
     duration: u32,
     place: String,
@@ -188,8 +184,8 @@ fn check(input: &SeriesInput) -> Result<Checked> {
     if description.chars().count() > 5000 {
         e.add("description", "error-too-long");
     }
-    let ordinal = e.checked("ordinal", Ordinal::parse(&input.ordinal));
-    let weekday = e.checked("weekday", parse_weekday(&input.weekday));
+    let ordinal = e.checked("ordinal", Ordinal::from_form(&input.ordinal));
+    let weekday = e.checked("weekday", DayOfWeek::parse(&input.weekday));
     let start = e.checked("start_time", crate::local_time::parse(&input.start_time));
     let duration = e.checked("duration_minutes", parse_duration(&input.duration_minutes));
     let place = input.place_address.trim().to_owned();
@@ -243,8 +239,8 @@ pub async fn create_series(
         city_id: Set(city_id),
         title: Set(c.title),
         description: Set(c.description),
-        ordinal: Set(c.ordinal.code().to_owned()),
-        weekday: Set(weekday_code(c.weekday).to_owned()),
+        ordinal: Set(c.ordinal),
+        weekday: Set(c.weekday),
         start_time: Set(c.start.format("%H:%M").to_string()),
         duration_minutes: Set(i32::try_from(c.duration).unwrap_or(60)),
         time_zone: Set(city.time_zone.name().to_owned()),
@@ -298,8 +294,8 @@ pub async fn update_series(
     let mut active: series::ActiveModel = existing.into();
     active.title = Set(c.title);
     active.description = Set(c.description);
-    active.ordinal = Set(c.ordinal.code().to_owned());
-    active.weekday = Set(weekday_code(c.weekday).to_owned());
+    active.ordinal = Set(c.ordinal);
+    active.weekday = Set(c.weekday);
     active.start_time = Set(c.start.format("%H:%M").to_string());
     active.duration_minutes = Set(i32::try_from(c.duration).unwrap_or(60));
     active.place_address = Set(c.place);

@@ -17,80 +17,80 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// Which occurrence of the weekday in the month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ordinal {
-    /// The first.
-    First,
-    /// The second.
-    Second,
-    /// The third.
-    Third,
-    /// The fourth.
-    Fourth,
-    /// The last (the fourth or the fifth).
-    Last,
+crate::stored_code! {
+    /// Which occurrence of the weekday in the month.
+    pub enum Ordinal ("ordinal", "error-choice-invalid") {
+        /// The first.
+        First = "first",
+        /// The second.
+        Second = "second",
+        /// The third.
+        Third = "third",
+        /// The fourth.
+        Fourth = "fourth",
+        /// The last (the fourth or the fifth).
+        Last = "last",
+    }
 }
 
 impl Ordinal {
-    /// Every ordinal, in order.
-    pub const ALL: [Ordinal; 5] = [
-        Ordinal::First,
-        Ordinal::Second,
-        Ordinal::Third,
-        Ordinal::Fourth,
-        Ordinal::Last,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Ordinal::First => "first",
-            Ordinal::Second => "second",
-            Ordinal::Third => "third",
-            Ordinal::Fourth => "fourth",
-            Ordinal::Last => "last",
-        }
-    }
-
-    /// Parses a code; "fifth" is refused with a message pointing to "last".
-    pub fn parse(code: &str) -> Result<Self, &'static str> {
+    /// Parses a submitted code; "fifth" is refused with a message pointing
+    /// to "last".
+    pub fn from_form(code: &str) -> Result<Self, &'static str> {
         match code.trim() {
             "fifth" => Err("error-ordinal-fifth"),
-            c => Ordinal::ALL
-                .into_iter()
-                .find(|o| o.code() == c)
-                .ok_or("error-choice-invalid"),
+            c => Ordinal::parse(c).map_err(Into::into),
         }
     }
 }
 
-/// Weekday codes, Monday first.
-pub const WEEKDAYS: [(Weekday, &str); 7] = [
-    (Weekday::Mon, "mon"),
-    (Weekday::Tue, "tue"),
-    (Weekday::Wed, "wed"),
-    (Weekday::Thu, "thu"),
-    (Weekday::Fri, "fri"),
-    (Weekday::Sat, "sat"),
-    (Weekday::Sun, "sun"),
-];
-
-/// The code of a weekday.
-pub fn weekday_code(day: Weekday) -> &'static str {
-    WEEKDAYS
-        .iter()
-        .find(|(d, _)| *d == day)
-        .map_or("mon", |(_, c)| c)
+crate::stored_code! {
+    /// A weekday as a series stores it; the rule computes with chrono's
+    /// `Weekday`, which this crate cannot map to a column itself.
+    pub enum DayOfWeek ("weekday", "error-choice-invalid") {
+        /// Monday.
+        Monday = "mon",
+        /// Tuesday.
+        Tuesday = "tue",
+        /// Wednesday.
+        Wednesday = "wed",
+        /// Thursday.
+        Thursday = "thu",
+        /// Friday.
+        Friday = "fri",
+        /// Saturday.
+        Saturday = "sat",
+        /// Sunday.
+        Sunday = "sun",
+    }
 }
 
-/// Parses a weekday code.
-pub fn parse_weekday(code: &str) -> Result<Weekday, &'static str> {
-    WEEKDAYS
-        .iter()
-        .find(|(_, c)| *c == code.trim())
-        .map(|(d, _)| *d)
-        .ok_or("error-choice-invalid")
+impl DayOfWeek {
+    /// The stored code of chrono's weekday.
+    pub fn of(day: Weekday) -> DayOfWeek {
+        match day {
+            Weekday::Mon => DayOfWeek::Monday,
+            Weekday::Tue => DayOfWeek::Tuesday,
+            Weekday::Wed => DayOfWeek::Wednesday,
+            Weekday::Thu => DayOfWeek::Thursday,
+            Weekday::Fri => DayOfWeek::Friday,
+            Weekday::Sat => DayOfWeek::Saturday,
+            Weekday::Sun => DayOfWeek::Sunday,
+        }
+    }
+
+    /// The weekday for chrono's calendar.
+    pub fn weekday(self) -> Weekday {
+        match self {
+            DayOfWeek::Monday => Weekday::Mon,
+            DayOfWeek::Tuesday => Weekday::Tue,
+            DayOfWeek::Wednesday => Weekday::Wed,
+            DayOfWeek::Thursday => Weekday::Thu,
+            DayOfWeek::Friday => Weekday::Fri,
+            DayOfWeek::Saturday => Weekday::Sat,
+            DayOfWeek::Sunday => Weekday::Sun,
+        }
+    }
 }
 
 /// Longest meeting a rule may describe.
@@ -347,8 +347,16 @@ mod tests {
     }
 
     #[test]
+    fn each_stored_weekday_is_its_chrono_weekday() {
+        for day in DayOfWeek::ALL {
+            assert_eq!(DayOfWeek::of(day.weekday()), day);
+        }
+        assert_eq!(DayOfWeek::of(Weekday::Thu).code(), "thu");
+    }
+
+    #[test]
     fn fifth_is_refused_and_durations_are_bounded() {
-        assert_eq!(Ordinal::parse("fifth"), Err("error-ordinal-fifth"));
+        assert_eq!(Ordinal::from_form("fifth"), Err("error-ordinal-fifth"));
         assert_eq!(Ordinal::parse("last"), Ok(Ordinal::Last));
         let t = NaiveTime::from_hms_opt(19, 0, 0).expect("time");
         assert!(MonthlyRule::new(Ordinal::First, Weekday::Mon, t, 0, chrono_tz::UTC).is_err());

@@ -15,7 +15,7 @@ use crate::email_message::EmailKind;
 use crate::error::Result;
 use crate::language::Language;
 use crate::meetup;
-use crate::meetup_rule::{Ordinal, weekday_code};
+use crate::meetup_rule::{DayOfWeek, Ordinal};
 use crate::milestone::Status;
 use crate::outbox::State;
 use crate::project::TeamRole;
@@ -940,7 +940,7 @@ async fn insert_meetups(txn: &DatabaseTransaction, plan: &Plan) -> Result<usize>
                 &format!("Rencontre mensuelle de {name}"),
                 &"Développeurs, designers, institutions et entrepreneurs.",
                 &Ordinal::Second.code(),
-                &weekday_code(chrono::Weekday::Thu),
+                &DayOfWeek::Thursday.code(),
                 &"19:00",
                 &120,
                 &zone,

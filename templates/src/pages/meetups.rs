@@ -11,7 +11,7 @@ use maud::{Markup, html};
 use relais_domain::Language;
 use relais_domain::agenda::{Item, Kind};
 use relais_domain::meetup::{Occurrence, Series, Status};
-use relais_domain::meetup_rule::{Ordinal, WEEKDAYS};
+use relais_domain::meetup_rule::{DayOfWeek, Ordinal};
 use relais_domain::rsvp::{Answer, Attendee, Counts};
 use relais_domain::skill::Skill;
 
@@ -293,9 +293,14 @@ fn series_fields(lang: Language, form: &FormState) -> Markup {
             )
         })
         .collect();
-    let weekdays: Vec<(String, String)> = WEEKDAYS
+    let weekdays: Vec<(String, String)> = DayOfWeek::ALL
         .iter()
-        .map(|(_, c)| ((*c).to_owned(), t(lang, &format!("weekday-{c}"))))
+        .map(|d| {
+            (
+                d.code().to_owned(),
+                t(lang, &format!("weekday-{}", d.code())),
+            )
+        })
         .collect();
     let audiences: Vec<(String, String)> = Skill::ALL
         .iter()
@@ -337,7 +342,7 @@ pub fn series_admin(
                     li {
                         a href={ "/admin/meetups/" (s.row.id) } { (s.row.title) }
                         " · " (city) " · " (t(lang, &format!("ordinal-{}", s.rule.ordinal.code()))) " "
-                        (t(lang, &format!("weekday-{}", relais_domain::meetup_rule::weekday_code(s.rule.weekday))))
+                        (t(lang, &format!("weekday-{}", s.row.weekday.code())))
                         " " (crate::dates::time(lang, s.rule.start))
                     }
                 }

@@ -1,5 +1,6 @@
 //! A meetup series: a city's monthly meeting and its rule.
 
+use crate::meetup_rule::{DayOfWeek, Ordinal};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,8 +11,8 @@ pub struct Model {
     pub city_id: i32,
     pub title: String,
     pub description: String,
-    pub ordinal: String,
-    pub weekday: String,
+    pub ordinal: Ordinal,
+    pub weekday: DayOfWeek,
     pub start_time: String,
     pub duration_minutes: i32,
     pub time_zone: String,

@@ -13,7 +13,7 @@ use axum::routing::{get, post};
 use relais_domain::agenda::{self, Kind};
 use relais_domain::entities::meetup_occurrence::Model as Occurrence;
 use relais_domain::meetup::{self, SeriesInput};
-use relais_domain::meetup_rule::{Ordinal, weekday_code};
+use relais_domain::meetup_rule::{DayOfWeek, Ordinal};
 use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_domain::{DomainError, meeting_page, meetups_page, project};
 use relais_templates::form::FormState;
@@ -459,7 +459,7 @@ async fn series_admin(
 ) -> WebResult<Response> {
     let form = FormState::new()
         .with("ordinal", Ordinal::First.code())
-        .with("weekday", weekday_code(chrono::Weekday::Thu))
+        .with("weekday", DayOfWeek::Thursday.code())
         .with("start_time", "19:00")
         .with("duration_minutes", "150")
         .with("capacity", "40");
@@ -512,8 +512,8 @@ async fn series_view(
         FormState::new()
             .with("title", s.row.title.clone())
             .with("description", s.row.description.clone())
-            .with("ordinal", s.row.ordinal.clone())
-            .with("weekday", s.row.weekday.clone())
+            .with("ordinal", s.row.ordinal.code())
+            .with("weekday", s.row.weekday.code())
             .with("start_time", s.row.start_time.clone())
             .with("duration_minutes", s.row.duration_minutes.to_string())
             .with("place_address", s.row.place_address.clone())
