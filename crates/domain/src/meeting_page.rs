@@ -14,6 +14,7 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 /// What a meeting's page shows, for one reader.
+#[derive(Debug)]
 pub struct MeetingPage {
     /// The occurrence.
     pub occurrence: Occurrence,

@@ -8,12 +8,13 @@ use crate::markdown;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use maud::{Markup, html};
-use relais_domain::Language;
-use relais_domain::agenda::{Item, Kind};
+use relais_domain::agenda::Kind;
 use relais_domain::meetup::{Occurrence, Series, Status};
 use relais_domain::meetup_rule::{DayOfWeek, Ordinal};
-use relais_domain::rsvp::{Answer, Attendee, Counts};
+use relais_domain::meetups_page::Listed;
+use relais_domain::rsvp::Answer;
 use relais_domain::skill::Skill;
+use relais_domain::{Language, meeting_page};
 
 /// "jeudi 3 décembre 2026 à 19 h 00": a meeting's moment on its city's
 /// clock (the page names the city and its zone once).
@@ -21,25 +22,12 @@ pub fn local(lang: Language, dt: DateTime<Utc>, zone: Tz) -> String {
     crate::dates::moment(lang, dt, &crate::dates::NamedZone::of_zone(zone), None)
 }
 
-/// An upcoming meeting in the list.
-#[derive(Debug, Clone)]
-pub struct ListItem {
-    /// The occurrence.
-    pub occurrence: Occurrence,
-    /// Its city's name.
-    pub city: String,
-    /// Its city's zone.
-    pub zone: Tz,
-    /// Its answer counts.
-    pub counts: Counts,
-}
-
 /// The list of upcoming meetings, with each city's calendar to subscribe
 /// to (the page's feeds: `ctx.feeds`, each named after its city) at the
 /// site's `base_url`.
 pub fn list(
     ctx: &PageContext,
-    items: &[ListItem],
+    items: &[Listed],
     cities: &[(String, String)],
     filter: &FormState,
     base_url: &str,
@@ -85,31 +73,11 @@ pub fn list(
     )
 }
 
-/// Everything a meeting's page shows.
+/// A meeting's page: the domain's read model and what the page adds.
 #[derive(Debug, Clone)]
 pub struct MeetingPage<'a> {
-    /// The occurrence.
-    pub occurrence: &'a Occurrence,
-    /// Its city's name.
-    pub city: String,
-    /// Its city's zone.
-    pub zone: Tz,
-    /// Answer counts.
-    pub counts: Counts,
-    /// The reader's answer and whether they are waitlisted.
-    pub mine: Option<(Answer, bool)>,
-    /// Everyone's answers, for coordinators.
-    pub attendees: Option<Vec<Attendee>>,
-    /// The agenda.
-    pub agenda: Vec<Item>,
-    /// The reader coordinates this city.
-    pub coordinator: bool,
-    /// It has started.
-    pub started: bool,
-    /// The city's projects, for coordinators' agenda form: (id, title).
-    pub city_projects: Vec<(String, String)>,
-    /// The reader's projects in this city, to ask to present: (slug, title).
-    pub my_projects: Vec<(String, String)>,
+    /// What the meeting's page shows, for this reader.
+    pub read: &'a meeting_page::MeetingPage,
     /// A form that came back with errors: (which, form).
     pub form: Option<(&'static str, FormState)>,
 }
@@ -121,7 +89,8 @@ fn answer_label(lang: Language, answer: Answer) -> String {
 /// A meeting's page.
 pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
     let lang = ctx.lang;
-    let o = view.occurrence;
+    let read = view.read;
+    let o = &read.occurrence;
     let base = format!("/meetups/{}", o.id);
     let cancelled = o.status == Status::Cancelled;
     let form_for = |which: &str| -> FormState {
@@ -136,21 +105,21 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
         html! {
             h1 { (o.title) }
             p.lead {
-                time datetime=(crate::dates::machine(o.starts_at)) { (local(lang, o.starts_at, view.zone)) }
-                " – " (crate::dates::time(lang, view.occurrence.ends_at.with_timezone(&view.zone).time()))
-                " · " (view.city) " (" (view.zone.name()) ")"
+                time datetime=(crate::dates::machine(o.starts_at)) { (local(lang, o.starts_at, read.zone)) }
+                " – " (crate::dates::time(lang, o.ends_at.with_timezone(&read.zone).time()))
+                " · " (read.city) " (" (read.zone.name()) ")"
             }
             @if cancelled { p.flash.error { (t(lang, "meetup-cancelled")) } }
             @if !o.place_address.is_empty() { p { strong { (t(lang, "meetup-place")) (t(lang, "colon")) } (o.place_address) } }
             @if let Some(url) = &o.online_url { p { strong { (t(lang, "meetup-online")) (t(lang, "colon")) } a href=(url) rel="nofollow noopener" { (url) } } }
             p { a href={ (base) ".ics" } { (t(lang, "meetup-ics")) } }
             (markdown::render(&o.description))
-            p role="status" { (t_args(lang, "meetup-counts", &[("yes", &view.counts.yes.to_string()), ("capacity", &o.capacity.to_string()), ("waitlist", &view.counts.waitlisted.to_string())])) }
-            @if !cancelled && !view.started {
+            p role="status" { (t_args(lang, "meetup-counts", &[("yes", &read.counts.yes.to_string()), ("capacity", &o.capacity.to_string()), ("waitlist", &read.counts.waitlisted.to_string())])) }
+            @if !cancelled && !read.started {
                 @if ctx.user.is_some() {
                     section.card {
                         h2 { (t(lang, "rsvp-title")) }
-                        @if let Some((answer, waitlisted)) = view.mine {
+                        @if let Some((answer, waitlisted)) = read.mine {
                             p {
                                 (t_args(lang, "rsvp-yours", &[("answer", &answer_label(lang, answer))]))
                                 @if waitlisted { " " strong { (t(lang, "rsvp-waitlisted")) } }
@@ -161,7 +130,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                         // answer pressed (for eyes and for screen readers).
                         div.segmented role="group" aria-label=(t(lang, "rsvp-title")) {
                             @for answer in [Answer::Yes, Answer::Maybe, Answer::No] {
-                                @let pressed = view.mine.is_some_and(|(mine, _)| mine == answer);
+                                @let pressed = read.mine.is_some_and(|(mine, _)| mine == answer);
                                 form method="post" action={ (base) "/rsvp" } {
                                     (csrf(ctx))
                                     input type="hidden" name="answer" value=(answer.code());
@@ -176,9 +145,9 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
             }
             section {
                 h2 { (t(lang, "agenda-title")) }
-                @if view.agenda.is_empty() { p.muted { (t(lang, "agenda-empty")) } }
+                @if read.agenda.is_empty() { p.muted { (t(lang, "agenda-empty")) } }
                 ol.agenda {
-                    @for item in &view.agenda {
+                    @for item in &read.agenda {
                         li {
                             @match &item.project_slug {
                                 Some(slug) => a href={ "/projects/" (slug) } { (item.title) },
@@ -186,7 +155,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                             }
                             " · " (t(lang, &format!("agenda-kind-{}", item.kind.code())))
                             @if !item.accepted { " · " span.badge { (t(lang, "agenda-proposed")) } }
-                            @if view.coordinator {
+                            @if read.coordinator {
                                 @if !item.accepted {
                                     form.inline method="post" action={ (base) "/agenda/" (item.id) "/accept" } { (csrf(ctx)) button.link type="submit" { (t(lang, "agenda-accept")) } }
                                 }
@@ -195,7 +164,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                         }
                     }
                 }
-                @if view.coordinator && !cancelled {
+                @if read.coordinator && !cancelled {
                     @let f = form_for("agenda");
                     (error_summary(lang, &f))
                     form.stacked.card method="post" action={ (base) "/agenda" } novalidate {
@@ -205,24 +174,24 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                             (Kind::Talk.code().to_owned(), t(lang, "agenda-kind-talk")),
                             (Kind::Free.code().to_owned(), t(lang, "agenda-kind-free")),
                         ]))
-                        (select(lang, &f, "project_id", "agenda-project", &std::iter::once((String::new(), "—".to_owned())).chain(view.city_projects.iter().cloned()).collect::<Vec<_>>()))
+                        (select(lang, &f, "project_id", "agenda-project", &std::iter::once((String::new(), "—".to_owned())).chain(read.city_projects.iter().map(|(id, title)| (id.to_string(), title.clone()))).collect::<Vec<_>>()))
                         (input(lang, &f, Input::text("title", "agenda-item-title").optional()))
                         p { button type="submit" { (t(lang, "agenda-add")) } }
                     }
                 }
-                @if !view.coordinator && !view.my_projects.is_empty() && !cancelled && !view.started {
+                @if !read.coordinator && !read.my_projects.is_empty() && !cancelled && !read.started {
                     form.inline method="post" action={ (base) "/agenda/request" } {
                         (csrf(ctx))
-                        (select(lang, &FormState::new(), "project", "agenda-ask-project", &view.my_projects))
+                        (select(lang, &FormState::new(), "project", "agenda-ask-project", &read.my_projects))
                         button type="submit" { (t(lang, "agenda-ask")) }
                     }
                 }
             }
-            @if view.started && !o.minutes.is_empty() {
+            @if read.started && !o.minutes.is_empty() {
                 section { h2 { (t(lang, "meetup-minutes")) } (markdown::render(&o.minutes)) }
             }
-            @if view.coordinator {
-                @if let Some(attendees) = &view.attendees {
+            @if read.coordinator {
+                @if let Some(attendees) = &read.attendees {
                     section {
                         h2 { (t(lang, "rsvp-list")) }
                         table {
@@ -233,7 +202,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                                         td { (a.name) }
                                         td { (answer_label(lang, a.answer)) @if a.waitlisted { " (" (t(lang, "rsvp-waitlisted")) ")" } }
                                         td {
-                                            @if view.started {
+                                            @if read.started {
                                                 // Once begun: one control per person, what was
                                                 // recorded pressed; nothing pressed until then.
                                                 div.segmented role="group" aria-label=(t_args(lang, "rsvp-attendance-of", &[("name", &a.name)])) {
@@ -265,7 +234,7 @@ pub fn meeting(ctx: &PageContext, view: &MeetingPage<'_>) -> Markup {
                         (textarea(lang, &minutes, "minutes", "meetup-minutes", Some("markdown-hint")))
                         p { button type="submit" { (t(lang, "meetup-minutes-save")) } }
                     }
-                    @if !cancelled && !view.started {
+                    @if !cancelled && !read.started {
                         @let f = form_for("move");
                         (error_summary(lang, &f))
                         form.inline method="post" action={ (base) "/move" } novalidate {

@@ -18,7 +18,7 @@ use relais_domain::rsvp::{self, Answer, Outcome};
 use relais_domain::{DomainError, meeting_page, meetups_page, project};
 use relais_templates::form::FormState;
 use relais_templates::ics::{self, CalendarEvent, calendar};
-use relais_templates::pages::meetups::{self as view, ListItem, MeetingPage};
+use relais_templates::pages::meetups::{self as view, MeetingPage};
 use serde::Deserialize;
 
 /// This area's routes.
@@ -55,17 +55,7 @@ async fn list(
 ) -> WebResult<Response> {
     let city_id = q.city.as_deref().and_then(|c| c.parse::<i32>().ok());
     let read = meetups_page::list(&state.ctx.db, city_id, state.ctx.now()).await?;
-    let cities = read.cities;
-    let items: Vec<ListItem> = read
-        .items
-        .into_iter()
-        .map(|l| ListItem {
-            occurrence: l.occurrence,
-            city: l.city,
-            zone: l.zone,
-            counts: l.counts,
-        })
-        .collect();
+    let cities = &read.cities;
     let options: Vec<(String, String)> = cities
         .iter()
         .map(|c| (c.id.to_string(), c.name.clone()))
@@ -79,7 +69,7 @@ async fn list(
     let base_url = state.config.base_url.as_str();
     Ok(view::list(
         &rc.page().with_feeds(calendars),
-        &items,
+        &read.items,
         &options,
         &filter,
         base_url,
@@ -122,24 +112,7 @@ async fn meeting_page(
     status: StatusCode,
 ) -> WebResult<Response> {
     let read = meeting_page::load(&state.ctx.db, &rc.actor(), id, state.ctx.now()).await?;
-    let page = MeetingPage {
-        city: read.city,
-        zone: read.zone,
-        counts: read.counts,
-        mine: read.mine,
-        attendees: read.attendees,
-        agenda: read.agenda,
-        coordinator: read.coordinator,
-        started: read.started,
-        city_projects: read
-            .city_projects
-            .into_iter()
-            .map(|(id, t)| (id.to_string(), t))
-            .collect(),
-        my_projects: read.my_projects,
-        form,
-        occurrence: &read.occurrence,
-    };
+    let page = MeetingPage { read: &read, form };
     Ok((status, view::meeting(&rc.page(), &page)).into_response())
 }
 
