@@ -587,7 +587,7 @@ pub async fn change_password(
 ) -> Result<()> {
     let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     let mut errors = FieldErrors::default();
-    let password = errors.check("new_password", Password::parse(new_password));
+    let password = errors.checked("new_password", Password::parse(new_password));
     let user = user::Entity::find_by_id(user_id)
         .one(&ctx.db)
         .await?
@@ -599,10 +599,7 @@ pub async fn change_password(
     {
         errors.add("current_password", "error-password-wrong");
     }
-    errors.into_result()?;
-    let Some(password) = password else {
-        return Err(DomainError::Internal("validated password lost".into()));
-    };
+    let password = errors.finish(password)?;
     let hash = ctx.hasher.hash(&password).await?;
     let txn = ctx.db.begin().await?;
     set_password_hash(&txn, user_id, &hash, ctx.now()).await?;

@@ -208,7 +208,7 @@ fn validate(input: &ExplainerInput) -> Result<Validated> {
     let video_url = e
         .check("video_url", web_link::parse_optional(&input.video_url))
         .flatten();
-    let language = e.check("language", Language::parse(&input.language));
+    let language = e.checked("language", Language::parse(&input.language));
     let length = e
         .check("length", VideoLength::parse(&input.length))
         .flatten();
@@ -225,12 +225,7 @@ fn validate(input: &ExplainerInput) -> Result<Validated> {
             web_link::parse_optional(&input.captions_url),
         )
         .flatten();
-    e.into_result()?;
-    let Some(language) = language else {
-        return Err(DomainError::Internal(
-            "validated explainer lost its language".into(),
-        ));
-    };
+    let language = e.finish(language)?;
     Ok(Validated {
         title,
         video_url,

@@ -85,7 +85,7 @@ pub async fn post(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let body = errors.check("body", check_body(&input.body));
+    let body = errors.checked("body", check_body(&input.body));
     let milestone_id = match input.milestone_id.trim() {
         "" => None,
         raw => {
@@ -105,12 +105,7 @@ pub async fn post(
     if input.completes_milestone && milestone_id.is_none() && input.milestone_id.trim().is_empty() {
         errors.add("milestone_id", "error-milestone-required");
     }
-    errors.into_result()?;
-    let Some(body) = body else {
-        return Err(DomainError::Internal(
-            "validated entry lost its body".into(),
-        ));
-    };
+    let body = errors.finish(body)?;
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
     let row = project_update::ActiveModel {

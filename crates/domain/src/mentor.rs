@@ -94,7 +94,7 @@ pub async fn save_profile(
             errors.add("expertise", "error-choice-invalid");
         }
     }
-    let capacity = errors.check(
+    let capacity = errors.checked(
         "capacity",
         capacity
             .trim()
@@ -103,10 +103,7 @@ pub async fn save_profile(
             .filter(|c| (0..=30).contains(c))
             .ok_or("error-capacity-invalid"),
     );
-    errors.into_result()?;
-    let Some(capacity) = capacity else {
-        return Err(DomainError::Internal("validated capacity lost".into()));
-    };
+    let capacity = errors.finish(capacity)?;
     let row = mentor_profile::ActiveModel {
         user_id: Set(user_id),
         expertise: Set(tags.join(",")),

@@ -172,7 +172,7 @@ pub struct ValidNeed {
 /// Checks a need form, field by field.
 pub fn validate(input: &NeedInput) -> Result<ValidNeed> {
     let mut e = FieldErrors::default();
-    let kind = e.check("kind", HelpKind::parse(&input.kind));
+    let kind = e.checked("kind", HelpKind::parse(&input.kind));
     let tags = e
         .check("tags", expertise_tag::parse_list(&input.tags))
         .unwrap_or_default();
@@ -188,8 +188,7 @@ pub fn validate(input: &NeedInput) -> Result<ValidNeed> {
     if languages.is_empty() {
         e.add("languages", "error-language-required");
     }
-    e.into_result()?;
-    let kind = kind.ok_or_else(|| DomainError::Internal("validated kind lost".into()))?;
+    let kind = e.finish(kind)?;
     Ok(ValidNeed {
         kind,
         tags,

@@ -246,10 +246,10 @@ fn text(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) 
 
 fn check(input: &ReviewInput) -> Result<Checked> {
     let mut e = FieldErrors::default();
-    let impact = e.check("impact", score(&input.impact));
-    let progress = e.check("progress", score(&input.progress));
-    let openness = e.check("openness", score(&input.openness));
-    let team_health = e.check("team_health", score(&input.team_health));
+    let impact = e.checked("impact", score(&input.impact));
+    let progress = e.checked("progress", score(&input.progress));
+    let openness = e.checked("openness", score(&input.openness));
+    let team_health = e.checked("team_health", score(&input.team_health));
     let comments = [
         text(&mut e, "impact_comment", &input.impact_comment, 2000),
         text(&mut e, "progress_comment", &input.progress_comment, 2000),
@@ -273,14 +273,10 @@ fn check(input: &ReviewInput) -> Result<Checked> {
     if steps.len() > 10 || steps.iter().any(|s| s.chars().count() > 120) {
         e.add("next_steps", "error-steps-invalid");
     }
-    e.into_result()?;
-    let (Some(a), Some(b), Some(c), Some(d)) = (impact, progress, openness, team_health) else {
-        return Err(DomainError::Internal(
-            "validated review lost a score".into(),
-        ));
-    };
+    let (impact, progress, openness, team_health) =
+        e.finish((impact, progress, openness, team_health))?;
     Ok(Checked {
-        scores: [a, b, c, d],
+        scores: [impact, progress, openness, team_health],
         comments,
         strengths,
         recommendations,
