@@ -19,6 +19,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 const ENTRIES: u64 = 100;
 
 /// What a project's page shows, for one reader.
+#[derive(Debug)]
 pub struct ProjectPage {
     /// The project, with the reader's rights.
     pub project: Project,

@@ -12,15 +12,14 @@ use crate::markdown;
 use crate::pages::explainers::{VideoCard, card as explainer_card, readability_panel};
 use chrono::{DateTime, NaiveDate, Utc};
 use maud::{Markup, html};
-use relais_domain::Language;
 use relais_domain::gallery::{Card, Page as GalleryPage};
-use relais_domain::journal::Entry;
 use relais_domain::licence::LICENCES;
-use relais_domain::milestone::{Milestone, Status};
+use relais_domain::milestone::Status;
 use relais_domain::project::{Project, TeamRole};
 use relais_domain::readability::Analysis;
 use relais_domain::stage::{Requirement, Stage};
 use relais_domain::theme::Theme;
+use relais_domain::{Language, project_page};
 
 /// Options for the selects of the project forms and gallery filters.
 #[derive(Debug, Clone, Default)]
@@ -187,39 +186,13 @@ pub fn gallery(
     )
 }
 
-/// Everything a project page shows.
+/// A project's page: the domain's read model and what the page adds.
 #[derive(Debug, Clone)]
 pub struct ProjectPage<'a> {
-    /// The project, with the reader's rights.
-    pub project: &'a Project,
-    /// Its milestones, in order.
-    pub milestones: &'a [Milestone],
-    /// Its journal, newest first.
-    pub entries: &'a [Entry],
-    /// Today in the project's city.
-    pub today: NaiveDate,
-    /// Now, for edit windows and the quiet flag.
-    pub now: DateTime<Utc>,
-    /// Share of milestones done.
-    pub progress: Option<f64>,
-    /// Cumulative milestones done by date.
-    pub done_points: Vec<(NaiveDate, u32)>,
-    /// The next stage and what it still lacks.
-    pub next_stage: Option<(Stage, Vec<Requirement>)>,
-    /// Entries the reader may still correct.
-    pub editable_entries: Vec<i32>,
-    /// The reader's user id.
-    pub reader_id: Option<i32>,
-    /// Meetings where the project presented: (id, title, local date).
-    pub presentations: Vec<(i32, String, NaiveDate)>,
-    /// Whether the reader may read the mentors' reviews.
-    pub reviews_link: bool,
-    /// Its explainer videos, oldest first.
+    /// What the project's page shows, for this reader.
+    pub read: &'a project_page::ProjectPage,
+    /// Its explainer videos, with how each may be played here.
     pub explainers: &'a [VideoCard<'a>],
-    /// Its needs (live ones first).
-    pub needs: &'a [relais_domain::need::Need],
-    /// Its expertise questions, with their helpful answers.
-    pub questions: &'a [relais_domain::expertise_question::Listed],
     /// Forms that came back with errors.
     pub forms: ProjectForms,
 }
@@ -257,7 +230,8 @@ fn requirement_label(lang: Language, r: Requirement) -> String {
 /// The project page.
 pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
     let lang = ctx.lang;
-    let p = view.project;
+    let read = view.read;
+    let p = &read.project;
     let row = &p.row;
     let base = format!("/projects/{}", row.slug);
     let labels = ChartLabels {
@@ -268,7 +242,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
         done_heading: t(lang, "chart-done"),
         lang,
     };
-    let points: Vec<ProgressPoint> = view
+    let points: Vec<ProgressPoint> = read
         .done_points
         .iter()
         .map(|(date, done)| ProgressPoint {
@@ -277,7 +251,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
         })
         .collect();
     let countable = u32::try_from(
-        view.milestones
+        read.milestones
             .iter()
             .filter(|m| m.status != Status::Dropped)
             .count(),
@@ -286,7 +260,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
     let milestone_choices: Vec<(String, String)> =
         std::iter::once((String::new(), t(lang, "entry-no-milestone")))
             .chain(
-                view.milestones
+                read.milestones
                     .iter()
                     .filter(|m| m.status != Status::Dropped)
                     .map(|m| (m.id.to_string(), m.title.clone())),
@@ -308,16 +282,16 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     }
                     @if row.archived_at.is_some() { p.flash.error { (t(lang, "project-archived")) } }
                     @if !row.is_public { p.muted { (t(lang, "project-private")) } }
-                    @if p.rights().see_private() && p.is_quiet(view.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
-                    p { (progress_bar(lang, view.progress)) }
-                    @if p.rights().edit() || view.reviews_link {
+                    @if p.rights().see_private() && p.is_quiet(read.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
+                    p { (progress_bar(lang, read.progress)) }
+                    @if p.rights().edit() || read.reviews_link {
                         p {
                             @if p.rights().edit() { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } " " }
-                            @if view.reviews_link { a.button href={ (base) "/reviews" } { (t(lang, "nav-reviews")) } }
+                            @if read.reviews_link { a.button href={ (base) "/reviews" } { (t(lang, "nav-reviews")) } }
                         }
                     }
                 }
-                (crate::pages::relation::project_section(ctx, p, view.needs, view.questions, &view.forms.need))
+                (crate::pages::relation::project_section(ctx, p, &read.needs, &read.questions, &view.forms.need))
                 section {
                     h2 { (t(lang, "project-about")) }
                     (markdown::render(&row.description))
@@ -354,7 +328,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                             li { (stage_label(lang, *stage)) " — " time datetime=(crate::dates::machine(*at)) { (crate::dates::date(lang, local_day(*at, p))) } }
                         }
                     }
-                    @if let Some((next, missing)) = &view.next_stage {
+                    @if let Some((next, missing)) = &read.next_stage {
                         @if missing.is_empty() {
                             p { (t_args(lang, "stage-next-ready", &[("stage", &stage_label(lang, *next))])) }
                         } @else {
@@ -379,17 +353,17 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                 }
                 section {
                     h2 { (t(lang, "project-milestones")) }
-                    @if view.milestones.is_empty() {
+                    @if read.milestones.is_empty() {
                         p.muted { (t(lang, "project-no-milestones")) }
                     } @else {
                         ol.timeline {
-                            @for m in view.milestones {
-                                @let late = m.is_late(view.today);
+                            @for m in &read.milestones {
+                                @let late = m.is_late(read.today);
                                 li.milestone.late[late] .done[m.status == Status::Done] {
                                     strong { (m.title) }
                                     " — " (status_label(lang, m.status))
                                     " · " (t(lang, "milestone-due")) " " (crate::dates::date_tag(lang, m.due_on))
-                                    @if m.status != Status::Done && m.status != Status::Dropped { " (" (crate::dates::day_relative(lang, m.due_on, view.today)) ")" }
+                                    @if m.status != Status::Done && m.status != Status::Dropped { " (" (crate::dates::day_relative(lang, m.due_on, read.today)) ")" }
                                     @if let Some(done) = m.done_on { " · " (t(lang, "milestone-done-on")) " " (crate::dates::date_tag(lang, done)) }
                                     @if m.weight != 1 { " · " (t_args(lang, "milestone-weight-value", &[("weight", &m.weight.to_string())])) }
                                     @if late { " " strong.late-flag { (t(lang, "milestone-late")) } }
@@ -399,7 +373,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                             }
                         }
                     }
-                    (milestones_done(&points, countable, view.today, &labels))
+                    (milestones_done(&points, countable, read.today, &labels))
                     @if p.rights().edit() {
                         details.card id="milestone-form" open[!view.forms.milestone.errors.is_empty()] {
                             summary { (t(lang, "milestone-add")) }
@@ -423,8 +397,8 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                         }
                         }
                     }
-                    @if view.entries.is_empty() { p.muted { (t(lang, "journal-empty")) } }
-                    @for e in view.entries {
+                    @if read.entries.is_empty() { p.muted { (t(lang, "journal-empty")) } }
+                    @for e in &read.entries {
                         article.card.entry id={ "update-" (e.id) } {
                             p.meta {
                                 time datetime=(crate::dates::machine(e.created_at)) { (crate::dates::date_and_time(lang, e.created_at, p.time_zone)) }
@@ -434,16 +408,16 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                                 @if e.edited_at.is_some() { " · " (t(lang, "entry-edited")) }
                             }
                             (markdown::render(&e.body))
-                            @if view.editable_entries.contains(&e.id) {
+                            @if read.editable_entries.contains(&e.id) {
                                 p { a href={ (base) "/updates/" (e.id) "/edit" } { (t(lang, "entry-edit")) } }
                             }
                         }
                     }
                 }
-                @if !view.presentations.is_empty() {
+                @if !read.presentations.is_empty() {
                     section {
                         h2 { (t(lang, "project-presentations")) }
-                        ul { @for (id, title, date) in &view.presentations { li { a href={ "/meetups/" (id) } { (title) } " — " (crate::dates::date_tag(lang, *date)) } } }
+                        ul { @for (id, title, date) in &read.presentations { li { a href={ "/meetups/" (id) } { (title) } " — " (crate::dates::date_tag(lang, *date)) } } }
                     }
                 }
                 section {
@@ -454,7 +428,7 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                             li {
                                 (m.name)
                                 @if m.role == TeamRole::Owner { " " span.badge { (t(lang, "team-owner")) } }
-                                @if p.rights().manage_team() && Some(m.user_id) != view.reader_id {
+                                @if p.rights().manage_team() && Some(m.user_id) != read.reader_id {
                                     @if m.role == TeamRole::Member {
                                         form.inline method="post" action={ (base) "/team/" (m.user_id) "/owner" } {
                                             (csrf(ctx)) button.link type="submit" { (t(lang, "team-make-owner")) }

@@ -152,21 +152,8 @@ pub(super) fn render_page(
     }
     let explainer_cards = super::explainers::cards(state, &read.explainers);
     let page = ProjectPage {
+        read,
         explainers: &explainer_cards,
-        needs: &read.needs,
-        questions: &read.questions,
-        presentations: read.presentations.clone(),
-        reviews_link: read.reviews_link,
-        project,
-        today: read.today,
-        now: read.now,
-        progress: read.progress,
-        done_points: read.done_points.clone(),
-        next_stage: read.next_stage.clone(),
-        editable_entries: read.editable_entries.clone(),
-        reader_id: read.reader_id,
-        milestones: &read.milestones,
-        entries: &read.entries,
         forms,
     };
     let feeds = vec![relais_templates::subscribe::project(
