@@ -29,6 +29,7 @@ pub async fn project(ctx: &Context, actor: &Actor, slug: &str) -> Result<(Projec
 }
 
 /// A project's reviews page.
+#[derive(Debug)]
 pub struct ReviewsPage {
     /// The project.
     pub project: Project,

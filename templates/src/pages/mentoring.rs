@@ -6,10 +6,10 @@ use crate::i18n::{t, t_args};
 use crate::layout::{PageContext, narrow_page, page};
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
-use relais_domain::Language;
 use relais_domain::mentor::EXPERTISE;
 use relais_domain::project::Project;
-use relais_domain::review::{DueState, Followed, Request, Review, ReviewRights, Score};
+use relais_domain::review::{DueState, Followed, Score};
+use relais_domain::{Language, mentoring_page};
 
 /// The day of `dt` on the project's clock (UTC when there is no project).
 fn date(lang: Language, dt: DateTime<Utc>, project: Option<&Project>) -> String {
@@ -71,21 +71,12 @@ pub fn score_trend(lang: Language, trend: &[(DateTime<Utc>, f64)]) -> Markup {
     }
 }
 
-/// Everything a project's reviews page shows.
+/// A project's reviews page: the domain's read model and the forms that
+/// came back refused.
 #[derive(Debug, Clone)]
 pub struct ReviewsPage<'a> {
-    /// The project.
-    pub project: &'a Project,
-    /// Its reviews, newest first.
-    pub reviews: &'a [Review],
-    /// The reader's rights on them.
-    pub rights: ReviewRights,
-    /// The project's current mentors.
-    pub mentors: Vec<String>,
-    /// Open requests.
-    pub requests: &'a [Request],
-    /// Reviews the reader may still change.
-    pub editable: Vec<i32>,
+    /// What the reviews page shows, for this reader.
+    pub read: &'a mentoring_page::ReviewsPage,
     /// The request form, with errors.
     pub request_form: FormState,
     /// An answer form that came back with errors: (review id, form).
@@ -105,7 +96,8 @@ fn score_row(lang: Language, key: &str, score: &Score) -> Markup {
 /// A project's reviews, with the forms around them.
 pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
     let lang = ctx.lang;
-    let p = view.project;
+    let read = view.read;
+    let p = &read.project;
     let base = format!("/projects/{}", p.row.slug);
     page(
         ctx,
@@ -115,16 +107,16 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
             h1 { (t(lang, "reviews-title")) " — " (p.row.title) }
             p.muted { (t(lang, "reviews-private")) }
             p { strong { (t(lang, "reviews-mentors")) (t(lang, "colon")) }
-                @if view.mentors.is_empty() { (t(lang, "reviews-no-mentor")) } @else { (view.mentors.join(", ")) }
+                @if read.mentors.is_empty() { (t(lang, "reviews-no-mentor")) } @else { (read.mentors.join(", ")) }
             }
-            @if view.rights.write() { p { a.button href={ (base) "/reviews/new" } { (t(lang, "review-new")) } } }
-            @if !view.requests.is_empty() {
+            @if read.rights.write() { p { a.button href={ (base) "/reviews/new" } { (t(lang, "review-new")) } } }
+            @if !read.requests.is_empty() {
                 section.card {
                     h2 { (t(lang, "requests-open")) }
-                    ul { @for r in view.requests { li { (r.question) " — " (r.requested_by) ", " (date(lang, r.created_at, Some(p))) } } }
+                    ul { @for r in &read.requests { li { (r.question) " — " (r.requested_by) ", " (date(lang, r.created_at, Some(p))) } } }
                 }
             }
-            @if view.rights.respond() {
+            @if read.rights.respond() {
                 (error_summary(lang, &view.request_form))
                 form.stacked.card method="post" action={ (base) "/review-requests" } novalidate {
                     (csrf(ctx))
@@ -132,8 +124,8 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                     p { button type="submit" { (t(lang, "request-submit")) } }
                 }
             }
-            @if view.reviews.is_empty() { p.muted { (t(lang, "review-none")) } }
-            @for r in view.reviews {
+            @if read.reviews.is_empty() { p.muted { (t(lang, "review-none")) } }
+            @for r in &read.reviews {
                 article.card.review id={ "review-" (r.id) } {
                     h2 { (t_args(lang, "review-heading", &[("mentor", &r.mentor_name), ("date", &date(lang, r.created_at, Some(p)))])) }
                     table {
@@ -155,7 +147,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                                     (s.text)
                                     @if s.milestone_id.is_some() {
                                         " — " span.badge { (t(lang, "review-step-milestone")) }
-                                    } @else if view.rights.respond() && p.rights().edit() {
+                                    } @else if read.rights.respond() && p.rights().edit() {
                                         form.inline method="post" action={ (base) "/reviews/" (r.id) "/steps/" (s.id) "/milestone" } {
                                             (csrf(ctx)) button.link type="submit" { (t(lang, "review-step-to-milestone")) }
                                         }
@@ -164,10 +156,10 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                             }
                         }
                     }
-                    @if view.editable.contains(&r.id) { p { a href={ (base) "/reviews/" (r.id) "/edit" } { (t(lang, "review-edit")) } } }
+                    @if read.editable.contains(&r.id) { p { a href={ (base) "/reviews/" (r.id) "/edit" } { (t(lang, "review-edit")) } } }
                     @match r.acknowledged_at {
                         Some(at) => p.muted { (t_args(lang, "review-acknowledged", &[("date", &date(lang, at, Some(p)))])) },
-                        None => @if view.rights.respond() {
+                        None => @if read.rights.respond() {
                             form.inline method="post" action={ (base) "/reviews/" (r.id) "/acknowledge" } {
                                 (csrf(ctx)) button type="submit" { (t(lang, "review-acknowledge")) }
                             }
@@ -179,7 +171,7 @@ pub fn reviews(ctx: &PageContext, view: &ReviewsPage<'_>) -> Markup {
                             p { (r.response) }
                         }
                     }
-                    @if view.rights.respond() {
+                    @if read.rights.respond() {
                         @let empty = FormState::new().with("response", r.response.clone());
                         @let form = match &view.response_form { Some((id, f)) if *id == r.id => f, _ => &empty };
                         (error_summary(lang, form))
@@ -280,27 +272,27 @@ pub fn mentor_dashboard(ctx: &PageContext, followed: &[Followed], profile: &Form
     )
 }
 
-/// What the coverage page shows.
-#[derive(Debug, Clone, Default)]
-pub struct CoverageView {
-    /// Cities the reader coordinates: (id, name).
-    pub cities: Vec<(String, String)>,
-    /// The city shown.
-    pub city_id: String,
-    /// Its projects.
-    pub followed: Vec<Followed>,
-    /// Projects to assign: (id, title).
-    pub projects: Vec<(String, String)>,
-    /// Mentors to assign: (id, "name (load/capacity)").
-    pub mentors: Vec<(String, String)>,
-    /// Live assignments: (id, project title, mentor name).
-    pub assignments: Vec<(i32, String, String)>,
+/// (id, label) pairs as a select's options.
+fn options(pairs: &[(i32, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(id, label)| (id.to_string(), label.clone()))
+        .collect()
 }
 
 /// The coordinators' view of a city's mentoring.
-pub fn coverage(ctx: &PageContext, view: &CoverageView, assign_form: &FormState) -> Markup {
+pub fn coverage(
+    ctx: &PageContext,
+    read: &mentoring_page::CoveragePage,
+    assign_form: &FormState,
+) -> Markup {
     let lang = ctx.lang;
-    let without_mentor = view
+    let mentors: Vec<(String, String)> = read
+        .mentors
+        .iter()
+        .map(|(id, name, load, capacity)| (id.to_string(), format!("{name} ({load}/{capacity})")))
+        .collect();
+    let without_mentor = read
         .followed
         .iter()
         .filter(|f| f.mentors.is_empty())
@@ -312,10 +304,10 @@ pub fn coverage(ctx: &PageContext, view: &CoverageView, assign_form: &FormState)
             p { a href="/admin" { "← " (t(lang, "admin-title")) } }
             h1 { (t(lang, "coverage-title")) }
             form.inline method="get" action="/admin/mentoring" {
-                (select(lang, &FormState::new().with("city", view.city_id.clone()), "city", "filter-city", &view.cities))
+                (select(lang, &FormState::new().with("city", read.city_id.to_string()), "city", "filter-city", &options(&read.cities)))
                 button type="submit" { (t(lang, "filter-submit")) }
             }
-            p { (t_args(lang, "coverage-summary", &[("projects", &view.followed.len().to_string()), ("without", &without_mentor.to_string())])) }
+            p { (t_args(lang, "coverage-summary", &[("projects", &read.followed.len().to_string()), ("without", &without_mentor.to_string())])) }
             table {
                 thead { tr {
                     th scope="col" { (t(lang, "coverage-project")) }
@@ -325,7 +317,7 @@ pub fn coverage(ctx: &PageContext, view: &CoverageView, assign_form: &FormState)
                     th scope="col" { (t(lang, "coverage-trend")) }
                 } }
                 tbody {
-                    @for f in &view.followed {
+                    @for f in &read.followed {
                         tr {
                             th scope="row" { a href={ "/projects/" (f.slug) "/reviews" } { (f.title) } }
                             td { @if f.mentors.is_empty() { strong.late-flag { (t(lang, "reviews-no-mentor")) } } @else { (f.mentors.join(", ")) } }
@@ -340,20 +332,20 @@ pub fn coverage(ctx: &PageContext, view: &CoverageView, assign_form: &FormState)
             (error_summary(lang, assign_form))
             form.stacked.card method="post" action="/admin/mentoring/assign" novalidate {
                 (csrf(ctx))
-                input type="hidden" name="city" value=(view.city_id);
-                (select(lang, assign_form, "project_id", "coverage-project", &view.projects))
-                (select(lang, assign_form, "mentor_id", "assign-mentor", &view.mentors))
+                input type="hidden" name="city" value=(read.city_id);
+                (select(lang, assign_form, "project_id", "coverage-project", &options(&read.projects)))
+                (select(lang, assign_form, "mentor_id", "assign-mentor", &mentors))
                 p { button type="submit" { (t(lang, "assign-submit")) } }
             }
-            @if !view.assignments.is_empty() {
+            @if !read.assignments.is_empty() {
                 h2 { (t(lang, "assignments-title")) }
                 ul {
-                    @for (id, project, mentor) in &view.assignments {
+                    @for (id, project, mentor) in &read.assignments {
                         li {
                             (project) " — " (mentor) " "
                             form.inline method="post" action={ "/admin/mentoring/assignments/" (id) "/end" } {
                                 (csrf(ctx))
-                                input type="hidden" name="city" value=(view.city_id);
+                                input type="hidden" name="city" value=(read.city_id);
                                 button.link type="submit" { (t(lang, "assignment-end")) }
                             }
                         }

@@ -15,7 +15,7 @@ use relais_domain::project::Project;
 use relais_domain::review::{self, ReviewInput};
 use relais_domain::{DomainError, mentor};
 use relais_templates::form::FormState;
-use relais_templates::pages::mentoring::{self as view, CoverageView, ReviewsPage};
+use relais_templates::pages::mentoring::{self as view, ReviewsPage};
 use serde::Deserialize;
 
 /// This area's routes.
@@ -60,12 +60,7 @@ fn list_page(
     status: StatusCode,
 ) -> Response {
     let page = ReviewsPage {
-        project: &read.project,
-        rights: read.rights,
-        mentors: read.mentors.clone(),
-        editable: read.editable.clone(),
-        reviews: &read.reviews,
-        requests: &read.requests,
+        read,
         request_form,
         response_form,
     };
@@ -334,44 +329,20 @@ struct CityQuery {
     city: Option<String>,
 }
 
-async fn coverage_view(
-    state: &AppState,
-    rc: &RequestContext,
-    city: Option<&str>,
-) -> WebResult<CoverageView> {
-    let read = mentoring_page::coverage(&state.ctx.db, &rc.actor(), city, state.ctx.now()).await?;
-    Ok(CoverageView {
-        cities: read
-            .cities
-            .into_iter()
-            .map(|(id, name)| (id.to_string(), name))
-            .collect(),
-        city_id: read.city_id.to_string(),
-        followed: read.followed,
-        mentors: read
-            .mentors
-            .into_iter()
-            .map(|(id, name, load, capacity)| {
-                (id.to_string(), format!("{name} ({load}/{capacity})"))
-            })
-            .collect(),
-        assignments: read.assignments,
-        projects: read
-            .projects
-            .into_iter()
-            .map(|(id, title)| (id.to_string(), title))
-            .collect(),
-    })
-}
-
 async fn coverage(
     State(state): State<AppState>,
     rc: RequestContext,
     Query(q): Query<CityQuery>,
     _: Coordinator,
 ) -> WebResult<Response> {
-    let view = coverage_view(&state, &rc, q.city.as_deref()).await?;
-    Ok(view::coverage(&rc.page(), &view, &FormState::new()).into_response())
+    let read = mentoring_page::coverage(
+        &state.ctx.db,
+        &rc.actor(),
+        q.city.as_deref(),
+        state.ctx.now(),
+    )
+    .await?;
+    Ok(view::coverage(&rc.page(), &read, &FormState::new()).into_response())
 }
 
 async fn assign(
@@ -401,9 +372,11 @@ async fn assign(
         )),
         Err(e) => {
             let (status, errors) = form_rejection(e, "mentor_id")?;
-            let view = coverage_view(&state, &rc, Some(&city)).await?;
+            let read =
+                mentoring_page::coverage(&state.ctx.db, &rc.actor(), Some(&city), state.ctx.now())
+                    .await?;
             let form = fields.to_form(&[]).with_errors(errors);
-            Ok((status, view::coverage(&rc.page(), &view, &form)).into_response())
+            Ok((status, view::coverage(&rc.page(), &read, &form)).into_response())
         }
     }
 }
