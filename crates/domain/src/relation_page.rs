@@ -93,6 +93,7 @@ pub async fn hub(ctx: &Context, actor: &Actor) -> Result<Hub> {
 }
 
 /// A need's page.
+#[derive(Debug)]
 pub struct NeedPage {
     /// Its project, with the reader's rights.
     pub project: Project,

@@ -14,7 +14,6 @@ use crate::i18n::{t, t_args, t_count};
 use crate::layout::{PageContext, encode_query, narrow_page, page};
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
-use relais_domain::Language;
 use relais_domain::expertise_question::{Listed as QuestionListed, Thread};
 use relais_domain::expertise_tag::Tag;
 use relais_domain::help_kind::HelpKind;
@@ -26,8 +25,9 @@ use relais_domain::need::{Need, NeedState, OpenPage};
 use relais_domain::offer::PublicPage;
 use relais_domain::project::Project;
 use relais_domain::spoken_language::SPOKEN;
-use relais_domain::suggestion::{MemberSuggestion, NeedSuggestion};
+use relais_domain::suggestion::NeedSuggestion;
 use relais_domain::theme::Theme;
+use relais_domain::{Language, relation_page};
 
 /// A kind of help in the reader's language.
 pub fn kind_label(lang: Language, kind: HelpKind) -> String {
@@ -203,19 +203,12 @@ fn need_fields(ctx: &PageContext, form: &FormState, action: &str, submit_key: &s
     }
 }
 
-/// Everything a need's page shows.
+/// A need's page: the domain's read model and what the page adds (the
+/// reader's session, the forms).
 #[derive(Debug, Clone)]
 pub struct NeedPage<'a> {
-    /// The project, with the reader's rights.
-    pub project: &'a Project,
-    /// The need.
-    pub need: &'a Need,
-    /// Members who fit, for the team (empty for others).
-    pub suggestions: &'a [MemberSuggestion],
-    /// Its expertise questions.
-    pub questions: &'a [QuestionListed],
-    /// The reader already asked or was asked about it (state).
-    pub reader_request: Option<IntroductionState>,
+    /// What the need's page shows, for this reader.
+    pub read: &'a relation_page::NeedPage,
     /// The reader is logged in.
     pub logged_in: bool,
     /// The help form (a member offering help).
@@ -231,8 +224,9 @@ pub struct NeedPage<'a> {
 /// A need's page: what it is, and for the reader what they can do.
 pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
     let lang = ctx.lang;
-    let p = view.project;
-    let n = view.need;
+    let read = view.read;
+    let p = &read.project;
+    let n = &read.need;
     let base = format!("/projects/{}/needs/{}", p.row.slug, n.id);
     let title = t_args(
         lang,
@@ -264,7 +258,7 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
             @if offering {
                 section.card id="help" {
                     h2 { (t(lang, "need-can-help")) }
-                    @match view.reader_request {
+                    @match read.reader_request {
                         Some(state) => { p role="status" { (t(lang, &format!("introduction-yours-{}", state.code()))) } }
                         None if view.logged_in => {
                             p { (t(lang, "need-help-lead")) }
@@ -296,7 +290,7 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
                     h2 { (t(lang, "suggestions-members")) }
                     p.muted { (t(lang, "suggestions-members-lead")) }
                     @if let (Some(member), form) = &view.ask_form {
-                        @if !view.suggestions.iter().any(|s| s.user_id == *member) {
+                        @if !read.suggestions.iter().any(|s| s.user_id == *member) {
                             // A refused request to someone no longer suggested
                             // (declined, busy, not contactable) still says why.
                             div.card {
@@ -309,8 +303,8 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
                             }
                         }
                     }
-                    @if view.suggestions.is_empty() { p.muted { (t(lang, "suggestions-none")) } }
-                    @for s in view.suggestions {
+                    @if read.suggestions.is_empty() { p.muted { (t(lang, "suggestions-none")) } }
+                    @for s in &read.suggestions {
                         article.card.suggestion {
                             h3 { (s.name) }
                             p.reasons { (reasons(lang, &s.fit, &p.city_name)) }
@@ -338,9 +332,9 @@ pub fn need_page(ctx: &PageContext, view: &NeedPage<'_>) -> Markup {
             }
             section {
                 h2 { (t(lang, "questions-title")) }
-                @if view.questions.is_empty() { p.muted { (t(lang, "questions-none")) } }
+                @if read.questions.is_empty() { p.muted { (t(lang, "questions-none")) } }
                 ul {
-                    @for q in view.questions {
+                    @for q in &read.questions {
                         li {
                             a href={ "/projects/" (p.row.slug) "/questions/" (q.id) } { (q.body) }
                             " — " (t_count(lang, "question-answers", "count", q.answers))

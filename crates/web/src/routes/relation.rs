@@ -330,11 +330,7 @@ fn show_need(
             .with_all("languages", n.languages.clone())
     });
     let page = NeedPage {
-        project: &read.project,
-        need: n,
-        suggestions: &read.suggestions,
-        questions: &read.questions,
-        reader_request: read.reader_request,
+        read,
         logged_in: rc.session.is_some(),
         help_form: forms.help,
         edit_form,
