@@ -12,6 +12,7 @@ use chrono_tz::Tz;
 use sea_orm::ConnectionTrait;
 
 /// An invitee's ballot page.
+#[derive(Debug)]
 pub struct BallotPage {
     /// The ballot: poll, invitee, whether it is still open.
     pub ballot: Ballot,

@@ -9,9 +9,9 @@ use crate::layout::{PageContext, page};
 use crate::pages::meetups::local;
 use chrono_tz::Tz;
 use maud::{Markup, html};
-use relais_domain::Language;
 use relais_domain::date_poll::{Choice, MAX_SLOTS, Poll, Results};
 use relais_domain::skill::Skill;
+use relais_domain::{Language, polls_page};
 
 fn choice_label(lang: Language, c: Choice) -> String {
     t(lang, &format!("poll-{}", c.code()))
@@ -41,19 +41,11 @@ fn results_table(lang: Language, results: &Results, zone: Tz) -> Markup {
     }
 }
 
-/// What the invitee's page shows.
+/// The invitee's page: the domain's read model and what the page adds.
 #[derive(Debug, Clone)]
 pub struct BallotView<'a> {
-    /// The poll.
-    pub poll: &'a Poll,
-    /// The city's zone.
-    pub zone: Tz,
-    /// Whether answers are still taken.
-    pub open: bool,
-    /// The invitee's current choice per slot.
-    pub mine: &'a [Option<Choice>],
-    /// Everyone's answers.
-    pub results: &'a Results,
+    /// What the ballot page shows.
+    pub read: &'a polls_page::BallotPage,
     /// Where the form posts (the personal link).
     pub action: &'a str,
     /// Errors from a refused answer.
@@ -62,15 +54,12 @@ pub struct BallotView<'a> {
 
 /// The page an invitee opens from their email.
 pub fn ballot(ctx: &PageContext, view: &BallotView<'_>) -> Markup {
-    let BallotView {
-        poll,
-        zone,
-        open,
-        mine,
-        results,
-        action,
-        form,
-    } = *view;
+    let BallotView { read, action, form } = *view;
+    let poll = &read.ballot.poll;
+    let open = read.ballot.open;
+    let zone = read.zone;
+    let results = &read.results;
+    let mine = &read.mine;
     let lang = ctx.lang;
     page(
         ctx,

@@ -37,11 +37,7 @@ async fn ballot_page(
     let read = polls_page::ballot(&state.ctx, id, token).await?;
     let action = format!("/polls/{id}/{token}");
     let page = view::BallotView {
-        poll: &read.ballot.poll,
-        zone: read.zone,
-        open: read.ballot.open,
-        mine: &read.mine,
-        results: &read.results,
+        read: &read,
         action: &action,
         form: &form,
     };
