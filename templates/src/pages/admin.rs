@@ -6,34 +6,34 @@ use crate::layout::{PageContext, page};
 use crate::pages::auth::language_options;
 use crate::pages::dashboard::city_rollup;
 use maud::{Markup, html};
-use relais_domain::dashboard::CityRollup;
+use relais_domain::admin_page::AdminPage;
 use relais_domain::settings::RegistrationMode;
 use relais_domain::stage::{Requirement, Stage};
 
-/// What the coordination page shows.
-#[derive(Debug, Clone, Default)]
-pub struct AdminView {
-    /// Whether the reader may change the sign-up mode.
-    pub may_manage_settings: bool,
-    /// The current sign-up mode.
-    pub registration: RegistrationMode,
-    /// Cities the reader may invite to: (id, name); "" is the whole programme.
-    pub invite_cities: Vec<(String, String)>,
-    /// Roles the reader may grant: (code, label).
-    pub invite_roles: Vec<(String, String)>,
-    /// Progress by city, for the cities the reader coordinates.
-    pub rollups: Vec<CityRollup>,
-    /// Editions to filter the roll-up by: (id, name).
-    pub rollup_editions: Vec<(i32, String)>,
-    /// The edition the roll-up is filtered by.
-    pub rollup_edition: Option<i32>,
-    /// Editions whose checklists the reader may adjust: (id, name).
-    pub editions: Vec<(i32, String)>,
-}
-
-/// The coordination page.
-pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Markup {
+/// The coordination page, its roll-up filtered by `rollup_edition`.
+pub fn admin(
+    ctx: &PageContext,
+    read: &AdminPage,
+    rollup_edition: Option<i32>,
+    invite_form: &FormState,
+) -> Markup {
     let lang = ctx.lang;
+    // "" invites to the whole programme.
+    let invite_cities: Vec<(String, String)> = read
+        .invite_programme
+        .then(|| (String::new(), t(lang, "admin-programme")))
+        .into_iter()
+        .chain(
+            read.invite_cities
+                .iter()
+                .map(|(id, name)| (id.to_string(), name.clone())),
+        )
+        .collect();
+    let invite_roles: Vec<(String, String)> = read
+        .invite_roles
+        .iter()
+        .map(|r| (r.code().to_owned(), t(lang, &format!("role-{}", r.code()))))
+        .collect();
     page(
         ctx,
         &t(lang, "admin-title"),
@@ -44,14 +44,14 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                     label for="field-edition" { (t(lang, "filter-edition")) }
                     select id="field-edition" name="edition" {
                         option value="" { (t(lang, "filter-all")) }
-                        @for (id, name) in &view.rollup_editions {
-                            option value=(id) selected[view.rollup_edition == Some(*id)] { (name) }
+                        @for (id, name) in &read.all_editions {
+                            option value=(id) selected[rollup_edition == Some(*id)] { (name) }
                         }
                     }
                 }
                 button type="submit" { (t(lang, "filter-submit")) }
             }
-            (city_rollup(lang, &view.rollups))
+            (city_rollup(lang, &read.rollups))
             p {
                 a.button href="/admin/figures" { (t(lang, "figures-title")) } " "
                 a.button href="/admin/mentoring" { (t(lang, "admin-mentoring")) } " "
@@ -62,15 +62,15 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                 a.button href="/admin/announcements" { (t(lang, "announcements-title")) } " "
                 a.button href="/admin/introductions" { (t(lang, "volumes-title")) }
             }
-            @if !view.editions.is_empty() {
+            @if !read.editions.is_empty() {
                 h2 { (t(lang, "admin-checklists-title")) }
                 ul {
-                    @for (id, name) in &view.editions {
+                    @for (id, name) in &read.editions {
                         li { (name) " — " a href={ "/admin/editions/" (id) "/stages" } { (t(lang, "admin-checklists-edit")) } }
                     }
                 }
             }
-            @if view.may_manage_settings {
+            @if read.may_manage_settings {
                 h2 { (t(lang, "admin-registration")) }
                 form.card method="post" action="/admin/registration" {
                     (csrf(ctx))
@@ -78,7 +78,7 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
                         legend { (t(lang, "admin-registration")) }
                         @for mode in RegistrationMode::ALL {
                             label {
-                                input type="radio" name="registration" value=(mode.code()) checked[view.registration == mode];
+                                input type="radio" name="registration" value=(mode.code()) checked[read.registration == mode];
                                 (t(lang, &format!("admin-registration-{}", mode.code())))
                             }
                         }
@@ -91,8 +91,8 @@ pub fn admin(ctx: &PageContext, view: &AdminView, invite_form: &FormState) -> Ma
             form.stacked.card method="post" action="/admin/invitations" novalidate {
                 (csrf(ctx))
                 (input(lang, invite_form, Input::text("email", "admin-invite-email").kind("email")))
-                (select(lang, invite_form, "city_id", "admin-invite-city", &view.invite_cities))
-                (select(lang, invite_form, "role", "admin-invite-role", &view.invite_roles))
+                (select(lang, invite_form, "city_id", "admin-invite-city", &invite_cities))
+                (select(lang, invite_form, "role", "admin-invite-role", &invite_roles))
                 (select(lang, invite_form, "language", "admin-invite-language", &language_options()))
                 p { button type="submit" { (t(lang, "admin-invite-submit")) } }
             }

@@ -17,7 +17,7 @@ use relais_domain::{
     Actor, DomainError, FieldErrors, Language, Role, account, admin_page, edition, project,
 };
 use relais_templates::form::FormState;
-use relais_templates::pages::admin::{AdminView, admin, checklists};
+use relais_templates::pages::admin::{admin, checklists};
 use relais_templates::t;
 
 /// This area's routes.
@@ -36,39 +36,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/outbox/{id}/retry", post(retry_email))
 }
 
-async fn admin_view(
-    state: &AppState,
-    actor: &Actor,
-    lang: Language,
-    edition_id: Option<i32>,
-) -> WebResult<AdminView> {
-    let read = admin_page::load(&state.ctx.db, actor, edition_id, state.ctx.now()).await?;
-    let mut invite_cities = Vec::new();
-    if read.invite_programme {
-        invite_cities.push((String::new(), t(lang, "admin-programme")));
-    }
-    invite_cities.extend(
-        read.invite_cities
-            .into_iter()
-            .map(|(id, name)| (id.to_string(), name)),
-    );
-    let invite_roles = read
-        .invite_roles
-        .into_iter()
-        .map(|r| (r.code().to_owned(), t(lang, &format!("role-{}", r.code()))))
-        .collect();
-    Ok(AdminView {
-        rollups: read.rollups,
-        rollup_editions: read.all_editions,
-        rollup_edition: edition_id,
-        editions: read.editions,
-        may_manage_settings: read.may_manage_settings,
-        registration: read.registration,
-        invite_cities,
-        invite_roles,
-    })
-}
-
 #[derive(serde::Deserialize, Default)]
 struct EditionQuery {
     edition: Option<String>,
@@ -81,9 +48,9 @@ async fn show(
     Coordinator(actor): Coordinator,
 ) -> WebResult<Response> {
     let edition_id = q.edition.and_then(|e| e.parse().ok());
-    let view = admin_view(&state, &actor, rc.lang, edition_id).await?;
+    let read = admin_page::load(&state.ctx.db, &actor, edition_id, state.ctx.now()).await?;
     let form = FormState::new().with("language", rc.lang.code());
-    Ok(admin(&rc.page(), &view, &form).into_response())
+    Ok(admin(&rc.page(), &read, edition_id, &form).into_response())
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -173,11 +140,11 @@ async fn invite(
             vec![],
         )),
         Err(DomainError::Invalid(errors)) => {
-            let view = admin_view(&state, &actor, rc.lang, None).await?;
+            let read = admin_page::load(&state.ctx.db, &actor, None, state.ctx.now()).await?;
             let form = fields.to_form(&[]).with_errors(errors);
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                admin(&rc.page(), &view, &form),
+                admin(&rc.page(), &read, None, &form),
             )
                 .into_response())
         }
