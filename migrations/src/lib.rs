@@ -43,6 +43,7 @@ mod m20261126_000501_housekeeping_indexes;
 mod m20261128_001000_project_figures;
 mod m20261128_002100_milestone_facts;
 mod m20261128_002101_live_projects_by_place;
+mod m20261128_003100_project_months;
 
 /// The ordered list of Relais migrations.
 pub struct Migrator;
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_001000_project_figures::Migration),
             Box::new(m20261128_002100_milestone_facts::Migration),
             Box::new(m20261128_002101_live_projects_by_place::Migration),
+            Box::new(m20261128_003100_project_months::Migration),
         ]
     }
 }

@@ -286,6 +286,7 @@ impl Fixture<'_> {
         .update(&self.app.ctx.db)
         .await
         .expect("fixture project stamps");
+        self.months(project_id).await;
     }
 
     /// The project reaches `stage` at `when` (its stage from then on).
@@ -372,6 +373,7 @@ impl Fixture<'_> {
         )
         .await
         .expect("fixture milestone facts");
+        self.months(project_id).await;
     }
 
     async fn check_in(&self, project_id: i32, month: &str, answered: Option<&str>) {
@@ -394,6 +396,17 @@ impl Fixture<'_> {
         )
         .await
         .expect("fixture skipped check-ins");
+        self.months(project_id).await;
+    }
+
+    /// Written directly: the project's kept months follow.
+    async fn months(&self, project_id: i32) {
+        relais_domain::figures::project_months::rebuild(
+            &self.app.ctx.db,
+            relais_domain::check_in::Projects::Some(&[project_id]),
+        )
+        .await
+        .expect("fixture project months");
     }
 
     async fn archive(&self, project_id: i32) {

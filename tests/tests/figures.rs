@@ -125,6 +125,13 @@ async fn months_over_are_fixed_and_the_month_under_way_moves() {
     .insert(&p.app.ctx.db)
     .await
     .expect("entry");
+    // Written directly: the kept months follow.
+    relais_domain::figures::project_months::rebuild(
+        &p.app.ctx.db,
+        relais_domain::check_in::Projects::All,
+    )
+    .await
+    .expect("months rebuilt");
     let again = continuity_of_all(&p).await;
     let paris = |e: &[EditionContinuity]| {
         e[0].cities
@@ -215,4 +222,104 @@ async fn calendar_months_count_each_city_in_its_own_calendar() {
         assert_eq!(figures.total()[0].active, 3);
         assert_eq!(figures.total()[1].active, 3);
     }
+}
+
+/// Paris's month under way (November 2024): (projects active, milestones done).
+async fn paris_november(p: &Programme) -> (u64, u64) {
+    let scope = scope::public(&p.app.ctx.db, None, None, chrono_tz::Europe::Paris)
+        .await
+        .expect("scope");
+    let november = [NaiveDate::from_ymd_opt(2024, 11, 1).expect("month")];
+    let figures = monthly::of_scope(&p.app.ctx.db, &scope, &november, programme::now())
+        .await
+        .expect("monthly figures");
+    let month = figures.of_city(p.paris)[0];
+    (month.active, month.milestones_done)
+}
+
+fn coordinator() -> relais_domain::Actor {
+    relais_domain::Actor::User(relais_domain::role::UserActor {
+        user_id: 0,
+        city_id: None,
+        grants: vec![relais_domain::role::Grant {
+            role: relais_domain::Role::Coordinator,
+            city_id: None,
+        }],
+    })
+}
+
+#[tokio::test]
+async fn the_month_under_way_follows_a_milestone_done_undone_and_deleted() {
+    use relais_domain::milestone::{self, MilestoneInput};
+    let p = programme::programme().await;
+    let ctx = &p.app.ctx;
+    // November so far: steady and comeback active, no milestone done.
+    assert_eq!(paris_november(&p).await, (2, 0));
+    let discreet = relais_domain::project::by_slug(ctx, &coordinator(), "discreet")
+        .await
+        .expect("discreet");
+    let input = |status: &str| MilestoneInput {
+        title: "Premier atelier".into(),
+        description: String::new(),
+        due_on: "2024-12-01".into(),
+        status: status.into(),
+        weight: String::new(),
+        position: String::new(),
+    };
+    let id = milestone::create(ctx, &discreet, &input("done"))
+        .await
+        .expect("milestone done");
+    assert_eq!(paris_november(&p).await, (3, 1), "done");
+    milestone::update(ctx, &discreet, id, &input("planned"))
+        .await
+        .expect("milestone undone");
+    assert_eq!(paris_november(&p).await, (2, 0), "undone");
+    milestone::update(ctx, &discreet, id, &input("done"))
+        .await
+        .expect("milestone done again");
+    assert_eq!(paris_november(&p).await, (3, 1), "done again");
+    milestone::delete(ctx, &discreet, id)
+        .await
+        .expect("milestone deleted");
+    assert_eq!(paris_november(&p).await, (2, 0), "deleted");
+}
+
+/// Every kept row, in order.
+async fn kept_months(p: &Programme) -> Vec<relais_domain::entities::project_month::Model> {
+    use relais_domain::entities::project_month;
+    use relais_domain::sea_orm::{EntityTrait, QueryOrder};
+    project_month::Entity::find()
+        .order_by_asc(project_month::Column::ProjectId)
+        .order_by_asc(project_month::Column::Month)
+        .all(&p.app.ctx.db)
+        .await
+        .expect("kept months")
+}
+
+#[tokio::test]
+async fn the_kept_months_are_those_rebuilt_and_those_the_migration_fills() {
+    use relais_migrations::{Migrator, MigratorTrait};
+    let p = programme::programme().await;
+    let kept = kept_months(&p).await;
+    assert!(kept.len() > 10, "{kept:?}");
+    relais_domain::figures::project_months::rebuild(
+        &p.app.ctx.db,
+        relais_domain::check_in::Projects::All,
+    )
+    .await
+    .expect("rebuilt");
+    assert_eq!(kept_months(&p).await, kept, "rebuilt");
+    // The migration that made the table, and any after it, down and up
+    // again: its backfill counts the rows already written.
+    let migrations = Migrator::migrations();
+    let position = migrations
+        .iter()
+        .position(|m| m.name() == "m20261128_003100_project_months")
+        .expect("the migration");
+    let steps = u32::try_from(migrations.len() - position).expect("steps");
+    Migrator::down(&p.app.ctx.db, Some(steps))
+        .await
+        .expect("down");
+    Migrator::up(&p.app.ctx.db, None).await.expect("up");
+    assert_eq!(kept_months(&p).await, kept, "backfilled");
 }

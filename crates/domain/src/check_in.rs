@@ -9,6 +9,7 @@ use crate::context::Context;
 use crate::email_message::EmailMessage;
 use crate::entities::{check_in, city, project, project_member, project_update, user};
 use crate::error::{DomainError, FieldErrors, Result};
+use crate::figures::project_months::{self, At};
 use crate::outbox::{self, NewEmail};
 use crate::stage::Stage;
 use crate::{time_zone, token};
@@ -187,6 +188,7 @@ async fn send(
     // The check-in sent closes the one before: it may now count as skipped.
     let sent_to: Vec<i32> = fresh.iter().map(|(p, _, _)| p.id).collect();
     refresh_skipped(&txn, Projects::Some(&sent_to)).await?;
+    project_months::refresh(&txn, &sent_to, &[At::Instant(now)]).await?;
     txn.commit().await?;
     Ok(queued)
 }
@@ -298,6 +300,7 @@ pub async fn answer(ctx: &Context, clear: &str, input: &Answer) -> Result<String
     // A closed check-in may be answered late: the project is no longer
     // one that skipped two.
     refresh_skipped(&txn, Projects::Some(&[opened.project.id])).await?;
+    project_months::refresh(&txn, &[opened.project.id], &[At::Instant(now)]).await?;
     // A need named in the check-in is added to the project's needs; the
     // ones published before stay as they are.
     if !input.needs.trim().is_empty() {

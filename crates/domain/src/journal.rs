@@ -125,6 +125,14 @@ pub async fn post(
     {
         crate::milestone::complete(&txn, project, id, now).await?;
     }
+    if input.is_public {
+        crate::figures::project_months::refresh(
+            &txn,
+            &[project.row.id],
+            &[crate::figures::project_months::At::Instant(now)],
+        )
+        .await?;
+    }
     crate::project::touch(
         &txn,
         project.row.id,

@@ -256,6 +256,7 @@ pub async fn create(ctx: &Context, project: &Project, input: &MilestoneInput) ->
     .insert(&txn)
     .await?;
     refresh_facts(&txn, Projects::Some(&[project.row.id])).await?;
+    refresh_months(&txn, project.row.id, &[done_on]).await?;
     project::touch(&txn, project.row.id, now, false).await?;
     txn.commit().await?;
     Ok(row.id)
@@ -300,6 +301,7 @@ pub async fn update(
         _ => None,
     };
     let position = v.position.unwrap_or(existing.position);
+    let was_done_on = existing.done_on;
     let mut active: milestone::ActiveModel = existing.into();
     active.title = Set(v.title);
     active.description = Set(v.description);
@@ -311,6 +313,7 @@ pub async fn update(
     active.updated_at = Set(now);
     active.update(&txn).await?;
     refresh_facts(&txn, Projects::Some(&[project.row.id])).await?;
+    refresh_months(&txn, project.row.id, &[was_done_on, done_on]).await?;
     project::touch(&txn, project.row.id, now, false).await?;
     txn.commit().await?;
     Ok(())
@@ -331,12 +334,14 @@ pub(crate) async fn complete(
     if existing.status == Status::Done {
         return Ok(());
     }
+    let done_on = Some(today_in(project.time_zone, now));
     let mut active: milestone::ActiveModel = existing.into();
     active.status = Set(Status::Done);
-    active.done_on = Set(Some(today_in(project.time_zone, now)));
+    active.done_on = Set(done_on);
     active.updated_at = Set(now);
     active.update(db).await?;
     refresh_facts(db, Projects::Some(&[project.row.id])).await?;
+    refresh_months(db, project.row.id, &[done_on]).await?;
     Ok(())
 }
 
@@ -346,6 +351,11 @@ pub async fn delete(ctx: &Context, project: &Project, milestone_id: i32) -> Resu
         return Err(DomainError::Forbidden);
     }
     let txn = ctx.db.begin().await?;
+    let existing = Entity::find_by_id(milestone_id)
+        .one(&txn)
+        .await?
+        .filter(|m| m.project_id == project.row.id)
+        .ok_or(DomainError::NotFound)?;
     let result = Entity::delete_many()
         .filter(Column::Id.eq(milestone_id))
         .filter(Column::ProjectId.eq(project.row.id))
@@ -355,8 +365,23 @@ pub async fn delete(ctx: &Context, project: &Project, milestone_id: i32) -> Resu
         return Err(DomainError::NotFound);
     }
     refresh_facts(&txn, Projects::Some(&[project.row.id])).await?;
+    refresh_months(&txn, project.row.id, &[existing.done_on]).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Recomputes the project's months that the done days (before and after
+/// a write) fall in: a milestone done, undone, moved or deleted changes
+/// its month's figures.
+async fn refresh_months(
+    db: &impl ConnectionTrait,
+    project_id: i32,
+    done_on: &[Option<NaiveDate>],
+) -> Result<()> {
+    use crate::figures::project_months::{At, refresh};
+    let mut days: Vec<At> = done_on.iter().flatten().map(|d| At::Day(*d)).collect();
+    days.dedup();
+    refresh(db, &[project_id], &days).await
 }
 
 /// The statuses of a milestone still to do.

@@ -527,6 +527,7 @@ pub async fn update(
     }
     let v = validate(&ctx.db, input).await?;
     let now = ctx.now();
+    let moved = row.edition_id != v.edition_id || row.city_id != v.city_id;
     let mut active: project::ActiveModel = row.into();
     active.slug = Set(v.slug.clone());
     active.title = Set(v.title);
@@ -542,7 +543,17 @@ pub async fn update(
     active.is_public = Set(input.is_public);
     active.last_activity_at = Set(now);
     active.updated_at = Set(now);
-    active.update(&ctx.db).await.map_err(slug_conflict)?;
+    let txn = ctx.db.begin().await?;
+    active.update(&txn).await.map_err(slug_conflict)?;
+    if moved {
+        // Its months count for its new place, in its new city's calendar.
+        crate::figures::project_months::rebuild(
+            &txn,
+            crate::check_in::Projects::Some(&[project_id]),
+        )
+        .await?;
+    }
+    txn.commit().await?;
     Ok(v.slug)
 }
 

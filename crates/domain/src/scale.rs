@@ -918,6 +918,8 @@ async fn insert_check_ins(
     }
     let written = check_ins.finish().await?;
     crate::check_in::refresh_skipped(txn, crate::check_in::Projects::All).await?;
+    // Milestones, entries and check-ins are all written by now.
+    crate::figures::project_months::rebuild(txn, crate::check_in::Projects::All).await?;
     Ok(written)
 }
 

@@ -26,6 +26,7 @@ pub mod poll_invitee;
 pub mod poll_slot;
 pub mod project;
 pub mod project_member;
+pub mod project_month;
 pub mod project_stage;
 pub mod project_update;
 pub mod rate_limit;

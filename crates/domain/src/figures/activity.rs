@@ -231,17 +231,6 @@ fn check_ins_answered(groups: &[Group]) -> Option<SelectStatement> {
     .select(groups)
 }
 
-fn check_ins_sent(groups: &[Group]) -> Option<SelectStatement> {
-    Source {
-        table: check_in::Entity,
-        project_id: check_in::Column::ProjectId,
-        at: Expr::col((check_in::Entity, check_in::Column::SentAt)),
-        instants: true,
-        also: Condition::all(),
-    }
-    .select(groups)
-}
-
 fn stages_reached(groups: &[Group], stages: &[Stage]) -> Option<SelectStatement> {
     Source {
         table: project_stage::Entity,
@@ -323,17 +312,11 @@ pub(super) async fn active_counts(db: &impl ConnectionTrait, groups: &[Group]) -
     count(db, union).await
 }
 
-/// What the monthly figures count, per (edition, city, period).
+/// What the monthly figures count from the source rows, per (edition,
+/// city, period); the rest (activity, check-ins, milestones done) is kept
+/// per project and month by `project_months`.
 #[derive(Debug, Default)]
-pub(super) struct Happenings {
-    /// Projects active.
-    pub active: Counts,
-    /// Check-ins sent.
-    pub check_ins_sent: Counts,
-    /// Check-ins answered.
-    pub check_ins_answered: Counts,
-    /// Milestones done.
-    pub milestones_done: Counts,
+pub(super) struct Changes {
     /// Stages reached on the way forward.
     pub stages_forward: Counts,
     /// Projects paused or stopped.
@@ -342,13 +325,9 @@ pub(super) struct Happenings {
     pub reviews: Counts,
 }
 
-/// Everything the monthly figures count: seven grouped queries.
-pub(super) async fn happenings(db: &impl ConnectionTrait, groups: &[Group]) -> Result<Happenings> {
-    Ok(Happenings {
-        active: active_counts(db, groups).await?,
-        check_ins_sent: count(db, check_ins_sent(groups)).await?,
-        check_ins_answered: count(db, check_ins_answered(groups)).await?,
-        milestones_done: count(db, milestones_done(groups)).await?,
+/// Stage changes and reviews: three grouped queries.
+pub(super) async fn changes(db: &impl ConnectionTrait, groups: &[Group]) -> Result<Changes> {
+    Ok(Changes {
         stages_forward: count(
             db,
             stages_reached(

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod export;
 pub mod monthly;
 pub mod months;
+pub mod project_months;
 pub mod report;
 pub mod scope;
 mod sql;

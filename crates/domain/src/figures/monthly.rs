@@ -7,8 +7,9 @@
 //! dashboard does not count a year of activity again on every visit, only
 //! the month under way.
 
-use super::activity::{Counts, Group, Projects, happenings, project_counts};
+use super::activity::{Counts, Group, Projects, changes, project_counts};
 use super::months::{Period, Progress};
+use super::project_months;
 use super::scope::Scope;
 use crate::edition;
 use crate::entities::monthly_figure;
@@ -134,7 +135,17 @@ pub async fn of_scope(
             ));
         }
     }
-    let counted = happenings(db, &groups).await?;
+    // Activity, check-ins and milestones done are kept per project and
+    // month: the months counted are summed from those rows.
+    let mut counted_months: Vec<NaiveDate> = groups
+        .iter()
+        .flat_map(|g| g.periods())
+        .filter_map(|number| months.get(number as usize).copied())
+        .collect();
+    counted_months.sort();
+    counted_months.dedup();
+    let kept = project_months::sums(db, &edition_ids, &city_ids, &counted_months).await?;
+    let counted = changes(db, &groups).await?;
     let mut figures = fixed;
     let mut newly_fixed = Vec::new();
     for group in &groups {
@@ -159,12 +170,13 @@ pub async fn of_scope(
                     .copied()
                     .unwrap_or(0)
             };
+            let sums = kept.get(&key).copied().unwrap_or_default();
             let month_figures = MonthFigures {
                 projects,
-                active: of(&counted.active),
-                check_ins_sent: of(&counted.check_ins_sent),
-                check_ins_answered: of(&counted.check_ins_answered),
-                milestones_done: of(&counted.milestones_done),
+                active: sums.active,
+                check_ins_sent: sums.check_ins_sent,
+                check_ins_answered: sums.check_ins_answered,
+                milestones_done: sums.milestones_done,
                 stages_forward: of(&counted.stages_forward),
                 stages_back: of(&counted.stages_back),
                 reviews: of(&counted.reviews),

@@ -41,6 +41,20 @@ impl Period {
         Period::of_days(zone, first, next - Days::new(1))
     }
 
+    /// The calendar month of `zone` that the instant `at` falls in, with
+    /// the bounds `month_of` gives (a day beginning after a gap at
+    /// midnight, a month beginning at its first day's start).
+    pub fn month_at(zone: Tz, at: DateTime<Utc>) -> Period {
+        let month = Period::month_of(zone, at.with_timezone(&zone).date_naive());
+        if at < month.starts_at {
+            Period::month_of(zone, month.first_day - Months::new(1))
+        } else if at >= month.ends_at {
+            Period::month_of(zone, month.first_day + Months::new(1))
+        } else {
+            month
+        }
+    }
+
     /// Where `now` stands against the period.
     pub fn progress(&self, now: DateTime<Utc>) -> Progress {
         if now < self.starts_at {
@@ -187,6 +201,20 @@ mod tests {
         assert_eq!(march.starts_at, at("2026-03-01T05:00:00Z"));
         // Montréal is on summer time by the end of March.
         assert_eq!(march.ends_at, at("2026-04-01T04:00:00Z"));
+    }
+
+    #[test]
+    fn an_instant_falls_in_its_month_in_the_zone() {
+        let zone = chrono_tz::America::Montreal;
+        // 03:30 UTC on 1 April is still 31 March in Montréal.
+        let march = Period::month_at(zone, at("2026-04-01T03:30:00Z"));
+        assert_eq!(march.first_day, day("2026-03-01"));
+        let april = Period::month_at(zone, at("2026-04-01T04:00:00Z"));
+        assert_eq!(april.first_day, day("2026-04-01"));
+        assert_eq!(
+            april.progress(at("2026-04-01T04:00:00Z")),
+            Progress::Running
+        );
     }
 
     #[test]
