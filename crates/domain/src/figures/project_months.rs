@@ -50,7 +50,10 @@ struct Place {
 /// The projects' places. On PostgreSQL their rows are locked first, so
 /// that two transactions refreshing one project recompute it one after
 /// the other, the second seeing what the first wrote (each statement of
-/// READ COMMITTED reads what was committed when it began).
+/// READ COMMITTED reads what was committed when it began). `FOR NO KEY
+/// UPDATE`, the lock `milestone::refresh_facts` and `project::touch` take
+/// by updating the row: it does not wait for the key-share locks of rows
+/// being inserted for the project, so it adds no deadlock.
 async fn places(
     db: &impl ConnectionTrait,
     which: Projects<'_>,
@@ -80,7 +83,7 @@ async fn places(
         query = query.filter(project::Column::Id.is_in(ids.to_vec()));
     }
     if lock {
-        query = query.lock(LockType::Update);
+        query = query.lock(LockType::NoKeyUpdate);
     }
     let rows: Vec<(i32, i32, i32)> = query.into_tuple().all(db).await?;
     Ok(rows
