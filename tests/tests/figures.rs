@@ -323,3 +323,58 @@ async fn the_kept_months_are_those_rebuilt_and_those_the_migration_fills() {
     Migrator::up(&p.app.ctx.db, None).await.expect("up");
     assert_eq!(kept_months(&p).await, kept, "backfilled");
 }
+
+#[tokio::test]
+async fn a_project_moved_to_another_city_takes_its_months_along() {
+    let p = programme::programme().await;
+    let evening = p.project("evening").await;
+    relais_domain::project::update(
+        &p.app.ctx,
+        &coordinator(),
+        evening.id,
+        &relais_domain::project::ProjectInput {
+            title: evening.title.clone(),
+            slug: evening.slug.clone(),
+            pitch: evening.pitch.clone(),
+            description: evening.description.clone(),
+            themes: vec!["social".into()],
+            technical_challenge: evening.technical_challenge.clone(),
+            licence: evening.licence.clone(),
+            repository_url: evening.repository_url.clone().unwrap_or_default(),
+            demo_url: evening.demo_url.clone().unwrap_or_default(),
+            edition_id: evening.edition_id.to_string(),
+            city_id: p.paris.to_string(),
+            is_public: evening.is_public,
+        },
+    )
+    .await
+    .expect("moved to Paris");
+    assert!(
+        kept_months(&p)
+            .await
+            .iter()
+            .filter(|m| m.project_id == evening.id)
+            .all(|m| m.city_id == p.paris)
+    );
+    // April and June, first read after the move: evening's entry (10 April
+    // at 22:00 in Montréal, still April in Paris) and its milestone (10
+    // June) count for Paris now.
+    let scope = scope::public(&p.app.ctx.db, None, None, chrono_tz::Europe::Paris)
+        .await
+        .expect("scope");
+    let months = [
+        NaiveDate::from_ymd_opt(2024, 4, 1).expect("April"),
+        NaiveDate::from_ymd_opt(2024, 6, 1).expect("June"),
+    ];
+    let figures = monthly::of_scope(&p.app.ctx.db, &scope, &months, programme::now())
+        .await
+        .expect("monthly figures");
+    let paris = figures.of_city(p.paris);
+    let montreal = figures.of_city(p.montreal);
+    assert_eq!((paris[0].active, montreal[0].active), (3, 0), "April");
+    assert_eq!(
+        (paris[1].milestones_done, montreal[1].milestones_done),
+        (1, 0),
+        "June"
+    );
+}
