@@ -47,7 +47,9 @@ const BY_PLACE: &str = "ix_project_months_place";
 /// Rows inserted per statement (9 values each, under SQLite's limit).
 const CHUNK: usize = 1000;
 
-/// The instant `day` begins in `zone` (after a gap at midnight).
+/// The instant `day` begins in `zone` (after a gap at midnight): a copy of
+/// `figures::months::start_of_day` as it is today, since a migration must
+/// keep backfilling the same way whatever the domain later becomes.
 fn start_of_day(zone: Tz, day: NaiveDate) -> DateTime<Utc> {
     let mut local = day.and_time(NaiveTime::MIN);
     for _ in 0..4 {

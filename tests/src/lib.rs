@@ -526,7 +526,7 @@ pub fn free_address() -> String {
 }
 
 /// A programme coordinator that exists only in memory, for set-up.
-fn programme_actor() -> relais_domain::Actor {
+pub fn programme_actor() -> relais_domain::Actor {
     relais_domain::Actor::User(relais_domain::role::UserActor {
         user_id: 0,
         city_id: None,

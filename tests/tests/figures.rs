@@ -237,17 +237,6 @@ async fn paris_november(p: &Programme) -> (u64, u64) {
     (month.active, month.milestones_done)
 }
 
-fn coordinator() -> relais_domain::Actor {
-    relais_domain::Actor::User(relais_domain::role::UserActor {
-        user_id: 0,
-        city_id: None,
-        grants: vec![relais_domain::role::Grant {
-            role: relais_domain::Role::Coordinator,
-            city_id: None,
-        }],
-    })
-}
-
 #[tokio::test]
 async fn the_month_under_way_follows_a_milestone_done_undone_and_deleted() {
     use relais_domain::milestone::{self, MilestoneInput};
@@ -255,9 +244,10 @@ async fn the_month_under_way_follows_a_milestone_done_undone_and_deleted() {
     let ctx = &p.app.ctx;
     // November so far: steady and comeback active, no milestone done.
     assert_eq!(paris_november(&p).await, (2, 0));
-    let discreet = relais_domain::project::by_slug(ctx, &coordinator(), "discreet")
-        .await
-        .expect("discreet");
+    let discreet =
+        relais_domain::project::by_slug(ctx, &relais_tests::programme_actor(), "discreet")
+            .await
+            .expect("discreet");
     let input = |status: &str| MilestoneInput {
         title: "Premier atelier".into(),
         description: String::new(),
@@ -330,7 +320,7 @@ async fn a_project_moved_to_another_city_takes_its_months_along() {
     let evening = p.project("evening").await;
     relais_domain::project::update(
         &p.app.ctx,
-        &coordinator(),
+        &relais_tests::programme_actor(),
         evening.id,
         &relais_domain::project::ProjectInput {
             title: evening.title.clone(),

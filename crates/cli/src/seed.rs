@@ -716,208 +716,281 @@ async fn projects(
     coordinator: &relais_domain::Actor,
     edition_id: i32,
 ) -> anyhow::Result<()> {
-    let now = ctx.now();
     let cities = city::of_edition(&ctx.db, edition_id).await?;
     for (i, p) in PROJECTS.iter().enumerate() {
         let (owner, _) = actor_for(ctx, p.owner).await?;
-        let city_id = cities
-            .iter()
-            .find(|c| c.slug == p.city)
-            .context("demo project city")?
-            .id;
-        let advanced = p.stage >= Stage::Demo && p.stage != Stage::Paused;
-        let input = ProjectInput {
-            title: p.title.to_owned(),
-            slug: String::new(),
-            pitch: p.pitch.to_owned(),
-            description: format!(
-                "## Le problème\n\n{}\n\n## Ce que nous construisons\n\nUn service **libre**, publié sous licence {}, conçu avec les personnes concernées.\n\n- des données ouvertes\n- une interface simple\n- un code réutilisable par d'autres villes",
-                p.pitch, p.licence
-            ),
-            themes: p.themes.iter().map(|t| (*t).to_owned()).collect(),
-            technical_challenge: "Rendre des données publiques hétérogènes utilisables sur un téléphone d'entrée de gamme, hors ligne.".to_owned(),
-            licence: p.licence.to_owned(),
-            repository_url: if advanced { format!("https://git.example.org/relais-demo/projet-{i}") } else { String::new() },
-            demo_url: if advanced { format!("https://demo.example.org/projet-{i}") } else { String::new() },
-            edition_id: edition_id.to_string(),
-            city_id: city_id.to_string(),
-            is_public: p.public,
-        };
-        let slug = project::create(ctx, &owner, &input)
-            .await
-            .with_context(|| format!("project {}", p.title))?;
-        let loaded = project::by_slug(ctx, &owner, &slug).await?;
+        let loaded = create_project(ctx, &owner, edition_id, &cities, i, p).await?;
         explainers(ctx, coordinator, &loaded)
             .await
             .with_context(|| format!("explainers of {}", p.title))?;
-        if let Some(mate) = p.teammate {
-            let (_, mate_id) = actor_for(ctx, mate).await?;
-            if mate_id != loaded.team[0].user_id {
-                rows::project_member::ActiveModel {
-                    project_id: Set(loaded.row.id),
-                    user_id: Set(mate_id),
-                    role: Set(project::TeamRole::Member),
-                    joined_at: Set(now),
-                }
-                .insert(&ctx.db)
-                .await?;
+        team_and_need(ctx, &owner, &loaded, p).await?;
+        walk_stages(ctx, &owner, &loaded, p).await?;
+        plan_milestones(ctx, &loaded, i, p).await?;
+        write_journal(ctx, &owner, &loaded, p).await?;
+        date_back(ctx, &loaded, i, p).await?;
+    }
+    Ok(())
+}
+
+/// Creates demo project `i` in its city, as its owner would with the form.
+async fn create_project(
+    ctx: &Context,
+    owner: &relais_domain::Actor,
+    edition_id: i32,
+    cities: &[city::City],
+    i: usize,
+    p: &DemoProject,
+) -> anyhow::Result<project::Project> {
+    let city_id = cities
+        .iter()
+        .find(|c| c.slug == p.city)
+        .context("demo project city")?
+        .id;
+    let advanced = p.stage >= Stage::Demo && p.stage != Stage::Paused;
+    let input = ProjectInput {
+        title: p.title.to_owned(),
+        slug: String::new(),
+        pitch: p.pitch.to_owned(),
+        description: format!(
+            "## Le problème\n\n{}\n\n## Ce que nous construisons\n\nUn service **libre**, publié sous licence {}, conçu avec les personnes concernées.\n\n- des données ouvertes\n- une interface simple\n- un code réutilisable par d'autres villes",
+            p.pitch, p.licence
+        ),
+        themes: p.themes.iter().map(|t| (*t).to_owned()).collect(),
+        technical_challenge: "Rendre des données publiques hétérogènes utilisables sur un téléphone d'entrée de gamme, hors ligne.".to_owned(),
+        licence: p.licence.to_owned(),
+        repository_url: if advanced { format!("https://git.example.org/relais-demo/projet-{i}") } else { String::new() },
+        demo_url: if advanced { format!("https://demo.example.org/projet-{i}") } else { String::new() },
+        edition_id: edition_id.to_string(),
+        city_id: city_id.to_string(),
+        is_public: p.public,
+    };
+    let slug = project::create(ctx, owner, &input)
+        .await
+        .with_context(|| format!("project {}", p.title))?;
+    let loaded = project::by_slug(ctx, owner, &slug).await?;
+    Ok(loaded)
+}
+
+/// A teammate for projects that have one, and the help they ask for.
+async fn team_and_need(
+    ctx: &Context,
+    owner: &relais_domain::Actor,
+    loaded: &project::Project,
+    p: &DemoProject,
+) -> anyhow::Result<()> {
+    let now = ctx.now();
+    if let Some(mate) = p.teammate {
+        let (_, mate_id) = actor_for(ctx, mate).await?;
+        if mate_id != loaded.team[0].user_id {
+            rows::project_member::ActiveModel {
+                project_id: Set(loaded.row.id),
+                user_id: Set(mate_id),
+                role: Set(project::TeamRole::Member),
+                joined_at: Set(now),
             }
+            .insert(&ctx.db)
+            .await?;
         }
-        if let Some((kind, description, tags, remote)) = p.help {
-            relais_domain::need::create(
-                ctx,
-                &owner,
-                &loaded,
-                &relais_domain::need::NeedInput {
-                    kind: kind.to_owned(),
-                    tags: tags.to_owned(),
-                    description: description.to_owned(),
-                    remote,
-                    languages: vec!["fr".to_owned()],
-                },
-            )
+    }
+    if let Some((kind, description, tags, remote)) = p.help {
+        relais_domain::need::create(
+            ctx,
+            owner,
+            loaded,
+            &relais_domain::need::NeedInput {
+                kind: kind.to_owned(),
+                tags: tags.to_owned(),
+                description: description.to_owned(),
+                remote,
+                languages: vec!["fr".to_owned()],
+            },
+        )
+        .await
+        .with_context(|| format!("need of {}", p.title))?;
+    }
+    Ok(())
+}
+
+/// Moves the project through the stages up to its own, one at a time.
+async fn walk_stages(
+    ctx: &Context,
+    owner: &relais_domain::Actor,
+    loaded: &project::Project,
+    p: &DemoProject,
+) -> anyhow::Result<()> {
+    let path = [Stage::Prototype, Stage::Demo, Stage::Pilot, Stage::Launched];
+    for stage in path
+        .iter()
+        .filter(|s| **s <= p.stage && p.stage <= Stage::Launched)
+    {
+        project::set_stage(ctx, owner, loaded.row.id, *stage)
             .await
-            .with_context(|| format!("need of {}", p.title))?;
-        }
-        let path = [Stage::Prototype, Stage::Demo, Stage::Pilot, Stage::Launched];
-        for stage in path
-            .iter()
-            .filter(|s| **s <= p.stage && p.stage <= Stage::Launched)
-        {
-            project::set_stage(ctx, &owner, loaded.row.id, *stage)
-                .await
-                .with_context(|| format!("stage of {}", p.title))?;
-        }
-        if matches!(p.stage, Stage::Paused | Stage::Abandoned) {
-            project::set_stage(ctx, &owner, loaded.row.id, p.stage).await?;
-        }
-        let today = now.date_naive();
-        let offsets: [(&str, i64, Status); 5] = [
-            ("Atelier avec les usagers", -120, Status::Done),
-            ("Premier prototype en ligne", -60, Status::Done),
-            ("Tests avec 20 habitants", -10, Status::InProgress),
-            ("Ouverture des données", 10, Status::Planned),
-            ("Partenariat avec la mairie", 90, Status::Dropped),
-        ];
-        for (j, (title, days, status)) in offsets.iter().enumerate() {
-            // Earlier projects get more milestones done, so the gallery shows a range.
-            let status = if i % 4 == 3 && *status == Status::Done {
-                Status::InProgress
-            } else {
-                *status
-            };
-            milestone::create(
-                ctx,
-                &loaded,
-                &MilestoneInput {
-                    title: (*title).to_owned(),
-                    description: String::new(),
-                    due_on: (today + chrono::Duration::days(*days)).to_string(),
-                    status: status.code().to_owned(),
-                    weight: if j == 1 {
-                        "2".to_owned()
-                    } else {
-                        String::new()
-                    },
-                    position: String::new(),
-                },
-            )
-            .await
-            .with_context(|| format!("milestone of {}", p.title))?;
-        }
-        let entries = [
-            (
-                -150,
-                "Nous sortons du marathon avec une maquette et beaucoup d'envie. Merci à toutes les personnes venues nous voir !",
-                true,
-            ),
-            (
-                -90,
-                "Premier atelier avec les usagers : trois parcours retenus, deux abandonnés.",
-                true,
-            ),
-            (
-                -40,
-                "Point d'équipe : qui prend quoi pendant l'été ?",
-                false,
-            ),
-            (
-                -12,
-                "Le prototype tourne en ligne. Retours bienvenus.",
-                true,
-            ),
-        ];
-        for (days, body, public) in entries {
-            let entry_id = journal::post(
-                ctx,
-                &owner,
-                &loaded,
-                &EntryInput {
-                    body: body.to_owned(),
-                    milestone_id: String::new(),
-                    is_public: public,
-                    completes_milestone: false,
-                },
-            )
-            .await?;
-            // A quiet project's last public news is older than 30 days.
-            let days = if p.quiet { days - 40 } else { days };
-            rows::project_update::Entity::update_many()
-                .col_expr(
-                    rows::project_update::Column::CreatedAt,
-                    Expr::value(now + chrono::Duration::days(days)),
-                )
-                .filter(rows::project_update::Column::Id.eq(entry_id))
-                .exec(&ctx.db)
-                .await?;
-        }
-        // Done milestones were done on their due date; stages were reached
-        // over the months after the marathon.
-        rows::milestone::Entity::update_many()
-            .col_expr(
-                rows::milestone::Column::DoneOn,
-                Expr::col(rows::milestone::Column::DueOn),
-            )
-            .filter(rows::milestone::Column::ProjectId.eq(loaded.row.id))
-            .filter(rows::milestone::Column::Status.eq(Status::Done))
-            .exec(&ctx.db)
-            .await?;
-        let stages = rows::project_stage::Entity::find()
-            .filter(rows::project_stage::Column::ProjectId.eq(loaded.row.id))
-            .all(&ctx.db)
-            .await?;
-        for (k, stage) in stages.iter().enumerate() {
-            rows::project_stage::Entity::update_many()
-                .col_expr(
-                    rows::project_stage::Column::ReachedAt,
-                    Expr::value(now - chrono::Duration::days(200 - 35 * k as i64)),
-                )
-                .filter(rows::project_stage::Column::Id.eq(stage.id))
-                .exec(&ctx.db)
-                .await?;
-        }
-        let last_public = if p.quiet {
-            now - chrono::Duration::days(52)
+            .with_context(|| format!("stage of {}", p.title))?;
+    }
+    if matches!(p.stage, Stage::Paused | Stage::Abandoned) {
+        project::set_stage(ctx, owner, loaded.row.id, p.stage).await?;
+    }
+    Ok(())
+}
+
+/// Five milestones around today, fewer of them done for every fourth project.
+async fn plan_milestones(
+    ctx: &Context,
+    loaded: &project::Project,
+    i: usize,
+    p: &DemoProject,
+) -> anyhow::Result<()> {
+    let now = ctx.now();
+    let today = now.date_naive();
+    let offsets: [(&str, i64, Status); 5] = [
+        ("Atelier avec les usagers", -120, Status::Done),
+        ("Premier prototype en ligne", -60, Status::Done),
+        ("Tests avec 20 habitants", -10, Status::InProgress),
+        ("Ouverture des données", 10, Status::Planned),
+        ("Partenariat avec la mairie", 90, Status::Dropped),
+    ];
+    for (j, (title, days, status)) in offsets.iter().enumerate() {
+        // Earlier projects get more milestones done, so the gallery shows a range.
+        let status = if i % 4 == 3 && *status == Status::Done {
+            Status::InProgress
         } else {
-            now - chrono::Duration::days(12)
+            *status
         };
-        rows::project::Entity::update_many()
+        milestone::create(
+            ctx,
+            loaded,
+            &MilestoneInput {
+                title: (*title).to_owned(),
+                description: String::new(),
+                due_on: (today + chrono::Duration::days(*days)).to_string(),
+                status: status.code().to_owned(),
+                weight: if j == 1 {
+                    "2".to_owned()
+                } else {
+                    String::new()
+                },
+                position: String::new(),
+            },
+        )
+        .await
+        .with_context(|| format!("milestone of {}", p.title))?;
+    }
+    Ok(())
+}
+
+/// Four journal entries, one of them for the team only, dated back over
+/// the months since the marathon (further back for a quiet project).
+async fn write_journal(
+    ctx: &Context,
+    owner: &relais_domain::Actor,
+    loaded: &project::Project,
+    p: &DemoProject,
+) -> anyhow::Result<()> {
+    let now = ctx.now();
+    let entries = [
+        (
+            -150,
+            "Nous sortons du marathon avec une maquette et beaucoup d'envie. Merci à toutes les personnes venues nous voir !",
+            true,
+        ),
+        (
+            -90,
+            "Premier atelier avec les usagers : trois parcours retenus, deux abandonnés.",
+            true,
+        ),
+        (
+            -40,
+            "Point d'équipe : qui prend quoi pendant l'été ?",
+            false,
+        ),
+        (
+            -12,
+            "Le prototype tourne en ligne. Retours bienvenus.",
+            true,
+        ),
+    ];
+    for (days, body, public) in entries {
+        let entry_id = journal::post(
+            ctx,
+            owner,
+            loaded,
+            &EntryInput {
+                body: body.to_owned(),
+                milestone_id: String::new(),
+                is_public: public,
+                completes_milestone: false,
+            },
+        )
+        .await?;
+        // A quiet project's last public news is older than 30 days.
+        let days = if p.quiet { days - 40 } else { days };
+        rows::project_update::Entity::update_many()
             .col_expr(
-                rows::project::Column::CreatedAt,
-                Expr::value(now - chrono::Duration::days(200)),
+                rows::project_update::Column::CreatedAt,
+                Expr::value(now + chrono::Duration::days(days)),
             )
-            .col_expr(
-                rows::project::Column::LastPublicUpdateAt,
-                Expr::value(last_public),
-            )
-            .col_expr(
-                rows::project::Column::LastActivityAt,
-                Expr::value(last_public - chrono::Duration::hours(i as i64)),
-            )
-            .filter(rows::project::Column::Id.eq(loaded.row.id))
+            .filter(rows::project_update::Column::Id.eq(entry_id))
             .exec(&ctx.db)
             .await?;
     }
+    Ok(())
+}
+
+/// Dates the project, its milestones and its stages back, as if it had
+/// lived since the marathon.
+async fn date_back(
+    ctx: &Context,
+    loaded: &project::Project,
+    i: usize,
+    p: &DemoProject,
+) -> anyhow::Result<()> {
+    let now = ctx.now();
+    // Done milestones were done on their due date; stages were reached
+    // over the months after the marathon.
+    rows::milestone::Entity::update_many()
+        .col_expr(
+            rows::milestone::Column::DoneOn,
+            Expr::col(rows::milestone::Column::DueOn),
+        )
+        .filter(rows::milestone::Column::ProjectId.eq(loaded.row.id))
+        .filter(rows::milestone::Column::Status.eq(Status::Done))
+        .exec(&ctx.db)
+        .await?;
+    let stages = rows::project_stage::Entity::find()
+        .filter(rows::project_stage::Column::ProjectId.eq(loaded.row.id))
+        .all(&ctx.db)
+        .await?;
+    for (k, stage) in stages.iter().enumerate() {
+        rows::project_stage::Entity::update_many()
+            .col_expr(
+                rows::project_stage::Column::ReachedAt,
+                Expr::value(now - chrono::Duration::days(200 - 35 * k as i64)),
+            )
+            .filter(rows::project_stage::Column::Id.eq(stage.id))
+            .exec(&ctx.db)
+            .await?;
+    }
+    let last_public = if p.quiet {
+        now - chrono::Duration::days(52)
+    } else {
+        now - chrono::Duration::days(12)
+    };
+    rows::project::Entity::update_many()
+        .col_expr(
+            rows::project::Column::CreatedAt,
+            Expr::value(now - chrono::Duration::days(200)),
+        )
+        .col_expr(
+            rows::project::Column::LastPublicUpdateAt,
+            Expr::value(last_public),
+        )
+        .col_expr(
+            rows::project::Column::LastActivityAt,
+            Expr::value(last_public - chrono::Duration::hours(i as i64)),
+        )
+        .filter(rows::project::Column::Id.eq(loaded.row.id))
+        .exec(&ctx.db)
+        .await?;
     Ok(())
 }
 

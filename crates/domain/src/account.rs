@@ -6,9 +6,10 @@
 
 use crate::context::Context;
 use crate::email_address::EmailAddress;
+use crate::email_message::EmailKind;
 use crate::email_message::EmailMessage;
 use crate::emailed_token::{TokenPurpose, find_live_token, issue_token, use_token};
-use crate::entities::{city, user, user_role};
+use crate::entities::{city, email_token, user, user_role};
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::language::Language;
 use crate::outbox::{self, NewEmail};
@@ -22,8 +23,8 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, SqlErr, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, SqlErr, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -91,10 +92,7 @@ pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Acco
         email: model.email,
         name: model.name,
         language: model.language,
-        time_zone: model
-            .time_zone
-            .as_deref()
-            .and_then(|z| time_zone::parse(z).ok()),
+        time_zone: model.time_zone.map(|z| z.0),
         city_id: model.city_id,
         skills: Skill::parse_list(&model.skills),
         bio: model.bio,
@@ -193,11 +191,29 @@ pub struct PendingInvitation {
 /// Reads a live invitation without using it.
 pub async fn invitation(ctx: &Context, clear: &str) -> Result<PendingInvitation> {
     let t = find_live_token(&ctx.db, TokenPurpose::Invitation, clear, ctx.now()).await?;
-    let payload: InvitationPayload = serde_json::from_str(&t.payload).unwrap_or_default();
+    let payload = InvitationPayload::of(&t)?;
     Ok(PendingInvitation {
         email: t.email,
         city_id: payload.city_id,
     })
+}
+
+/// A sign-up form that passed its checks.
+struct SignUp {
+    name: String,
+    password: Password,
+    email: EmailAddress,
+    language: Language,
+    city_id: Option<i32>,
+}
+
+impl InvitationPayload {
+    /// Reads a stored invitation's payload: one the code cannot read is a
+    /// fault, not an invitation to nothing.
+    fn of(token: &email_token::Model) -> Result<InvitationPayload> {
+        serde_json::from_str(&token.payload)
+            .map_err(|e| DomainError::Internal(format!("invitation {} payload: {e}", token.id)))
+    }
 }
 
 /// Signs someone up. In open mode it emails an activation link (or, if the
@@ -205,6 +221,41 @@ pub async fn invitation(ctx: &Context, clear: &str) -> Result<PendingInvitation>
 /// account at once, the invitation having proven the address.
 pub async fn sign_up(ctx: &Context, input: SignUpInput, client: &str) -> Result<SignUpOutcome> {
     let now = ctx.now();
+    let (form, invitation) = check_sign_up(ctx, &input, now).await?;
+    rate_limit::enforce(
+        &ctx.db,
+        &format!("email:addr:{client}"),
+        rate_limit::EMAILS_PER_ADDRESS,
+        now,
+    )
+    .await?;
+    // Hash in every branch, so the time taken does not tell whether the
+    // address already has an account.
+    let password_hash = ctx.hasher.hash(&form.password).await?;
+    let existing = find_by_email(&ctx.db, &form.email).await?;
+    if let Some(invitation) = invitation {
+        if existing.is_some() {
+            return Err(DomainError::field("email", "error-account-exists-log-in"));
+        }
+        let user_id = accept_invitation(ctx, &invitation, form, password_hash, now).await?;
+        return Ok(SignUpOutcome::Created(user_id));
+    }
+    let txn = ctx.db.begin().await?;
+    match existing {
+        Some(user) => tell_account_exists(&txn, &user, now).await?,
+        None => send_activation(&txn, form, password_hash, now).await?,
+    }
+    txn.commit().await?;
+    Ok(SignUpOutcome::CheckInbox)
+}
+
+/// Checks the form, and the invitation it comes with if any: the address
+/// is then the invitation's, and in invitation-only mode one is required.
+async fn check_sign_up(
+    ctx: &Context,
+    input: &SignUpInput,
+    now: DateTime<Utc>,
+) -> Result<(SignUp, Option<email_token::Model>)> {
     let mut errors = FieldErrors::default();
     let name = errors.checked("name", parse_name(&input.name));
     let password = errors.checked("password", Password::parse(&input.password));
@@ -212,7 +263,6 @@ pub async fn sign_up(ctx: &Context, input: SignUpInput, client: &str) -> Result<
         .check("language", Language::parse(&input.language))
         .unwrap_or_default();
     let city_id = errors.checked("city_id", parse_city(&ctx.db, &input.city_id).await);
-
     let invitation = match input.invitation.as_deref().filter(|t| !t.is_empty()) {
         Some(t) => Some(find_live_token(&ctx.db, TokenPurpose::Invitation, t, now).await?),
         None => None,
@@ -232,104 +282,115 @@ pub async fn sign_up(ctx: &Context, input: SignUpInput, client: &str) -> Result<
         errors.add("email", "error-invitation-required");
     }
     let (name, password, email, city_id) = errors.finish((name, password, email, city_id))?;
+    let form = SignUp {
+        name,
+        password,
+        email,
+        language,
+        city_id,
+    };
+    Ok((form, invitation))
+}
 
-    rate_limit::enforce(
-        &ctx.db,
-        &format!("email:addr:{client}"),
-        rate_limit::EMAILS_PER_ADDRESS,
+/// Creates the invited account at once, with the role the invitation grants.
+async fn accept_invitation(
+    ctx: &Context,
+    invitation: &email_token::Model,
+    form: SignUp,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<i32> {
+    let payload = InvitationPayload::of(invitation)?;
+    let role = payload.role.as_deref().map(Role::parse).transpose()?;
+    let txn = ctx.db.begin().await?;
+    use_token(&txn, invitation.id, now).await?;
+    let user_id = insert_user(
+        &txn,
+        &form.email,
+        &form.name,
+        Some(password_hash),
+        form.language,
+        form.city_id.or(payload.city_id),
         now,
     )
     .await?;
-    // Hash in every branch, so the time taken does not tell whether the
-    // address already has an account.
-    let password_hash = ctx.hasher.hash(&password).await?;
-    let existing = find_by_email(&ctx.db, &email).await?;
-
-    if let Some(inv) = invitation {
-        if existing.is_some() {
-            return Err(DomainError::field("email", "error-account-exists-log-in"));
-        }
-        let payload: InvitationPayload = serde_json::from_str(&inv.payload).unwrap_or_default();
-        let txn = ctx.db.begin().await?;
-        use_token(&txn, inv.id, now).await?;
-        let user_id = insert_user(
-            &txn,
-            &email,
-            &name,
-            Some(password_hash),
-            language,
-            city_id.or(payload.city_id),
-            now,
-        )
-        .await?;
-        if let Some(role) = payload.role.as_deref().and_then(|r| Role::parse(r).ok())
-            && role != Role::Member
-        {
-            insert_grant(&txn, user_id, role, payload.city_id, now).await?;
-        }
-        txn.commit().await?;
-        return Ok(SignUpOutcome::Created(user_id));
-    }
-
-    let txn = ctx.db.begin().await?;
-    match existing {
-        Some(user) => {
-            let message = EmailMessage::AccountExists {
-                name: user.name.clone(),
-            };
-            // One such note per account per day is plenty.
-            let key = format!("account_exists:{}:{}", user.id, now.format("%Y-%m-%d"));
-            let language = user.language;
-            outbox::enqueue(
-                &txn,
-                NewEmail {
-                    idempotency_key: key,
-                    to: &user.email,
-                    user_id: Some(user.id),
-                    language,
-                    message: &message,
-                },
-                now,
-            )
-            .await?;
-        }
-        None => {
-            let payload = ActivationPayload {
-                name: name.clone(),
-                password_hash,
-                language: language.code().to_owned(),
-                city_id,
-            };
-            let clear = issue_token(
-                &txn,
-                TokenPurpose::Activation,
-                None,
-                email.as_str(),
-                &payload,
-                now,
-                ACTIVATION_TTL,
-            )
-            .await?;
-            let message = EmailMessage::Activation {
-                name,
-                token: clear.clone(),
-            };
-            outbox::enqueue(
-                &txn,
-                NewEmail {
-                    idempotency_key: format!("activation:{}", token::hash(&clear)),
-                    to: email.as_str(),
-                    user_id: None,
-                    language,
-                    message: &message,
-                },
-                now,
-            )
-            .await?;
-        }
+    if let Some(role) = role
+        && role != Role::Member
+    {
+        insert_grant(&txn, user_id, role, payload.city_id, now).await?;
     }
     txn.commit().await?;
-    Ok(SignUpOutcome::CheckInbox)
+    Ok(user_id)
+}
+
+/// Someone signed up with an address that has an account: it is told so
+/// by email, as the form answers the same either way.
+async fn tell_account_exists(
+    txn: &DatabaseTransaction,
+    user: &user::Model,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let message = EmailMessage::AccountExists {
+        name: user.name.clone(),
+    };
+    // One such note per account per day is plenty.
+    let key = EmailKind::AccountExists.key(format!("{}:{}", user.id, now.format("%Y-%m-%d")));
+    outbox::enqueue(
+        txn,
+        NewEmail {
+            idempotency_key: key,
+            to: &user.email,
+            user_id: Some(user.id),
+            language: user.language,
+            message: &message,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Keeps the sign-up in an activation token and emails its link: the
+/// account is made once the address is proven.
+async fn send_activation(
+    txn: &DatabaseTransaction,
+    form: SignUp,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let payload = ActivationPayload {
+        name: form.name.clone(),
+        password_hash,
+        language: form.language.code().to_owned(),
+        city_id: form.city_id,
+    };
+    let clear = issue_token(
+        txn,
+        TokenPurpose::Activation,
+        None,
+        form.email.as_str(),
+        &payload,
+        now,
+        ACTIVATION_TTL,
+    )
+    .await?;
+    let message = EmailMessage::Activation {
+        name: form.name,
+        token: clear.clone(),
+    };
+    outbox::enqueue(
+        txn,
+        NewEmail {
+            idempotency_key: EmailKind::Activation.key(token::hash(&clear)),
+            to: form.email.as_str(),
+            user_id: None,
+            language: form.language,
+            message: &message,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
 async fn insert_user(
@@ -521,7 +582,7 @@ pub async fn request_password_reset(ctx: &Context, email: &str, client: &str) ->
     outbox::enqueue(
         &txn,
         NewEmail {
-            idempotency_key: format!("password_reset:{}", token::hash(&clear)),
+            idempotency_key: EmailKind::PasswordReset.key(token::hash(&clear)),
             to: &user.email,
             user_id: Some(user.id),
             language: user.language,
@@ -670,7 +731,7 @@ pub async fn update_profile(
         .col_expr(user::Column::Language, Expr::value(language))
         .col_expr(
             user::Column::TimeZone,
-            Expr::value(time_zone.map(|z| z.name().to_owned())),
+            Expr::value(time_zone.map(time_zone::Zone)),
         )
         .col_expr(user::Column::CityId, Expr::value(city_id))
         .col_expr(user::Column::Skills, Expr::value(Skill::join(&skills)))
@@ -735,7 +796,7 @@ pub async fn invite(
     outbox::enqueue(
         &txn,
         NewEmail {
-            idempotency_key: format!("invitation:{}", token::hash(&clear)),
+            idempotency_key: EmailKind::Invitation.key(token::hash(&clear)),
             to: email.as_str(),
             user_id: None,
             language,

@@ -4,6 +4,7 @@
 //! announcements off.
 
 use crate::context::Context;
+use crate::email_message::EmailKind;
 use crate::email_message::EmailMessage;
 use crate::entities::{announcement, city, user};
 use crate::error::{DomainError, FieldErrors, Result};
@@ -142,7 +143,7 @@ pub async fn send(
         let new = outbox::enqueue(
             &txn,
             NewEmail {
-                idempotency_key: format!("announcement:{}:{}", row.id, person.id),
+                idempotency_key: EmailKind::Announcement.key(format!("{}:{}", row.id, person.id)),
                 to: &person.email,
                 user_id: Some(person.id),
                 language: person.language,

@@ -6,6 +6,7 @@
 //! coordinators.
 
 use crate::context::Context;
+use crate::email_message::EmailKind;
 use crate::email_message::EmailMessage;
 use crate::entities::{check_in, city, project, project_member, project_update, user};
 use crate::error::{DomainError, FieldErrors, Result};
@@ -31,7 +32,7 @@ fn month_of(
 ) -> String {
     let zone = cities
         .get(&project.city_id)
-        .and_then(|c| time_zone::parse(&c.time_zone).ok())
+        .map(|c| c.time_zone.0)
         .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
     now.with_timezone(&zone).format("%Y-%m").to_string()
 }
@@ -165,7 +166,7 @@ async fn send(
         {
             messages.push((
                 person,
-                format!("check_in:{}:{month}:{}", p.id, person.id),
+                EmailKind::CheckIn.key(format!("{}:{month}:{}", p.id, person.id)),
                 EmailMessage::CheckIn {
                     project: p.title.clone(),
                     month: (*month).clone(),

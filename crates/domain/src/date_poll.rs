@@ -7,6 +7,7 @@
 //! everybody who was asked.
 
 use crate::context::Context;
+use crate::email_message::EmailKind;
 use crate::email_message::EmailMessage;
 use crate::entities::{
     date_poll as poll, meetup_occurrence as occurrence, poll_answer, poll_invitee, poll_slot, user,
@@ -225,7 +226,7 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
         outbox::enqueue(
             &txn,
             NewEmail {
-                idempotency_key: format!("poll_invitation:{}:{}", row.id, m.id),
+                idempotency_key: EmailKind::PollInvitation.key(format!("{}:{}", row.id, m.id)),
                 to: &m.email,
                 user_id: Some(m.id),
                 language: m.language,
@@ -525,7 +526,8 @@ pub async fn convert(ctx: &Context, actor: &Actor, poll_id: i32, slot_id: i32) -
         outbox::enqueue(
             &txn,
             NewEmail {
-                idempotency_key: format!("meetup_invitation:{}:{}", occ.id, person.id),
+                idempotency_key: EmailKind::MeetupInvitation
+                    .key(format!("{}:{}", occ.id, person.id)),
                 to: &person.email,
                 user_id: Some(person.id),
                 language: person.language,
@@ -714,7 +716,7 @@ async fn remind_page(
     let emails: Vec<NewEmail<'_>> = messages
         .iter()
         .map(|(person, poll_id, message)| NewEmail {
-            idempotency_key: format!("poll_reminder:{poll_id}:{}", person.id),
+            idempotency_key: EmailKind::PollReminder.key(format!("{poll_id}:{}", person.id)),
             to: &person.email,
             user_id: Some(person.id),
             language: person.language,

@@ -10,6 +10,7 @@
 //! falls between two digests or appears in both.
 
 use crate::context::Context;
+use crate::email_message::EmailKind;
 use crate::email_message::{DigestItem, DigestKind, EmailMessage, Moment, Period};
 use crate::entities::{
     city, meetup_occurrence as occurrence, milestone as milestone_row, project, project_member,
@@ -391,13 +392,12 @@ pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
                 let frequency = person.digest_frequency;
                 let zone = person
                     .time_zone
-                    .as_deref()
-                    .and_then(|z| time_zone::parse(z).ok())
+                    .map(|z| z.0)
                     .or_else(|| {
                         person
                             .city_id
                             .and_then(|c| cities.get(&c))
-                            .and_then(|c| time_zone::parse(&c.time_zone).ok())
+                            .map(|c| c.time_zone.0)
                     })
                     .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
                 let slot = last_slot(frequency, zone, now)?;
@@ -471,9 +471,7 @@ async fn send(
             // On the meeting's city clock, which may not be the reader's.
             next_meetup: next.map(|o| {
                 let city = cities.get(&o.city_id);
-                let zone = city
-                    .and_then(|c| time_zone::parse(&c.time_zone).ok())
-                    .unwrap_or(d.zone);
+                let zone = city.map(|c| c.time_zone.0).unwrap_or(d.zone);
                 let when = Moment::new(o.starts_at, zone, city.map_or("", |c| c.name.as_str()));
                 (o.title, when, o.id)
             }),
@@ -483,7 +481,11 @@ async fn send(
     let emails: Vec<NewEmail<'_>> = messages
         .iter()
         .map(|(d, message)| NewEmail {
-            idempotency_key: format!("digest:{}:{}", d.person.id, d.slot.timestamp()),
+            idempotency_key: EmailKind::Digest.key(format!(
+                "{}:{}",
+                d.person.id,
+                d.slot.timestamp()
+            )),
             to: &d.person.email,
             user_id: Some(d.person.id),
             language: d.person.language,

@@ -170,6 +170,15 @@ crate::stored_code! {
     }
 }
 
+impl EmailKind {
+    /// The idempotency key of an email of this kind about `what` (the
+    /// occasion and the recipient): `kind:what`, so that keys of two kinds
+    /// never collide.
+    pub fn key(self, what: impl std::fmt::Display) -> String {
+        format!("{}:{what}", self.code())
+    }
+}
+
 /// The content of one email, before rendering.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

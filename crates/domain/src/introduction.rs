@@ -24,6 +24,7 @@
 //! contact": the team member who asked, or the one who accepted.
 
 use crate::context::Context;
+use crate::email_message::EmailKind;
 use crate::email_message::EmailMessage;
 use crate::entities::{
     introduction as intro, introduction_follow_up as follow_up, introduction_link as link, need,
@@ -343,7 +344,7 @@ async fn create(ctx: &Context, request: NewRequest<'_>) -> Result<i32> {
         .await?;
         send(
             &txn,
-            format!("introduction_request:{}:{}", row.id, recipient.id),
+            EmailKind::IntroductionRequest.key(format!("{}:{}", row.id, recipient.id)),
             recipient,
             RelationEmail::Request {
                 from: request.asker.name.clone(),
@@ -636,7 +637,7 @@ pub async fn answer(
             {
                 send(
                     &txn,
-                    format!("introduction_accepted:{}:{}", l.row.id, reader.id),
+                    EmailKind::IntroductionAccepted.key(format!("{}:{}", l.row.id, reader.id)),
                     reader,
                     RelationEmail::Accepted {
                         other_name: other.name.clone(),
@@ -653,7 +654,7 @@ pub async fn answer(
             let asker = person(&txn, l.row.asked_by).await?;
             send(
                 &txn,
-                format!("introduction_declined:{}", l.row.id),
+                EmailKind::IntroductionDeclined.key(l.row.id),
                 &asker,
                 RelationEmail::Declined {
                     need,
@@ -701,7 +702,7 @@ pub(crate) async fn close_pending(
         if let Some(member) = people.iter().find(|p| p.id == w.member_id) {
             send(
                 txn,
-                format!("introduction_closed:{}", w.id),
+                EmailKind::IntroductionClosed.key(w.id),
                 member,
                 RelationEmail::Closed {
                     need: summary(&project.row, need),
@@ -750,7 +751,7 @@ pub async fn expire_due(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
             if won.rows_affected == 1 {
                 send(
                     &txn,
-                    format!("introduction_expired:{}", row.id),
+                    EmailKind::IntroductionExpired.key(row.id),
                     &asker,
                     RelationEmail::Expired {
                         need: summary_of_row(&l.project, &l.need),
@@ -820,7 +821,7 @@ pub async fn plan_follow_ups(ctx: &Context, now: DateTime<Utc>) -> Result<usize>
                     .await?;
                     if send(
                         &txn,
-                        format!("introduction_follow_up:{}:{}", row.id, reader.id),
+                        EmailKind::IntroductionFollowUp.key(format!("{}:{}", row.id, reader.id)),
                         reader,
                         RelationEmail::FollowUp {
                             other_name: other.name.clone(),

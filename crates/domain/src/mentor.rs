@@ -363,16 +363,12 @@ async fn tell_of_assignment(
         .map(|m| m.user_id)
         .collect();
     let team = crate::notify::recipients(db, &team).await?;
-    let occasion = format!(
-        "{}:{}",
-        if ended {
-            EmailKind::MentorUnassigned
-        } else {
-            EmailKind::MentorAssigned
-        }
-        .code(),
-        assignment.id
-    );
+    let occasion = if ended {
+        EmailKind::MentorUnassigned
+    } else {
+        EmailKind::MentorAssigned
+    }
+    .key(assignment.id);
     for (people, to_mentor) in [(&mentor, true), (&team, false)] {
         let message = EmailMessage::MentorChanged {
             project: project.title.clone(),

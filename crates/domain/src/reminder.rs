@@ -18,6 +18,7 @@
 //! number of statements grows with the pages, not with the emails.
 
 use crate::context::Context;
+use crate::email_message::EmailKind;
 use crate::email_message::{CalendarEntry, Day, EmailMessage, Moment};
 use crate::entities::{
     city, edition, meetup_occurrence as occurrence, meetup_series as series, mentor_assignment,
@@ -129,7 +130,7 @@ fn planned(key: String, person: &user::Model, message: EmailMessage) -> Planned 
 fn zone_of(cities: &HashMap<i32, city::Model>, city_id: i32) -> Tz {
     cities
         .get(&city_id)
-        .and_then(|c| time_zone::parse(&c.time_zone).ok())
+        .map(|c| c.time_zone.0)
         .unwrap_or(time_zone::DEFAULT_TIME_ZONE)
 }
 
@@ -165,7 +166,7 @@ impl Meeting {
     fn invitation(&self, p: &user::Model) -> Planned {
         let o = &self.row;
         planned(
-            format!("meetup_invitation:{}:{}", o.id, p.id),
+            EmailKind::MeetupInvitation.key(format!("{}:{}", o.id, p.id)),
             p,
             EmailMessage::MeetupInvitation {
                 title: o.title.clone(),
@@ -183,7 +184,7 @@ impl Meeting {
 
     fn nudge(&self, p: &user::Model) -> Planned {
         planned(
-            format!("meetup_nudge:{}:{}", self.row.id, p.id),
+            EmailKind::MeetupNudge.key(format!("{}:{}", self.row.id, p.id)),
             p,
             EmailMessage::MeetupNudge {
                 title: self.row.title.clone(),
@@ -195,7 +196,7 @@ impl Meeting {
 
     fn reminder(&self, p: &user::Model, days: i64) -> Planned {
         planned(
-            format!("meetup_reminder:{days}d:{}:{}", self.row.id, p.id),
+            EmailKind::MeetupReminder.key(format!("{days}d:{}:{}", self.row.id, p.id)),
             p,
             EmailMessage::MeetupReminder {
                 title: self.row.title.clone(),

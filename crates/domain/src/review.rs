@@ -10,6 +10,7 @@
 //! that.
 
 use crate::context::Context;
+use crate::email_message::EmailKind;
 use crate::email_message::EmailMessage;
 use crate::entities::{
     edition, mentor_assignment, project as project_row, review, review_request, review_step, user,
@@ -378,7 +379,7 @@ pub async fn write(
     crate::notify::each(
         &txn,
         &team,
-        &format!("review_posted:{}", row.id),
+        &EmailKind::ReviewPosted.key(row.id),
         now,
         |_| Ok(message.clone()),
     )
@@ -709,7 +710,7 @@ pub async fn request(
     crate::notify::each(
         &txn,
         &mentors,
-        &format!("review_requested:{}", row.id),
+        &EmailKind::ReviewRequested.key(row.id),
         now,
         |_| Ok(message.clone()),
     )

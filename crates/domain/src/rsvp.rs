@@ -173,11 +173,7 @@ async fn tell_promoted(
     notify::each(
         db,
         &people,
-        &format!(
-            "meetup_promoted:{}:{}",
-            occ.id,
-            promoted.answered_at.timestamp()
-        ),
+        &EmailKind::MeetupPromoted.key(format!("{}:{}", occ.id, promoted.answered_at.timestamp())),
         now,
         |_| match &facts {
             Ok(f) => Ok(EmailMessage::MeetupPromoted {

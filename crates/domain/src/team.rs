@@ -4,6 +4,7 @@
 
 use crate::context::Context;
 use crate::email_address::EmailAddress;
+use crate::email_message::EmailKind;
 use crate::email_message::EmailMessage;
 use crate::emailed_token::{TokenPurpose, find_live_token, issue_token, use_token};
 use crate::entities::{email_token, project, project_member, user};
@@ -163,7 +164,8 @@ pub async fn invite(
     outbox::enqueue(
         &txn,
         NewEmail {
-            idempotency_key: format!("project_invitation:{token_id}:{}", token::hash(&clear)),
+            idempotency_key: EmailKind::ProjectInvitation
+                .key(format!("{token_id}:{}", token::hash(&clear))),
             to: email.as_str(),
             user_id: None,
             language,

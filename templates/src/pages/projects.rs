@@ -229,11 +229,153 @@ fn requirement_label(lang: Language, r: Requirement) -> String {
 
 /// The project page.
 pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
-    let lang = ctx.lang;
     let read = view.read;
     let p = &read.project;
     let row = &p.row;
     let base = format!("/projects/{}", row.slug);
+    page(
+        ctx,
+        &row.title,
+        html! {
+            article.project {
+                (project_header(ctx, view, &base))
+                (crate::pages::relation::project_section(ctx, p, &read.needs, &read.questions, &view.forms.need))
+                (about_section(ctx, view))
+                (explainers_section(ctx, view, &base))
+                (stage_section(ctx, view, &base))
+                (milestones_section(ctx, view, &base))
+                (journal_section(ctx, view, &base))
+                (presentations_section(ctx, view))
+                (team_section(ctx, view, &base))
+                (archive_section(ctx, view, &base))
+            }
+        },
+    )
+}
+
+/// The header: title, pitch, stage, licence, place, flags, progress and the team's buttons.
+fn project_header(ctx: &PageContext, view: &ProjectPage<'_>, base: &str) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
+    let row = &p.row;
+    html! {
+        header {
+            h1 { (row.title) }
+            p.lead { (row.pitch) }
+            p.meta {
+                span.badge { (stage_label(lang, p.stage)) }
+                " " a.badge.licence href={ "https://spdx.org/licenses/" (p.licence.spdx) ".html" } rel="license" title=(licence_name(lang, p.licence)) { (p.licence.spdx) }
+                " · " (p.city_name) " · " (p.edition_name)
+                @for theme in &p.themes { " · " (theme_label(lang, *theme)) }
+            }
+            @if row.archived_at.is_some() { p.flash.error { (t(lang, "project-archived")) } }
+            @if !row.is_public { p.muted { (t(lang, "project-private")) } }
+            @if p.rights().see_private() && p.is_quiet(read.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
+            p { (progress_bar(lang, read.progress)) }
+            @if p.rights().edit() || read.reviews_link {
+                p {
+                    @if p.rights().edit() { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } " " }
+                    @if read.reviews_link { a.button href={ (base) "/reviews" } { (t(lang, "nav-reviews")) } }
+                }
+            }
+        }
+    }
+}
+
+/// What the project is: description, technical challenge and links.
+fn about_section(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
+    let row = &p.row;
+    html! {
+        section {
+            h2 { (t(lang, "project-about")) }
+            (markdown::render(&row.description))
+            @if !row.technical_challenge.is_empty() {
+                h3 { (t(lang, "project-technical-challenge")) }
+                p { (row.technical_challenge) }
+            }
+            ul.links {
+                @if let Some(url) = &row.repository_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-repository")) } } }
+                @if let Some(url) = &row.demo_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-demo")) } } }
+            }
+        }
+    }
+}
+
+/// The explainers, and for the team the links to add and edit them.
+fn explainers_section(ctx: &PageContext, view: &ProjectPage<'_>, base: &str) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
+    html! {
+        @if !view.explainers.is_empty() || p.rights().edit() {
+            section.explainers id="explainers" {
+                h2 { (t(lang, "project-explainer")) }
+                @if view.explainers.is_empty() { p.muted { (t(lang, "explainer-none-yet")) } }
+                div.grid.explainers { @for c in view.explainers { (explainer_card(lang, c, false)) } }
+                @if p.rights().edit() {
+                    p {
+                        a.button href={ (base) "/explainers/new" } { (t(lang, "explainer-new")) }
+                        @for c in view.explainers {
+                            " " a href={ (base) "/explainers/" (c.item.explainer.id) "/edit" } {
+                                (t_args(lang, "explainer-edit-named", &[("title", &c.item.explainer.title)]))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where the project stands, what the next stage asks for, and the stage form.
+fn stage_section(ctx: &PageContext, view: &ProjectPage<'_>, base: &str) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
+    html! {
+        section {
+            h2 { (t(lang, "project-stage")) }
+            ol.stages {
+                @for (stage, at) in &p.stage_history {
+                    li { (stage_label(lang, *stage)) " — " time datetime=(crate::dates::machine(*at)) { (crate::dates::date(lang, local_day(*at, p))) } }
+                }
+            }
+            @if let Some((next, missing)) = &read.next_stage {
+                @if missing.is_empty() {
+                    p { (t_args(lang, "stage-next-ready", &[("stage", &stage_label(lang, *next))])) }
+                } @else {
+                    p { (t_args(lang, "stage-next-missing", &[("stage", &stage_label(lang, *next))])) }
+                    ul.checklist { @for r in missing { li { (requirement_label(lang, *r)) } } }
+                }
+            }
+            @if p.rights().edit() {
+                // Forms of this page post to the page itself with a
+                // fragment: a refused form comes back at the page's
+                // own address, scrolled to the form and its summary.
+                div id="stage-form" {
+                    (error_summary(lang, &view.forms.stage))
+                    form.inline method="post" action={ (base) "#stage-form" } {
+                        (csrf(ctx))
+                        input type="hidden" name="form" value="stage";
+                        (select(lang, &view.forms.stage, "stage", "project-stage-change", &stage_options(lang)))
+                        button type="submit" { (t(lang, "project-stage-submit")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The milestones on a timeline, the chart of what is done and the form to add one.
+fn milestones_section(ctx: &PageContext, view: &ProjectPage<'_>, base: &str) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
+    let row = &p.row;
     let labels = ChartLabels {
         title: t(lang, "chart-title"),
         description: t_args(lang, "chart-description", &[("title", &row.title)]),
@@ -257,6 +399,45 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
             .count(),
     )
     .unwrap_or(0);
+    html! {
+        section {
+            h2 { (t(lang, "project-milestones")) }
+            @if read.milestones.is_empty() {
+                p.muted { (t(lang, "project-no-milestones")) }
+            } @else {
+                ol.timeline {
+                    @for m in &read.milestones {
+                        @let late = m.is_late(read.today);
+                        li.milestone.late[late] .done[m.status == Status::Done] {
+                            strong { (m.title) }
+                            " — " (status_label(lang, m.status))
+                            " · " (t(lang, "milestone-due")) " " (crate::dates::date_tag(lang, m.due_on))
+                            @if m.status != Status::Done && m.status != Status::Dropped { " (" (crate::dates::day_relative(lang, m.due_on, read.today)) ")" }
+                            @if let Some(done) = m.done_on { " · " (t(lang, "milestone-done-on")) " " (crate::dates::date_tag(lang, done)) }
+                            @if m.weight != 1 { " · " (t_args(lang, "milestone-weight-value", &[("weight", &m.weight.to_string())])) }
+                            @if late { " " strong.late-flag { (t(lang, "milestone-late")) } }
+                            @if !m.description.is_empty() { div { (markdown::render(&m.description)) } }
+                            @if p.rights().edit() { " " a href={ (base) "/milestones/" (m.id) "/edit" } { (t(lang, "milestone-edit")) } }
+                        }
+                    }
+                }
+            }
+            (milestones_done(&points, countable, read.today, &labels))
+            @if p.rights().edit() {
+                details.card id="milestone-form" open[!view.forms.milestone.errors.is_empty()] {
+                    summary { (t(lang, "milestone-add")) }
+                    (milestone_fields(ctx, &view.forms.milestone, &format!("{base}#milestone-form"), "milestone-add", Some("milestone")))
+                }
+            }
+        }
+    }
+}
+
+/// The journal, newest first, with the form to write in it.
+fn journal_section(ctx: &PageContext, view: &ProjectPage<'_>, base: &str) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
     let milestone_choices: Vec<(String, String)> =
         std::iter::once((String::new(), t(lang, "entry-no-milestone")))
             .chain(
@@ -266,209 +447,120 @@ pub fn project_page(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
                     .map(|m| (m.id.to_string(), m.title.clone())),
             )
             .collect();
-    page(
-        ctx,
-        &row.title,
-        html! {
-            article.project {
-                header {
-                    h1 { (row.title) }
-                    p.lead { (row.pitch) }
+    html! {
+        section {
+            h2 { (t(lang, "project-journal")) " " a.feed href={ (base) "/feed.atom" } { (t(lang, "feed-link")) } }
+            @if p.rights().post_update() {
+                div id="entry-form" {
+                (error_summary(lang, &view.forms.entry))
+                form.stacked.card method="post" action={ (base) "#entry-form" } novalidate {
+                    (csrf(ctx))
+                    input type="hidden" name="form" value="entry";
+                    (textarea(lang, &view.forms.entry, "body", "entry-body", Some("entry-body-hint")))
+                    (select(lang, &view.forms.entry, "milestone_id", "entry-milestone", &milestone_choices))
+                    (checkbox(lang, &view.forms.entry, "completes_milestone", "entry-completes"))
+                    (checkbox(lang, &view.forms.entry, "is_public", "entry-public"))
+                    p { button type="submit" { (t(lang, "entry-submit")) } }
+                }
+                }
+            }
+            @if read.entries.is_empty() { p.muted { (t(lang, "journal-empty")) } }
+            @for e in &read.entries {
+                article.card.entry id={ "update-" (e.id) } {
                     p.meta {
-                        span.badge { (stage_label(lang, p.stage)) }
-                        " " a.badge.licence href={ "https://spdx.org/licenses/" (p.licence.spdx) ".html" } rel="license" title=(licence_name(lang, p.licence)) { (p.licence.spdx) }
-                        " · " (p.city_name) " · " (p.edition_name)
-                        @for theme in &p.themes { " · " (theme_label(lang, *theme)) }
+                        time datetime=(crate::dates::machine(e.created_at)) { (crate::dates::date_and_time(lang, e.created_at, p.time_zone)) }
+                        @if let Some(name) = &e.author_name { " · " (name) }
+                        @if let Some(m) = &e.milestone_title { " · " (t(lang, "entry-about")) " " (m) }
+                        @if !e.is_public { " · " span.badge { (t(lang, "entry-team-only")) } }
+                        @if e.edited_at.is_some() { " · " (t(lang, "entry-edited")) }
                     }
-                    @if row.archived_at.is_some() { p.flash.error { (t(lang, "project-archived")) } }
-                    @if !row.is_public { p.muted { (t(lang, "project-private")) } }
-                    @if p.rights().see_private() && p.is_quiet(read.now) { p.flash.error role="status" { (t(lang, "project-quiet")) } }
-                    p { (progress_bar(lang, read.progress)) }
-                    @if p.rights().edit() || read.reviews_link {
-                        p {
-                            @if p.rights().edit() { a.button href={ (base) "/edit" } { (t(lang, "project-edit")) } " " }
-                            @if read.reviews_link { a.button href={ (base) "/reviews" } { (t(lang, "nav-reviews")) } }
-                        }
+                    (markdown::render(&e.body))
+                    @if read.editable_entries.contains(&e.id) {
+                        p { a href={ (base) "/updates/" (e.id) "/edit" } { (t(lang, "entry-edit")) } }
                     }
                 }
-                (crate::pages::relation::project_section(ctx, p, &read.needs, &read.questions, &view.forms.need))
-                section {
-                    h2 { (t(lang, "project-about")) }
-                    (markdown::render(&row.description))
-                    @if !row.technical_challenge.is_empty() {
-                        h3 { (t(lang, "project-technical-challenge")) }
-                        p { (row.technical_challenge) }
-                    }
-                    ul.links {
-                        @if let Some(url) = &row.repository_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-repository")) } } }
-                        @if let Some(url) = &row.demo_url { li { a href=(url) rel="nofollow ugc noopener" { (t(lang, "project-demo")) } } }
-                    }
-                }
-                @if !view.explainers.is_empty() || p.rights().edit() {
-                    section.explainers id="explainers" {
-                        h2 { (t(lang, "project-explainer")) }
-                        @if view.explainers.is_empty() { p.muted { (t(lang, "explainer-none-yet")) } }
-                        div.grid.explainers { @for c in view.explainers { (explainer_card(lang, c, false)) } }
-                        @if p.rights().edit() {
-                            p {
-                                a.button href={ (base) "/explainers/new" } { (t(lang, "explainer-new")) }
-                                @for c in view.explainers {
-                                    " " a href={ (base) "/explainers/" (c.item.explainer.id) "/edit" } {
-                                        (t_args(lang, "explainer-edit-named", &[("title", &c.item.explainer.title)]))
-                                    }
+            }
+        }
+    }
+}
+
+/// The meetings where the project was presented.
+fn presentations_section(ctx: &PageContext, view: &ProjectPage<'_>) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    html! {
+        @if !read.presentations.is_empty() {
+            section {
+                h2 { (t(lang, "project-presentations")) }
+                ul { @for (id, title, date) in &read.presentations { li { a href={ "/meetups/" (id) } { (title) } " — " (crate::dates::date_tag(lang, *date)) } } }
+            }
+        }
+    }
+}
+
+/// The team, with the forms to manage it.
+fn team_section(ctx: &PageContext, view: &ProjectPage<'_>, base: &str) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
+    html! {
+        section {
+            h2 { (t(lang, "project-team")) }
+            (error_summary(lang, &view.forms.team))
+            ul.team {
+                @for m in &p.team {
+                    li {
+                        (m.name)
+                        @if m.role == TeamRole::Owner { " " span.badge { (t(lang, "team-owner")) } }
+                        @if p.rights().manage_team() && Some(m.user_id) != read.reader_id {
+                            @if m.role == TeamRole::Member {
+                                form.inline method="post" action={ (base) "/team/" (m.user_id) "/owner" } {
+                                    (csrf(ctx)) button.link type="submit" { (t(lang, "team-make-owner")) }
                                 }
                             }
-                        }
-                    }
-                }
-                section {
-                    h2 { (t(lang, "project-stage")) }
-                    ol.stages {
-                        @for (stage, at) in &p.stage_history {
-                            li { (stage_label(lang, *stage)) " — " time datetime=(crate::dates::machine(*at)) { (crate::dates::date(lang, local_day(*at, p))) } }
-                        }
-                    }
-                    @if let Some((next, missing)) = &read.next_stage {
-                        @if missing.is_empty() {
-                            p { (t_args(lang, "stage-next-ready", &[("stage", &stage_label(lang, *next))])) }
-                        } @else {
-                            p { (t_args(lang, "stage-next-missing", &[("stage", &stage_label(lang, *next))])) }
-                            ul.checklist { @for r in missing { li { (requirement_label(lang, *r)) } } }
-                        }
-                    }
-                    @if p.rights().edit() {
-                        // Forms of this page post to the page itself with a
-                        // fragment: a refused form comes back at the page's
-                        // own address, scrolled to the form and its summary.
-                        div id="stage-form" {
-                            (error_summary(lang, &view.forms.stage))
-                            form.inline method="post" action={ (base) "#stage-form" } {
-                                (csrf(ctx))
-                                input type="hidden" name="form" value="stage";
-                                (select(lang, &view.forms.stage, "stage", "project-stage-change", &stage_options(lang)))
-                                button type="submit" { (t(lang, "project-stage-submit")) }
+                            // Asks first, on a page of its own.
+                            form.inline method="get" action={ (base) "/team/" (m.user_id) "/remove" } {
+                                button.link type="submit" { (t(lang, "team-remove")) }
                             }
-                        }
-                    }
-                }
-                section {
-                    h2 { (t(lang, "project-milestones")) }
-                    @if read.milestones.is_empty() {
-                        p.muted { (t(lang, "project-no-milestones")) }
-                    } @else {
-                        ol.timeline {
-                            @for m in &read.milestones {
-                                @let late = m.is_late(read.today);
-                                li.milestone.late[late] .done[m.status == Status::Done] {
-                                    strong { (m.title) }
-                                    " — " (status_label(lang, m.status))
-                                    " · " (t(lang, "milestone-due")) " " (crate::dates::date_tag(lang, m.due_on))
-                                    @if m.status != Status::Done && m.status != Status::Dropped { " (" (crate::dates::day_relative(lang, m.due_on, read.today)) ")" }
-                                    @if let Some(done) = m.done_on { " · " (t(lang, "milestone-done-on")) " " (crate::dates::date_tag(lang, done)) }
-                                    @if m.weight != 1 { " · " (t_args(lang, "milestone-weight-value", &[("weight", &m.weight.to_string())])) }
-                                    @if late { " " strong.late-flag { (t(lang, "milestone-late")) } }
-                                    @if !m.description.is_empty() { div { (markdown::render(&m.description)) } }
-                                    @if p.rights().edit() { " " a href={ (base) "/milestones/" (m.id) "/edit" } { (t(lang, "milestone-edit")) } }
-                                }
-                            }
-                        }
-                    }
-                    (milestones_done(&points, countable, read.today, &labels))
-                    @if p.rights().edit() {
-                        details.card id="milestone-form" open[!view.forms.milestone.errors.is_empty()] {
-                            summary { (t(lang, "milestone-add")) }
-                            (milestone_fields(ctx, &view.forms.milestone, &format!("{base}#milestone-form"), "milestone-add", Some("milestone")))
-                        }
-                    }
-                }
-                section {
-                    h2 { (t(lang, "project-journal")) " " a.feed href={ (base) "/feed.atom" } { (t(lang, "feed-link")) } }
-                    @if p.rights().post_update() {
-                        div id="entry-form" {
-                        (error_summary(lang, &view.forms.entry))
-                        form.stacked.card method="post" action={ (base) "#entry-form" } novalidate {
-                            (csrf(ctx))
-                            input type="hidden" name="form" value="entry";
-                            (textarea(lang, &view.forms.entry, "body", "entry-body", Some("entry-body-hint")))
-                            (select(lang, &view.forms.entry, "milestone_id", "entry-milestone", &milestone_choices))
-                            (checkbox(lang, &view.forms.entry, "completes_milestone", "entry-completes"))
-                            (checkbox(lang, &view.forms.entry, "is_public", "entry-public"))
-                            p { button type="submit" { (t(lang, "entry-submit")) } }
-                        }
-                        }
-                    }
-                    @if read.entries.is_empty() { p.muted { (t(lang, "journal-empty")) } }
-                    @for e in &read.entries {
-                        article.card.entry id={ "update-" (e.id) } {
-                            p.meta {
-                                time datetime=(crate::dates::machine(e.created_at)) { (crate::dates::date_and_time(lang, e.created_at, p.time_zone)) }
-                                @if let Some(name) = &e.author_name { " · " (name) }
-                                @if let Some(m) = &e.milestone_title { " · " (t(lang, "entry-about")) " " (m) }
-                                @if !e.is_public { " · " span.badge { (t(lang, "entry-team-only")) } }
-                                @if e.edited_at.is_some() { " · " (t(lang, "entry-edited")) }
-                            }
-                            (markdown::render(&e.body))
-                            @if read.editable_entries.contains(&e.id) {
-                                p { a href={ (base) "/updates/" (e.id) "/edit" } { (t(lang, "entry-edit")) } }
-                            }
-                        }
-                    }
-                }
-                @if !read.presentations.is_empty() {
-                    section {
-                        h2 { (t(lang, "project-presentations")) }
-                        ul { @for (id, title, date) in &read.presentations { li { a href={ "/meetups/" (id) } { (title) } " — " (crate::dates::date_tag(lang, *date)) } } }
-                    }
-                }
-                section {
-                    h2 { (t(lang, "project-team")) }
-                    (error_summary(lang, &view.forms.team))
-                    ul.team {
-                        @for m in &p.team {
-                            li {
-                                (m.name)
-                                @if m.role == TeamRole::Owner { " " span.badge { (t(lang, "team-owner")) } }
-                                @if p.rights().manage_team() && Some(m.user_id) != read.reader_id {
-                                    @if m.role == TeamRole::Member {
-                                        form.inline method="post" action={ (base) "/team/" (m.user_id) "/owner" } {
-                                            (csrf(ctx)) button.link type="submit" { (t(lang, "team-make-owner")) }
-                                        }
-                                    }
-                                    // Asks first, on a page of its own.
-                                    form.inline method="get" action={ (base) "/team/" (m.user_id) "/remove" } {
-                                        button.link type="submit" { (t(lang, "team-remove")) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    @if p.membership.is_some() {
-                        form.inline method="post" action={ (base) "/team/leave" } {
-                            (csrf(ctx)) button.link type="submit" { (t(lang, "team-leave")) }
-                        }
-                    }
-                    @if p.rights().manage_team() {
-                        (error_summary(lang, &view.forms.invite))
-                        form.stacked.card method="post" action={ (base) "/team/invite" } novalidate {
-                            (csrf(ctx))
-                            (input(lang, &view.forms.invite, Input::text("email", "team-invite-email").kind("email")))
-                            (select(lang, &view.forms.invite, "language", "admin-invite-language", &crate::pages::auth::language_options()))
-                            p { button type="submit" { (t(lang, "team-invite-submit")) } }
-                        }
-                    }
-                }
-                @if p.rights().archive() {
-                    section {
-                        @if row.archived_at.is_some() {
-                            form method="post" action={ (base) "/restore" } { (csrf(ctx)) button type="submit" { (t(lang, "project-restore")) } }
-                        } @else {
-                            form method="post" action={ (base) "/archive" } { (csrf(ctx)) button.danger type="submit" { (t(lang, "project-archive")) } }
                         }
                     }
                 }
             }
-        },
-    )
+            @if p.membership.is_some() {
+                form.inline method="post" action={ (base) "/team/leave" } {
+                    (csrf(ctx)) button.link type="submit" { (t(lang, "team-leave")) }
+                }
+            }
+            @if p.rights().manage_team() {
+                (error_summary(lang, &view.forms.invite))
+                form.stacked.card method="post" action={ (base) "/team/invite" } novalidate {
+                    (csrf(ctx))
+                    (input(lang, &view.forms.invite, Input::text("email", "team-invite-email").kind("email")))
+                    (select(lang, &view.forms.invite, "language", "admin-invite-language", &crate::pages::auth::language_options()))
+                    p { button type="submit" { (t(lang, "team-invite-submit")) } }
+                }
+            }
+        }
+    }
+}
+
+/// Archive or restore, for those who may.
+fn archive_section(ctx: &PageContext, view: &ProjectPage<'_>, base: &str) -> Markup {
+    let lang = ctx.lang;
+    let read = view.read;
+    let p = &read.project;
+    let row = &p.row;
+    html! {
+        @if p.rights().archive() {
+            section {
+                @if row.archived_at.is_some() {
+                    form method="post" action={ (base) "/restore" } { (csrf(ctx)) button type="submit" { (t(lang, "project-restore")) } }
+                } @else {
+                    form method="post" action={ (base) "/archive" } { (csrf(ctx)) button.danger type="submit" { (t(lang, "project-archive")) } }
+                }
+            }
+        }
+    }
 }
 
 /// The milestone form; `page_form` names it when it posts to the project
