@@ -42,6 +42,8 @@ pub trait StoredCode: Copy + Sized + 'static {
     const SET: &'static str;
     /// The translation key for a submitted code that names no value.
     const INVALID: &'static str;
+    /// Whether `FR` reads as `fr`: for codes people type (languages).
+    const IGNORE_ASCII_CASE: bool = false;
 
     /// Every value, in the order they are shown.
     fn all() -> &'static [Self];
@@ -55,7 +57,13 @@ pub trait StoredCode: Copy + Sized + 'static {
         Self::all()
             .iter()
             .copied()
-            .find(|value| value.code() == trimmed)
+            .find(|value| {
+                if Self::IGNORE_ASCII_CASE {
+                    value.code().eq_ignore_ascii_case(trimmed)
+                } else {
+                    value.code() == trimmed
+                }
+            })
             .ok_or_else(|| UnknownCode {
                 set: Self::SET,
                 code: code.to_owned(),
@@ -67,6 +75,8 @@ pub trait StoredCode: Copy + Sized + 'static {
 /// Declares an enum of stored codes: the enum, its `ALL` values, `code()`,
 /// `parse()`, `Display`, `FromStr`, [`StoredCode`] and sea-orm's value type
 /// (a string column), so that entities can type their columns with it.
+/// `ignore_ascii_case = true` after the message key makes `parse` accept
+/// codes in either case.
 ///
 /// ```ignore
 /// stored_code! {
@@ -83,7 +93,9 @@ pub trait StoredCode: Copy + Sized + 'static {
 macro_rules! stored_code {
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident ($set:literal, $invalid:literal) {
+        $vis:vis enum $name:ident (
+            $set:literal, $invalid:literal $(, ignore_ascii_case = $ignore_case:literal)?
+        ) {
             $(
                 $(#[$vmeta:meta])*
                 $variant:ident = $code:literal
@@ -122,6 +134,7 @@ macro_rules! stored_code {
         impl $crate::code::StoredCode for $name {
             const SET: &'static str = $set;
             const INVALID: &'static str = $invalid;
+            $(const IGNORE_ASCII_CASE: bool = $ignore_case;)?
 
             fn all() -> &'static [Self] {
                 &$name::ALL
@@ -174,6 +187,20 @@ mod tests {
             assert_eq!(colour.to_string(), colour.code());
         }
         assert_eq!(Colour::parse(" green "), Ok(Colour::Green));
+    }
+
+    stored_code! {
+        /// A set whose codes are read in either case.
+        enum Shade ("shade", "error-choice-invalid", ignore_ascii_case = true) {
+            /// Light.
+            Light = "light",
+        }
+    }
+
+    #[test]
+    fn a_set_may_read_codes_in_either_case() {
+        assert_eq!(Shade::parse(" LIGHT "), Ok(Shade::Light));
+        assert!(Colour::parse("GREEN").is_err());
     }
 
     #[test]

@@ -1,40 +1,24 @@
 //! The interface languages: French first, English second.
 
-use crate::code::{StoredCode, UnknownCode};
-use sea_orm::sea_query::StringLen;
-use sea_orm::{DeriveActiveEnum, EnumIter};
-use std::fmt;
+crate::stored_code! {
+    /// A language Relais speaks, stored as its BCP 47 code (`fr`, `en`),
+    /// read in either case.
+    pub enum Language ("language", "error-language-invalid", ignore_ascii_case = true) {
+        /// French, the default.
+        Fr = "fr",
+        /// English.
+        En = "en",
+    }
+}
 
-/// A language Relais speaks; stored as its code in new tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(2))")]
-pub enum Language {
-    /// French, the default.
-    #[default]
-    #[sea_orm(string_value = "fr")]
-    Fr,
-    /// English.
-    #[sea_orm(string_value = "en")]
-    En,
+/// French.
+impl Default for Language {
+    fn default() -> Self {
+        Language::Fr
+    }
 }
 
 impl Language {
-    /// Every language, default first.
-    pub const ALL: [Language; 2] = [Language::Fr, Language::En];
-
-    /// The BCP 47 code (`fr`, `en`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-
-    /// Parses a stored or submitted code, in either case.
-    pub fn parse(code: &str) -> Result<Self, UnknownCode> {
-        <Language as StoredCode>::parse(&code.to_ascii_lowercase())
-    }
-
     /// The best match for an `Accept-Language` header, if any.
     pub fn from_accept_language(header: &str) -> Option<Self> {
         let mut best: Option<(f32, Language)> = None;
@@ -59,27 +43,6 @@ impl Language {
     }
 }
 
-/// Stored through sea-orm's `ActiveEnum` (older tables declare the column
-/// as two characters); the codes are the same.
-impl StoredCode for Language {
-    const SET: &'static str = "language";
-    const INVALID: &'static str = "error-language-invalid";
-
-    fn all() -> &'static [Self] {
-        &Language::ALL
-    }
-
-    fn code(self) -> &'static str {
-        Language::code(self)
-    }
-}
-
-impl fmt::Display for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::Language;
@@ -95,5 +58,12 @@ mod tests {
             Some(Language::Fr)
         );
         assert_eq!(Language::from_accept_language("de,it"), None);
+    }
+
+    #[test]
+    fn codes_read_in_either_case_and_french_is_the_default() {
+        assert_eq!(Language::parse(" EN "), Ok(Language::En));
+        assert_eq!(Language::default(), Language::Fr);
+        assert_eq!(Language::ALL, [Language::Fr, Language::En]);
     }
 }
