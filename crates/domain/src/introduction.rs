@@ -60,95 +60,41 @@ pub const MESSAGE_MAX: usize = 1000;
 /// The window over which a member's "introductions a month" is counted.
 pub const MONTH: Duration = Duration::days(30);
 
-/// Which side asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
-pub enum Initiator {
-    /// The member offered help.
-    #[sea_orm(string_value = "member")]
-    Member,
-    /// The team asked the member.
-    #[sea_orm(string_value = "team")]
-    Team,
-}
-
-/// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-pub enum IntroductionState {
-    /// Waiting for the other side.
-    #[sea_orm(string_value = "pending")]
-    Pending,
-    /// Both agreed; addresses exchanged.
-    #[sea_orm(string_value = "accepted")]
-    Accepted,
-    /// Declined, for good for this pair and need.
-    #[sea_orm(string_value = "declined")]
-    Declined,
-    /// No answer in time.
-    #[sea_orm(string_value = "expired")]
-    Expired,
-    /// The need was filled or withdrawn while it waited.
-    #[sea_orm(string_value = "closed")]
-    Closed,
-}
-
-impl IntroductionState {
-    /// Every state.
-    pub const ALL: [IntroductionState; 5] = [
-        IntroductionState::Pending,
-        IntroductionState::Accepted,
-        IntroductionState::Declined,
-        IntroductionState::Expired,
-        IntroductionState::Closed,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            IntroductionState::Pending => "pending",
-            IntroductionState::Accepted => "accepted",
-            IntroductionState::Declined => "declined",
-            IntroductionState::Expired => "expired",
-            IntroductionState::Closed => "closed",
-        }
+crate::stored_code! {
+    /// Which side asked.
+    pub enum Initiator ("introduction initiator", "error-choice-invalid") {
+        /// The member offered help.
+        Member = "member",
+        /// The team asked the member.
+        Team = "team",
     }
 }
 
-/// The answer to the follow-up question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-pub enum Outcome {
-    /// It led somewhere.
-    #[sea_orm(string_value = "yes")]
-    Yes,
-    /// It is under way.
-    #[sea_orm(string_value = "in_progress")]
-    InProgress,
-    /// It did not.
-    #[sea_orm(string_value = "no")]
-    No,
+crate::stored_code! {
+    /// Where a request stands.
+    pub enum IntroductionState ("introduction state", "error-choice-invalid") {
+        /// Waiting for the other side.
+        Pending = "pending",
+        /// Both agreed; addresses exchanged.
+        Accepted = "accepted",
+        /// Declined, for good for this pair and need.
+        Declined = "declined",
+        /// No answer in time.
+        Expired = "expired",
+        /// The need was filled or withdrawn while it waited.
+        Closed = "closed",
+    }
 }
 
-impl Outcome {
-    /// Every outcome, in display order.
-    pub const ALL: [Outcome; 3] = [Outcome::Yes, Outcome::InProgress, Outcome::No];
-
-    /// The stored and submitted code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Outcome::Yes => "yes",
-            Outcome::InProgress => "in_progress",
-            Outcome::No => "no",
-        }
-    }
-
-    /// Parses a submitted code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        Outcome::ALL
-            .into_iter()
-            .find(|o| o.code() == code.trim())
-            .ok_or("error-choice-invalid")
+crate::stored_code! {
+    /// The answer to the follow-up question, in display order.
+    pub enum Outcome ("introduction outcome", "error-choice-invalid") {
+        /// It led somewhere.
+        Yes = "yes",
+        /// It is under way.
+        InProgress = "in_progress",
+        /// It did not.
+        No = "no",
     }
 }
 
@@ -1151,10 +1097,7 @@ pub async fn counts_by_city(
         }
     };
     for r in state_rows {
-        let Some(state) = IntroductionState::ALL
-            .into_iter()
-            .find(|s| s.code() == r.code)
-        else {
+        let Ok(state) = IntroductionState::parse(&r.code) else {
             continue;
         };
         let i = entry(&mut by_city, r.city_id);

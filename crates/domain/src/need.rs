@@ -24,51 +24,21 @@ use sea_orm::{
     TransactionTrait,
 };
 
-/// Where a need stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-pub enum NeedState {
-    /// Looking for someone.
-    #[sea_orm(string_value = "open")]
-    Open,
-    /// An introduction was accepted; the team is talking with someone.
-    #[sea_orm(string_value = "in_discussion")]
-    InDiscussion,
-    /// Found.
-    #[sea_orm(string_value = "filled")]
-    Filled,
-    /// No longer needed.
-    #[sea_orm(string_value = "withdrawn")]
-    Withdrawn,
+crate::stored_code! {
+    /// Where a need stands, in display order.
+    pub enum NeedState ("need state", "error-choice-invalid") {
+        /// Looking for someone.
+        Open = "open",
+        /// An introduction was accepted; the team is talking with someone.
+        InDiscussion = "in_discussion",
+        /// Found.
+        Filled = "filled",
+        /// No longer needed.
+        Withdrawn = "withdrawn",
+    }
 }
 
 impl NeedState {
-    /// Every state, in display order.
-    pub const ALL: [NeedState; 4] = [
-        NeedState::Open,
-        NeedState::InDiscussion,
-        NeedState::Filled,
-        NeedState::Withdrawn,
-    ];
-
-    /// The stored and submitted code.
-    pub fn code(self) -> &'static str {
-        match self {
-            NeedState::Open => "open",
-            NeedState::InDiscussion => "in_discussion",
-            NeedState::Filled => "filled",
-            NeedState::Withdrawn => "withdrawn",
-        }
-    }
-
-    /// Parses a submitted code.
-    pub fn parse(code: &str) -> std::result::Result<Self, &'static str> {
-        NeedState::ALL
-            .into_iter()
-            .find(|s| s.code() == code.trim())
-            .ok_or("error-choice-invalid")
-    }
-
     /// Still looking: introductions may be asked for.
     pub fn is_live(self) -> bool {
         matches!(self, NeedState::Open | NeedState::InDiscussion)
