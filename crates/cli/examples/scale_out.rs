@@ -17,6 +17,7 @@
 //! Markdown table; exits 1 when a check fails.
 
 use anyhow::{Context as _, bail};
+use relais_domain::rsvp::Answer;
 use relais_domain::sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use relais_tests::TestDb;
 use relais_tests::outbox::queue_invitations;
@@ -339,7 +340,7 @@ async fn load(
             (Write::LogIn { session: 0 }, outcome, Some(session))
         } else if roll < 6 || person.project.is_none() {
             let occurrence = occurrences[dice.next(occurrences.len())];
-            let answer = ["yes", "maybe", "no"][dice.next(3)];
+            let answer = Answer::ALL[dice.next(Answer::ALL.len())].code();
             let Some(h) = &http else { continue };
             // Written down before it is sent: an answer may reach the
             // database before its acknowledgement reaches the ledger, and

@@ -1065,36 +1065,43 @@ async fn mentoring(ctx: &Context, coordinator: &relais_domain::Actor) -> anyhow:
 /// A monthly series in every city, each in its own rhythm; a few answers
 /// and a project on the next Paris agenda.
 async fn meetups(ctx: &Context, coordinator: &relais_domain::Actor) -> anyhow::Result<()> {
+    use relais_domain::meetup_rule::{DayOfWeek, Ordinal};
     let rules = [
         (
             "paris",
-            "first",
-            "thu",
+            Ordinal::First,
+            DayOfWeek::Thursday,
             "19:00",
             "La Fabrique, 12 rue de la Roquette",
         ),
         (
             "lyon",
-            "first",
-            "thu",
+            Ordinal::First,
+            DayOfWeek::Thursday,
             "19:00",
             "Hôtel de la Métropole, 20 rue du Lac",
         ),
         (
             "bruxelles",
-            "second",
-            "wed",
+            Ordinal::Second,
+            DayOfWeek::Wednesday,
             "18:30",
             "BeCentral, Cantersteen 12",
         ),
         (
             "montreal",
-            "second",
-            "tue",
+            Ordinal::Second,
+            DayOfWeek::Tuesday,
             "18:30",
             "Maison du développement durable",
         ),
-        ("dakar", "last", "sat", "10:00", "Jokkolabs, Sacré-Cœur 3"),
+        (
+            "dakar",
+            Ordinal::Last,
+            DayOfWeek::Saturday,
+            "10:00",
+            "Jokkolabs, Sacré-Cœur 3",
+        ),
     ];
     for (slug, ordinal, weekday, time, place) in rules {
         let city = city::list(&ctx.db)
@@ -1109,8 +1116,8 @@ async fn meetups(ctx: &Context, coordinator: &relais_domain::Actor) -> anyhow::R
             &relais_domain::meetup::SeriesInput {
                 title: format!("Rencontre mensuelle — {}", city.name),
                 description: "Développeurs, designers, institutions et entrepreneurs : les projets font le point, on se rencontre, on s'entraide.".into(),
-                ordinal: ordinal.into(),
-                weekday: weekday.into(),
+                ordinal: ordinal.code().into(),
+                weekday: weekday.code().into(),
                 start_time: time.into(),
                 duration_minutes: "150".into(),
                 place_address: place.into(),
