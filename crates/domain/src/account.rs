@@ -92,7 +92,10 @@ pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Acco
         email: model.email,
         name: model.name,
         language: model.language,
-        time_zone: model.time_zone.map(|z| z.0),
+        time_zone: model
+            .time_zone
+            .as_deref()
+            .and_then(|z| time_zone::parse(z).ok()),
         city_id: model.city_id,
         skills: Skill::parse_list(&model.skills),
         bio: model.bio,
@@ -731,7 +734,7 @@ pub async fn update_profile(
         .col_expr(user::Column::Language, Expr::value(language))
         .col_expr(
             user::Column::TimeZone,
-            Expr::value(time_zone.map(time_zone::Zone)),
+            Expr::value(time_zone.map(|z| z.name().to_owned())),
         )
         .col_expr(user::Column::CityId, Expr::value(city_id))
         .col_expr(user::Column::Skills, Expr::value(Skill::join(&skills)))

@@ -32,7 +32,7 @@ fn month_of(
 ) -> String {
     let zone = cities
         .get(&project.city_id)
-        .map(|c| c.time_zone.0)
+        .and_then(|c| time_zone::parse(&c.time_zone).ok())
         .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
     now.with_timezone(&zone).format("%Y-%m").to_string()
 }

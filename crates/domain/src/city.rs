@@ -28,7 +28,7 @@ impl From<city::Model> for City {
     fn from(m: city::Model) -> Self {
         City {
             id: m.id,
-            time_zone: m.time_zone.0,
+            time_zone: time_zone::parse(&m.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE),
             slug: m.slug,
             name: m.name,
         }
@@ -77,7 +77,7 @@ pub async fn create(
     let inserted = city::ActiveModel {
         slug: Set(slug),
         name: Set(name.trim().to_owned()),
-        time_zone: Set(time_zone::Zone(zone)),
+        time_zone: Set(zone.name().to_owned()),
         created_at: Set(ctx.now()),
         ..Default::default()
     }

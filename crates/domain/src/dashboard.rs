@@ -64,7 +64,7 @@ pub async fn for_team_member(
             let zone = cities
                 .iter()
                 .find(|c| c.id == p.city_id)
-                .map(|c| c.time_zone.0)
+                .and_then(|c| time_zone::parse(&c.time_zone).ok())
                 .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
             let today = today_in(zone, now);
             let own: Vec<Milestone> = milestones

@@ -392,12 +392,13 @@ pub async fn plan(ctx: &Context, now: DateTime<Utc>) -> Result<usize> {
                 let frequency = person.digest_frequency;
                 let zone = person
                     .time_zone
-                    .map(|z| z.0)
+                    .as_deref()
+                    .and_then(|z| time_zone::parse(z).ok())
                     .or_else(|| {
                         person
                             .city_id
                             .and_then(|c| cities.get(&c))
-                            .map(|c| c.time_zone.0)
+                            .and_then(|c| time_zone::parse(&c.time_zone).ok())
                     })
                     .unwrap_or(time_zone::DEFAULT_TIME_ZONE);
                 let slot = last_slot(frequency, zone, now)?;
@@ -471,7 +472,9 @@ async fn send(
             // On the meeting's city clock, which may not be the reader's.
             next_meetup: next.map(|o| {
                 let city = cities.get(&o.city_id);
-                let zone = city.map(|c| c.time_zone.0).unwrap_or(d.zone);
+                let zone = city
+                    .and_then(|c| time_zone::parse(&c.time_zone).ok())
+                    .unwrap_or(d.zone);
                 let when = Moment::new(o.starts_at, zone, city.map_or("", |c| c.name.as_str()));
                 (o.title, when, o.id)
             }),

@@ -97,7 +97,7 @@ pub struct Series {
 fn rule_of(row: &series::Model) -> Result<MonthlyRule> {
     let start = NaiveTime::parse_from_str(&row.start_time, "%H:%M")
         .map_err(|e| DomainError::Internal(format!("stored time: {e}")))?;
-    let zone = row.time_zone.0;
+    let zone = time_zone::parse(&row.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE);
     MonthlyRule::new(
         row.ordinal,
         row.weekday.weekday(),
@@ -243,7 +243,7 @@ pub async fn create_series(
         weekday: Set(c.weekday),
         start_time: Set(c.start.format("%H:%M").to_string()),
         duration_minutes: Set(i32::try_from(c.duration).unwrap_or(60)),
-        time_zone: Set(time_zone::Zone(city.time_zone)),
+        time_zone: Set(city.time_zone.name().to_owned()),
         place_address: Set(c.place),
         online_url: Set(c.online),
         audiences: Set(Skill::join(&c.audiences)),
@@ -607,7 +607,12 @@ pub(crate) fn facts(
     city: Option<&crate::entities::city::Model>,
 ) -> std::result::Result<Facts, String> {
     let city = city.ok_or_else(|| format!("meeting {} has no city", occ.id))?;
-    let zone = city.time_zone.0;
+    let zone = time_zone::parse(&city.time_zone).map_err(|_| {
+        format!(
+            "the time zone {:?} of {} is unknown, so the meeting's time cannot be written",
+            city.time_zone, city.name
+        )
+    })?;
     Ok(Facts {
         when: crate::email_message::Moment::new(occ.starts_at, zone, &city.name),
         place: if occ.place_address.is_empty() {

@@ -37,7 +37,10 @@ impl From<&user::Model> for Recipient {
             user_id: u.id,
             email: u.email.clone(),
             language: u.language,
-            time_zone: u.time_zone.map(|z| z.0),
+            time_zone: u
+                .time_zone
+                .as_deref()
+                .and_then(|z| crate::time_zone::parse(z).ok()),
         }
     }
 }

@@ -10,7 +10,6 @@ use crate::email_preference::{self, Category};
 use crate::entities::email_outbox::{self, Column, Entity};
 use crate::error::{DomainError, Result};
 use crate::language::Language;
-use crate::time_zone::Zone;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -353,7 +352,7 @@ async fn skip_departed(
         .iter()
         .filter_map(|c| c.row.recipient_user_id)
         .collect();
-    let active: HashMap<i32, (Option<Zone>, Option<i32>)> = if ids.is_empty() {
+    let active: HashMap<i32, (Option<String>, Option<i32>)> = if ids.is_empty() {
         HashMap::new()
     } else {
         user::Entity::find()
@@ -365,7 +364,7 @@ async fn skip_departed(
             ])
             .filter(user::Column::Id.is_in(ids))
             .filter(user::Column::IsActive.eq(true))
-            .into_tuple::<(i32, Option<Zone>, Option<i32>)>()
+            .into_tuple::<(i32, Option<String>, Option<i32>)>()
             .all(db)
             .await?
             .into_iter()
@@ -373,14 +372,14 @@ async fn skip_departed(
             .collect()
     };
     let city_ids: HashSet<i32> = active.values().filter_map(|(_, c)| *c).collect();
-    let city_zones: HashMap<i32, Zone> = if city_ids.is_empty() {
+    let city_zones: HashMap<i32, String> = if city_ids.is_empty() {
         HashMap::new()
     } else {
         city::Entity::find()
             .select_only()
             .columns([city::Column::Id, city::Column::TimeZone])
             .filter(city::Column::Id.is_in(city_ids))
-            .into_tuple::<(i32, Zone)>()
+            .into_tuple::<(i32, String)>()
             .all(db)
             .await?
             .into_iter()
@@ -388,8 +387,12 @@ async fn skip_departed(
     };
     let zone_of = |id: i32| {
         let (own, city) = active.get(&id)?;
-        own.or_else(|| city.and_then(|c| city_zones.get(&c).copied()))
-            .map(|z| z.0)
+        own.as_deref()
+            .and_then(|z| crate::time_zone::parse(z).ok())
+            .or_else(|| {
+                city.and_then(|c| city_zones.get(&c))
+                    .and_then(|z| crate::time_zone::parse(z).ok())
+            })
     };
     let mut kept = Vec::with_capacity(claimed.len());
     let (mut closed, mut deleted) = (Vec::new(), Vec::new());

@@ -14,7 +14,7 @@ use crate::licence::Licence;
 use crate::role::Actor;
 use crate::stage::{ChecklistFacts, Requirement, Stage};
 use crate::theme::Theme;
-use crate::{slug, web_link};
+use crate::{slug, time_zone, web_link};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
@@ -303,7 +303,7 @@ async fn assemble(
         licence: Licence::parse(&row.licence).unwrap_or(&crate::licence::LICENCES[0]),
         stage: row.stage,
         city_name: city.name,
-        time_zone: city.time_zone.0,
+        time_zone: time_zone::parse(&city.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE),
         edition_name: edition.name,
         marathon_starts_on: edition.starts_on,
         team: team(db, row.id).await?,

@@ -130,7 +130,7 @@ fn planned(key: String, person: &user::Model, message: EmailMessage) -> Planned 
 fn zone_of(cities: &HashMap<i32, city::Model>, city_id: i32) -> Tz {
     cities
         .get(&city_id)
-        .map(|c| c.time_zone.0)
+        .and_then(|c| time_zone::parse(&c.time_zone).ok())
         .unwrap_or(time_zone::DEFAULT_TIME_ZONE)
 }
 

@@ -58,34 +58,6 @@ pub fn parse(name: &str) -> Result<Tz, &'static str> {
         .map_err(|_| "error-time-zone-invalid")
 }
 
-/// A zone as stored in a column: read once when the row is, so that a name
-/// the IANA database does not know is a database error rather than a silent
-/// [`DEFAULT_TIME_ZONE`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sea_orm::DeriveValueType)]
-#[sea_orm(value_type = "String")]
-pub struct Zone(pub Tz);
-
-/// A stored zone's name that names no zone.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown time zone {0:?}")]
-pub struct UnknownZone(String);
-
-impl std::str::FromStr for Zone {
-    type Err = UnknownZone;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        parse(name)
-            .map(Zone)
-            .map_err(|_| UnknownZone(name.to_owned()))
-    }
-}
-
-impl std::fmt::Display for Zone {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.name())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

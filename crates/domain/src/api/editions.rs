@@ -1,7 +1,7 @@
 //! Editions and cities as the API shows them.
 
-use super::Named;
 use super::paging::{self, Listing, Paging};
+use super::{Named, stored};
 use crate::entities::{city, edition, edition_city};
 use crate::error::{DomainError, Result};
 use chrono::NaiveDate;
@@ -39,7 +39,7 @@ impl TryFrom<city::Model> for City {
     type Error = DomainError;
 
     fn try_from(m: city::Model) -> Result<City> {
-        let zone = m.time_zone.0;
+        let zone = stored("city", m.id, &m.time_zone, crate::time_zone::parse)?;
         Ok(City {
             slug: m.slug,
             name: m.name,

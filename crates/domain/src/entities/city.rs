@@ -10,7 +10,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub slug: String,
     pub name: String,
-    pub time_zone: crate::time_zone::Zone,
+    pub time_zone: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -15,7 +15,7 @@ pub struct Model {
     pub weekday: DayOfWeek,
     pub start_time: String,
     pub duration_minutes: i32,
-    pub time_zone: crate::time_zone::Zone,
+    pub time_zone: String,
     pub place_address: String,
     pub online_url: Option<String>,
     pub audiences: String,

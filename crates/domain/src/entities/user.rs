@@ -15,7 +15,7 @@ pub struct Model {
     pub name: String,
     pub password_hash: Option<String>,
     pub language: Language,
-    pub time_zone: Option<crate::time_zone::Zone>,
+    pub time_zone: Option<String>,
     pub city_id: Option<i32>,
     pub skills: String,
     pub bio: String,

@@ -63,7 +63,12 @@ async fn places(
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.id, c.time_zone.0))
+        .map(|c| {
+            (
+                c.id,
+                time_zone::parse(&c.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE),
+            )
+        })
         .collect();
     let mut query = project::Entity::find()
         .select_only()
