@@ -97,7 +97,7 @@ pub async fn load(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Acco
             .as_deref()
             .and_then(|z| time_zone::parse(z).ok()),
         city_id: model.city_id,
-        skills: Skill::parse_list(&model.skills),
+        skills: Skill::parse_list(&model.skills)?,
         bio: model.bio,
         grants,
     }))

@@ -58,15 +58,14 @@ async fn people(
     if let Some(id) = city_id {
         people = people.filter(user::Column::CityId.eq(id));
     }
-    Ok(people
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|u| {
-            let skills = Skill::parse_list(&u.skills);
-            wanted.is_empty() || skills.iter().any(|s| wanted.contains(s))
-        })
-        .collect())
+    let mut chosen = Vec::new();
+    for u in people.all(db).await? {
+        let skills = Skill::parse_list(&u.skills)?;
+        if wanted.is_empty() || skills.iter().any(|s| wanted.contains(s)) {
+            chosen.push(u);
+        }
+    }
+    Ok(chosen)
 }
 
 /// How many members an announcement is addressed to, for the page that

@@ -75,7 +75,7 @@ pub async fn create(
     }
     let (slug, zone) = errors.finish((slug, zone))?;
     let inserted = city::ActiveModel {
-        slug: Set(slug),
+        slug: Set(slug.into()),
         name: Set(name.trim().to_owned()),
         time_zone: Set(zone.name().to_owned()),
         created_at: Set(ctx.now()),

@@ -155,19 +155,19 @@ pub async fn create(ctx: &Context, actor: &Actor, city_id: i32, input: &PollInpu
     }
     let (duration, capacity, slots, closes_at) =
         e.finish((duration, capacity, slots, closes_at))?;
-    let members: Vec<user::Model> = user::Entity::find()
+    let mut members: Vec<user::Model> = Vec::new();
+    for u in user::Entity::find()
         .filter(user::Column::CityId.eq(city_id))
         .filter(user::Column::IsActive.eq(true))
         .all(&ctx.db)
         .await?
-        .into_iter()
-        .filter(|u| {
-            let skills = Skill::parse_list(&u.skills);
-            audiences.is_empty()
-                || skills.is_empty()
-                || skills.iter().any(|s| audiences.contains(s))
-        })
-        .collect();
+    {
+        let skills = Skill::parse_list(&u.skills)?;
+        if audiences.is_empty() || skills.is_empty() || skills.iter().any(|s| audiences.contains(s))
+        {
+            members.push(u);
+        }
+    }
     let txn = ctx.db.begin().await?;
     if let Some(author) = actor.user_id() {
         rate_limit::daily(

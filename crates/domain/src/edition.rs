@@ -85,7 +85,7 @@ pub async fn create(
     }
     let (slug, starts_on, ends_on) = errors.finish((slug, starts, ends))?;
     let inserted = edition::ActiveModel {
-        slug: Set(slug),
+        slug: Set(slug.into()),
         name: Set(name.trim().to_owned()),
         starts_on: Set(starts_on),
         ends_on: Set(ends_on),

@@ -499,7 +499,7 @@ async fn with_projects(
                         .find(|e| e.id == p.edition_id)
                         .map(|e| e.name.clone()),
                 )?,
-                themes: Theme::parse_list(&p.themes),
+                themes: Theme::parse_list(&p.themes)?,
             };
             Ok(Listed { explainer, project })
         })

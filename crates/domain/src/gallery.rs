@@ -229,14 +229,14 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
                 .filter(|m| m.project_id == p.id)
                 .cloned()
                 .collect();
-            Card {
+            Ok(Card {
                 city: cities
                     .iter()
                     .find(|c| c.id == p.city_id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default(),
                 stage: p.stage,
-                themes: Theme::parse_list(&p.themes),
+                themes: Theme::parse_list(&p.themes)?,
                 progress: milestone::progress(&own),
                 slug: p.slug,
                 title: p.title,
@@ -248,9 +248,9 @@ pub async fn search(db: &impl ConnectionTrait, filter: &Filter) -> Result<Page> 
                     .map(|(_, k)| *k)
                     .collect(),
                 last_activity_at: p.last_activity_at,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     Ok(Page {
         cards,
         total: counts.number_of_items,

@@ -113,7 +113,7 @@ impl TryFrom<series::Model> for Series {
     fn try_from(row: series::Model) -> Result<Self> {
         Ok(Series {
             rule: rule_of(&row)?,
-            audiences: Skill::parse_list(&row.audiences),
+            audiences: Skill::parse_list(&row.audiences)?,
             row,
         })
     }

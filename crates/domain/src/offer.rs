@@ -72,8 +72,7 @@ pub(crate) async fn load_many(db: &impl ConnectionTrait, user_ids: &[i32]) -> Re
         .filter(offer_tag::Column::UserId.is_in(user_ids.to_vec()))
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|r| {
             let mut own_kinds: Vec<HelpKind> = kinds
                 .iter()
@@ -87,11 +86,11 @@ pub(crate) async fn load_many(db: &impl ConnectionTrait, user_ids: &[i32]) -> Re
                 .map(|t| Tag::stored(t.tag.clone()))
                 .collect();
             own_tags.sort();
-            Offer {
+            Ok(Offer {
                 user_id: r.user_id,
                 kinds: own_kinds,
                 tags: own_tags,
-                themes: Theme::parse_list(&r.themes),
+                themes: Theme::parse_list(&r.themes)?,
                 languages: spoken_language::stored(&r.languages),
                 city_id: r.city_id,
                 remote: r.remote,
@@ -100,9 +99,9 @@ pub(crate) async fn load_many(db: &impl ConnectionTrait, user_ids: &[i32]) -> Re
                 contactable: r.contactable,
                 is_public: r.is_public,
                 updated_at: r.updated_at,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The offer of `user_id`, if they made one.
@@ -214,7 +213,7 @@ pub fn validate(input: &OfferInput) -> Result<ValidOffer> {
     Ok(ValidOffer {
         kinds,
         tags,
-        themes: Theme::parse_list(&Theme::join(&themes)),
+        themes: Theme::parse_list(&Theme::join(&themes))?,
         languages,
         city_id,
         remote: input.remote,

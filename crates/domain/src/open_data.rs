@@ -362,7 +362,7 @@ pub async fn package(
             p.pitch.clone(),
             city.slug.clone(),
             stage.code().to_owned(),
-            Theme::parse_list(&p.themes)
+            Theme::parse_list(&p.themes)?
                 .iter()
                 .map(|t| t.code())
                 .collect::<Vec<_>>()

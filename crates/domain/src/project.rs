@@ -12,9 +12,10 @@ use crate::entities::{
 use crate::error::{DomainError, FieldErrors, Result};
 use crate::licence::Licence;
 use crate::role::Actor;
+use crate::slug::{self, Slug};
 use crate::stage::{ChecklistFacts, Requirement, Stage};
 use crate::theme::Theme;
-use crate::{slug, time_zone, web_link};
+use crate::{time_zone, web_link};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
@@ -299,8 +300,13 @@ async fn assemble(
         .map(|s| (s.stage, s.reached_at))
         .collect();
     Ok(Project {
-        themes: Theme::parse_list(&row.themes),
-        licence: Licence::parse(&row.licence).unwrap_or(&crate::licence::LICENCES[0]),
+        themes: Theme::parse_list(&row.themes)?,
+        licence: Licence::parse(&row.licence).map_err(|_| {
+            DomainError::Internal(format!(
+                "project {} has a licence this version does not know: {:?}",
+                row.id, row.licence
+            ))
+        })?,
         stage: row.stage,
         city_name: city.name,
         time_zone: time_zone::parse(&city.time_zone).unwrap_or(time_zone::DEFAULT_TIME_ZONE),
@@ -346,7 +352,7 @@ pub struct ProjectInput {
 
 struct Validated {
     title: String,
-    slug: String,
+    slug: Slug,
     pitch: String,
     description: String,
     themes: Vec<Theme>,
@@ -382,7 +388,7 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
     } else {
         input.slug.trim().to_owned()
     };
-    let slug = e.check("slug", slug::parse(&slug_text)).unwrap_or_default();
+    let slug = e.checked("slug", slug::parse(&slug_text));
     let pitch = bounded(&mut e, "pitch", &input.pitch, 200, true);
     let description = bounded(&mut e, "description", &input.description, 20_000, false);
     let mut themes = Vec::new();
@@ -437,7 +443,7 @@ async fn validate(db: &impl ConnectionTrait, input: &ProjectInput) -> Result<Val
             .ok_or("error-edition-invalid"),
     );
     let city_id = e.checked("city_id", city);
-    let (licence, edition_id, city_id) = e.finish((licence, edition_id, city_id))?;
+    let (slug, licence, edition_id, city_id) = e.finish((slug, licence, edition_id, city_id))?;
     Ok(Validated {
         title,
         slug,
@@ -462,13 +468,13 @@ fn slug_conflict(e: sea_orm::DbErr) -> DomainError {
 }
 
 /// Creates a project; its creator becomes its owner. Any member may.
-pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Result<String> {
+pub async fn create(ctx: &Context, actor: &Actor, input: &ProjectInput) -> Result<Slug> {
     let user_id = actor.user_id().ok_or(DomainError::Unauthenticated)?;
     let v = validate(&ctx.db, input).await?;
     let now = ctx.now();
     let txn = ctx.db.begin().await?;
     let row = project::ActiveModel {
-        slug: Set(v.slug.clone()),
+        slug: Set(v.slug.to_string()),
         title: Set(v.title),
         pitch: Set(v.pitch),
         description: Set(v.description),
@@ -520,7 +526,7 @@ pub async fn update(
     actor: &Actor,
     project_id: i32,
     input: &ProjectInput,
-) -> Result<String> {
+) -> Result<Slug> {
     let (row, rights) = load_row(&ctx.db, actor, project_id).await?;
     if !rights.edit {
         return Err(DomainError::Forbidden);
@@ -529,7 +535,7 @@ pub async fn update(
     let now = ctx.now();
     let moved = row.edition_id != v.edition_id || row.city_id != v.city_id;
     let mut active: project::ActiveModel = row.into();
-    active.slug = Set(v.slug.clone());
+    active.slug = Set(v.slug.to_string());
     active.title = Set(v.title);
     active.pitch = Set(v.pitch);
     active.description = Set(v.description);

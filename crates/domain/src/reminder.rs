@@ -235,8 +235,7 @@ async fn soon(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Meeti
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(|o| {
             let when = Moment::new(
                 o.starts_at,
@@ -252,17 +251,18 @@ async fn soon(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Meeti
                 .series_id
                 .and_then(|s| series.get(&s))
                 .map(|s| Skill::parse_list(&s.audiences))
+                .transpose()?
                 .unwrap_or_default();
             let cancelled = o.status == crate::meetup::Status::Cancelled;
-            Meeting {
+            Ok(Meeting {
                 row: o,
                 when,
                 place,
                 audiences,
                 cancelled,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Invitations and nudges: the members of the meetings' cities a page at
@@ -312,7 +312,7 @@ async fn invitations(
             let Some(here) = p.city_id.and_then(|c| by_city.get(&c)) else {
                 continue;
             };
-            let skills = Skill::parse_list(&p.skills);
+            let skills = Skill::parse_list(&p.skills)?;
             // Invitations and the nudge ask for an answer: whoever gave
             // one (even before the invitation window) is not asked again.
             for m in here

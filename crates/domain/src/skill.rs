@@ -1,5 +1,7 @@
 //! What a member brings: the four communities of the monthly meetups.
 
+use crate::code::UnknownCode;
+
 /// A member's skill family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Skill {
@@ -44,15 +46,23 @@ impl Skill {
             .ok_or("error-skill-invalid")
     }
 
-    /// Parses the comma-separated column; unknown codes are dropped.
-    pub fn parse_list(stored: &str) -> Vec<Skill> {
-        let mut skills: Vec<Skill> = stored
+    /// Parses the comma-separated column: a code this version does not
+    /// know is an error, not a skill silently dropped.
+    pub fn parse_list(stored: &str) -> Result<Vec<Skill>, UnknownCode> {
+        let mut skills = stored
             .split(',')
-            .filter_map(|c| Skill::parse(c).ok())
-            .collect();
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| {
+                Skill::parse(c).map_err(|message_key| UnknownCode {
+                    set: "skill",
+                    code: c.to_owned(),
+                    message_key,
+                })
+            })
+            .collect::<Result<Vec<Skill>, UnknownCode>>()?;
         skills.sort();
         skills.dedup();
-        skills
+        Ok(skills)
     }
 
     /// The comma-separated column value.

@@ -1,7 +1,53 @@
 //! URL names: lower-case ASCII letters, digits and dashes.
 
+use std::fmt;
+
+/// A URL name checked once, when a form gives it: 2 to 60 lower-case ASCII
+/// letters, digits and dashes, no dash at either end.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Slug(String);
+
+impl Slug {
+    /// The slug as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Slug {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Slug {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Slug {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl From<Slug> for String {
+    fn from(slug: Slug) -> String {
+        slug.0
+    }
+}
+
 /// Parses a slug: 2 to 60 characters, no leading or trailing dash.
-pub fn parse(input: &str) -> Result<String, &'static str> {
+pub fn parse(input: &str) -> Result<Slug, &'static str> {
     let slug = input.trim();
     let ok = (2..=60).contains(&slug.len())
         && slug
@@ -10,7 +56,7 @@ pub fn parse(input: &str) -> Result<String, &'static str> {
         && !slug.starts_with('-')
         && !slug.ends_with('-');
     if ok {
-        Ok(slug.to_owned())
+        Ok(Slug(slug.to_owned()))
     } else {
         Err("error-slug-invalid")
     }

@@ -182,25 +182,27 @@ pub async fn for_member(
         .all(db)
         .await?;
     let facts = offer_facts(&offer);
-    let mut out: Vec<NeedSuggestion> = needs
-        .into_iter()
-        .filter_map(|need| {
-            let p = projects.iter().find(|p| p.id == need.project_id)?;
-            let themes = Theme::parse_list(&p.themes);
-            let fit = matching::fit(&facts, &need_facts(&need, &themes, p.city_id))?;
-            Some(NeedSuggestion {
-                project_slug: p.slug.clone(),
-                project_title: p.title.clone(),
-                city_name: cities
-                    .iter()
-                    .find(|c| c.id == p.city_id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
-                need,
-                fit,
-            })
-        })
-        .collect();
+    let mut out: Vec<NeedSuggestion> = Vec::new();
+    for need in needs {
+        let Some(p) = projects.iter().find(|p| p.id == need.project_id) else {
+            continue;
+        };
+        let themes = Theme::parse_list(&p.themes)?;
+        let Some(fit) = matching::fit(&facts, &need_facts(&need, &themes, p.city_id)) else {
+            continue;
+        };
+        out.push(NeedSuggestion {
+            project_slug: p.slug.clone(),
+            project_title: p.title.clone(),
+            city_name: cities
+                .iter()
+                .find(|c| c.id == p.city_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            need,
+            fit,
+        });
+    }
     out.sort_by(|a, b| {
         matching::rank(&a.fit, &b.fit)
             .then_with(|| b.need.created_at.cmp(&a.need.created_at))

@@ -1,5 +1,7 @@
 //! The programme's four themes; a project has at least one.
 
+use crate::code::UnknownCode;
+
 /// A project theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Theme {
@@ -40,15 +42,23 @@ impl Theme {
             .ok_or("error-theme-invalid")
     }
 
-    /// Parses the comma-separated column.
-    pub fn parse_list(stored: &str) -> Vec<Theme> {
-        let mut themes: Vec<Theme> = stored
+    /// Parses the comma-separated column: a code this version does not
+    /// know is an error, not a theme silently dropped.
+    pub fn parse_list(stored: &str) -> Result<Vec<Theme>, UnknownCode> {
+        let mut themes = stored
             .split(',')
-            .filter_map(|c| Theme::parse(c).ok())
-            .collect();
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| {
+                Theme::parse(c).map_err(|message_key| UnknownCode {
+                    set: "theme",
+                    code: c.to_owned(),
+                    message_key,
+                })
+            })
+            .collect::<Result<Vec<Theme>, UnknownCode>>()?;
         themes.sort();
         themes.dedup();
-        themes
+        Ok(themes)
     }
 
     /// The comma-separated column value, with leading and trailing commas

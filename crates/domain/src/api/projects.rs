@@ -169,7 +169,7 @@ async fn assemble(db: &impl ConnectionTrait, rows: Vec<project::Model>) -> Resul
                 .cloned()
                 .collect();
             Ok(Project {
-                themes: Theme::parse_list(&p.themes)
+                themes: Theme::parse_list(&p.themes)?
                     .into_iter()
                     .map(|t| t.code().to_owned())
                     .collect(),
