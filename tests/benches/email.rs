@@ -13,7 +13,10 @@
 //! Run with `cargo bench -p relais-tests --bench email`.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use relais_domain::digest::Frequency;
 use relais_domain::email_message::{EmailMessage, Moment};
+use relais_domain::meetup::Status;
+use relais_domain::meetup_rule::{DayOfWeek, Ordinal};
 use relais_domain::outbox::{self, NewEmail};
 use relais_domain::{Language, digest, reminder};
 use relais_scheduler::{JobContext, Mailer, deliver};
@@ -104,8 +107,10 @@ async fn seed_programme(db: &DatabaseConnection) {
     let mut batch = Vec::new();
     for u in 0..MEMBERS {
         batch.push(format!(
-            "('m{u}@example.org', 'm{u}@example.org', 'Member {u}', 'fr', {}, '', '', TRUE, '{stamp}', '{stamp}', 'weekly')",
-            u % 50 + 1
+            "('m{u}@example.org', 'm{u}@example.org', 'Member {u}', '{}', {}, '', '', TRUE, '{stamp}', '{stamp}', '{}')",
+            Language::Fr.code(),
+            u % 50 + 1,
+            Frequency::Weekly.code(),
         ));
         if batch.len() == 500 {
             txn.execute_unprepared(&format!(
@@ -119,7 +124,9 @@ async fn seed_programme(db: &DatabaseConnection) {
     }
     for c in 1..=50 {
         txn.execute_unprepared(&format!(
-            "INSERT INTO meetup_series (city_id, title, description, ordinal, weekday, start_time, duration_minutes, time_zone, place_address, audiences, capacity, active, created_at, updated_at) VALUES ({c}, 'Rencontre {c}', '', 'first', 'thu', '19:00', 150, 'Europe/Paris', 'Mairie', '', 200, TRUE, '{stamp}', '{stamp}')"
+            "INSERT INTO meetup_series (city_id, title, description, ordinal, weekday, start_time, duration_minutes, time_zone, place_address, audiences, capacity, active, created_at, updated_at) VALUES ({c}, 'Rencontre {c}', '', '{}', '{}', '19:00', 150, 'Europe/Paris', 'Mairie', '', 200, TRUE, '{stamp}', '{stamp}')",
+            Ordinal::First.code(),
+            DayOfWeek::Thursday.code(),
         ))
         .await
         .expect("series");
@@ -129,7 +136,10 @@ async fn seed_programme(db: &DatabaseConnection) {
                 let at = month.to_rfc3339();
                 let end = (month + Duration::hours(2)).to_rfc3339();
                 let day = month.format("%Y-%m-%d");
-                format!("({c}, {c}, '{day}', 'Rencontre {c}', '', '{at}', '{end}', 'Mairie', 200, 'scheduled', FALSE, '', 0, '{stamp}', '{stamp}')")
+                format!(
+                    "({c}, {c}, '{day}', 'Rencontre {c}', '', '{at}', '{end}', 'Mairie', 200, '{}', FALSE, '', 0, '{stamp}', '{stamp}')",
+                    Status::Scheduled.code()
+                )
             })
             .collect();
         txn.execute_unprepared(&format!(
