@@ -184,6 +184,62 @@ async fn coordinators_assign_mentors_of_their_city_within_each_mentors_capacity(
 }
 
 #[tokio::test]
+async fn a_mentor_profile_keeps_its_areas_and_a_stored_unknown_area_is_an_error() {
+    use relais_domain::mentor::{self, Expertise};
+    use relais_domain::sea_orm::ConnectionTrait;
+    let s = setup().await;
+    let omar = s.app.logged_in("other.mentor@example.org").await;
+    let omar_id = s.app.user_id("other.mentor@example.org").await;
+    let (law, design) = (Expertise::Law.code(), Expertise::Design.code());
+    let saved = omar
+        .submit(
+            "/mentor",
+            "/mentor",
+            &[
+                ("expertise", law),
+                ("expertise", design),
+                ("expertise", law),
+                ("capacity", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let profile = mentor::profile(&s.app.ctx.db, omar_id)
+        .await
+        .expect("profile");
+    assert_eq!(profile.expertise, vec![Expertise::Law, Expertise::Design]);
+    let page = omar.get("/mentor").await;
+    page.assert_contains(&format!(r#"value="{law}" checked"#));
+    page.assert_contains(&format!(r#"value="{design}" checked"#));
+
+    let bad = omar
+        .submit(
+            "/mentor",
+            "/mentor",
+            &[
+                ("expertise", law),
+                ("expertise", "astrology"),
+                ("capacity", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("Choix invalide.");
+
+    // A code the enum does not know, written behind the application's back.
+    s.app
+        .ctx
+        .db
+        .execute_unprepared(&format!(
+            "UPDATE mentor_profiles SET expertise = '{law},astrology' WHERE user_id = {omar_id}"
+        ))
+        .await
+        .expect("update");
+    assert!(mentor::profile(&s.app.ctx.db, omar_id).await.is_err());
+    assert!(omar.get("/mentor").await.status.is_server_error());
+}
+
+#[tokio::test]
 async fn only_an_assigned_mentor_writes_a_review_which_stays_editable_for_48_hours() {
     let s = setup().await;
     let coordinator = s.app.logged_in("coord@example.org").await;

@@ -72,6 +72,26 @@ pub trait StoredCode: Copy + Sized + 'static {
     }
 }
 
+/// Parses a column that holds several codes separated by commas, in their
+/// stored order (empty pieces skipped): a code the set does not know is an
+/// error, never dropped.
+pub fn parse_list<T: StoredCode>(stored: &str) -> Result<Vec<T>, UnknownCode> {
+    stored
+        .split(',')
+        .filter(|code| !code.trim().is_empty())
+        .map(T::parse)
+        .collect()
+}
+
+/// The column value of several codes: their codes, in order, joined by commas.
+pub fn join_list<T: StoredCode>(values: &[T]) -> String {
+    values
+        .iter()
+        .map(|value| value.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// Declares an enum of stored codes: the enum, its `ALL` values, `code()`,
 /// `parse()`, `Display`, `FromStr`, [`StoredCode`] and sea-orm's value type
 /// (a string column), so that entities can type their columns with it.
@@ -210,6 +230,17 @@ mod tests {
         assert_eq!(unknown.to_string(), "unknown colour code \"blue\"");
         let key: &'static str = unknown.into();
         assert_eq!(key, "error-choice-invalid");
+    }
+
+    #[test]
+    fn a_list_of_codes_reads_back_in_order_and_refuses_unknown_codes() {
+        let colours = [Colour::Green, Colour::Red];
+        assert_eq!(super::join_list(&colours), "green,red");
+        assert_eq!(super::parse_list("green,red"), Ok(colours.to_vec()));
+        assert_eq!(super::parse_list::<Colour>(""), Ok(vec![]));
+        assert_eq!(super::parse_list("red,,"), Ok(vec![Colour::Red]));
+        let unknown = super::parse_list::<Colour>("red,blue").expect_err("blue is no colour");
+        assert_eq!(unknown.code, "blue");
     }
 
     #[test]

@@ -16,18 +16,50 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-/// Areas a mentor can help with.
-pub const EXPERTISE: [&str; 9] = [
-    "design",
-    "data",
-    "law",
-    "funding",
-    "public_procurement",
-    "open_source_governance",
-    "communication",
-    "accessibility",
-    "security",
-];
+crate::stored_code! {
+    /// An area a mentor can help with, in the order the profile form shows them.
+    pub enum Expertise ("expertise", "error-choice-invalid") {
+        /// Service and interface design.
+        Design = "design",
+        /// Data: open data, analysis.
+        Data = "data",
+        /// Law.
+        Law = "law",
+        /// Finding money.
+        Funding = "funding",
+        /// Selling to public bodies.
+        PublicProcurement = "public_procurement",
+        /// Running an open-source community.
+        OpenSourceGovernance = "open_source_governance",
+        /// Telling the project's story.
+        Communication = "communication",
+        /// Accessibility.
+        Accessibility = "accessibility",
+        /// Security.
+        Security = "security",
+    }
+}
+
+/// A mentor's areas as their column stores them (codes separated by
+/// commas), read once with the row: a code no [`Expertise`] names is a
+/// database error rather than an area silently dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Default, sea_orm::DeriveValueType)]
+#[sea_orm(value_type = "String")]
+pub struct ExpertiseList(pub Vec<Expertise>);
+
+impl std::str::FromStr for ExpertiseList {
+    type Err = crate::code::UnknownCode;
+
+    fn from_str(stored: &str) -> std::result::Result<Self, Self::Err> {
+        crate::code::parse_list(stored).map(ExpertiseList)
+    }
+}
+
+impl std::fmt::Display for ExpertiseList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::code::join_list(&self.0))
+    }
+}
 
 /// How many projects a mentor follows when they have not said.
 pub const DEFAULT_CAPACITY: i32 = 3;
@@ -35,8 +67,8 @@ pub const DEFAULT_CAPACITY: i32 = 3;
 /// A mentor's profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
-    /// Expertise codes, from `EXPERTISE`.
-    pub expertise: Vec<String>,
+    /// Their areas, in the order they ticked them.
+    pub expertise: Vec<Expertise>,
     /// Projects they can follow at once.
     pub capacity: i32,
     /// Available remotely, beyond their city.
@@ -59,12 +91,7 @@ pub async fn profile(db: &impl ConnectionTrait, mentor_id: i32) -> Result<Profil
         .one(db)
         .await?
         .map(|p| Profile {
-            expertise: p
-                .expertise
-                .split(',')
-                .filter(|e| !e.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            expertise: p.expertise.0,
             capacity: p.capacity,
             remote: p.remote,
         })
@@ -84,14 +111,12 @@ pub async fn save_profile(
         return Err(DomainError::Forbidden);
     }
     let mut errors = FieldErrors::default();
-    let mut tags: Vec<String> = Vec::new();
-    for tag in expertise {
-        if EXPERTISE.contains(&tag.as_str()) {
-            if !tags.contains(tag) {
-                tags.push(tag.clone());
-            }
-        } else {
-            errors.add("expertise", "error-choice-invalid");
+    let mut areas: Vec<Expertise> = Vec::new();
+    for code in expertise {
+        if let Some(area) = errors.check("expertise", Expertise::parse(code))
+            && !areas.contains(&area)
+        {
+            areas.push(area);
         }
     }
     let capacity = errors.checked(
@@ -106,7 +131,7 @@ pub async fn save_profile(
     let capacity = errors.finish(capacity)?;
     let row = mentor_profile::ActiveModel {
         user_id: Set(user_id),
-        expertise: Set(tags.join(",")),
+        expertise: Set(ExpertiseList(areas)),
         capacity: Set(capacity),
         remote: Set(remote),
         updated_at: Set(ctx.now()),
@@ -420,5 +445,33 @@ pub async fn is_assigned(
     match actor.user_id() {
         Some(id) => Ok(live(db, project.row.id, id).await?.is_some()),
         None => Ok(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A column value as sea-orm reads it into a model.
+    fn read(stored: String) -> Option<ExpertiseList> {
+        <ExpertiseList as sea_orm::sea_query::ValueType>::try_from(sea_orm::Value::from(stored))
+            .ok()
+    }
+
+    #[test]
+    fn areas_are_stored_as_their_codes_in_the_order_ticked() {
+        let areas = ExpertiseList(vec![Expertise::Law, Expertise::Design]);
+        let stored = format!("{},{}", Expertise::Law.code(), Expertise::Design.code());
+        assert_eq!(
+            sea_orm::Value::from(areas.clone()),
+            sea_orm::Value::from(stored.clone())
+        );
+        assert_eq!(read(stored), Some(areas));
+        assert_eq!(read(String::new()), Some(ExpertiseList::default()));
+    }
+
+    #[test]
+    fn a_stored_area_no_expertise_names_is_an_error_not_dropped() {
+        assert_eq!(read(format!("{},astrology", Expertise::Law.code())), None);
     }
 }

@@ -6,7 +6,7 @@ use crate::i18n::{t, t_args};
 use crate::layout::{PageContext, narrow_page, page};
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
-use relais_domain::mentor::EXPERTISE;
+use relais_domain::mentor::Expertise;
 use relais_domain::project::Project;
 use relais_domain::review::{DueState, Followed, Score};
 use relais_domain::{Language, mentoring_page};
@@ -235,9 +235,9 @@ pub fn review_form(
 /// The mentor's dashboard, with their profile form.
 pub fn mentor_dashboard(ctx: &PageContext, followed: &[Followed], profile: &FormState) -> Markup {
     let lang = ctx.lang;
-    let tags: Vec<(String, String)> = EXPERTISE
+    let tags: Vec<(String, String)> = Expertise::ALL
         .iter()
-        .map(|e| ((*e).to_owned(), t(lang, &format!("expertise-{e}"))))
+        .map(|e| (e.code().to_owned(), t(lang, &format!("expertise-{e}"))))
         .collect();
     page(
         ctx,

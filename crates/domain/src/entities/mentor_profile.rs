@@ -1,5 +1,6 @@
 //! A mentor's areas of expertise and how many projects they can follow.
 
+use crate::mentor::ExpertiseList;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: i32,
-    pub expertise: String,
+    pub expertise: ExpertiseList,
     pub capacity: i32,
     pub remote: bool,
     pub updated_at: DateTimeUtc,

@@ -287,7 +287,10 @@ async fn dashboard(
     let read = mentoring_page::dashboard(&state.ctx.db, &member.actor(), state.ctx.now()).await?;
     let p = read.profile;
     let form = FormState::new()
-        .with_all("expertise", p.expertise)
+        .with_all(
+            "expertise",
+            p.expertise.iter().map(|e| e.code().to_owned()).collect(),
+        )
         .with("capacity", p.capacity.to_string())
         .with("remote", if p.remote { "on" } else { "" });
     Ok(view::mentor_dashboard(&rc.page(), &read.followed, &form).into_response())
