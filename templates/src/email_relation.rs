@@ -7,7 +7,7 @@ use relais_domain::Language;
 use relais_domain::relation_email::{NeedSummary, RelationEmail};
 
 fn kind(lang: Language, need: &NeedSummary) -> String {
-    t(lang, &format!("help-kind-{}", need.kind))
+    crate::pages::relation::kind_label(lang, need.kind)
 }
 
 fn need_link(base: &str, need: &NeedSummary) -> String {
@@ -194,7 +194,7 @@ mod tests {
             project: "Compost <Lyon>".into(),
             slug: "compost".into(),
             need_id: 4,
-            kind: "designer".into(),
+            kind: relais_domain::help_kind::HelpKind::Designer,
             description: "Revoir le parcours".into(),
         }
     }

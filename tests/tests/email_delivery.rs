@@ -683,7 +683,7 @@ fn every_kind() -> Vec<EmailMessage> {
         project: "Compost".into(),
         slug: "compost".into(),
         need_id: 3,
-        kind: "designer".into(),
+        kind: relais_domain::help_kind::HelpKind::Designer,
         description: "Un parcours simple".into(),
     };
     let token = || "t".repeat(43);

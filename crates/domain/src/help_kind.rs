@@ -3,7 +3,10 @@
 //! most often after the marathon.
 
 crate::stored_code! {
-    /// A kind of help, in display order.
+    /// A kind of help, in display order. Emails carry it in their payload
+    /// as its code (serde's snake_case of each variant is that code).
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
     pub enum HelpKind ("help kind", "error-help-kind-invalid") {
         /// Writes code.
         Developer = "developer",
@@ -40,5 +43,15 @@ mod tests {
             assert_eq!(HelpKind::parse(kind.code()), Ok(kind));
         }
         assert!(HelpKind::parse("wizard").is_err());
+    }
+
+    #[test]
+    fn payloads_carry_the_code_and_read_it_back() {
+        for kind in HelpKind::ALL {
+            let json = serde_json::to_string(&kind).expect("json");
+            assert_eq!(json, format!("\"{}\"", kind.code()));
+            assert_eq!(serde_json::from_str::<HelpKind>(&json).expect("back"), kind);
+        }
+        assert!(serde_json::from_str::<HelpKind>("\"wizard\"").is_err());
     }
 }

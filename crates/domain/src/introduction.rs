@@ -119,7 +119,7 @@ fn summary(project: &project::Model, need: &Need) -> NeedSummary {
         project: project.title.clone(),
         slug: project.slug.clone(),
         need_id: need.id,
-        kind: need.kind.code().to_owned(),
+        kind: need.kind,
         description: need.description.clone(),
     }
 }
@@ -129,7 +129,7 @@ fn summary_of_row(project: &project::Model, need: &need::Model) -> NeedSummary {
         project: project.title.clone(),
         slug: project.slug.clone(),
         need_id: need.id,
-        kind: need.kind.code().to_owned(),
+        kind: need.kind,
         description: need.description.clone(),
     }
 }

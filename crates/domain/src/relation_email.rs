@@ -4,6 +4,7 @@
 //! emails live in one place; `templates` turns them into words.
 
 use crate::email_message::EmailKind;
+use crate::help_kind::HelpKind;
 use serde::{Deserialize, Serialize};
 
 /// What a need looks like in an email.
@@ -15,8 +16,8 @@ pub struct NeedSummary {
     pub slug: String,
     /// The need's id, for the link to it.
     pub need_id: i32,
-    /// The kind of help's code (`designer`…).
-    pub kind: String,
+    /// The kind of help (its code in the payload).
+    pub kind: HelpKind,
     /// The need's description.
     pub description: String,
 }
@@ -125,13 +126,15 @@ mod tests {
                 project: "Compost".into(),
                 slug: "compost".into(),
                 need_id: 3,
-                kind: "designer".into(),
+                kind: HelpKind::Designer,
                 description: "Un parcours simple".into(),
             },
             reader_is_team: true,
         });
         let json = serde_json::to_string(&message).expect("json");
         assert!(json.contains(r#""kind":"relation""#), "{json}");
+        let kind = format!(r#""kind":"{}""#, HelpKind::Designer.code());
+        assert!(json.contains(&kind), "the need's kind is its code: {json}");
         assert_eq!(
             serde_json::from_str::<EmailMessage>(&json).expect("back"),
             message
