@@ -162,7 +162,7 @@ pub async fn world() -> World {
         ctx,
         &member,
         &relais_domain::offer::OfferInput {
-            kinds: vec!["developer".into()],
+            kinds: vec![relais_domain::help_kind::HelpKind::Developer.code().into()],
             tags: "python".into(),
             themes: Vec::new(),
             languages: vec!["fr".into()],

@@ -6,6 +6,7 @@ use anyhow::{Context as _, bail};
 use relais_domain::account::{self, NewAccount, ProfileInput};
 use relais_domain::entities as rows;
 use relais_domain::explainer::{self, ExplainerInput};
+use relais_domain::help_kind::HelpKind;
 use relais_domain::journal::{self, EntryInput};
 use relais_domain::milestone::{self, MilestoneInput, Status};
 use relais_domain::project::{self, ProjectInput};
@@ -14,7 +15,9 @@ use relais_domain::sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
+use relais_domain::skill::Skill;
 use relais_domain::stage::Stage;
+use relais_domain::theme::Theme;
 use relais_domain::webvtt::Captions;
 use relais_domain::{Context, Language, Role, city, edition};
 
@@ -35,7 +38,7 @@ struct Person {
     name: &'static str,
     role: Role,
     city: Option<&'static str>,
-    skills: &'static [&'static str],
+    skills: &'static [Skill],
     bio: &'static str,
     language: Language,
 }
@@ -54,7 +57,7 @@ const PEOPLE: &[Person] = &[
         name: "Claire Dubois",
         role: Role::Coordinator,
         city: None,
-        skills: &["institution"],
+        skills: &[Skill::Institution],
         bio: "Coordonne le programme pour toutes les villes.",
         language: Language::Fr,
     },
@@ -63,7 +66,7 @@ const PEOPLE: &[Person] = &[
         name: "Julien Moreau",
         role: Role::Coordinator,
         city: Some("paris"),
-        skills: &["developer"],
+        skills: &[Skill::Developer],
         bio: "Coordonne Paris.",
         language: Language::Fr,
     },
@@ -72,7 +75,7 @@ const PEOPLE: &[Person] = &[
         name: "Sophie Bernard",
         role: Role::Coordinator,
         city: Some("lyon"),
-        skills: &["designer"],
+        skills: &[Skill::Designer],
         bio: "Coordonne Lyon.",
         language: Language::Fr,
     },
@@ -81,7 +84,7 @@ const PEOPLE: &[Person] = &[
         name: "Thomas Peeters",
         role: Role::Coordinator,
         city: Some("bruxelles"),
-        skills: &["entrepreneur"],
+        skills: &[Skill::Entrepreneur],
         bio: "Coordonne Bruxelles.",
         language: Language::Fr,
     },
@@ -90,7 +93,7 @@ const PEOPLE: &[Person] = &[
         name: "Émilie Tremblay",
         role: Role::Coordinator,
         city: Some("montreal"),
-        skills: &["developer", "designer"],
+        skills: &[Skill::Developer, Skill::Designer],
         bio: "Coordonne Montréal.",
         language: Language::Fr,
     },
@@ -99,7 +102,7 @@ const PEOPLE: &[Person] = &[
         name: "Awa Ndiaye",
         role: Role::Coordinator,
         city: Some("dakar"),
-        skills: &["institution", "developer"],
+        skills: &[Skill::Institution, Skill::Developer],
         bio: "Coordonne Dakar.",
         language: Language::Fr,
     },
@@ -108,7 +111,7 @@ const PEOPLE: &[Person] = &[
         name: "Karim Benali",
         role: Role::Mentor,
         city: Some("paris"),
-        skills: &["developer"],
+        skills: &[Skill::Developer],
         bio: "Données ouvertes et cartographie.",
         language: Language::Fr,
     },
@@ -117,7 +120,7 @@ const PEOPLE: &[Person] = &[
         name: "Léa Rousseau",
         role: Role::Mentor,
         city: Some("lyon"),
-        skills: &["designer"],
+        skills: &[Skill::Designer],
         bio: "Design de services publics.",
         language: Language::Fr,
     },
@@ -126,7 +129,7 @@ const PEOPLE: &[Person] = &[
         name: "Moussa Diop",
         role: Role::Mentor,
         city: Some("dakar"),
-        skills: &["entrepreneur"],
+        skills: &[Skill::Entrepreneur],
         bio: "Financement et modèles économiques.",
         language: Language::Fr,
     },
@@ -135,7 +138,7 @@ const PEOPLE: &[Person] = &[
         name: "Nathalie Gagnon",
         role: Role::Mentor,
         city: Some("montreal"),
-        skills: &["institution"],
+        skills: &[Skill::Institution],
         bio: "Droit du numérique et marchés publics.",
         language: Language::En,
     },
@@ -144,7 +147,7 @@ const PEOPLE: &[Person] = &[
         name: "Alice Martin",
         role: Role::Member,
         city: Some("paris"),
-        skills: &["developer"],
+        skills: &[Skill::Developer],
         bio: "Développeuse Rust et Python.",
         language: Language::Fr,
     },
@@ -153,7 +156,7 @@ const PEOPLE: &[Person] = &[
         name: "Bastien Leroy",
         role: Role::Member,
         city: Some("paris"),
-        skills: &["designer"],
+        skills: &[Skill::Designer],
         bio: "Designer d'interfaces.",
         language: Language::Fr,
     },
@@ -162,7 +165,7 @@ const PEOPLE: &[Person] = &[
         name: "Chloé Girard",
         role: Role::Member,
         city: Some("lyon"),
-        skills: &["developer", "other"],
+        skills: &[Skill::Developer, Skill::Other],
         bio: "Étudiante en géomatique.",
         language: Language::Fr,
     },
@@ -171,7 +174,7 @@ const PEOPLE: &[Person] = &[
         name: "David Janssens",
         role: Role::Member,
         city: Some("bruxelles"),
-        skills: &["institution"],
+        skills: &[Skill::Institution],
         bio: "Agent de la Région bruxelloise.",
         language: Language::Fr,
     },
@@ -180,7 +183,7 @@ const PEOPLE: &[Person] = &[
         name: "Fatou Sarr",
         role: Role::Member,
         city: Some("dakar"),
-        skills: &["developer"],
+        skills: &[Skill::Developer],
         bio: "Développeuse mobile.",
         language: Language::Fr,
     },
@@ -189,7 +192,7 @@ const PEOPLE: &[Person] = &[
         name: "Gabriel Côté",
         role: Role::Member,
         city: Some("montreal"),
-        skills: &["entrepreneur"],
+        skills: &[Skill::Entrepreneur],
         bio: "Fondateur d'une coopérative.",
         language: Language::En,
     },
@@ -247,7 +250,7 @@ pub async fn demo(ctx: &Context) -> anyhow::Result<Vec<DemoLogin>> {
                 language: person.language.code().to_owned(),
                 time_zone: String::new(),
                 city_id: me.city_id.map(|c| c.to_string()).unwrap_or_default(),
-                skills: person.skills.iter().map(|s| (*s).to_owned()).collect(),
+                skills: person.skills.iter().map(|s| s.code().to_owned()).collect(),
                 bio: person.bio.to_owned(),
             },
         )
@@ -296,7 +299,7 @@ struct DemoProject {
     stage: Stage,
     public: bool,
     /// A need: (kind, description, tags, remote).
-    help: Option<(&'static str, &'static str, &'static str, bool)>,
+    help: Option<(HelpKind, &'static str, &'static str, bool)>,
     quiet: bool,
 }
 
@@ -328,7 +331,7 @@ const PROJECTS: &[DemoProject] = &[
     DemoProject {
         teammate: Some("bastien@relais.demo"),
         help: Some((
-            "designer",
+            HelpKind::Designer,
             "Un·e designer pour les tests utilisateurs.",
             "ux, tests utilisateurs",
             false,
@@ -397,7 +400,7 @@ const PROJECTS: &[DemoProject] = &[
     DemoProject {
         quiet: true,
         help: Some((
-            "developer",
+            HelpKind::Developer,
             "Des développeuses et développeurs Python.",
             "python, données ouvertes",
             true,
@@ -435,7 +438,7 @@ const PROJECTS: &[DemoProject] = &[
     ),
     DemoProject {
         help: Some((
-            "legal",
+            HelpKind::Legal,
             "Une juriste pour relire les conditions d'utilisation.",
             "cgu, rgpd, licences",
             true,
@@ -494,7 +497,7 @@ const PROJECTS: &[DemoProject] = &[
     ),
     DemoProject {
         help: Some((
-            "communication",
+            HelpKind::Communication,
             "Des traducteurs en wolof.",
             "wolof, traduction",
             true,
@@ -541,7 +544,7 @@ const PROJECTS: &[DemoProject] = &[
     ),
     DemoProject {
         help: Some((
-            "designer",
+            HelpKind::Designer,
             "Un·e spécialiste de l'accessibilité.",
             "accessibilité, ux",
             true,
@@ -798,7 +801,7 @@ async fn team_and_need(
             owner,
             loaded,
             &relais_domain::need::NeedInput {
-                kind: kind.to_owned(),
+                kind: kind.code().to_owned(),
                 tags: tags.to_owned(),
                 description: description.to_owned(),
                 remote,
@@ -1184,7 +1187,7 @@ pub fn print_logins(logins: &[DemoLogin]) {
 /// An offer of help in the demo.
 struct DemoOffer {
     email: &'static str,
-    kinds: &'static [&'static str],
+    kinds: &'static [HelpKind],
     tags: &'static str,
     city: &'static str,
     remote: bool,
@@ -1211,9 +1214,12 @@ async fn relation(ctx: &Context) -> anyhow::Result<()> {
             ctx,
             &actor,
             &offer::OfferInput {
-                kinds: o.kinds.iter().map(|k| (*k).to_owned()).collect(),
+                kinds: o.kinds.iter().map(|k| k.code().to_owned()).collect(),
                 tags: o.tags.to_owned(),
-                themes: vec!["social".to_owned(), "environmental".to_owned()],
+                themes: vec![
+                    Theme::Social.code().to_owned(),
+                    Theme::Environmental.code().to_owned(),
+                ],
                 languages: vec!["fr".to_owned()],
                 city_id,
                 remote: o.remote,

@@ -21,6 +21,7 @@ use crate::outbox::State;
 use crate::project::TeamRole;
 use crate::role::Role;
 use crate::rsvp::Answer;
+use crate::skill::Skill;
 use crate::stage::Stage;
 use chrono::{DateTime, Datelike, Duration as Span, NaiveDate, SecondsFormat, Utc};
 use rand::rngs::StdRng;
@@ -652,20 +653,20 @@ async fn insert_users(txn: &DatabaseTransaction, plan: &Plan, rng: &mut StdRng) 
         "id, email, email_key, name, password_hash, language, time_zone, city_id, skills, bio, is_active, \
          created_at, updated_at",
     );
+    // The skills column of each kind of member, as their profiles write it.
+    let skill_sets = [
+        Skill::join(&[Skill::Developer]),
+        Skill::join(&[Skill::Designer]),
+        Skill::join(&[Skill::Developer, Skill::Designer]),
+        Skill::join(&[Skill::Institution]),
+        Skill::join(&[]),
+    ];
+    let skill_sets: Vec<&str> = skill_sets.iter().map(String::as_str).collect();
     for id in 1..=USERS {
         let email = format!("personne{id}@relais.example");
         let name = format!("{} {}", pick(rng, &FIRST_NAMES), pick(rng, &LAST_NAMES));
         let city_id = rng.gen_range(1..=CITIES.len() as i32);
-        let skills = pick(
-            rng,
-            &[
-                "developer",
-                "designer",
-                "developer,designer",
-                "institution",
-                "",
-            ],
-        );
+        let skills = pick(rng, &skill_sets);
         let bio = prose(rng, &PITCHES, 1..=1);
         let no_password: Option<String> = None;
         let no_zone: Option<String> = None;
