@@ -541,7 +541,7 @@ mod tests {
 
     fn input() -> NeedInput {
         NeedInput {
-            kind: "designer".into(),
+            kind: HelpKind::Designer.code().into(),
             tags: "Accessibilité, UX".into(),
             description: "  Revoir le parcours d'inscription.  ".into(),
             remote: false,

@@ -376,7 +376,7 @@ mod tests {
 
     fn input() -> OfferInput {
         OfferInput {
-            kinds: vec!["designer".into(), "designer".into()],
+            kinds: vec![HelpKind::Designer.code().into(); 2],
             tags: "UX, accessibilité".into(),
             themes: vec!["environmental".into()],
             languages: vec!["fr".into(), "en".into()],
