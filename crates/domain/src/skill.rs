@@ -1,6 +1,6 @@
 //! What a member brings: the four communities of the monthly meetups.
 
-use crate::code::UnknownCode;
+use crate::code::{StoredCode, UnknownCode};
 
 /// A member's skill family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,26 +40,13 @@ impl Skill {
 
     /// Parses a stored or submitted code.
     pub fn parse(code: &str) -> Result<Self, &'static str> {
-        Skill::ALL
-            .into_iter()
-            .find(|s| s.code() == code.trim())
-            .ok_or("error-skill-invalid")
+        <Skill as StoredCode>::parse(code).map_err(Into::into)
     }
 
     /// Parses the comma-separated column: a code this version does not
     /// know is an error, not a skill silently dropped.
     pub fn parse_list(stored: &str) -> Result<Vec<Skill>, UnknownCode> {
-        let mut skills = stored
-            .split(',')
-            .filter(|c| !c.trim().is_empty())
-            .map(|c| {
-                Skill::parse(c).map_err(|message_key| UnknownCode {
-                    set: "skill",
-                    code: c.to_owned(),
-                    message_key,
-                })
-            })
-            .collect::<Result<Vec<Skill>, UnknownCode>>()?;
+        let mut skills: Vec<Skill> = crate::code::parse_list(stored)?;
         skills.sort();
         skills.dedup();
         Ok(skills)
@@ -75,5 +62,18 @@ impl Skill {
             .map(|s| s.code())
             .collect::<Vec<_>>()
             .join(",")
+    }
+}
+
+impl StoredCode for Skill {
+    const SET: &'static str = "skill";
+    const INVALID: &'static str = "error-skill-invalid";
+
+    fn all() -> &'static [Self] {
+        &Skill::ALL
+    }
+
+    fn code(self) -> &'static str {
+        Skill::code(self)
     }
 }

@@ -1,6 +1,6 @@
 //! The programme's four themes; a project has at least one.
 
-use crate::code::UnknownCode;
+use crate::code::{StoredCode, UnknownCode};
 
 /// A project theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,26 +36,13 @@ impl Theme {
 
     /// Parses a stored or submitted code.
     pub fn parse(code: &str) -> Result<Self, &'static str> {
-        Theme::ALL
-            .into_iter()
-            .find(|t| t.code() == code.trim())
-            .ok_or("error-theme-invalid")
+        <Theme as StoredCode>::parse(code).map_err(Into::into)
     }
 
     /// Parses the comma-separated column: a code this version does not
     /// know is an error, not a theme silently dropped.
     pub fn parse_list(stored: &str) -> Result<Vec<Theme>, UnknownCode> {
-        let mut themes = stored
-            .split(',')
-            .filter(|c| !c.trim().is_empty())
-            .map(|c| {
-                Theme::parse(c).map_err(|message_key| UnknownCode {
-                    set: "theme",
-                    code: c.to_owned(),
-                    message_key,
-                })
-            })
-            .collect::<Result<Vec<Theme>, UnknownCode>>()?;
+        let mut themes: Vec<Theme> = crate::code::parse_list(stored)?;
         themes.sort();
         themes.dedup();
         Ok(themes)
@@ -75,5 +62,18 @@ impl Theme {
                 .collect::<Vec<_>>()
                 .join(",")
         )
+    }
+}
+
+impl StoredCode for Theme {
+    const SET: &'static str = "theme";
+    const INVALID: &'static str = "error-theme-invalid";
+
+    fn all() -> &'static [Self] {
+        &Theme::ALL
+    }
+
+    fn code(self) -> &'static str {
+        Theme::code(self)
     }
 }
