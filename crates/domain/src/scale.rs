@@ -23,6 +23,7 @@ use crate::role::Role;
 use crate::rsvp::Answer;
 use crate::skill::Skill;
 use crate::stage::Stage;
+use crate::theme::Theme;
 use chrono::{DateTime, Datelike, Duration as Span, NaiveDate, SecondsFormat, Utc};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -150,8 +151,6 @@ fn stage_path(stage: Stage) -> &'static [Stage] {
         Abandoned => &[Idea, Abandoned],
     }
 }
-
-const THEMES: [&str; 4] = ["social", "environmental", "democratic", "educational"];
 
 const LICENCES: [&str; 8] = [
     "AGPL-3.0-or-later",
@@ -747,13 +746,13 @@ async fn insert_projects(
 
 /// One or two themes, in the stored `,a,b,` form the gallery filter matches.
 fn themes(rng: &mut StdRng) -> String {
-    let first = rng.gen_range(0..THEMES.len());
+    let first = rng.gen_range(0..Theme::ALL.len());
     let mut chosen = vec![first];
     if rng.gen_bool(0.4) {
-        chosen.push((first + rng.gen_range(1..THEMES.len())) % THEMES.len());
+        chosen.push((first + rng.gen_range(1..Theme::ALL.len())) % Theme::ALL.len());
     }
     chosen.sort_unstable();
-    let codes: Vec<&str> = chosen.iter().map(|&i| THEMES[i]).collect();
+    let codes: Vec<&str> = chosen.iter().map(|&i| Theme::ALL[i].code()).collect();
     format!(",{},", codes.join(","))
 }
 
