@@ -402,7 +402,7 @@ mod tests {
         let c = load(&[], None).expect("defaults");
         assert_eq!(c.database_url, "sqlite://relais.db");
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
-        assert_eq!(c.base_url.as_str(), "http://127.0.0.1:8080");
+        assert_eq!(c.base_url.url().as_str(), "http://127.0.0.1:8080/");
         assert_eq!(c.smtp_url, None);
         assert_eq!(c.outbox_dir, PathBuf::from("./outbox"));
         assert_eq!(c.timezone, chrono_tz::Europe::Paris);

@@ -51,6 +51,11 @@ impl BaseUrl {
         &self.root
     }
 
+    /// The address as parsed, e.g. `https://relais.example.org/`.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
     /// The host, without port: it names calendar events and message ids.
     pub fn host(&self) -> &str {
         // `parse` refused URLs without a host.
